@@ -1,0 +1,6 @@
+namespace Analyzer.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => VpndiagCommand.Invoke(args);
+}

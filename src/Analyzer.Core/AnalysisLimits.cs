@@ -1,0 +1,41 @@
+namespace Analyzer.Core;
+
+/// <summary>
+/// Bounds that keep memory flat on hostile or huge input. Each stage checks its own limit before
+/// allocating and reports an <see cref="InputDiagnostic"/> the first time one is reached.
+/// </summary>
+public sealed record AnalysisLimits
+{
+    public static AnalysisLimits Default { get; } = new();
+
+    /// <summary>Largest capture record or block accepted; larger ones are reported and skipped.</summary>
+    public int MaxRecordBytes { get; init; } = 256 * 1024;
+
+    /// <summary>IP datagrams being reassembled at once.</summary>
+    public int MaxFragmentedDatagramsInFlight { get; init; } = 4096;
+
+    /// <summary>Bytes held in all reassembly buffers together.</summary>
+    public long MaxReassemblyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Seconds after which an incomplete datagram is given up (and reported).</summary>
+    public double ReassemblyTimeoutSeconds { get; init; } = 30;
+
+    public int MaxIkeSas { get; init; } = 100_000;
+
+    public int MaxEspFlows { get; init; } = 100_000;
+
+    public int MaxL2tpTunnels { get; init; } = 100_000;
+
+    public int MaxEventRecords { get; init; } = 5_000_000;
+
+    /// <summary>Longest string kept from an input (identities, host names, event data); longer ones are cut and marked.</summary>
+    public int MaxStringLength { get; init; } = 4096;
+
+    /// <summary>Binary XML nesting in EVTX.</summary>
+    public int MaxXmlDepth { get; init; } = 64;
+
+    /// <summary>Zip bundles: entries and total expanded bytes.</summary>
+    public int MaxZipEntries { get; init; } = 10_000;
+
+    public long MaxZipExpandedBytes { get; init; } = 8L * 1024 * 1024 * 1024;
+}

@@ -1,0 +1,8 @@
+namespace Analyzer.Core;
+
+public enum DiagnosticSeverity : byte
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,24 @@
+using Analyzer.Core;
+
+namespace Analyzer.Protocols.Traffic;
+
+/// <summary>
+/// An IP datagram some of whose fragments were seen and which never completed: how a dropped
+/// fragment of a large IKE message (certificates) shows in a capture.
+/// </summary>
+/// <param name="Protocol">IP protocol number (17 for UDP).</param>
+/// <param name="Source">Address, and port when the first fragment was seen.</param>
+/// <param name="Destination">Address, and port when the first fragment was seen.</param>
+/// <param name="Fragments">The frames that carried the fragments that arrived, in arrival order.</param>
+/// <param name="ReceivedRanges">Byte ranges of the datagram's payload that arrived.</param>
+/// <param name="TotalLength">Payload length when the last fragment arrived, else null.</param>
+/// <param name="FirstBytes">The first bytes of the datagram's payload (up to 64) when the first fragment arrived: enough to read an IKE header.</param>
+public sealed record IncompleteIpDatagram(
+    byte Protocol,
+    NetEndpoint Source,
+    NetEndpoint Destination,
+    ushort Identification,
+    IReadOnlyList<FrameRef> Fragments,
+    IReadOnlyList<(int Start, int End)> ReceivedRanges,
+    int? TotalLength,
+    byte[] FirstBytes);

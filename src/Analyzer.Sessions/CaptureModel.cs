@@ -1,0 +1,37 @@
+using Analyzer.Core;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Pptp;
+
+namespace Analyzer.Sessions;
+
+/// <summary>
+/// Everything reconstructed from one capture: the session stage's output and the vocabulary the
+/// correlation, rules and report stages read. Populated by <c>TrafficReconstructor</c>.
+/// </summary>
+public sealed class CaptureModel
+{
+    public CaptureModel(AnalysisInput input) => Input = input;
+
+    public AnalysisInput Input { get; }
+
+    public CaptureStatistics Statistics { get; } = new();
+
+    public List<IkeSa> IkeSas { get; } = [];
+
+    public List<EspFlow> EspFlows { get; } = [];
+
+    public List<L2tpTunnel> L2tpTunnels { get; } = [];
+
+    public List<PptpConnection> PptpConnections { get; } = [];
+
+    /// <summary>IP datagrams (any VPN protocol) whose fragments never all arrived.</summary>
+    public List<IncompleteIpDatagram> IncompleteDatagrams { get; } = [];
+
+    /// <summary>NAT-T keepalives (RFC 3948 §2.3) per sender.</summary>
+    public Dictionary<NetEndpoint, long> NatKeepalives { get; } = [];
+
+    public List<InputDiagnostic> Diagnostics { get; } = [];
+}

@@ -1,0 +1,52 @@
+using Analyzer.Core;
+
+namespace Analyzer.Sessions.Esp;
+
+/// <summary>ESP packets of one SPI in one direction (source → destination), with loss and replay counts from the sequence numbers.</summary>
+public sealed class EspFlow
+{
+    public required uint Spi { get; init; }
+
+    public required NetEndpoint Source { get; init; }
+
+    public required NetEndpoint Destination { get; init; }
+
+    public required EspEncapsulation Encapsulation { get; init; }
+
+    public long Packets { get; set; }
+
+    /// <summary>ESP bytes (from the SPI on) on the wire.</summary>
+    public long Bytes { get; set; }
+
+    public FrameRef First { get; set; }
+
+    public FrameRef Last { get; set; }
+
+    /// <summary>Sequence numbers skipped (packets lost before the capture point).</summary>
+    public long SequenceGaps { get; set; }
+
+    /// <summary>Sequence numbers seen more than once (replays or duplicated frames).</summary>
+    public long Duplicates { get; set; }
+
+    /// <summary>The sequence number went back to 1 without a new SPI.</summary>
+    public long Resets { get; set; }
+
+    public uint FirstSequence { get; set; }
+
+    public uint LastSequence { get; set; }
+
+    /// <summary>The SPI of the opposite direction of the same IPsec SA, where paired.</summary>
+    public uint? PairedSpi { get; set; }
+
+    /// <summary>How the pairing was made: "quick-mode" (decrypted, exact), "timing" (after a Quick Mode, same address pair).</summary>
+    public string? PairedBy { get; set; }
+
+    /// <summary>Initiator cookie of the IKE SA that negotiated it, where known.</summary>
+    public ulong? IkeSaCookie { get; set; }
+
+    /// <summary>Packets on this SPI after a Delete for it was seen.</summary>
+    public long PacketsAfterDelete { get; set; }
+
+    /// <summary>No IKE SA between these addresses appears in the capture.</summary>
+    public bool WithoutIkeSa { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace Analyzer.Sessions.Ike;
+
+/// <summary>One exchange inside an SA (keyed by message id and type), with where it ended.</summary>
+public sealed class IkeExchange
+{
+    public required IkeExchangeKind Kind { get; init; }
+
+    public uint MessageId { get; init; }
+
+    /// <summary>Every message of the exchange in frame order, retransmissions included.</summary>
+    public List<IkeMessage> Messages { get; } = [];
+
+    public ExchangeState State { get; set; }
+
+    /// <summary>The highest message number seen (MM1..6, AM1..3, QM1..4).</summary>
+    public int HighestMessage { get; set; }
+
+    /// <summary>For NoResponse/AnsweredByEncryptedInformational: the message number left unanswered.</summary>
+    public int? StalledAfterMessage { get; set; }
+
+    /// <summary>For RejectedByNotify: the notify that rejected it.</summary>
+    public IkeNotifyObservation? RejectingNotify { get; set; }
+
+    /// <summary>Quick Mode (decrypted) or CREATE_CHILD_SA: what was proposed and chosen.</summary>
+    public ChildSaNegotiation? ChildSa { get; set; }
+}

@@ -1,0 +1,68 @@
+using Analyzer.Core;
+
+namespace Analyzer.Sessions.Ike;
+
+/// <summary>
+/// One IKE SA keyed by its cookies (IKEv1) or SPIs (IKEv2): its exchanges, what each side said,
+/// and where the negotiation stopped.
+/// </summary>
+public sealed class IkeSa
+{
+    /// <summary>1 or 2.</summary>
+    public required int Version { get; init; }
+
+    public required ulong InitiatorCookie { get; init; }
+
+    /// <summary>0 until the responder answered.</summary>
+    public ulong ResponderCookie { get; set; }
+
+    /// <summary>The initiator's address and port as this capture saw them on its first message.</summary>
+    public required NetEndpoint Initiator { get; init; }
+
+    public required NetEndpoint Responder { get; init; }
+
+    /// <summary>MainMode, AggressiveMode or IkeSaInit.</summary>
+    public IkeExchangeKind Phase1 { get; set; }
+
+    public IkeSaState State { get; set; }
+
+    public List<IkeExchange> Exchanges { get; } = [];
+
+    /// <summary>All messages of this SA in frame order (also reachable through <see cref="Exchanges"/>).</summary>
+    public List<IkeMessage> Messages { get; } = [];
+
+    /// <summary>Phase 1 transforms offered by the initiator.</summary>
+    public List<IkeProposal> Proposals { get; } = [];
+
+    /// <summary>Phase 1 transform the responder chose; null if none was chosen.</summary>
+    public IkeProposal? Chosen { get; set; }
+
+    /// <summary>"Pre-Shared Key", "RSA Signature", "XAUTH InitPreShared"...; from the chosen (else first offered) transform.</summary>
+    public string? AuthenticationMethod { get; set; }
+
+    public List<VendorIdObservation> VendorIds { get; } = [];
+
+    public NatDetection Nat { get; } = new();
+
+    public List<IkeIdentity> Identities { get; } = [];
+
+    public List<IkeCertificate> Certificates { get; } = [];
+
+    public List<IkeCertificateRequest> CertificateRequests { get; } = [];
+
+    public List<IkeNotifyObservation> Notifies { get; } = [];
+
+    public List<IkeDeleteObservation> Deletes { get; } = [];
+
+    public List<IkeAnomaly> Anomalies { get; } = [];
+
+    /// <summary>A key from --ike-keys matched this SA.</summary>
+    public bool Decrypted { get; set; }
+
+    /// <summary>ESP SPIs tied to this SA (from decrypted Quick Modes, or by timing and addresses).</summary>
+    public List<uint> ChildSpis { get; } = [];
+
+    public FrameRef FirstFrame => Messages.Count > 0 ? Messages[0].Frame : default;
+
+    public FrameRef LastFrame => Messages.Count > 0 ? Messages[^1].Frame : default;
+}

@@ -1,0 +1,35 @@
+using Analyzer.Core;
+
+namespace Analyzer.Sessions.L2tp;
+
+/// <summary>One L2TP control message (ZLB acknowledgements included), in frame order.</summary>
+public sealed class L2tpControlMessage
+{
+    public required FrameRef Frame { get; init; }
+
+    public required NetEndpoint From { get; init; }
+
+    public required NetEndpoint To { get; init; }
+
+    /// <summary>"SCCRQ", "SCCRP", "ICRQ", "CDN", "HELLO", "ZLB"...</summary>
+    public required string Type { get; init; }
+
+    public ushort MessageType { get; init; }
+
+    public ushort TunnelId { get; init; }
+
+    public ushort SessionId { get; init; }
+
+    public ushort Ns { get; init; }
+
+    public ushort Nr { get; init; }
+
+    public bool IsZlb { get; init; }
+
+    public bool Retransmission { get; set; }
+
+    public List<L2tpAvpValue> Avps { get; init; } = [];
+
+    /// <summary>Hash of the L2TP bytes, for pairing across captures.</summary>
+    public ulong ContentHash { get; init; }
+}

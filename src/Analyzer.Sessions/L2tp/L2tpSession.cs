@@ -1,0 +1,21 @@
+using Analyzer.Sessions.Ppp;
+
+namespace Analyzer.Sessions.L2tp;
+
+/// <summary>One call inside a tunnel (ICRQ/ICRP/ICCN … CDN), with the PPP it carried.</summary>
+public sealed class L2tpSession
+{
+    /// <summary>Session id assigned by the LAC (client).</summary>
+    public ushort ClientSessionId { get; set; }
+
+    /// <summary>Session id assigned by the LNS (server).</summary>
+    public ushort ServerSessionId { get; set; }
+
+    public L2tpSessionState State { get; set; }
+
+    public L2tpResult? Result { get; set; }
+
+    public long DataPackets { get; set; }
+
+    public PppSession? Ppp { get; set; }
+}
