@@ -1,0 +1,37 @@
+using Analyzer.Core;
+using Analyzer.Correlation.Events;
+using Analyzer.Correlation.Paths;
+using Analyzer.EventLogs;
+using Analyzer.Sessions;
+
+namespace Analyzer.Correlation;
+
+/// <summary>
+/// One ticket's evidence after correlation: every capture's reconstruction, every log record, what
+/// ties them together, and how several vantage points line up. The rules read only this.
+/// </summary>
+public sealed class Case
+{
+    public required IReadOnlyList<AnalysisInput> Inputs { get; init; }
+
+    public List<CaptureModel> Captures { get; init; } = [];
+
+    public List<EventRecord> Events { get; init; } = [];
+
+    /// <summary>Log records tied to capture evidence (by cookies, else endpoints and time).</summary>
+    public List<CorrelatedEvent> CorrelatedEvents { get; init; } = [];
+
+    /// <summary>Clock offset of each log against the capture, from correlated pairs.</summary>
+    public List<LogClockOffset> ClockOffsets { get; init; } = [];
+
+    /// <summary>Captures of the same conversation lined up (two vantage points or more).</summary>
+    public List<PathComparison> Paths { get; init; } = [];
+
+    /// <summary>Performance-counter samples (typeperf/relog CSV), for server-load rules.</summary>
+    public List<PerformanceSample> Performance { get; init; } = [];
+
+    /// <summary>Problems reading inputs (skipped records, limits reached); reported with the inputs.</summary>
+    public List<InputDiagnostic> Diagnostics { get; init; } = [];
+
+    public AnalysisInput InputOf(int index) => Inputs[index];
+}

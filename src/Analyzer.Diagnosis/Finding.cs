@@ -1,0 +1,32 @@
+namespace Analyzer.Diagnosis;
+
+/// <summary>A rule that fired: what it means here, what shows it, what to do, who acts.</summary>
+public sealed class Finding
+{
+    public required string RuleId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    /// <summary>certificates, internet-devices, negotiation, l2tp-ppp, server-resources, events.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>The seed cause it diagnoses: certificates, internet-devices, server-load, interoperability.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>Who has to act: network/firewall team, VPN server admin, client admin, certificate authority, vendor.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>One or two sentences about this case (rule summary template filled with the facts).</summary>
+    public required string Summary { get; init; }
+
+    public List<Evidence> Evidence { get; init; } = [];
+
+    public List<string> Remediation { get; init; } = [];
+
+    public List<string> References { get; init; } = [];
+
+    /// <summary>Ids of other findings this one explains (ranked after it).</summary>
+    public List<string> Explains { get; init; } = [];
+}
