@@ -30,6 +30,9 @@ public abstract class CaptureReader : IDisposable
         IsCompressed = source.IsCompressed;
         _onDiagnostic = source.OnDiagnostic;
         _leaveOpen = source.LeaveOpen;
+        Window.OnStreamError = (offset, reason) => Report(offset, null,
+            (IsCompressed ? "damaged gzip data, the rest of the file is unreadable: " : "read error, the rest of the file is unreadable: ") + reason,
+            DiagnosticSeverity.Error);
     }
 
     public string DisplayName { get; }
@@ -134,6 +137,7 @@ public abstract class CaptureReader : IDisposable
         catch (InvalidDataException e)
         {
             window.Dispose();
+            decoded.Dispose();
             throw new CaptureFormatException(displayName, 0, "damaged gzip data: " + e.Message);
         }
 

@@ -23,6 +23,9 @@ internal sealed class ByteWindow : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
+    /// <summary>Called once when the stream fails (damaged gzip data, I/O error) with the offset reached and the reason.</summary>
+    public Action<long, string>? OnStreamError { get; set; }
+
     /// <summary>Offset in the (decompressed) stream of the first unread byte.</summary>
     public long Position => _bufferFileOffset + _start;
 
@@ -92,7 +95,19 @@ internal sealed class ByteWindow : IDisposable
 
         while (Available < count)
         {
-            int read = _source.Read(_buffer, _end, _buffer.Length - _end);
+            int read;
+            try
+            {
+                read = _source.Read(_buffer, _end, _buffer.Length - _end);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // Damaged gzip data or a failing disk: what was read stays readable, the rest is lost.
+                _endOfStream = true;
+                OnStreamError?.Invoke(_bufferFileOffset + _end, e.Message);
+                break;
+            }
+
             if (read <= 0)
             {
                 _endOfStream = true;

@@ -11,13 +11,13 @@ namespace Analyzer.Protocols.Tests.Traffic;
 /// </summary>
 public sealed class TsharkOracleTests
 {
-    public static TheoryData<string> Captures => CaptureFiles.All();
+    public static TheoryData<string> Captures => CaptureCorpus.All();
 
     [Theory]
     [MemberData(nameof(Captures))]
     public void Every_frame_decodes_to_the_protocol_addresses_and_ports_tshark_shows(string capture)
     {
-        string path = CaptureFiles.Resolve(capture);
+        string path = CaptureCorpus.Resolve(capture);
         string tshark = ExternalTool.Require("tshark", "tshark");
         Dictionary<long, Expected> expected = ReadTshark(tshark, path);
 

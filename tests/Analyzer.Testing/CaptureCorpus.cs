@@ -1,24 +1,19 @@
-using Analyzer.Testing;
+namespace Analyzer.Testing;
 
-namespace Analyzer.Protocols.Tests.Traffic;
-
-/// <summary>Every capture in samples/ and ../shared/captures/, as theory data (paths relative to the repository's parent).</summary>
-public static class CaptureFiles
+/// <summary>
+/// Every capture in samples/ and ../shared/captures/, as theory rows (paths relative to the
+/// repository's parent directory so test names stay short and stable).
+/// </summary>
+public static class CaptureCorpus
 {
     private static readonly string[] Extensions = [".pcap", ".pcapng", ".cap", ".pcap.gz", ".pcapng.gz"];
 
     public static TheoryData<string> All()
     {
         var data = new TheoryData<string>();
-        foreach (string directory in Roots())
+        foreach (string file in Files())
         {
-            foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                {
-                    data.Add(Path.GetRelativePath(Path.GetDirectoryName(RepoPaths.Root)!, file));
-                }
-            }
+            data.Add(Path.GetRelativePath(Path.GetDirectoryName(RepoPaths.Root)!, file));
         }
 
         if (data.Count == 0)
@@ -27,6 +22,21 @@ public static class CaptureFiles
         }
 
         return data;
+    }
+
+    /// <summary>Absolute paths of every capture found.</summary>
+    public static IEnumerable<string> Files()
+    {
+        foreach (string directory in Roots())
+        {
+            foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return file;
+                }
+            }
+        }
     }
 
     /// <summary>The absolute path of a theory row, or skips when there were no captures at all.</summary>
