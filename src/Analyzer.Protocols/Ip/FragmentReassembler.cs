@@ -201,6 +201,7 @@ internal sealed class FragmentReassembler
             }
         }
 
+        _expired.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         foreach (PendingDatagram pending in _expired)
         {
             Abandon(pending, "reassembly timed out");
@@ -213,6 +214,7 @@ internal sealed class FragmentReassembler
     public void Flush()
     {
         _expired.AddRange(_pending.Values);
+        _expired.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
         foreach (PendingDatagram pending in _expired)
         {
             Abandon(pending, "the capture ended before all fragments arrived");
