@@ -143,4 +143,28 @@ public readonly ref struct PptpControlMessage
         peerCallId = BinaryPrimitives.ReadUInt16BigEndian(Bytes[at..]);
         return true;
     }
+
+    /// <summary>Host Name and Vendor String (64 bytes each, NUL-padded) of a Start-Control-Connection-Request or -Reply.</summary>
+    public bool TryGetHostAndVendor(out ReadOnlySpan<byte> hostName, out ReadOnlySpan<byte> vendor)
+    {
+        const int hostOffset = 28;
+        const int fieldLength = 64;
+        hostName = default;
+        vendor = default;
+        if (Type is not (PptpMessageType.StartControlConnectionRequest or PptpMessageType.StartControlConnectionReply)
+            || Bytes.Length < hostOffset + (2 * fieldLength))
+        {
+            return false;
+        }
+
+        hostName = UntilNul(Bytes.Slice(hostOffset, fieldLength));
+        vendor = UntilNul(Bytes.Slice(hostOffset + fieldLength, fieldLength));
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> UntilNul(ReadOnlySpan<byte> field)
+    {
+        int end = field.IndexOf((byte)0);
+        return end < 0 ? field : field[..end];
+    }
 }
