@@ -21,7 +21,7 @@ internal sealed class EspFlowState
     /// <summary>Some frames were not recorded in <see cref="Frames"/> (budget spent).</summary>
     public bool FramesIncomplete { get; set; }
 
-    public void Observe(FrameRef frame, uint sequence, int bytes)
+    public void Observe(FrameRef frame, uint? sequence, int bytes)
     {
         EspFlow flow = Flow;
         if (flow.Packets == 0)
@@ -32,7 +32,10 @@ internal sealed class EspFlowState
         flow.Packets++;
         flow.Bytes += bytes;
         flow.Last = frame;
-        _window.Observe(sequence);
+        if (sequence is uint known)
+        {
+            _window.Observe(known);
+        }
     }
 
     /// <summary>Copies the window's counts into the model.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Protocols.Ah;
@@ -96,16 +97,23 @@ public sealed class EspFlowTracker
 
     private void ObserveEsp(in VpnDatagram datagram, ReadOnlySpan<byte> esp, int wireBytes, EspEncapsulation encapsulation, uint? ahSpi)
     {
-        if (!EspHeader.TryRead(esp, out EspHeader header, out ParseError error))
+        if (EspHeader.TryRead(esp, out EspHeader header, out ParseError error))
         {
-            Malformed(datagram.Frame, "ESP: " + error);
+            Count(datagram, header.Spi, header.Sequence, wireBytes, encapsulation, ahSpi);
             return;
         }
 
-        Count(datagram, header.Spi, header.Sequence, wireBytes, encapsulation, ahSpi);
+        if (datagram.IsTruncated && esp.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(esp) != 0)
+        {
+            // Snaplen cut the packet after the SPI: it still counts; its sequence number is unknown.
+            Count(datagram, BinaryPrimitives.ReadUInt32BigEndian(esp), null, wireBytes, encapsulation, ahSpi);
+            return;
+        }
+
+        Malformed(datagram.Frame, "ESP: " + error);
     }
 
-    private void Count(in VpnDatagram datagram, uint spi, uint sequence, int bytes, EspEncapsulation encapsulation, uint? ahSpi)
+    private void Count(in VpnDatagram datagram, uint spi, uint? sequence, int bytes, EspEncapsulation encapsulation, uint? ahSpi)
     {
         var key = new FlowKey(spi, datagram.Source, datagram.Destination, encapsulation);
         if (!_flows.TryGetValue(key, out EspFlowState? state))
