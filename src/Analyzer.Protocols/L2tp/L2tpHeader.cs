@@ -31,6 +31,9 @@ public readonly record struct L2tpHeader(
 {
     public const int MinimumLength = 6;
 
+    /// <summary>RFC 2661 §3.1: a control message must set L and S and clear O. Peers that do not are reported, not dropped.</summary>
+    public bool ControlFlagsValid => !IsControl || (HasLength && HasSequence && !HasOffset);
+
     /// <summary>A control message with no AVP: a zero-length body acknowledgement (RFC 2661 §5.8).</summary>
     public bool IsZlb(int messageLength) => IsControl && HeaderLength == messageLength;
 
@@ -64,13 +67,6 @@ public readonly record struct L2tpHeader(
         if (version != 2)
         {
             error = ParseError.Unsupported(1, string.Create(CultureInfo.InvariantCulture, $"L2TP version {version}"));
-            return false;
-        }
-
-        if (control && (!hasLength || !hasSequence))
-        {
-            // RFC 2661 §3.1: a control message must carry Length and Ns/Nr, and no offset.
-            error = ParseError.BadValue(0, "control message without the L and S bits");
             return false;
         }
 

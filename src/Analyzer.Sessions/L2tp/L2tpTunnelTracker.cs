@@ -123,7 +123,12 @@ public sealed class L2tpTunnelTracker
 
         L2tpTunnel tunnel = context.Tunnel;
         bool fromClient = context.IsFromClient(datagram.Source);
-        bool retransmission = !zlb && context.IsRetransmission(fromClient, header.Ns);
+        bool retransmission = !zlb && header.HasSequence && context.IsRetransmission(fromClient, header.Ns);
+        if (!header.ControlFlagsValid)
+        {
+            content.Problems.Add("control message without the L and S bits set, or with an offset (RFC 2661 §3.1)");
+        }
+
         if (retransmission)
         {
             tunnel.Retransmissions++;
@@ -153,6 +158,7 @@ public sealed class L2tpTunnelTracker
                 SessionId = header.SessionId,
                 Ns = header.Ns,
                 Nr = header.Nr,
+                SequencePresent = header.HasSequence,
                 IsZlb = zlb,
                 Retransmission = retransmission,
                 Avps = content.Avps,
