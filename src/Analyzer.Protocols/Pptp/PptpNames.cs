@@ -71,8 +71,9 @@ public static class PptpNames
         return text;
     }
 
-    /// <summary>True when the result code reports success (1 in every reply type).</summary>
-    public static bool IsSuccess(byte result) => result == 1;
+    /// <summary>True when the result code reports success: 1 in replies; in a Call-Disconnect-Notify, 4 (Request) is the normal end.</summary>
+    public static bool IsSuccess(PptpMessageType type, byte result) =>
+        result == 1 ? type != PptpMessageType.CallDisconnectNotify : type == PptpMessageType.CallDisconnectNotify && result == 4;
 
     private static FrozenDictionary<byte, string> Table(params string[] namesFromOne)
     {

@@ -124,13 +124,13 @@ public sealed class PptpTracker
         if (message.TryGetResult(out byte code, out byte error))
         {
             result = PptpNames.ResultName(message.Type, code, error);
-            if (!PptpNames.IsSuccess(code) && connection.FailureResult is null)
+            if (!PptpNames.IsSuccess(message.Type, code) && !ClearedByRequest(connection, message.Type) && connection.FailureResult is null)
             {
                 connection.FailureResult = PptpNames.TypeName((ushort)message.Type) + ": " + result;
                 connection.FailureFrame = frame;
             }
 
-            if (PptpNames.IsSuccess(code))
+            if (PptpNames.IsSuccess(message.Type, code))
             {
                 if (message.Type == PptpMessageType.StartControlConnectionReply)
                 {
@@ -176,6 +176,26 @@ public sealed class PptpTracker
         {
             connection.ControlMessages.Add(new PptpControlObservation(frame, fromClient, PptpNames.TypeName((ushort)message.Type), result));
         }
+    }
+
+    /// <summary>A Call-Disconnect-Notify answering a Call-Clear-Request is the normal end of a call, whatever its result.</summary>
+    private static bool ClearedByRequest(PptpConnection connection, PptpMessageType type)
+    {
+        if (type != PptpMessageType.CallDisconnectNotify)
+        {
+            return false;
+        }
+
+        string clear = PptpNames.TypeName((ushort)PptpMessageType.CallClearRequest);
+        foreach (PptpControlObservation earlier in connection.ControlMessages)
+        {
+            if (earlier.Type == clear)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ObserveGre(in VpnDatagram datagram)
