@@ -44,6 +44,7 @@ internal static class FactExpressions
         {
             AllowNewToEvaluateAnyType = false,
             IsCaseSensitive = true,
+            AllowEqualsAndToStringMethodsOnObject = true,
             LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
         };
         Type[] types = [.. FactSubjects.Types.Values];

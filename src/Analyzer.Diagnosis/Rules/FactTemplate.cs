@@ -86,7 +86,7 @@ internal sealed class FactTemplate
         return text.ToString();
     }
 
-    /// <summary>Invariant formatting: yes/no, at most two decimals, lists comma-separated, frames by number.</summary>
+    /// <summary>Invariant formatting: yes/no, at most two decimals, lists comma-separated ("none" when empty), frames by number.</summary>
     internal static string Format(object? value) => value switch
     {
         null => "",
@@ -97,7 +97,7 @@ internal sealed class FactTemplate
         FrameRef frame => frame.Frame.ToString(CultureInfo.InvariantCulture),
         Timestamp time => time.ToIso8601(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Format)),
+        IEnumerable items => items.Cast<object?>().Any() ? string.Join(", ", items.Cast<object?>().Select(Format)) : "none",
         _ => value.ToString() ?? "",
     };
 }

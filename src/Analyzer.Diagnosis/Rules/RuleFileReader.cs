@@ -21,6 +21,12 @@ internal static class RuleFileReader
     {
         Dictionary<string, int> lines;
         RuleDocument? document;
+        if (SyntaxError(text) is RuleLoadError syntax)
+        {
+            errors.Add(syntax with { File = path });
+            return null;
+        }
+
         try
         {
             lines = KeyLines(text);
@@ -118,6 +124,33 @@ internal static class RuleFileReader
             SourceFile = path,
             SourceLine = lines.GetValueOrDefault("id", 1),
         };
+    }
+
+    /// <summary>
+    /// Walks the YAML events once so that a syntax error gets a line even where YamlDotNet's scanner
+    /// fails with a bare InvalidOperationException (an unclosed flow sequence at the end of the file).
+    /// </summary>
+    private static RuleLoadError? SyntaxError(string text)
+    {
+        long line = 1;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                line = parser.Current?.End.Line ?? line;
+            }
+
+            return null;
+        }
+        catch (YamlException error)
+        {
+            return new RuleLoadError("", (int)error.Start.Line, Innermost(error));
+        }
+        catch (InvalidOperationException)
+        {
+            return new RuleLoadError("", (int)line, "YAML ends inside an unclosed bracket, brace or quote");
+        }
     }
 
     /// <summary>Top-level keys in file order with their lines (for error positions and the field-order lint).</summary>
