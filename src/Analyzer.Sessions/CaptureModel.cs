@@ -3,6 +3,7 @@ using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ledger;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 
@@ -38,4 +39,7 @@ public sealed class CaptureModel
     public Dictionary<NetEndpoint, long> NatKeepalives { get; } = [];
 
     public List<InputDiagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Per-packet fingerprints for lining this capture up with another vantage point; null when not recorded.</summary>
+    public PacketLedger? Ledger { get; set; }
 }
