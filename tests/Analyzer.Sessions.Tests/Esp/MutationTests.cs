@@ -82,7 +82,7 @@ public sealed class MutationTests
             Assert.Skip("../shared/captures/" + relative + " is absent");
         }
 
-        return TsharkDatagrams.Read(path);
+        return DecodedDatagrams.Read(path);
     }
 
     private static List<CapturedDatagram> SyntheticL2tp() =>
