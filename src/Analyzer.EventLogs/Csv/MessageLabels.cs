@@ -16,8 +16,7 @@ internal static class MessageLabels
             string line = rawLine.TrimEnd('\r');
             if (line.Trim().Length == 0)
             {
-                section = null;
-                continue;
+                continue; // sections go on across blank lines (4653 puts State and cookies after one)
             }
 
             bool indented = line[0] is ' ' or '\t';

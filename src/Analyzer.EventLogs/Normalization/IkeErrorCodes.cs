@@ -82,7 +82,23 @@ public static class IkeErrorCodes
         }
 
         string key = text.Trim().TrimEnd('.').Trim();
-        return ByWindowsText.TryGetValue(key, out long code) ? code : null;
+        if (ByWindowsText.TryGetValue(key, out long code))
+        {
+            return code;
+        }
+
+        // Some reasons go on with advice ("... certificate. Contact your Network Security Administrator ..."): longest known prefix wins.
+        long? best = null;
+        int bestLength = 0;
+        foreach ((long candidate, _, string windowsText) in Table)
+        {
+            if (windowsText.Length > bestLength && key.StartsWith(windowsText, StringComparison.OrdinalIgnoreCase))
+            {
+                (best, bestLength) = (candidate, windowsText.Length);
+            }
+        }
+
+        return best;
     }
 
     private static FrozenDictionary<long, string> BuildMeanings()
