@@ -23,5 +23,7 @@ internal static class VpndiagCommand
     private static IEnumerable<Command> Verbs()
     {
         yield return VersionCommand.Create();
+        yield return RulesCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }
