@@ -24,5 +24,7 @@ internal static class VpndiagCommand
     {
         yield return VersionCommand.Create();
         yield return CaptureCommand.Create();
+        yield return RulesCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }
