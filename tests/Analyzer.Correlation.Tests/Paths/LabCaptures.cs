@@ -10,6 +10,9 @@ namespace Analyzer.Correlation.Tests.Paths;
 /// <summary>Capture models with packet ledgers, built from the lab's paired captures (samples/captures/&lt;scenario&gt;/).</summary>
 internal static class LabCaptures
 {
+    /// <summary>tshark output per file and modification time: the same sample is read by many tests.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, DateTime), TsharkCapture> Read = new();
+
     /// <summary>The scenario's directory, or skips: the lab's samples reach the repository when the lead merges them.</summary>
     public static string Scenario(string name)
     {
@@ -39,7 +42,7 @@ internal static class LabCaptures
         {
             string displayName = Path.GetFileName(Path.GetDirectoryName(paths[i])) + "/" + Path.GetFileName(paths[i]);
             var input = new AnalysisInput(i, paths[i], displayName, InputKind.Pcap);
-            TsharkCapture capture = TsharkTraffic.Read(paths[i]);
+            TsharkCapture capture = Read.GetOrAdd((paths[i], File.GetLastWriteTimeUtc(paths[i])), key => TsharkTraffic.Read(key.Item1));
             var ledger = new PacketLedger(input, AnalysisLimits.Default);
             TsharkTraffic.Feed(capture, i, (in VpnDatagram d) => ledger.Observe(d));
             var model = new CaptureModel(input) { Ledger = ledger };
