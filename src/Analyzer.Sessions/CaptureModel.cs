@@ -4,6 +4,7 @@ using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ledger;
+using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 
 namespace Analyzer.Sessions;
@@ -27,6 +28,9 @@ public sealed class CaptureModel
     public List<L2tpTunnel> L2tpTunnels { get; } = [];
 
     public List<PptpConnection> PptpConnections { get; } = [];
+
+    /// <summary>PPP outside any tunnel: PPPoE sessions and PPP link-type captures.</summary>
+    public List<PppoeSession> PppoeSessions { get; } = [];
 
     /// <summary>IP datagrams (any VPN protocol) whose fragments never all arrived.</summary>
     public List<IncompleteIpDatagram> IncompleteDatagrams { get; } = [];
