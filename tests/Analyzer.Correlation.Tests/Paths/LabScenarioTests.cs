@@ -53,4 +53,24 @@ public class LabScenarioTests
         Assert.Equal(NetAddress.Parse("198.51.100.2"), nat.Outside.Address);
         Assert.True(path.NatTraversalUsed);
     }
+
+    [Theory]
+    [InlineData("healthy-psk")]
+    [InlineData("udp500-blocked")]
+    [InlineData("esp-dropped-one-way")]
+    [InlineData("natt-udp4500-blocked")]
+    public void Ledgers_from_the_decoder_and_from_tshark_give_the_same_path(string scenario)
+    {
+        string[] pair = [LabCaptures.Pcap(scenario, "client"), LabCaptures.Pcap(scenario, "server")];
+
+        PathComparison decoded = Assert.Single(PathComparer.Compare(LabCaptures.Load(pair)));
+        PathComparison oracle = Assert.Single(PathComparer.Compare(LabCaptures.LoadWithTshark(pair)));
+
+        Assert.Equal(Summary(oracle), Summary(decoded));
+        Assert.Equal(oracle.Translations, decoded.Translations);
+        Assert.Equal(oracle.ClockOffsetSeconds, decoded.ClockOffsetSeconds);
+    }
+
+    private static List<string> Summary(PathComparison path) =>
+        path.Directions.Select(d => $"{d.From}>{d.To} {d.Protocol} {d.Sent}/{d.Received}/{d.Lost} [{string.Join(",", d.LostFrames.Select(f => f.Frame))}]").ToList();
 }
