@@ -132,5 +132,15 @@ public sealed class RedactionTests
         Assert.True(ula.IsPrivate);
     }
 
+    [Fact]
+    public void A_generic_first_label_is_not_replaced_as_a_word_in_free_text()
+    {
+        ReportDocument document = TestReports.Synthetic(redact: true);
+        Document.ReportEventRecord positional = document.Events.Records[1];
+
+        Assert.Equal("{vpn}", positional.Data.Values[0].Value);
+        Assert.DoesNotContain(SyntheticCase.ServerHost, document.Events.Records[0].Computer, StringComparison.Ordinal);
+    }
+
     private static string EndpointAddress(string endpoint) => endpoint[..endpoint.LastIndexOf(':')];
 }
