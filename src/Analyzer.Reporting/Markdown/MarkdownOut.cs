@@ -93,7 +93,7 @@ internal sealed class MarkdownOut(TextWriter writer, bool forHtml)
 
         if (rows.Count > 0)
         {
-            Table(["", ""], rows);
+            Table(["Detail", "Value"], rows);
         }
     }
 
