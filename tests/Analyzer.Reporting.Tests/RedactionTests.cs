@@ -142,5 +142,16 @@ public sealed class RedactionTests
         Assert.DoesNotContain(SyntheticCase.ServerHost, document.Events.Records[0].Computer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_principal_name_is_redacted_by_what_it_looks_like_and_an_address_stays_an_address()
+    {
+        ReportDocument document = TestReports.Synthetic(redact: true);
+        var data = document.Events.Records[0].Data.Values.ToDictionary(v => v.Key, v => v.Value);
+
+        Assert.Matches(@"^CN=subject-\d+$", data["LocalMMPrincipalName"]);
+        Assert.True(NetAddress.Parse(data["RemoteMMPrincipalName"]).IsPrivate);
+        Assert.Equal(EndpointAddress(document.Ike.Sas[0].Initiator), data["RemoteMMPrincipalName"]);
+    }
+
     private static string EndpointAddress(string endpoint) => endpoint[..endpoint.LastIndexOf(':')];
 }
