@@ -26,9 +26,7 @@ internal static class HostileCaptureCase
         foreach (string row in rows)
         {
             string[] f = row.Split('\u001f');
-            string[] epoch = f[1].Split('.');
-            var frame = new FrameRef(0, long.Parse(f[0], CultureInfo.InvariantCulture),
-                Timestamp.FromUnix(long.Parse(epoch[0], CultureInfo.InvariantCulture), long.Parse(epoch[1].PadRight(9, '0')[..9], CultureInfo.InvariantCulture), 6));
+            var frame = new FrameRef(0, long.Parse(f[0], CultureInfo.InvariantCulture), RealCaptureCase.Time(f[1]));
             var from = new NetEndpoint(NetAddress.Parse(f[2]), ushort.Parse(f[4], CultureInfo.InvariantCulture));
             var to = new NetEndpoint(NetAddress.Parse(f[3]), ushort.Parse(f[5], CultureInfo.InvariantCulture));
             if (f[6].Length > 0)
