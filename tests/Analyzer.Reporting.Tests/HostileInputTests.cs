@@ -123,4 +123,27 @@ public sealed class HostileInputTests
         Assert.Contains("HYPERLINK", events, StringComparison.Ordinal);
         Assert.Contains("\"line\n# injected heading", events, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Strings_decoded_from_a_hostile_capture_render_as_text_in_markdown_and_html()
+    {
+        string directory = TestReports.OutputDirectory(nameof(Strings_decoded_from_a_hostile_capture_render_as_text_in_markdown_and_html));
+        ReportDocument document = ReportBuilder.Build(HostileCaptureCase.Build(directory), new Diagnosis.DiagnosisResult(), TestReports.Options());
+
+        Assert.Equal(HostileCapture.Identity, document.Ike.Sas[0].Identities[0].Value);
+        Assert.Equal(HostileCapture.VendorIdText, document.Ike.Sas[0].VendorIds[0].Text);
+        Assert.Equal(HostileCapture.HostName, document.L2tp.Tunnels[0].ClientHostName);
+        Assert.Equal(HostileCapture.VendorName, document.L2tp.Tunnels[0].ClientVendorName);
+        string html = HtmlReportWriter.ToHtml(document);
+        string markdownAsHtml = Markdig.Markdown.ToHtml(MarkdownReportWriter.ToMarkdown(document), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        File.WriteAllText(Path.Combine(directory, "hostile-capture.html"), html);
+        foreach (string output in (string[])[html, markdownAsHtml])
+        {
+            Assert.DoesNotContain("<script", output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img", output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<b>host", output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("href=\"javascript", output, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(WebUtility.HtmlEncode(HostileCapture.HostName), output.Replace("&#39;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
 }

@@ -108,6 +108,10 @@ public sealed class HtmlBrowserTests
         };
 
         await page.GotoAsync(new Uri(htmlPath).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        string screenshot = Path.Combine(directory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + "-full.png"), FullPage = true });
+        int live = await page.Locator("script, img, iframe, object, embed, a[href^='javascript'], [onerror], [onclick]").CountAsync();
         string verdict = await page.Locator("h2#verdict + p").InnerTextAsync();
         string body = await page.Locator("body").InnerTextAsync();
         var sizes = new List<(double, double)>();
@@ -119,10 +123,6 @@ public sealed class HtmlBrowserTests
             await diagram.ScreenshotAsync(new LocatorScreenshotOptions { Path = file });
         }
 
-        int live = await page.Locator("script, img, iframe, object, embed, a[href^='javascript'], [onerror], [onclick]").CountAsync();
-        string screenshot = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + "-full.png"), FullPage = true });
         return new BrowserRun(verdict, body, sizes, live, consoleErrors, dialogs, screenshot);
     }
 }

@@ -132,5 +132,26 @@ public sealed class RedactionTests
         Assert.True(ula.IsPrivate);
     }
 
+    [Fact]
+    public void A_generic_first_label_is_not_replaced_as_a_word_in_free_text()
+    {
+        ReportDocument document = TestReports.Synthetic(redact: true);
+        Document.ReportEventRecord positional = document.Events.Records[1];
+
+        Assert.Equal("{vpn}", positional.Data.Values[0].Value);
+        Assert.DoesNotContain(SyntheticCase.ServerHost, document.Events.Records[0].Computer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_principal_name_is_redacted_by_what_it_looks_like_and_an_address_stays_an_address()
+    {
+        ReportDocument document = TestReports.Synthetic(redact: true);
+        var data = document.Events.Records[0].Data.Values.ToDictionary(v => v.Key, v => v.Value);
+
+        Assert.Matches(@"^CN=subject-\d+$", data["LocalMMPrincipalName"]);
+        Assert.True(NetAddress.Parse(data["RemoteMMPrincipalName"]).IsPrivate);
+        Assert.Equal(EndpointAddress(document.Ike.Sas[0].Initiator), data["RemoteMMPrincipalName"]);
+    }
+
     private static string EndpointAddress(string endpoint) => endpoint[..endpoint.LastIndexOf(':')];
 }

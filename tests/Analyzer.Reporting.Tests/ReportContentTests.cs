@@ -153,5 +153,22 @@ public sealed class ReportContentTests
         Assert.Null(diagrams.Svg("bogus"));
     }
 
+    [Fact]
+    public void A_capture_with_many_sas_keeps_the_markdown_and_ladders_bounded()
+    {
+        ReportDocument one = TestReports.Synthetic();
+        Document.ReportIkeSa sa = one.Ike.Sas[0];
+        var longSa = sa with { Messages = [.. Enumerable.Range(0, 600).Select(i => sa.Messages[i % sa.Messages.Count] with { Frame = i + 1 })] };
+        ReportDocument many = one with { Ike = new Document.IkeReport { Sas = [.. Enumerable.Repeat(longSa, 80)] } };
+
+        string markdown = MarkdownReportWriter.ToMarkdown(many);
+        string svg = new DiagramSet(many).Svg("ike-0")!;
+
+        Assert.Contains("*30 more IKE SAs are in the JSON and CSV reports.*", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("IKE SA 51:", markdown, StringComparison.Ordinal);
+        int omitted = 600 + sa.IncompleteDatagrams.Count - LadderDiagram.MaxSteps;
+        Assert.Contains($"… {omitted} more messages", svg, StringComparison.Ordinal);
+    }
+
     private static double IsoSeconds(string iso) => DateTimeOffset.Parse(iso[..Math.Min(iso.Length, 27)].TrimEnd('Z') + "Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds() / 1000.0;
 }
