@@ -15,7 +15,9 @@ convert() {
     for pcap in server client; do
         "$CONVERT" "$CAPTURES/$source/$pcap.pcap" "$out/$pcap.pcap" > "$out/$pcap.conversion.txt"
     done
-    [ -f "$CAPTURES/$source/ikev1-decryption-table" ] && cp "$CAPTURES/$source/ikev1-decryption-table" "$out/"
+    for table in ikev1-decryption-table esp_sa; do
+        if [ -f "$CAPTURES/$source/$table" ]; then cp "$CAPTURES/$source/$table" "$out/"; fi
+    done
     SCENARIO="$source-kernel" MUST_FIRE="$2" MUST_NOT_FIRE="$3"
     write_expected "$out"
     {
@@ -35,7 +37,7 @@ convert() {
         echo
         echo "Unchanged: timestamps, addresses, cookies, SPIs, sequence numbers, encrypted bytes. Encrypted"
         echo "payloads still say what was negotiated (UDP-encapsulated tunnel mode in Quick Mode, NAT-OA), and"
-        echo "\`ikev1-decryption-table\` from the source run still decrypts them. The daemons' logs are in the"
+        echo "\`ikev1-decryption-table\` and \`esp_sa\` from the source run still decrypt them. The daemons' logs are in the"
         echo "source scenario and describe the UDP-encapsulated original. As in every lab scenario, pppd cannot run"
         echo "(no /dev/ppp), so the L2TP call inside ESP ends right after ICCN with a CDN."
         echo

@@ -24,7 +24,8 @@ internal sealed record CapturedPacket(
     IReadOnlyList<int> DhGroups,
     IReadOnlyList<string> NatDetectionHashes,
     string Identity,
-    bool Malformed)
+    bool Malformed,
+    string L2tpTunnel)
 {
     public const string Server = "203.0.113.10";
 
@@ -37,6 +38,8 @@ internal sealed record CapturedPacket(
     public bool FromServer => Source == Server;
 
     public bool ToServer => Destination == Server;
+
+    public bool IsL2tp => L2tpTunnel.Length > 0;
 
     public bool IsIpFragment => MoreFragments || FragmentOffset > 0;
 }

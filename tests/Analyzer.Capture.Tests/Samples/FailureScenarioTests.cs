@@ -122,6 +122,9 @@ public sealed class FailureScenarioTests
         Assert.DoesNotContain(scenario.Client, p => p.IsEsp && p.FromServer && p.Time > deleted);
         Assert.Contains(scenario.Client2, p => p.IsEsp && p.FromServer);
         Assert.All(scenario.Server.Where(p => p.ToServer && p.IsIsakmp), p => Assert.Equal("198.51.100.2", p.Source));
+        // The displaced client's StopCCN then leaves without IPsec: L2TP in clear text at both ends.
+        Assert.Contains(scenario.Client, p => p.ToServer && p.L2tpMessageTypes.Contains(4) && p.Time > deleted);
+        Assert.Contains(scenario.Server, p => p.Source == "198.51.100.2" && p.L2tpMessageTypes.Contains(4));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class Tshark
         "isakmp.typepayload", "isakmp.notify.msgtype", "esp.spi", "l2tp.avp.message_type",
         "isakmp.ike.attr.encryption_algorithm", "isakmp.ike.attr.hash_algorithm",
         "isakmp.ike.attr.group_description", "isakmp.ike.nat_hash", "isakmp.id.data.fqdn",
-        "isakmp.id.data.user_fqdn", "_ws.malformed",
+        "isakmp.id.data.user_fqdn", "_ws.malformed", "l2tp.tunnel",
     ];
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<CapturedPacket>> Cache = new();
@@ -83,7 +83,8 @@ internal static class Tshark
                 DhGroups: Integers(f[19]),
                 NatDetectionHashes: f[20].Length == 0 ? [] : f[20].Split(','),
                 Identity: f[21].Length > 0 ? First(f[21]) : First(f[22]),
-                Malformed: f[23].Length > 0));
+                Malformed: f[23].Length > 0,
+                L2tpTunnel: First(f[24])));
         }
 
         return packets;
