@@ -109,18 +109,22 @@ write_client() {   # write_client DIR
 
 # xl2tpd: LNS on the server, LAC on a client. PPP is configured but cannot start on this kernel
 # (no /dev/ppp), so each call ends with a CDN right after ICCN.
-write_lns() {   # write_lns DIR
-    local dir=$1
-    cat > "$dir/xl2tpd.conf" <<EOF
+xl2tpd_global() {   # xl2tpd_global DIR [MORE LINES]: the [global] section, every debug switch on
+    cat <<EOF
 [global]
-listen-addr = $SERVER_IP
 port = 1701
-auth file = $dir/l2tp-secrets
+auth file = $1/l2tp-secrets
 debug avp = yes
 debug network = yes
 debug state = yes
 debug tunnel = yes
+${2:-}
+EOF
+}
 
+write_lns() {   # write_lns DIR
+    local dir=$1
+    { xl2tpd_global "$dir" "listen-addr = $SERVER_IP"; cat <<EOF
 [lns default]
 ip range = 192.168.100.10-192.168.100.50
 local ip = 192.168.100.1
@@ -131,21 +135,14 @@ name = vpn.lab.example
 pppoptfile = $dir/options.xl2tpd
 length bit = yes
 EOF
+    } > "$dir/xl2tpd.conf"
     printf '* * "vpndiag-lab-tunnel-secret" *\n' > "$dir/l2tp-secrets"
     printf 'require-mschap-v2\nms-dns 192.168.100.1\nmtu 1400\nmru 1400\nnodefaultroute\nlock\nproxyarp\n' > "$dir/options.xl2tpd"
 }
 
 write_lac() {   # write_lac DIR
     local dir=$1
-    cat > "$dir/xl2tpd.conf" <<EOF
-[global]
-port = 1701
-auth file = $dir/l2tp-secrets
-debug avp = yes
-debug network = yes
-debug state = yes
-debug tunnel = yes
-
+    { xl2tpd_global "$dir"; cat <<EOF
 [lac lab]
 lns = $SERVER_IP
 autodial = yes
@@ -157,6 +154,7 @@ require authentication = no
 pppoptfile = $dir/options.xl2tpd
 length bit = yes
 EOF
+    } > "$dir/xl2tpd.conf"
     printf '* * "vpndiag-lab-tunnel-secret" *\n' > "$dir/l2tp-secrets"
     printf 'ipcp-accept-local\nipcp-accept-remote\nrefuse-eap\nrequire-mschap-v2\nnoccp\nnoauth\nname labuser\npassword labpass\nmtu 1400\nmru 1400\n' > "$dir/options.xl2tpd"
 }
