@@ -1,6 +1,9 @@
 #!/bin/bash
 # Regenerates every capture under samples/captures from real strongSwan and xl2tpd runs in network
-# namespaces. Run as root: sudo samples/lab/regenerate.sh [SCENARIO...]   (default: all)
+# namespaces. Run as root:
+#   sudo samples/lab/regenerate.sh [SCENARIO...]      run the scenarios (default: all, then convert)
+#   samples/lab/regenerate.sh --outputs [SCENARIO...] only rewrite README.md, expected.json and the key
+#                                                     tables from the last run's work directory
 # Idempotent: each scenario rebuilds the topology, stops only the processes it started (by pid) and
 # deletes its namespaces. Needs: strongswan-charon strongswan-swanctl strongswan-pki
 # libcharon-extra-plugins xl2tpd tcpdump iptables tshark, and dotnet for the kernel-stack converter.
@@ -11,18 +14,17 @@ CAPTURES="$SAMPLES/captures"
 PKI="$LAB/pki"
 WORK="${LAB_WORK:-/tmp/vpndiag-lab}"
 
-[ "$(id -u)" = 0 ] || { echo "regenerate.sh: run as root" >&2; exit 2; }
-
 source "$LAB/lib/topology.sh"
 source "$LAB/lib/daemons.sh"
 source "$LAB/lib/configs.sh"
 source "$LAB/lib/run.sh"
 source "$LAB/lib/outputs.sh"
 
-trap 'stop_all; topology_down' EXIT
-
-"$LAB/make-pki.sh" "$PKI" 2> /dev/null
-mkdir -p "$CAPTURES" "$WORK"
+outputs_only=no
+if [ "${1:-}" = --outputs ]; then
+    outputs_only=yes
+    shift
+fi
 
 if [ $# -gt 0 ]; then
     names=("$@")
@@ -31,11 +33,35 @@ else
     for f in "$LAB"/scenarios/*.sh; do names+=("$(basename "$f" .sh)"); done
 fi
 
-for name in "${names[@]}"; do
-    echo "== $name"
+load_scenario() {
     unset -f scenario
     DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL=""
-    source "$LAB/scenarios/$name.sh"
+    source "$LAB/scenarios/$1.sh"
+}
+
+if [ $outputs_only = yes ]; then
+    for name in "${names[@]}"; do
+        load_scenario "$name"
+        SCENARIO=$name
+        [ -d "$WORK/$name" ] && [ -d "$CAPTURES/$name" ] || { echo "$name: no previous run in $WORK" >&2; continue; }
+        write_decryption_table "$WORK/$name" "$CAPTURES/$name"
+        write_expected "$CAPTURES/$name"
+        write_readme "$CAPTURES/$name"
+        echo "== $name (outputs)"
+    done
+    [ $# -gt 0 ] || "$LAB/convert-all.sh"
+    exit 0
+fi
+
+[ "$(id -u)" = 0 ] || { echo "regenerate.sh: run as root" >&2; exit 2; }
+trap 'stop_all; topology_down' EXIT
+
+"$LAB/make-pki.sh" "$PKI" 2> /dev/null
+mkdir -p "$CAPTURES" "$WORK"
+
+for name in "${names[@]}"; do
+    echo "== $name"
+    load_scenario "$name"
     scenario
 done
 

@@ -34,16 +34,49 @@ copy_pki() {   # copy_pki DIR CERT CA...
     done
 }
 
+# swanctl_conf DIR NAME ADDRESS_LINE PROPOSALS CONN_EXTRA LOCAL_AUTH REMOTE_AUTH REMOTE_TS ESP CHILD_EXTRA SECRETS
+# One IKEv1 connection with one tunnel-mode child for L2TP (kernel-libipsec has no transport mode).
+swanctl_conf() {
+    mkdir -p "$1/swanctl"
+    cat > "$1/swanctl/swanctl.conf" <<EOF
+connections {
+    $2 {
+        version = 1
+        $3
+        proposals = $4
+        $5
+        local {
+            $6
+        }
+        remote {
+            $7
+        }
+        children {
+            l2tp {
+                mode = tunnel
+                local_ts = dynamic[udp/l2tp]
+                remote_ts = $8
+                esp_proposals = $9
+                ${10}
+            }
+        }
+    }
+}
+secrets {
+    ${11}
+}
+EOF
+}
+
+psk_secret() { printf 'ike-lab {\n        secret = "%s"\n    }' "$1"; }
+
 write_server() {   # write_server DIR
-    local dir=$1 local_auth remote_auth secrets="" ca
-    mkdir -p "$dir/swanctl"
+    local dir=$1 local_auth remote_auth secrets=""
     if [ "$S_AUTH" = psk ]; then
         local_auth="auth = psk
             id = $SERVER_IP"
         remote_auth="auth = psk"
-        secrets="ike-lab {
-        secret = \"$LAB_PSK\"
-    }"
+        secrets=$(psk_secret "$LAB_PSK")
     else
         # shellcheck disable=SC2086
         copy_pki "$dir" server $S_CAS
@@ -51,47 +84,18 @@ write_server() {   # write_server DIR
             certs = server.crt.pem"
         remote_auth="auth = pubkey"
     fi
-    cat > "$dir/swanctl/swanctl.conf" <<EOF
-connections {
-    l2tp-server {
-        version = 1
-        local_addrs = $SERVER_IP
-        proposals = $S_PROPOSALS
-        $S_CONN_EXTRA
-        local {
-            $local_auth
-        }
-        remote {
-            $remote_auth
-        }
-        children {
-            l2tp {
-                mode = tunnel
-                local_ts = dynamic[udp/l2tp]
-                remote_ts = 0.0.0.0/0[udp/l2tp]
-                esp_proposals = $S_ESP
-                $S_CHILD_EXTRA
-            }
-        }
-    }
-}
-secrets {
-    $secrets
-}
-EOF
+    swanctl_conf "$dir" l2tp-server "local_addrs = $SERVER_IP" "$S_PROPOSALS" "$S_CONN_EXTRA" \
+        "$local_auth" "$remote_auth" "0.0.0.0/0[udp/l2tp]" "$S_ESP" "$S_CHILD_EXTRA" "$secrets"
 }
 
 write_client() {   # write_client DIR
     local dir=$1 local_auth remote_auth secrets=""
-    mkdir -p "$dir/swanctl"
     if [ "$C_AUTH" = psk ]; then
         local_auth="auth = psk${C_ID:+
             id = $C_ID}"
         remote_auth="auth = psk
             id = $SERVER_IP"
-        secrets="ike-lab {
-        secret = \"$C_PSK\"
-    }"
+        secrets=$(psk_secret "$C_PSK")
     else
         copy_pki "$dir" "$C_CERT" ca1
         local_auth="auth = pubkey
@@ -99,50 +103,28 @@ write_client() {   # write_client DIR
         remote_auth="auth = pubkey
             id = \"C=US, O=vpndiag lab, CN=vpn.lab.example\""
     fi
-    cat > "$dir/swanctl/swanctl.conf" <<EOF
-connections {
-    l2tp-client {
-        version = 1
-        remote_addrs = $SERVER_IP
-        proposals = $C_PROPOSALS
-        $C_CONN_EXTRA
-        local {
-            $local_auth
-        }
-        remote {
-            $remote_auth
-        }
-        children {
-            l2tp {
-                mode = tunnel
-                local_ts = dynamic[udp/l2tp]
-                remote_ts = dynamic[udp/l2tp]
-                esp_proposals = $C_ESP
-                $C_CHILD_EXTRA
-            }
-        }
-    }
-}
-secrets {
-    $secrets
-}
-EOF
+    swanctl_conf "$dir" l2tp-client "remote_addrs = $SERVER_IP" "$C_PROPOSALS" "$C_CONN_EXTRA" \
+        "$local_auth" "$remote_auth" "dynamic[udp/l2tp]" "$C_ESP" "$C_CHILD_EXTRA" "$secrets"
 }
 
 # xl2tpd: LNS on the server, LAC on a client. PPP is configured but cannot start on this kernel
 # (no /dev/ppp), so each call ends with a CDN right after ICCN.
-write_lns() {   # write_lns DIR
-    local dir=$1
-    cat > "$dir/xl2tpd.conf" <<EOF
+xl2tpd_global() {   # xl2tpd_global DIR [MORE LINES]: the [global] section, every debug switch on
+    cat <<EOF
 [global]
-listen-addr = $SERVER_IP
 port = 1701
-auth file = $dir/l2tp-secrets
+auth file = $1/l2tp-secrets
 debug avp = yes
 debug network = yes
 debug state = yes
 debug tunnel = yes
+${2:-}
+EOF
+}
 
+write_lns() {   # write_lns DIR
+    local dir=$1
+    { xl2tpd_global "$dir" "listen-addr = $SERVER_IP"; cat <<EOF
 [lns default]
 ip range = 192.168.100.10-192.168.100.50
 local ip = 192.168.100.1
@@ -153,21 +135,14 @@ name = vpn.lab.example
 pppoptfile = $dir/options.xl2tpd
 length bit = yes
 EOF
+    } > "$dir/xl2tpd.conf"
     printf '* * "vpndiag-lab-tunnel-secret" *\n' > "$dir/l2tp-secrets"
     printf 'require-mschap-v2\nms-dns 192.168.100.1\nmtu 1400\nmru 1400\nnodefaultroute\nlock\nproxyarp\n' > "$dir/options.xl2tpd"
 }
 
 write_lac() {   # write_lac DIR
     local dir=$1
-    cat > "$dir/xl2tpd.conf" <<EOF
-[global]
-port = 1701
-auth file = $dir/l2tp-secrets
-debug avp = yes
-debug network = yes
-debug state = yes
-debug tunnel = yes
-
+    { xl2tpd_global "$dir"; cat <<EOF
 [lac lab]
 lns = $SERVER_IP
 autodial = yes
@@ -179,6 +154,7 @@ require authentication = no
 pppoptfile = $dir/options.xl2tpd
 length bit = yes
 EOF
+    } > "$dir/xl2tpd.conf"
     printf '* * "vpndiag-lab-tunnel-secret" *\n' > "$dir/l2tp-secrets"
     printf 'ipcp-accept-local\nipcp-accept-remote\nrefuse-eap\nrequire-mschap-v2\nnoccp\nnoauth\nname labuser\npassword labpass\nmtu 1400\nmru 1400\n' > "$dir/options.xl2tpd"
 }

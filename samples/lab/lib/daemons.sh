@@ -93,18 +93,29 @@ swanctl {
 EOF
 }
 
-# start_charon NS DIR: charon with its own /run (its pid file lives there) in namespace NS.
-start_charon() {
-    local ns=$1 dir=$2
-    ip netns exec "$ns" unshare -m sh -c 'mount -t tmpfs lab-run /run && exec env STRONGSWAN_CONF="$1/strongswan.conf" /usr/lib/ipsec/charon' \
-        charon-lab "$dir" > "$dir/charon.stdout" 2>&1 &
-    remember $!
+# wait_until COMMAND...: up to 5 s for COMMAND to succeed.
+wait_until() {
     local i
     for i in $(seq 1 50); do
-        [ -S "$dir/charon.vici" ] && break
+        "$@" 2> /dev/null && return 0
         sleep 0.1
     done
-    [ -S "$dir/charon.vici" ] || { echo "charon in $ns did not start" >&2; return 1; }
+    return 1
+}
+
+# start_with_own_run NS OUTPUT SCRIPT NAME ARGS...: sh -c SCRIPT in namespace NS with a private tmpfs
+# on /run, so each daemon's pid file and control socket stay its own.
+start_with_own_run() {
+    local ns=$1 output=$2 script=$3
+    shift 3
+    ip netns exec "$ns" unshare -m sh -c "mount -t tmpfs lab-run /run && $script" "$@" > "$output" 2>&1 &
+    remember $!
+}
+
+start_charon() {   # start_charon NS DIR
+    local ns=$1 dir=$2
+    start_with_own_run "$ns" "$dir/charon.stdout" 'exec env STRONGSWAN_CONF="$1/strongswan.conf" /usr/lib/ipsec/charon' charon-lab "$dir"
+    wait_until test -S "$dir/charon.vici" || { echo "charon in $ns did not start" >&2; return 1; }
 }
 
 # swanctl_in NS DIR ARGS...: swanctl against that charon's vici socket.
@@ -126,18 +137,11 @@ load_swanctl() {   # load_swanctl NS DIR
 start_tcpdump() {
     ip netns exec "$1" tcpdump -i "$2" -n -s 0 -U --immediate-mode -w "$3" 2> "$3.tcpdump.log" &
     remember $!
-    local i
-    for i in $(seq 1 50); do
-        grep -q "listening on" "$3.tcpdump.log" 2>/dev/null && break
-        sleep 0.1
-    done
+    wait_until grep -q "listening on" "$3.tcpdump.log" || true
 }
 
-# start_xl2tpd NS DIR: xl2tpd in the foreground (its log goes to DIR/xl2tpd.log), own /run.
+# start_xl2tpd NS DIR: xl2tpd in the foreground (its log goes to DIR/xl2tpd.log).
 start_xl2tpd() {
-    local ns=$1 dir=$2
-    ip netns exec "$ns" unshare -m sh -c 'mount -t tmpfs lab-run /run && mkdir -p /run/xl2tpd && exec xl2tpd -D -c "$1/xl2tpd.conf" -s "$1/l2tp-secrets" -p "$1/xl2tpd.pid" -C "$1/l2tp-control"' \
-        xl2tpd-lab "$dir" > "$dir/xl2tpd.log" 2>&1 &
-    remember $!
+    start_with_own_run "$1" "$2/xl2tpd.log" 'mkdir -p /run/xl2tpd && exec xl2tpd -D -c "$1/xl2tpd.conf" -s "$1/l2tp-secrets" -p "$1/xl2tpd.pid" -C "$1/l2tp-control"' xl2tpd-lab "$2"
     sleep 0.5
 }

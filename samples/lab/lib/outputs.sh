@@ -11,6 +11,11 @@ write_decryption_table() {
         if [ -s "$work/$role/charon-ike4.log" ]; then awk -f "$LAB/lib/ikev1-keys.awk" "$work/$role/charon-ike4.log"; fi
     done | awk '!seen[$0]++' > "$out/ikev1-decryption-table"
     [ -s "$out/ikev1-decryption-table" ] || rm -f "$out/ikev1-decryption-table"
+    # ESP keys from the clients' logs: the clients initiate every Quick Mode in these scenarios.
+    for role in client client2; do
+        if [ -s "$work/$role/charon-ike4.log" ]; then awk -f "$LAB/lib/esp-keys.awk" "$work/$role/charon-ike4.log"; fi
+    done > "$out/esp_sa"
+    [ -s "$out/esp_sa" ] || rm -f "$out/esp_sa"
 }
 
 json_list() {   # json_list WORD...: ["a", "b"]
@@ -42,6 +47,10 @@ capture_facts() {   # capture_facts PCAP
     if [ -n "$cookies" ]; then echo "- IKE SAs (initiator / responder cookie): $cookies"; fi
     spis=$(tshark -r "$pcap" -Y esp -T fields -e ip.src -e ip.dst -e esp.spi 2>/dev/null | awk '!s[$0]++ {print $3 " (" $1 " → " $2 ")"}' | paste -sd ';' | sed 's/;/; /g')
     if [ -n "$spis" ]; then echo "- ESP SPIs: $spis"; fi
+    local endpoints
+    endpoints=$(tshark -r "$pcap" -Y "isakmp or udpencap or esp or l2tp" -T fields -e ip.src -e udp.srcport -e ip.dst -e udp.dstport -e ip.proto 2>/dev/null \
+        | awk '{ if ($5 == "") $5 = $3; print ($2 == "" ? $1 " → " $3 " (IP protocol " $5 ")" : $1 ":" $2 " → " $3 ":" $4) }' | awk '!s[$0]++' | paste -sd ';' | sed 's/;/; /g')
+    if [ -n "$endpoints" ]; then echo "- IKE/ESP/L2TP endpoints (source → destination): $endpoints"; fi
     echo
     echo "VPN traffic (tshark one-line summary, UTC; at most 80 lines):"
     echo
@@ -80,7 +89,9 @@ Lab limits, true of every scenario:
 Files: \`charon-*.log\` (charon at \`ike 2\`), \`charon-*-ike4.log\` (the same run's second log target at
 \`ike 4, chd 4, enc 4, mgr 2\`, with its [ENC] lines removed for size; it holds the IKE and ESP keys),
 \`ikev1-decryption-table\` (Wireshark's format, \`initiator-cookie,encryption-key\` in hex, taken
-from "encryption key Ka" in that log), \`xl2tpd-*.log\` (xl2tpd's own output),
+from "encryption key Ka" in that log), \`esp_sa\` (Wireshark's ESP SA table with the clients' ESP keys
+from the same log; with \`esp.enable_encryption_decode\` tshark shows the L2TP inside ESP),
+\`xl2tpd-*.log\` (xl2tpd's own output),
 \`expected.json\` (rules that must and must not fire).
 
 ## What the captures hold (generated from tshark)

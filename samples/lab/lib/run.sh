@@ -98,3 +98,17 @@ finish() {
     write_readme "$out"
     echo "== $SCENARIO: $(du -sh "$out" | cut -f1)"
 }
+
+# two_clients: the first client connects and starts L2TP, then the second (CLIENT2_NS) does the
+# same; the second hangs up first, then the first.
+two_clients() {
+    second_client
+    initiate
+    l2tp
+    local first_lac=$LAC_PID
+    initiate "$W/client2" "$CLIENT2_NS"
+    l2tp "$W/client2" "$CLIENT2_NS"
+    hangup "$W/client2" "$CLIENT2_NS"
+    LAC_PID=$first_lac
+    hangup
+}

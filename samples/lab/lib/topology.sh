@@ -21,6 +21,19 @@ veth() {   # veth NS1 IF1 NS2 IF2
     in_ns "$3" ip link set "$4" up
 }
 
+bridge() {   # bridge NS NAME ADDRESS/PREFIX (no multicast snooping: no IGMP queries in the captures)
+    in_ns "$1" ip link add "$2" type bridge mcast_snooping 0
+    in_ns "$1" ip link set "$2" up
+    in_ns "$1" ip addr add "$3" dev "$2"
+}
+
+host_on_bridge() {   # host_on_bridge NS ADDRESS/PREFIX GATEWAY BRIDGE_NS BRIDGE PORT: eth0 of NS on that bridge
+    veth "$1" eth0 "$4" "$6"
+    in_ns "$4" ip link set "$6" master "$5"
+    in_ns "$1" ip addr add "$2" dev eth0
+    in_ns "$1" ip route add default via "$3"
+}
+
 topology_down() {
     local ns
     for ns in "${LAB_NAMESPACES[@]}"; do
@@ -45,31 +58,15 @@ topology_up() {
     in_ns lab-srv ip route add default via 203.0.113.1
 
     # "Internet" segment: a bridge in the router namespace.
-    in_ns lab-inet ip link add br0 type bridge mcast_snooping 0
-    in_ns lab-inet ip link set br0 up
-    in_ns lab-inet ip addr add 198.51.100.1/24 dev br0
-    veth lab-nat eth0 lab-inet nat0
-    veth lab-cd eth0 lab-inet cd0
-    in_ns lab-inet ip link set nat0 master br0
-    in_ns lab-inet ip link set cd0 master br0
-    in_ns lab-nat ip addr add 198.51.100.2/24 dev eth0
-    in_ns lab-nat ip route add default via 198.51.100.1
-    in_ns lab-cd ip addr add 198.51.100.20/24 dev eth0
-    in_ns lab-cd ip route add default via 198.51.100.1
+    bridge lab-inet br0 198.51.100.1/24
+    host_on_bridge lab-nat 198.51.100.2/24 198.51.100.1 lab-inet br0 nat0
+    host_on_bridge lab-cd 198.51.100.20/24 198.51.100.1 lab-inet br0 cd0
     in_ns lab-inet sysctl -qw net.ipv4.ip_forward=1
 
     # Home LAN behind the NAT router.
-    in_ns lab-nat ip link add br1 type bridge mcast_snooping 0
-    in_ns lab-nat ip link set br1 up
-    in_ns lab-nat ip addr add 192.168.1.1/24 dev br1
-    veth lab-c1 eth0 lab-nat c1
-    veth lab-c2 eth0 lab-nat c2
-    in_ns lab-nat ip link set c1 master br1
-    in_ns lab-nat ip link set c2 master br1
-    in_ns lab-c1 ip addr add 192.168.1.10/24 dev eth0
-    in_ns lab-c2 ip addr add 192.168.1.11/24 dev eth0
-    in_ns lab-c1 ip route add default via 192.168.1.1
-    in_ns lab-c2 ip route add default via 192.168.1.1
+    bridge lab-nat br1 192.168.1.1/24
+    host_on_bridge lab-c1 192.168.1.10/24 192.168.1.1 lab-nat br1 c1
+    host_on_bridge lab-c2 192.168.1.11/24 192.168.1.1 lab-nat br1 c2
     in_ns lab-nat sysctl -qw net.ipv4.ip_forward=1
     in_ns lab-nat iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE
 

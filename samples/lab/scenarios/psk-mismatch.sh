@@ -1,8 +1,9 @@
 DESCRIPTION="Direct client whose pre-shared key differs from the server's (client: \"wrong-secret-on-the-client\").
-Main Mode messages 1 to 4 pass; the server cannot decrypt/verify message 5 (the keys derive from the
-PSK), so the client's message 5 is retransmitted and answered, if at all, only by an informational
-notify; no IKE SA is established. charon-server.log names the failure."
-MUST_FIRE="phase1-auth-failed"
+Main Mode messages 1 to 4 pass; the server cannot decrypt message 5 (the keys derive from the PSK):
+charon-server.log says \"invalid ID_V1 payload length, decryption failed?\" and the server answers each
+copy of message 5 with an encrypted informational carrying N(PAYLOAD-MALFORMED), which the client
+cannot read either. The client retransmits message 5 and gives up; no IKE SA, no Quick Mode."
+MUST_FIRE="phase1-auth-failed daemon-log-failure"
 MUST_NOT_FIRE="ipsec-established ike-no-response phase1-proposal-mismatch esp-not-received l2tp-unprotected path-drop"
 
 scenario() {

@@ -10,14 +10,6 @@ scenario() {
     begin two-clients-one-nat lab-c1
     capture
     daemons
-    second_client
-    initiate
-    l2tp
-    initiate "$W/client2" lab-c2
-    LAC1_PID=$LAC_PID
-    l2tp "$W/client2" lab-c2
-    hangup "$W/client2" lab-c2
-    LAC_PID=$LAC1_PID
-    hangup
+    two_clients
     finish
 }
