@@ -78,6 +78,19 @@ public sealed class EvtFileReaderTests
     private static readonly string[] Failure547 =
         ["Key Exchange Mode (Main Mode)", "IKE Local Addr 203.0.113.10 IKE Peer Addr 198.51.100.20 IKE Source Port 500 IKE Destination Port 500", "Preshared key ID.", "Me", "No policy configured", "-"];
 
+    /// <summary>A log that has not wrapped: header, a 547 record (number 7), <paramref name="second"/>, the EOF record.</summary>
+    private static byte[] InOrder(byte[] second)
+    {
+        byte[] first = Record(7, 547, 1795517555, Failure547);
+        int end = 0x30 + first.Length + second.Length;
+        byte[] file = new byte[end + 0x28];
+        Header(file, 0x30, end, file.Length);
+        first.CopyTo(file, 0x30);
+        second.CopyTo(file, 0x30 + first.Length);
+        Eof(0x30, end, 9, 7).CopyTo(file, end);
+        return file;
+    }
+
     private static EventLogReadResult Read(byte[] file)
     {
         var result = new EventLogReadResult();
@@ -89,14 +102,7 @@ public sealed class EvtFileReaderTests
     [Fact]
     public void Records_and_strings_are_read_in_order()
     {
-        byte[] first = Record(7, 547, 1795517555, Failure547);
-        byte[] second = Record(8, 541, 1795517560, "Key Exchange Mode (Main Mode)", "Preshared key ID.", "IKE Local Addr 203.0.113.10 IKE Peer Addr 198.51.100.20");
-        int end = 0x30 + first.Length + second.Length;
-        byte[] file = new byte[end + 0x28];
-        Header(file, 0x30, end, file.Length);
-        first.CopyTo(file, 0x30);
-        second.CopyTo(file, 0x30 + first.Length);
-        Eof(0x30, end, 9, 7).CopyTo(file, end);
+        byte[] file = InOrder(Record(8, 541, 1795517560, "Key Exchange Mode (Main Mode)", "Preshared key ID.", "IKE Local Addr 203.0.113.10 IKE Peer Addr 198.51.100.20"));
 
         EventLogReadResult result = Read(file);
 
@@ -138,14 +144,7 @@ public sealed class EvtFileReaderTests
     [Fact]
     public void Damaged_record_is_skipped_to_the_next_signature()
     {
-        byte[] first = Record(7, 547, 1795517555, Failure547);
-        byte[] second = Record(8, 541, 1795517560, "Key Exchange Mode (Main Mode)");
-        int end = 0x30 + first.Length + second.Length;
-        byte[] file = new byte[end + 0x28];
-        Header(file, 0x30, end, file.Length);
-        first.CopyTo(file, 0x30);
-        second.CopyTo(file, 0x30 + first.Length);
-        Eof(0x30, end, 9, 7).CopyTo(file, end);
+        byte[] file = InOrder(Record(8, 541, 1795517560, "Key Exchange Mode (Main Mode)"));
         BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(0x30), 0x7FFF0000);
 
         EventLogReadResult result = Read(file);
