@@ -130,3 +130,19 @@ public sealed class DaemonLogTests
         Assert.Equal(691, result.Records[0].Normalized!.Code);
     }
 }
+
+/// <summary>The lab's certificate scenarios: the server's charon log says why it rejected the client's certificate.</summary>
+public sealed class CertificateDaemonLogTests
+{
+    [Theory]
+    [InlineData("cert-expired", "certificate expired or not yet valid")]
+    [InlineData("cert-untrusted-ca", "certificate not trusted")]
+    public void Server_log_names_the_certificate_failure(string scenario, string reason)
+    {
+        EventLogReadResult server = SampleLogs.Read(SampleLogs.LabFile(scenario, "charon-server.log"), 2026);
+        EventRecord failure = server.Records.First(r => r.Normalized?.Kind == "charon-certificate-failed" && r.Normalized.FailureReason == reason);
+        Assert.True(failure.Normalized!.IsFailure);
+        EventLogReadResult client = SampleLogs.Read(SampleLogs.LabFile(scenario, "charon-client.log"), 2026);
+        Assert.Contains(client.Records, r => r.Normalized?.Kind == "charon-auth-failed" && r.Normalized.Fields.GetValueOrDefault("notify") == "AUTHENTICATION_FAILED");
+    }
+}
