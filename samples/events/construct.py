@@ -216,10 +216,10 @@ for i, eid in enumerate([4979, 4980, 4981, 4982]):
 for i, eid in enumerate([4983, 4984]):
     other.append(event(SEC, eid, t(base + 50 + i), 9420 + i, "Security", "LABCLIENT",
                        [("LocalAddress", CLIENT), ("RemoteAddress", SERVER), ("FailurePoint", "%%8199"), ("FailureReason", "Failed to authenticate using Kerberos")], task=12549))
-drop = [("RemoteAddress", SERVER), ("LocalAddress", CLIENT), ("SPI", str(0xc8888580)), ("Protocol", "17")]
+drop = [("RemoteAddress", SERVER), ("LocalAddress", CLIENT), ("SPI", str(0x1badc0de)), ("Protocol", "17")]
 for i, eid in enumerate([4960, 4961, 4962, 4963, 4965]):
     other.append(event(SEC, eid, t(base + 60 + i), 9430 + i, "Security", "LABCLIENT", drop, task=12292))
-other.append(event(SEC, 5049, t(base + 70), 9440, "Security", "LABCLIENT", [("LocalAddress", CLIENT), ("RemoteAddress", SERVER), ("SPI", str(0xc8888580))], task=12547))
+other.append(event(SEC, 5049, t(base + 70), 9440, "Security", "LABCLIENT", [("LocalAddress", CLIENT), ("RemoteAddress", SERVER), ("SPI", str(0x1badc0de))], task=12547))
 other.append(event(SEC, 5453, t(base + 80), 9441, "Security", "LABCLIENT", [("LocalAddress", CLIENT), ("RemoteAddress", SERVER), ("KeyModName", "%%8222")], task=12547))
 for i, eid in enumerate([5478, 5479, 5480, 5483, 5484, 5485]):
     other.append(event(SEC, eid, t(base + 90 + i), 9450 + i, "Security", "LABCLIENT", [], task=12292))

@@ -68,5 +68,6 @@ internal static class VpndiagCommand
         yield return CaptureCommand.Create();
         yield return RulesCommand.Create();
         yield return ExplainCommand.Create();
+        yield return EventsCommand.Create();
     }
 }

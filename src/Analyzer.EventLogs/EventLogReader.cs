@@ -53,11 +53,7 @@ public static class EventLogReader
                     throw new EventLogReadException(input.DisplayName, 0, "not a supported event log (EVTX, EVT, XML or CSV export, typeperf CSV, daemon log)");
             }
         }
-        catch (IOException exception)
-        {
-            throw new EventLogReadException(input.DisplayName, 0, exception.Message);
-        }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new EventLogReadException(input.DisplayName, 0, exception.Message);
         }

@@ -10,14 +10,20 @@ namespace Analyzer.Correlation.Events;
 
 /// <summary>
 /// Ties normalised log records to what the captures show. First by identifiers that cannot be
-/// confused (IKE cookies from 4653/4654 or charon's SPIs; ESP SPIs), which also gives each log's
-/// clock offset against each capture (median of the pairs, robust to the odd late event); then by
-/// endpoints and time, with the log's time corrected by that offset.
+/// confused (IKE cookies from 4653/4654 or charon's SPIs; ESP SPIs); cookie pairs give each log's
+/// clock offset against each capture (median of the pairs, robust to the odd late event). Then by
+/// endpoints and time, with the log's time corrected by that offset; where no cookie pair exists,
+/// these pairs give the offset. Of several captures, those whose best match lies within
+/// <see cref="SameEventTolerance"/> of the overall best keep the record (two vantage points of one
+/// exchange), the others do not.
 /// </summary>
 public static class EventCorrelator
 {
     /// <summary>How far outside an IKE SA's first and last message a record may lie and still belong to it.</summary>
     public static TimeSpan DefaultWindow { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Captures whose best match is this much farther than the best capture's are taken to show another exchange.</summary>
+    public static TimeSpan SameEventTolerance { get; } = TimeSpan.FromSeconds(2);
 
     public static EventCorrelationResult Correlate(IReadOnlyList<CaptureModel> captures, IReadOnlyList<EventRecord> records) =>
         Correlate(captures, records, DefaultWindow);
@@ -67,7 +73,12 @@ public static class EventCorrelator
 
             for (int i = before; i < result.Events.Count; i++)
             {
-                CollectOffset(result.Events[i], exact);
+                // An ESP flow's first or last packet says little about when a log line was written:
+                // only cookie pairs measure the clock.
+                if (result.Events[i].How == CorrelationMethod.Cookies)
+                {
+                    CollectOffset(result.Events[i], exact);
+                }
             }
         }
 
@@ -155,6 +166,7 @@ public static class EventCorrelator
             return;
         }
 
+        var matches = new List<(CorrelatedEvent Event, double Distance)>();
         foreach (CaptureModel capture in captures)
         {
             double correction = offsets.TryGetValue((record.InputIndex, capture.Input.Index), out List<double>? known) ? Median(known) : 0;
@@ -189,7 +201,21 @@ public static class EventCorrelator
 
             if (best is not null && bestMessage is not null)
             {
-                events.Add(new CorrelatedEvent(record, bestMessage.Frame, best, CorrelationMethod.EndpointsAndTime, Offset(record.Time, bestMessage.Frame)));
+                matches.Add((new CorrelatedEvent(record, bestMessage.Frame, best, CorrelationMethod.EndpointsAndTime, Offset(record.Time, bestMessage.Frame)), bestDistance));
+            }
+        }
+
+        double overall = double.MaxValue;
+        foreach ((_, double distance) in matches)
+        {
+            overall = Math.Min(overall, distance);
+        }
+
+        foreach ((CorrelatedEvent correlated, double distance) in matches)
+        {
+            if (distance <= overall + SameEventTolerance.TotalSeconds)
+            {
+                events.Add(correlated);
             }
         }
     }
@@ -229,8 +255,9 @@ public static class EventCorrelator
     {
         IkeMessage? best = null;
         double bestDistance = double.MaxValue;
-        bool directional = normalized.RemotePort is not null && normalized.LocalPort is not null && normalized.RemoteAddress is not null;
         bool received = normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal);
+        bool directional = (received || normalized.Kind.EndsWith("packet-sent", StringComparison.Ordinal))
+            && normalized.RemotePort is not null && normalized.RemoteAddress is not null;
         foreach (IkeMessage message in sa.Messages)
         {
             if (directional)

@@ -45,7 +45,7 @@ internal static partial class DaemonLineParser
         }
         else if ((match = IsoTime().Match(line)).Success)
         {
-            if (Xml.EventXmlBuilder.TryParseIsoTime(match.Groups["iso"].Value.Replace(' ', 'T'), out Timestamp iso))
+            if (Xml.IsoTimestamp.TryParse(match.Groups["iso"].Value.Replace(' ', 'T'), out Timestamp iso))
             {
                 time = iso;
             }

@@ -8,9 +8,9 @@ namespace Analyzer.EventLogs.Daemon;
 /// <summary>
 /// Reads strongSwan charon, Libreswan pluto, xl2tpd and pppd text logs: one record per line (the
 /// line number is the record id), with time, host, daemon and message. Syslog times have no year:
-/// the caller passes it (the capture's year). Charon's verbose encoder dumps ("parsing rule 0
-/// IKE_SPI" followed by the hex bytes) give the IKE SA's SPIs, which are then attached to every
-/// line of that SA so the correlator can tie them to the capture by cookies.
+/// the caller passes it (the capture's year). Charon's verbose lines give the IKE SA's SPIs
+/// ([MGR] "checkin ... with SPIs X_i Y_r", or [ENC] "parsing rule 0 IKE_SPI" and its hex dump);
+/// they are attached to every line of that SA so the correlator can tie them to the capture by cookies.
 /// </summary>
 internal static partial class DaemonLogReader
 {
@@ -22,6 +22,10 @@ internal static partial class DaemonLogReader
 
     [GeneratedRegex(@"^\s*0: (?<hex>(?:[0-9A-F]{2} ){7}[0-9A-F]{2})")]
     private static partial Regex HexDumpFirstLine();
+
+    // [MGR] at level 2+: "checkin IKEv1 SA l2tp[1] with SPIs 9ddc6530e77f57c0_i 419d2a71c983223f_r".
+    [GeneratedRegex(@"with SPIs (?<i>[0-9a-f]{16})_i (?<r>[0-9a-f]{16})_r")]
+    private static partial Regex ManagerSpis();
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
     {
@@ -128,6 +132,16 @@ internal static partial class DaemonLogReader
 
     private static void TrackSpis(DaemonLine parsed, string thread, Dictionary<string, int> pendingRule, Dictionary<string, (ulong, ulong)> spis)
     {
+        Match manager = ManagerSpis().Match(parsed.Message);
+        if (manager.Success && parsed.IkeSaId is string managed)
+        {
+            ulong i = ulong.Parse(manager.Groups["i"].ValueSpan, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            ulong r = ulong.Parse(manager.Groups["r"].ValueSpan, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            spis.TryGetValue(managed, out (ulong Initiator, ulong Responder) seen);
+            spis[managed] = (seen.Initiator == 0 ? i : seen.Initiator, seen.Responder == 0 ? r : seen.Responder);
+            return;
+        }
+
         Match rule = SpiRule().Match(parsed.Message);
         if (rule.Success)
         {

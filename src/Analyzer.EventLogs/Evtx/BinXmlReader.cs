@@ -372,7 +372,7 @@ internal ref struct BinXmlReader
 
         int offset = BinaryPrimitives.ReadInt32LittleEndian(_chunk[field..]);
         position = field + 4;
-        if (!TryResolveName(offset, out name, out int nameLength))
+        if (!TryResolveName(offset, field, out name, out int nameLength))
         {
             return false;
         }
@@ -385,20 +385,21 @@ internal ref struct BinXmlReader
         return true;
     }
 
-    private bool TryResolveName(int offset, out string name, out int length)
+    /// <summary>Errors name <paramref name="field"/> (where the bad offset was read), never the offset value itself.</summary>
+    private bool TryResolveName(int offset, int field, out string name, out int length)
     {
         length = 0;
         name = string.Empty;
         if (offset < 0 || offset > _chunk.Length - NameHeader)
         {
-            return Fail(ParseError.BadValue(offset, "name offset outside the chunk"));
+            return Fail(ParseError.BadValue(field, "name offset outside the chunk"));
         }
 
         int chars = BinaryPrimitives.ReadUInt16LittleEndian(_chunk[(offset + 6)..]);
         length = NameHeader + (chars * 2) + 2;
         if (offset + length > _chunk.Length)
         {
-            return Fail(ParseError.BadLength(offset + 6, chars, (_chunk.Length - offset - NameHeader) / 2));
+            return Fail(ParseError.BadLength(field, chars, (_chunk.Length - offset - NameHeader) / 2));
         }
 
         if (!_names.TryGetValue(offset, out string? cached))

@@ -34,22 +34,27 @@ public static class EventNormalizer
     {
         ArgumentNullException.ThrowIfNull(record);
         catalog ??= EventMapCatalog.Default;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         EventMap? map = record.EventId != 0 ? catalog.Find(record.Provider, record.EventId) : null;
+        (EventMap Map, Regex Match)[]? entries = null;
+        if (map is null && (record.EventId != 0 || record.Message is null || record.Provider is null
+                            || !catalog.Daemons.TryGetValue(record.Provider, out entries)))
+        {
+            return null; // most records of a Windows log: kept, not interpreted, nothing allocated
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (map is not null)
         {
             ResolveFields(record, map, values);
             ApplyPatterns(record, map, catalog, values);
         }
-        else if (record.EventId == 0 && record.Message is not null && record.Provider is not null
-                 && catalog.Daemons.TryGetValue(record.Provider, out (EventMap Map, Regex Match)[]? entries))
+        else
         {
-            map = MatchDaemonLine(record.Message, entries, values);
-        }
-
-        if (map is null)
-        {
-            return null;
+            map = MatchDaemonLine(record.Message!, entries!, values);
+            if (map is null)
+            {
+                return null;
+            }
         }
 
         Fallback(values, "initiatorCookie", record.GetData(DaemonLogReader.InitiatorSpiKey));
