@@ -126,7 +126,7 @@ internal static class CaseFactsBuilder
 
     private sealed record SharedAddress(int Clients, string Address, bool LaterFailed, bool EarlierDisplaced, string Story, List<FrameRef> Frames);
 
-    private sealed record ClientRun(ushort Port, List<IkeSa> Sas, bool Established, Timestamp? EstablishedAt, Timestamp End, bool Deleted);
+    private sealed record ClientRun(ushort Port, List<IkeSa> Sas, bool Established, Timestamp End, bool Deleted);
 
     private static SharedAddress FindSharedAddress(IReadOnlyList<CaptureContext> contexts)
     {
@@ -157,11 +157,15 @@ internal static class CaseFactsBuilder
                         story = $"the client on port {later.Port} never completed IKE while the one on port {first.Port} had";
                     }
 
-                    if (later.EstablishedAt is Timestamp up)
+                    // Displaced: the earlier client's SA (or its ESP) ends once the later client has started,
+                    // while the later one keeps going: servers that key L2TP/IPsec state by address delete the
+                    // old SA in the middle of the new negotiation.
+                    if (later.Established)
                     {
+                        Timestamp started = later.Sas[0].FirstFrame.Time;
                         foreach (ClientRun earlier in runs.Take(i))
                         {
-                            if (earlier.Established && earlier.End > up && later.End.SecondsSince(earlier.End) > DisplacementSeconds)
+                            if (earlier.Established && earlier.End > started && later.End.SecondsSince(earlier.End) > DisplacementSeconds)
                             {
                                 displaced = true;
                                 story = $"the client on port {earlier.Port} stopped {(earlier.Deleted ? "(its SA deleted)" : "(its traffic ended)")} soon after the client on port {later.Port} came up";
@@ -180,14 +184,7 @@ internal static class CaseFactsBuilder
 
     private static ClientRun Run(ushort port, List<IkeSa> sas, CaptureContext context)
     {
-        IkeSa? established = sas.Find(s => s.State is IkeSaState.Established or IkeSaState.Deleted);
-        Timestamp? establishedAt = null;
-        if (established is not null)
-        {
-            IkeExchange? phase1 = established.Exchanges.Find(e => e.Kind == established.Phase1);
-            establishedAt = phase1 is { Messages.Count: > 0 } ? phase1.Messages[^1].Frame.Time : established.FirstFrame.Time;
-        }
-
+        bool established = sas.Exists(s => s.State is IkeSaState.Established or IkeSaState.Deleted);
         Timestamp end = default;
         bool deleted = false;
         foreach (IkeSa sa in sas)
@@ -200,7 +197,7 @@ internal static class CaseFactsBuilder
             }
         }
 
-        return new ClientRun(port, sas, established is not null, establishedAt, end, deleted);
+        return new ClientRun(port, sas, established, end, deleted);
     }
 
     private static (double Max, int High, bool WhileActive, string Counter) Cpu(Case @case, IReadOnlyList<CaptureContext> contexts)

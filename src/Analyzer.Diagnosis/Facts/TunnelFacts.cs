@@ -20,7 +20,7 @@ public sealed class TunnelFacts : FactOrigin
     public string StopCcnResult { get; init; } = "";
     public int Sessions { get; init; }
     public int EstablishedSessions { get; init; }
-    /// <summary>Calls cleared by CDN before they were connected (no ICCN), or with an error result.</summary>
+    /// <summary>Calls cleared by CDN before they were connected (no ICCN), with an error result, or before any PPP data flowed.</summary>
     public int FailedSessions { get; init; }
     public string CdnResult { get; init; } = "";
     /// <summary>A tunnel or call failed: SCCRQ unanswered, StopCCN with an error result, or a failed call.</summary>

@@ -29,8 +29,11 @@ internal static class TunnelFactsBuilder
                 establishedSessions++;
             }
 
+            // A call cleared before ICCN, with an error result, or before any PPP data flowed (PPP never
+            // came up: the LNS hangs up right after ICCN) did not get the user connected.
+            bool carriedPpp = session.DataPackets > 0 || session.Ppp is { LcpOpened: true };
             if (session.State == L2tpSessionState.Disconnected
-                && (!connected || session.Result is { ResultCode: not (1 or 3) }))
+                && (!connected || session.Result is { ResultCode: not (1 or 3) } || !carriedPpp))
             {
                 failedSessions++;
                 cdnResult = cdnResult.Length == 0 ? Describe(session.Result) : cdnResult;

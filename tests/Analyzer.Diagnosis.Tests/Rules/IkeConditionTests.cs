@@ -85,6 +85,76 @@ public sealed class IkeConditionTests
     }
 
     [Fact]
+    public void Server_side_silence_after_message_4_with_nat_fires_natt_blocked_once_the_capture_watched_long_enough()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(initiator: new NetEndpoint(NetAddress.Parse("198.51.100.2"), 500));
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        draft.EndAt(2);
+        Assert.DoesNotContain("natt-udp4500-blocked", Catalogue.FiredIds(draft.Build()));
+        draft.EndAt(10);
+        Assert.Contains("natt-udp4500-blocked", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Message_5_on_4500_answered_by_an_informational_on_500_is_auth_failure_not_natt_blocked()
+    {
+        // The lab's psk-mismatch: charon floats to 4500 and the responder answers each MM5 on port 500.
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        sa.Nat.FloatedToPort4500 = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 5, true, 1 + (i * 3), port: 4500, encrypted: true);
+            draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1.01 + (i * 3), encrypted: true, messageId: (uint)(70 + i));
+        }
+
+        sa.State = IkeSaState.Failed;
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("phase1-auth-failed", fired);
+        Assert.DoesNotContain("natt-udp4500-blocked", fired);
+    }
+
+    [Fact]
+    public void Incomplete_fragments_at_the_server_fire_ike_fragments_lost_not_natt_blocked()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        byte[] firstBytes = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), sa.InitiatorCookie);
+        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+            sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
+        draft.EndAt(10);
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("ike-fragments-lost", fired);
+        Assert.DoesNotContain("natt-udp4500-blocked", fired);
+    }
+
+    [Fact]
+    public void Fragments_of_another_sa_are_not_counted()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 4);
+        byte[] firstBytes = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), 0x0102030405060708);
+        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+            sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
+        Assert.DoesNotContain("ike-fragments-lost", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
     public void Repeated_message_5_after_messages_1_to_4_is_a_psk_mismatch()
     {
         var draft = new CaseDraft();
@@ -286,6 +356,24 @@ public sealed class IkeConditionTests
     }
 
     [Fact]
+    public void Earlier_client_deleted_when_a_later_one_connects_fires_second_client_behind_nat()
+    {
+        // The lab's second-client-nat-fails at the server: client 2 negotiates from the same NAT address,
+        // the server deletes client 1's SA in the middle of it, client 2 then runs for ten seconds.
+        var draft = new CaseDraft();
+        var nat = NetAddress.Parse("198.51.100.2");
+        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
+        draft.MainMode(first, 0);
+        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 189), cookie: 2);
+        draft.MainMode(second, 6.56);
+        draft.Message(first, IkeExchangeKind.Informational, 0, false, 6.575, port: 4500, encrypted: true, messageId: 5);
+        first.State = IkeSaState.Deleted;
+        draft.Message(second, IkeExchangeKind.Informational, 0, true, 16.1, port: 4500, encrypted: true, messageId: 6);
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "second-client-behind-nat");
+        Assert.Contains("port 500 stopped (its SA deleted) soon after the client on port 189", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_clients_behind_one_address_both_up_do_not_fire()
     {
         var draft = new CaseDraft();
@@ -293,7 +381,10 @@ public sealed class IkeConditionTests
         IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
         draft.MainMode(first, 0);
         IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
-        draft.MainMode(second, 10);
+        draft.MainMode(second, 6.6);
+        // As in the lab's two-clients-one-nat: client 2 leaves at 16 s, client 1 at 20 s.
+        draft.Message(second, IkeExchangeKind.Informational, 0, true, 16.3, port: 4500, encrypted: true, messageId: 5);
+        draft.Message(first, IkeExchangeKind.Informational, 0, true, 20.5, port: 4500, encrypted: true, messageId: 6);
         Assert.DoesNotContain("second-client-behind-nat", Catalogue.FiredIds(draft.Build()));
     }
 
