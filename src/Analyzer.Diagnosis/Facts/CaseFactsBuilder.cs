@@ -135,8 +135,8 @@ internal static class CaseFactsBuilder
         {
             foreach (var group in context.Capture.IkeSas.GroupBy(s => (s.Initiator.Address, s.Responder.Address)))
             {
-                List<ClientRun> runs = group.GroupBy(s => s.Initiator.Port)
-                    .Select(p => Run(p.Key, p.ToList(), context))
+                List<ClientRun> runs = Clients(group.ToList())
+                    .Select(sas => Run(sas[0].Initiator.Port, sas, context))
                     .OrderBy(r => r.Sas[0].FirstFrame.Time)
                     .ToList();
                 if (runs.Count < 2 || runs.Count < best.Clients)
@@ -180,6 +180,35 @@ internal static class CaseFactsBuilder
         }
 
         return best;
+    }
+
+    // One client = the SAs whose initiator ports overlap: a client keeps its NAT mapping (500 and 4500)
+    // across retries and rekeys (a rekey starts on 4500 directly), while another client behind the same
+    // NAT gets other ports.
+    private static List<List<IkeSa>> Clients(List<IkeSa> sas)
+    {
+        List<(HashSet<ushort> Ports, List<IkeSa> Sas)> clients = [];
+        foreach (IkeSa sa in sas)
+        {
+            var ports = new HashSet<ushort> { sa.Initiator.Port };
+            foreach (IkeMessage message in sa.Messages)
+            {
+                ports.Add(message.FromInitiator ? message.From.Port : message.To.Port);
+            }
+
+            var joined = clients.Where(c => c.Ports.Overlaps(ports)).ToList();
+            var merged = (Ports: ports, Sas: new List<IkeSa> { sa });
+            foreach (var client in joined)
+            {
+                merged.Ports.UnionWith(client.Ports);
+                merged.Sas.InsertRange(0, client.Sas);
+                clients.Remove(client);
+            }
+
+            clients.Add(merged);
+        }
+
+        return clients.Select(c => c.Sas.OrderBy(s => s.FirstFrame.Time).ToList()).ToList();
     }
 
     private static ClientRun Run(ushort port, List<IkeSa> sas, CaptureContext context)

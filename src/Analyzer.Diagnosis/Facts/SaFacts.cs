@@ -158,6 +158,8 @@ public sealed class SaFacts : FactOrigin
     public bool DecryptionFailed { get; init; }
     /// <summary>Losses on the path between two captures for this SA's protocols, as a sentence ("" when none or single capture).</summary>
     public string PathLoss { get; init; } = "";
+    /// <summary>ESP lost between the vantage points ("" when none or single capture).</summary>
+    public string EspPathLoss { get; init; } = "";
 
     // Frames to cite
     public IReadOnlyList<FrameRef> FirstMessageFrames { get; init; } = [];

@@ -224,6 +224,7 @@ internal static class SaFactsBuilder
             MalformedMessages = sa.Anomalies.Count(a => a.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData),
             DecryptionFailed = sa.Anomalies.Exists(a => a.Kind == IkeAnomalyKind.DecryptionFailed),
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
+            EspPathLoss = context.PathLoss("esp"),
             FirstMessageFrames = firstFrames,
             StalledFrames = stall.Frames,
             RejectFrames = RejectFrames(sa, rejecting, phase1Messages, answeredByInformational),

@@ -35,6 +35,8 @@ public sealed class TunnelFacts : FactOrigin
     public bool IkeSaBetweenPeers { get; init; }
     /// <summary>Clear-text L2TP between the peers before their IKE SA (and Quick Mode) completed.</summary>
     public bool SentBeforeIpsec { get; init; }
+    /// <summary>Clear-text L2TP between the peers after their IPsec protection ended (no ESP or IKE between them any more).</summary>
+    public bool SentAfterIpsecEnded { get; init; }
     public IReadOnlyList<string> Anomalies { get; init; } = [];
     public string DisplayFilter { get; init; } = "";
     public IReadOnlyList<FrameRef> Frames { get; init; } = [];

@@ -44,7 +44,7 @@ internal static class TunnelFactsBuilder
         bool setupFailed = sccrqUnanswered || (stopCode != 0 && stopCode != StopCcnGeneralRequest) || failedSessions > 0
             || (tunnel.State == L2tpTunnelState.Stopped && establishedSessions == 0 && tunnel.Sessions.Count == 0 && stopCode != StopCcnGeneralRequest);
 
-        (bool saBetween, bool beforeIpsec) = IpsecRelation(tunnel, context);
+        (bool saBetween, bool beforeIpsec, bool afterIpsec) = IpsecRelation(tunnel, context);
         List<FrameRef> failureFrames = tunnel.ControlMessages
             .Where(m => m.Type is "StopCCN" or "CDN" || (sccrqUnanswered && m.Type == "SCCRQ")).Select(m => m.Frame).ToList();
 
@@ -75,6 +75,7 @@ internal static class TunnelFactsBuilder
             DataFromServer = tunnel.DataFromServer,
             IkeSaBetweenPeers = saBetween,
             SentBeforeIpsec = beforeIpsec,
+            SentAfterIpsecEnded = afterIpsec,
             Anomalies = tunnel.Anomalies,
             DisplayFilter = "l2tp",
             Frames = tunnel.ControlMessages.Select(m => m.Frame).ToList(),
@@ -104,11 +105,13 @@ internal static class TunnelFactsBuilder
     }
 
     // Clear-text L2TP is only "before IPsec" when the same peers do negotiate IKE in this capture
-    // and the first control message precedes the first completed Quick Mode.
-    private static (bool SaBetween, bool BeforeIpsec) IpsecRelation(L2tpTunnel tunnel, CaptureContext context)
+    // and the first control message precedes the first completed Quick Mode; "after IPsec ended" when
+    // it starts once the last IKE message and the last ESP packet between them have passed.
+    private static (bool SaBetween, bool BeforeIpsec, bool AfterIpsec) IpsecRelation(L2tpTunnel tunnel, CaptureContext context)
     {
         bool saBetween = false;
         bool before = false;
+        Timestamp protectionEnd = default;
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
         foreach (IkeSa sa in context.Capture.IkeSas)
         {
@@ -124,8 +127,15 @@ internal static class TunnelFactsBuilder
             {
                 before = true;
             }
+
+            protectionEnd = sa.LastFrame.Time > protectionEnd ? sa.LastFrame.Time : protectionEnd;
+            foreach (var flow in context.FlowsOf(sa))
+            {
+                protectionEnd = flow.Last.Time > protectionEnd ? flow.Last.Time : protectionEnd;
+            }
         }
 
-        return (saBetween, before);
+        bool after = saBetween && tunnel.InClearText && firstL2tp is Timestamp first && first > protectionEnd;
+        return (saBetween, before && !after, after);
     }
 }
