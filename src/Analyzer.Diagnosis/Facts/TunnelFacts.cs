@@ -31,7 +31,7 @@ public sealed class TunnelFacts : FactOrigin
     public string ServerVendorName { get; init; } = "";
     public long DataFromClient { get; init; }
     public long DataFromServer { get; init; }
-    /// <summary>An IKE SA between the same two addresses is in the capture.</summary>
+    /// <summary>An IKE SA between the same two addresses is in the capture (or one with a NAT-T client whose inner, private address the tunnel uses).</summary>
     public bool IkeSaBetweenPeers { get; init; }
     /// <summary>Clear-text L2TP between the peers before their IKE SA (and Quick Mode) completed.</summary>
     public bool SentBeforeIpsec { get; init; }

@@ -83,6 +83,21 @@ internal static class TunnelFactsBuilder
         };
     }
 
+    // The SA covers the tunnel's peers directly, or the tunnel runs to the private (inner) address of
+    // a client the SA sees behind a NAT: with NAT-T the server's L2TP talks to the client's own
+    // address, so a leak after the SA ends shows that address, not the NAT's.
+    private static bool Protects(IkeSa sa, L2tpTunnel tunnel)
+    {
+        if (CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
+        {
+            return true;
+        }
+
+        bool serverSide = sa.Responder.Address == tunnel.Server.Address || sa.Responder.Address == tunnel.Client.Address;
+        NetAddress other = sa.Responder.Address == tunnel.Server.Address ? tunnel.Client.Address : tunnel.Server.Address;
+        return serverSide && other.IsPrivate && sa.Nat.InitiatorBehindNat == true;
+    }
+
     internal static string Describe(L2tpResult? result)
     {
         if (result is null)
@@ -115,7 +130,7 @@ internal static class TunnelFactsBuilder
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
         foreach (IkeSa sa in context.Capture.IkeSas)
         {
-            if (!CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
+            if (!Protects(sa, tunnel))
             {
                 continue;
             }
