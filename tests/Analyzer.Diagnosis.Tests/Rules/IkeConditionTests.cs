@@ -337,14 +337,20 @@ public sealed class IkeConditionTests
         Assert.Contains("the initiator only", finding.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Two_clients_behind_one_address_where_the_second_fails_fire_second_client_behind_nat()
+    /// <summary>A first client (port 500) with an established SA behind 198.51.100.2, and a second client's SA from another port.</summary>
+    private static (CaseDraft Draft, IkeSa First, IkeSa Second) ClientsBehindOneNat(ushort secondPort)
     {
         var draft = new CaseDraft();
         var nat = NetAddress.Parse("198.51.100.2");
         IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
         draft.MainMode(first, 0);
-        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
+        return (draft, first, draft.Sa(initiator: new NetEndpoint(nat, secondPort), cookie: 2));
+    }
+
+    [Fact]
+    public void Two_clients_behind_one_address_where_the_second_fails_fire_second_client_behind_nat()
+    {
+        (CaseDraft draft, _, IkeSa second) = ClientsBehindOneNat(1024);
         for (int i = 0; i < 3; i++)
         {
             draft.Message(second, IkeExchangeKind.MainMode, 1, true, 10 + (i * 5));
@@ -360,11 +366,7 @@ public sealed class IkeConditionTests
     {
         // The lab's second-client-nat-fails at the server: client 2 negotiates from the same NAT address,
         // the server deletes client 1's SA in the middle of it, client 2 then runs for ten seconds.
-        var draft = new CaseDraft();
-        var nat = NetAddress.Parse("198.51.100.2");
-        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
-        draft.MainMode(first, 0);
-        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 189), cookie: 2);
+        (CaseDraft draft, IkeSa first, IkeSa second) = ClientsBehindOneNat(189);
         draft.MainMode(second, 6.56);
         draft.Message(first, IkeExchangeKind.Informational, 0, false, 6.575, port: 4500, encrypted: true, messageId: 5);
         first.State = IkeSaState.Deleted;
@@ -376,11 +378,7 @@ public sealed class IkeConditionTests
     [Fact]
     public void Two_clients_behind_one_address_both_up_do_not_fire()
     {
-        var draft = new CaseDraft();
-        var nat = NetAddress.Parse("198.51.100.2");
-        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
-        draft.MainMode(first, 0);
-        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
+        (CaseDraft draft, IkeSa first, IkeSa second) = ClientsBehindOneNat(1024);
         draft.MainMode(second, 6.6);
         // As in the lab's two-clients-one-nat: client 2 leaves at 16 s, client 1 at 20 s.
         draft.Message(second, IkeExchangeKind.Informational, 0, true, 16.3, port: 4500, encrypted: true, messageId: 5);
