@@ -27,7 +27,7 @@ public sealed class CaseFacts : FactOrigin
     public int IncompleteEspDatagrams { get; init; }
 
     // Several clients behind one address
-    /// <summary>Most distinct clients (by source port or identity) seen behind one initiator address at one vantage point.</summary>
+    /// <summary>Most distinct clients seen behind one initiator address at one vantage point (SAs whose initiator ports overlap are one client).</summary>
     public int SharedAddressClients { get; init; }
     public string SharedAddress { get; init; } = "";
     /// <summary>A later client behind the shared address never established Phase 1 or Quick Mode.</summary>

@@ -126,7 +126,7 @@ internal static class CaseFactsBuilder
 
     private sealed record SharedAddress(int Clients, string Address, bool LaterFailed, bool EarlierDisplaced, string Story, List<FrameRef> Frames);
 
-    private sealed record ClientRun(ushort Port, List<IkeSa> Sas, bool Established, Timestamp? EstablishedAt, Timestamp End, bool Deleted);
+    private sealed record ClientRun(ushort Port, List<IkeSa> Sas, bool Established, Timestamp End, bool Deleted);
 
     private static SharedAddress FindSharedAddress(IReadOnlyList<CaptureContext> contexts)
     {
@@ -135,8 +135,8 @@ internal static class CaseFactsBuilder
         {
             foreach (var group in context.Capture.IkeSas.GroupBy(s => (s.Initiator.Address, s.Responder.Address)))
             {
-                List<ClientRun> runs = group.GroupBy(s => s.Initiator.Port)
-                    .Select(p => Run(p.Key, p.ToList(), context))
+                List<ClientRun> runs = Clients(group.ToList())
+                    .Select(sas => Run(sas[0].Initiator.Port, sas, context))
                     .OrderBy(r => r.Sas[0].FirstFrame.Time)
                     .ToList();
                 if (runs.Count < 2 || runs.Count < best.Clients)
@@ -157,11 +157,15 @@ internal static class CaseFactsBuilder
                         story = $"the client on port {later.Port} never completed IKE while the one on port {first.Port} had";
                     }
 
-                    if (later.EstablishedAt is Timestamp up)
+                    // Displaced: the earlier client's SA (or its ESP) ends once the later client has started,
+                    // while the later one keeps going: servers that key L2TP/IPsec state by address delete the
+                    // old SA in the middle of the new negotiation.
+                    if (later.Established)
                     {
+                        Timestamp started = later.Sas[0].FirstFrame.Time;
                         foreach (ClientRun earlier in runs.Take(i))
                         {
-                            if (earlier.Established && earlier.End > up && later.End.SecondsSince(earlier.End) > DisplacementSeconds)
+                            if (earlier.Established && earlier.End > started && later.End.SecondsSince(earlier.End) > DisplacementSeconds)
                             {
                                 displaced = true;
                                 story = $"the client on port {earlier.Port} stopped {(earlier.Deleted ? "(its SA deleted)" : "(its traffic ended)")} soon after the client on port {later.Port} came up";
@@ -178,16 +182,38 @@ internal static class CaseFactsBuilder
         return best;
     }
 
-    private static ClientRun Run(ushort port, List<IkeSa> sas, CaptureContext context)
+    // One client = the SAs whose initiator ports overlap: a client keeps its NAT mapping (500 and 4500)
+    // across retries and rekeys (a rekey starts on 4500 directly), while another client behind the same
+    // NAT gets other ports.
+    private static List<List<IkeSa>> Clients(List<IkeSa> sas)
     {
-        IkeSa? established = sas.Find(s => s.State is IkeSaState.Established or IkeSaState.Deleted);
-        Timestamp? establishedAt = null;
-        if (established is not null)
+        List<(HashSet<ushort> Ports, List<IkeSa> Sas)> clients = [];
+        foreach (IkeSa sa in sas)
         {
-            IkeExchange? phase1 = established.Exchanges.Find(e => e.Kind == established.Phase1);
-            establishedAt = phase1 is { Messages.Count: > 0 } ? phase1.Messages[^1].Frame.Time : established.FirstFrame.Time;
+            var ports = new HashSet<ushort> { sa.Initiator.Port };
+            foreach (IkeMessage message in sa.Messages)
+            {
+                ports.Add(message.FromInitiator ? message.From.Port : message.To.Port);
+            }
+
+            var joined = clients.Where(c => c.Ports.Overlaps(ports)).ToList();
+            var merged = (Ports: ports, Sas: new List<IkeSa> { sa });
+            foreach (var client in joined)
+            {
+                merged.Ports.UnionWith(client.Ports);
+                merged.Sas.InsertRange(0, client.Sas);
+                clients.Remove(client);
+            }
+
+            clients.Add(merged);
         }
 
+        return clients.Select(c => c.Sas.OrderBy(s => s.FirstFrame.Time).ToList()).ToList();
+    }
+
+    private static ClientRun Run(ushort port, List<IkeSa> sas, CaptureContext context)
+    {
+        bool established = sas.Exists(s => s.State is IkeSaState.Established or IkeSaState.Deleted);
         Timestamp end = default;
         bool deleted = false;
         foreach (IkeSa sa in sas)
@@ -200,7 +226,7 @@ internal static class CaseFactsBuilder
             }
         }
 
-        return new ClientRun(port, sas, established is not null, establishedAt, end, deleted);
+        return new ClientRun(port, sas, established, end, deleted);
     }
 
     private static (double Max, int High, bool WhileActive, string Counter) Cpu(Case @case, IReadOnlyList<CaptureContext> contexts)

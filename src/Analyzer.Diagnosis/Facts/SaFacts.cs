@@ -84,6 +84,8 @@ public sealed class SaFacts : FactOrigin
     public bool NatTExpected { get; init; }
     public int InitiatorSent4500 { get; init; }
     public bool ResponderAnswered4500 { get; init; }
+    /// <summary>The responder sent anything (on any port) after the initiator's first message on UDP 4500.</summary>
+    public bool AnsweredAfterFloat { get; init; }
 
     // Peers
     /// <summary>Vendor ID names (hex where unknown), both sides.</summary>
@@ -147,6 +149,8 @@ public sealed class SaFacts : FactOrigin
     /// <summary>Seconds between the first and last establishment among those.</summary>
     public double PeerPairSpanSeconds { get; init; }
     public double DurationSeconds { get; init; }
+    /// <summary>Seconds from the SA's last message to the end of the capture: how long the capture kept watching.</summary>
+    public double SecondsAfterLastMessage { get; init; }
 
     // Anomalies and paths
     public IReadOnlyList<string> Anomalies { get; init; } = [];
@@ -154,6 +158,8 @@ public sealed class SaFacts : FactOrigin
     public bool DecryptionFailed { get; init; }
     /// <summary>Losses on the path between two captures for this SA's protocols, as a sentence ("" when none or single capture).</summary>
     public string PathLoss { get; init; } = "";
+    /// <summary>ESP lost between the vantage points ("" when none or single capture).</summary>
+    public string EspPathLoss { get; init; } = "";
 
     // Frames to cite
     public IReadOnlyList<FrameRef> FirstMessageFrames { get; init; } = [];

@@ -50,6 +50,8 @@ internal static class SaFactsBuilder
 
         int initiatorSent4500 = sa.Messages.Count(m => m.FromInitiator && (m.NatTraversal || m.To.Port == NatTPort));
         bool responderAnswered4500 = sa.Messages.Exists(m => !m.FromInitiator && (m.NatTraversal || m.From.Port == NatTPort));
+        IkeMessage? firstFloat = sa.Messages.Find(m => m.FromInitiator && (m.NatTraversal || m.To.Port == NatTPort));
+        bool answeredAfterFloat = firstFloat is not null && sa.Messages.Exists(m => !m.FromInitiator && m.Frame.Frame > firstFloat.Frame.Frame);
         NatDetection nat = sa.Nat;
         bool natTExpected = nat.NatDetected && nat.InitiatorSupportsNatT && nat.ResponderSupportsNatT;
 
@@ -57,7 +59,7 @@ internal static class SaFactsBuilder
         int fragmentedMessages = sa.Messages.Count(m => m.IpFragments > 1);
 
         string authRejection = AuthenticationRejection(sa, rejecting, answeredByInformational, stall, highest,
-            natTExpected || nat.FloatedToPort4500, responderAnswered4500, incomplete.Count);
+            (natTExpected || nat.FloatedToPort4500) && (firstFloat is null || !answeredAfterFloat), incomplete.Count);
 
         List<string> weakOffered = [];
         List<string> weakChosen = [];
@@ -177,6 +179,7 @@ internal static class SaFactsBuilder
             NatTExpected = natTExpected,
             InitiatorSent4500 = initiatorSent4500,
             ResponderAnswered4500 = responderAnswered4500,
+            AnsweredAfterFloat = answeredAfterFloat,
             Vendors = vendors,
             WindowsPeer = windows,
             WindowsVersion = windowsVersion,
@@ -216,10 +219,12 @@ internal static class SaFactsBuilder
             PeerPairEstablishedSas = pairSas,
             PeerPairSpanSeconds = pairSpan,
             DurationSeconds = sa.LastFrame.Time.SecondsSince(sa.FirstFrame.Time),
+            SecondsAfterLastMessage = context.End.SecondsSince(sa.LastFrame.Time),
             Anomalies = sa.Anomalies.Select(a => a.Kind.ToString()).Distinct().ToList(),
             MalformedMessages = sa.Anomalies.Count(a => a.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData),
             DecryptionFailed = sa.Anomalies.Exists(a => a.Kind == IkeAnomalyKind.DecryptionFailed),
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
+            EspPathLoss = context.PathLoss("esp"),
             FirstMessageFrames = firstFrames,
             StalledFrames = stall.Frames,
             RejectFrames = RejectFrames(sa, rejecting, phase1Messages, answeredByInformational),
@@ -325,7 +330,7 @@ internal static class SaFactsBuilder
     }
 
     private static string AuthenticationRejection(IkeSa sa, IkeNotifyObservation? rejecting, bool answeredByInformational,
-        Stall stall, int highest, bool expectsPort4500, bool answered4500, int incompleteDatagrams)
+        Stall stall, int highest, bool silentFloat, int incompleteDatagrams)
     {
         bool mainMode = sa.Phase1 == IkeExchangeKind.MainMode;
         int authMessage = sa.Version == 2 ? 3 : mainMode ? 5 : 1;
@@ -339,7 +344,6 @@ internal static class SaFactsBuilder
             return string.Create(CultureInfo.InvariantCulture, $"the responder answered message {highest} with an encrypted Informational instead of message {highest + 1}");
         }
 
-        bool silentFloat = expectsPort4500 && !answered4500;
         if (mainMode && stall.Number == 5 && stall.Sends >= 2 && stall.IpFragments <= 1 && incompleteDatagrams == 0 && !silentFloat)
         {
             return string.Create(CultureInfo.InvariantCulture, $"message 5 was sent {stall.Sends} times and never answered although messages 1-4 passed");

@@ -20,7 +20,7 @@ public sealed class TunnelFacts : FactOrigin
     public string StopCcnResult { get; init; } = "";
     public int Sessions { get; init; }
     public int EstablishedSessions { get; init; }
-    /// <summary>Calls cleared by CDN before they were connected (no ICCN), or with an error result.</summary>
+    /// <summary>Calls cleared by CDN before they were connected (no ICCN), with an error result, or before any PPP data flowed.</summary>
     public int FailedSessions { get; init; }
     public string CdnResult { get; init; } = "";
     /// <summary>A tunnel or call failed: SCCRQ unanswered, StopCCN with an error result, or a failed call.</summary>
@@ -31,10 +31,12 @@ public sealed class TunnelFacts : FactOrigin
     public string ServerVendorName { get; init; } = "";
     public long DataFromClient { get; init; }
     public long DataFromServer { get; init; }
-    /// <summary>An IKE SA between the same two addresses is in the capture.</summary>
+    /// <summary>An IKE SA between the same two addresses is in the capture (or one with a NAT-T client whose inner, private address the tunnel uses).</summary>
     public bool IkeSaBetweenPeers { get; init; }
     /// <summary>Clear-text L2TP between the peers before their IKE SA (and Quick Mode) completed.</summary>
     public bool SentBeforeIpsec { get; init; }
+    /// <summary>Clear-text L2TP between the peers after their IPsec protection ended (no ESP or IKE between them any more).</summary>
+    public bool SentAfterIpsecEnded { get; init; }
     public IReadOnlyList<string> Anomalies { get; init; } = [];
     public string DisplayFilter { get; init; } = "";
     public IReadOnlyList<FrameRef> Frames { get; init; } = [];

@@ -29,8 +29,11 @@ internal static class TunnelFactsBuilder
                 establishedSessions++;
             }
 
+            // A call cleared before ICCN, with an error result, or before any PPP data flowed (PPP never
+            // came up: the LNS hangs up right after ICCN) did not get the user connected.
+            bool carriedPpp = session.DataPackets > 0 || session.Ppp is { LcpOpened: true };
             if (session.State == L2tpSessionState.Disconnected
-                && (!connected || session.Result is { ResultCode: not (1 or 3) }))
+                && (!connected || session.Result is { ResultCode: not (1 or 3) } || !carriedPpp))
             {
                 failedSessions++;
                 cdnResult = cdnResult.Length == 0 ? Describe(session.Result) : cdnResult;
@@ -41,7 +44,7 @@ internal static class TunnelFactsBuilder
         bool setupFailed = sccrqUnanswered || (stopCode != 0 && stopCode != StopCcnGeneralRequest) || failedSessions > 0
             || (tunnel.State == L2tpTunnelState.Stopped && establishedSessions == 0 && tunnel.Sessions.Count == 0 && stopCode != StopCcnGeneralRequest);
 
-        (bool saBetween, bool beforeIpsec) = IpsecRelation(tunnel, context);
+        (bool saBetween, bool beforeIpsec, bool afterIpsec) = IpsecRelation(tunnel, context);
         List<FrameRef> failureFrames = tunnel.ControlMessages
             .Where(m => m.Type is "StopCCN" or "CDN" || (sccrqUnanswered && m.Type == "SCCRQ")).Select(m => m.Frame).ToList();
 
@@ -72,11 +75,27 @@ internal static class TunnelFactsBuilder
             DataFromServer = tunnel.DataFromServer,
             IkeSaBetweenPeers = saBetween,
             SentBeforeIpsec = beforeIpsec,
+            SentAfterIpsecEnded = afterIpsec,
             Anomalies = tunnel.Anomalies,
             DisplayFilter = "l2tp",
             Frames = tunnel.ControlMessages.Select(m => m.Frame).ToList(),
             FailureFrames = failureFrames,
         };
+    }
+
+    // The SA covers the tunnel's peers directly, or the tunnel runs to the private (inner) address of
+    // a client the SA sees behind a NAT: with NAT-T the server's L2TP talks to the client's own
+    // address, so a leak after the SA ends shows that address, not the NAT's.
+    private static bool Protects(IkeSa sa, L2tpTunnel tunnel)
+    {
+        if (CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
+        {
+            return true;
+        }
+
+        bool serverSide = sa.Responder.Address == tunnel.Server.Address || sa.Responder.Address == tunnel.Client.Address;
+        NetAddress other = sa.Responder.Address == tunnel.Server.Address ? tunnel.Client.Address : tunnel.Server.Address;
+        return serverSide && other.IsPrivate && sa.Nat.InitiatorBehindNat == true;
     }
 
     internal static string Describe(L2tpResult? result)
@@ -101,15 +120,17 @@ internal static class TunnelFactsBuilder
     }
 
     // Clear-text L2TP is only "before IPsec" when the same peers do negotiate IKE in this capture
-    // and the first control message precedes the first completed Quick Mode.
-    private static (bool SaBetween, bool BeforeIpsec) IpsecRelation(L2tpTunnel tunnel, CaptureContext context)
+    // and the first control message precedes the first completed Quick Mode; "after IPsec ended" when
+    // it starts once the last IKE message and the last ESP packet between them have passed.
+    private static (bool SaBetween, bool BeforeIpsec, bool AfterIpsec) IpsecRelation(L2tpTunnel tunnel, CaptureContext context)
     {
         bool saBetween = false;
         bool before = false;
+        Timestamp protectionEnd = default;
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
         foreach (IkeSa sa in context.Capture.IkeSas)
         {
-            if (!CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
+            if (!Protects(sa, tunnel))
             {
                 continue;
             }
@@ -121,8 +142,15 @@ internal static class TunnelFactsBuilder
             {
                 before = true;
             }
+
+            protectionEnd = sa.LastFrame.Time > protectionEnd ? sa.LastFrame.Time : protectionEnd;
+            foreach (var flow in context.FlowsOf(sa))
+            {
+                protectionEnd = flow.Last.Time > protectionEnd ? flow.Last.Time : protectionEnd;
+            }
         }
 
-        return (saBetween, before);
+        bool after = saBetween && tunnel.InClearText && firstL2tp is Timestamp first && first > protectionEnd;
+        return (saBetween, before && !after, after);
     }
 }

@@ -65,7 +65,8 @@ public static class RuleEvaluator
         string summary = rule.SummaryTemplate.Render(matches[0]);
         if (matches.Count > 1)
         {
-            summary += $" ({matches.Count} {rule.Subject} rows match; the first is described.)";
+            // The same SA seen from both vantage points, or several SAs/records: say so without repeating them.
+            summary += $" ({matches.Count} occurrences across the inputs; the first is described.)";
         }
 
         var finding = new Finding

@@ -85,7 +85,7 @@ public sealed class FindingRankerTests
 
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "ike-no-response");
         Assert.Equal(3, finding.Occurrences);
-        Assert.Contains("3 sa rows match", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("(3 occurrences across the inputs", finding.Summary, StringComparison.Ordinal);
         Assert.Equal(6, finding.Evidence.Count);
     }
 }

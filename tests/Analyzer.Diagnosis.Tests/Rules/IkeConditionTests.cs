@@ -85,6 +85,76 @@ public sealed class IkeConditionTests
     }
 
     [Fact]
+    public void Server_side_silence_after_message_4_with_nat_fires_natt_blocked_once_the_capture_watched_long_enough()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(initiator: new NetEndpoint(NetAddress.Parse("198.51.100.2"), 500));
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        draft.EndAt(2);
+        Assert.DoesNotContain("natt-udp4500-blocked", Catalogue.FiredIds(draft.Build()));
+        draft.EndAt(10);
+        Assert.Contains("natt-udp4500-blocked", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Message_5_on_4500_answered_by_an_informational_on_500_is_auth_failure_not_natt_blocked()
+    {
+        // The lab's psk-mismatch: charon floats to 4500 and the responder answers each MM5 on port 500.
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        sa.Nat.FloatedToPort4500 = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 5, true, 1 + (i * 3), port: 4500, encrypted: true);
+            draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1.01 + (i * 3), encrypted: true, messageId: (uint)(70 + i));
+        }
+
+        sa.State = IkeSaState.Failed;
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("phase1-auth-failed", fired);
+        Assert.DoesNotContain("natt-udp4500-blocked", fired);
+    }
+
+    [Fact]
+    public void Incomplete_fragments_at_the_server_fire_ike_fragments_lost_not_natt_blocked()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        byte[] firstBytes = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), sa.InitiatorCookie);
+        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+            sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
+        draft.EndAt(10);
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("ike-fragments-lost", fired);
+        Assert.DoesNotContain("natt-udp4500-blocked", fired);
+    }
+
+    [Fact]
+    public void Fragments_of_another_sa_are_not_counted()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 4);
+        byte[] firstBytes = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), 0x0102030405060708);
+        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+            sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
+        Assert.DoesNotContain("ike-fragments-lost", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
     public void Repeated_message_5_after_messages_1_to_4_is_a_psk_mismatch()
     {
         var draft = new CaseDraft();
@@ -232,27 +302,23 @@ public sealed class IkeConditionTests
         Assert.Contains("expired", finding.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Certificate_issued_by_a_ca_the_peer_did_not_ask_for_fires_no_common_ca()
+    [Theory]
+    [InlineData("CN=Other CA, O=Elsewhere", true)]
+    [InlineData("cn=Lab Root CA,o=Lab,c=CH", false)]
+    [InlineData("C=CH, O=Lab, CN=Lab Root CA", false)]
+    public void Certificate_issuer_is_compared_with_the_cas_the_peer_asked_for(string issuer, bool fires)
     {
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa(method: "RSA Signature");
         draft.MainMode(sa, 0, upTo: 5);
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", "CN=Other CA, O=Elsewhere", null, null, 2048, null, null));
-        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "no-common-ca");
-        Assert.Contains("Other CA", finding.Summary, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Issuer_named_in_another_order_and_case_still_matches_the_request()
-    {
-        var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
-        draft.MainMode(sa, 0, upTo: 5);
-        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", "cn=Lab Root CA,o=Lab,c=CH", null, null, 2048, null, null));
-        Assert.DoesNotContain("no-common-ca", Catalogue.FiredIds(draft.Build()));
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", issuer, null, null, 2048, null, null));
+        DiagnosisResult result = Catalogue.Diagnose(draft.Build());
+        Assert.Equal(fires, result.Findings.Exists(f => f.RuleId == "no-common-ca"));
+        if (fires)
+        {
+            Assert.Contains("Other CA", Catalogue.Finding(result, "no-common-ca").Summary, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -267,14 +333,20 @@ public sealed class IkeConditionTests
         Assert.Contains("the initiator only", finding.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Two_clients_behind_one_address_where_the_second_fails_fire_second_client_behind_nat()
+    /// <summary>A first client (port 500) with an established SA behind 198.51.100.2, and a second client's SA from another port.</summary>
+    private static (CaseDraft Draft, IkeSa First, IkeSa Second) ClientsBehindOneNat(ushort secondPort)
     {
         var draft = new CaseDraft();
         var nat = NetAddress.Parse("198.51.100.2");
         IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
         draft.MainMode(first, 0);
-        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
+        return (draft, first, draft.Sa(initiator: new NetEndpoint(nat, secondPort), cookie: 2));
+    }
+
+    [Fact]
+    public void Two_clients_behind_one_address_where_the_second_fails_fire_second_client_behind_nat()
+    {
+        (CaseDraft draft, _, IkeSa second) = ClientsBehindOneNat(1024);
         for (int i = 0; i < 3; i++)
         {
             draft.Message(second, IkeExchangeKind.MainMode, 1, true, 10 + (i * 5));
@@ -286,14 +358,27 @@ public sealed class IkeConditionTests
     }
 
     [Fact]
+    public void Earlier_client_deleted_when_a_later_one_connects_fires_second_client_behind_nat()
+    {
+        // The lab's second-client-nat-fails at the server: client 2 negotiates from the same NAT address,
+        // the server deletes client 1's SA in the middle of it, client 2 then runs for ten seconds.
+        (CaseDraft draft, IkeSa first, IkeSa second) = ClientsBehindOneNat(189);
+        draft.MainMode(second, 6.56);
+        draft.Message(first, IkeExchangeKind.Informational, 0, false, 6.575, port: 4500, encrypted: true, messageId: 5);
+        first.State = IkeSaState.Deleted;
+        draft.Message(second, IkeExchangeKind.Informational, 0, true, 16.1, port: 4500, encrypted: true, messageId: 6);
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "second-client-behind-nat");
+        Assert.Contains("port 500 stopped (its SA deleted) soon after the client on port 189", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_clients_behind_one_address_both_up_do_not_fire()
     {
-        var draft = new CaseDraft();
-        var nat = NetAddress.Parse("198.51.100.2");
-        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
-        draft.MainMode(first, 0);
-        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
-        draft.MainMode(second, 10);
+        (CaseDraft draft, IkeSa first, IkeSa second) = ClientsBehindOneNat(1024);
+        draft.MainMode(second, 6.6);
+        // As in the lab's two-clients-one-nat: client 2 leaves at 16 s, client 1 at 20 s.
+        draft.Message(second, IkeExchangeKind.Informational, 0, true, 16.3, port: 4500, encrypted: true, messageId: 5);
+        draft.Message(first, IkeExchangeKind.Informational, 0, true, 20.5, port: 4500, encrypted: true, messageId: 6);
         Assert.DoesNotContain("second-client-behind-nat", Catalogue.FiredIds(draft.Build()));
     }
 

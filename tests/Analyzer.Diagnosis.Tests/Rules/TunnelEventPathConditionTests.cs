@@ -77,8 +77,20 @@ public sealed class TunnelEventPathConditionTests
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0), ("SCCRP", false, 0), ("SCCCN", true, 0), ("ICRQ", true, 0), ("ICRP", false, 7), ("ICCN", true, 9), ("CDN", false, 7));
         tunnel.State = L2tpTunnelState.Established;
-        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Result = new L2tpResult(3, "Administrative", null, null, null) });
+        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Result = new L2tpResult(3, "Administrative", null, null, null), DataPackets = 250 });
         Assert.DoesNotContain("l2tp-setup-failed", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Call_hung_up_right_after_iccn_before_any_ppp_is_a_setup_failure()
+    {
+        // As in the lab's l2tp-without-ipsec: pppd cannot start, the LNS sends CDN "loss of carrier" after ICCN.
+        var draft = new CaseDraft();
+        L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0), ("SCCRP", false, 0), ("SCCCN", true, 0), ("ICRQ", true, 0), ("ICRP", false, 7), ("ICCN", true, 9), ("CDN", false, 7));
+        tunnel.State = L2tpTunnelState.Established;
+        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Result = new L2tpResult(1, "Session disconnected due to loss of carrier", 0, "No General Error", null) });
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "l2tp-setup-failed");
+        Assert.Contains("loss of carrier", finding.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,9 @@ internal sealed class CaseDraft
         IkeNotifyObservation? notify = null)
     {
         FrameRef frame = Frame(seconds, CaptureIndexOf(sa));
-        NetEndpoint initiator = sa.Initiator with { Port = port == 4500 ? (ushort)4500 : sa.Initiator.Port };
+        // Behind a NAT only the first client keeps 500/4500; others get mapped ports (here: its 500-side port + 1).
+        ushort natTPort = sa.Initiator.Port == 500 ? (ushort)4500 : (ushort)(sa.Initiator.Port + 1);
+        NetEndpoint initiator = sa.Initiator with { Port = port == 4500 ? natTPort : sa.Initiator.Port };
         NetEndpoint responder = sa.Responder with { Port = port };
         var message = new IkeMessage
         {
