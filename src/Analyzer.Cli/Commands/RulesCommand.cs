@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Analyzer.Correlation;
+using Analyzer.Cli.Pipeline;
 using Analyzer.Diagnosis.Rules;
 
 namespace Analyzer.Cli.Commands;
@@ -8,12 +8,6 @@ namespace Analyzer.Cli.Commands;
 /// <summary><c>vpndiag rules list|test</c>: the rule catalogue, and its Sigma-style example runs.</summary>
 internal static class RulesCommand
 {
-    /// <summary>
-    /// The analysis pipeline <c>rules test</c> runs each example through (input paths → Case). Set by
-    /// the pipeline wiring; while unset, <c>rules test</c> checks the rules and their fixtures only.
-    /// </summary>
-    internal static Func<IReadOnlyList<string>, Case>? Pipeline { get; set; }
-
     public static Command Create()
     {
         var command = new Command("rules", "List the diagnosis rules, or test them on their examples.");
@@ -71,14 +65,8 @@ internal static class RulesCommand
             }
 
             string baseDirectory = RuleCatalogueLocation.ExampleBase(directory);
-            if (Pipeline is null)
-            {
-                int missing = MissingFixtures(rules, baseDirectory, output);
-                errors.WriteLine("vpndiag: error: this build has no analysis pipeline wired into 'rules test'; rules and fixtures were checked, examples not run");
-                return rules.Errors.Count > 0 || missing > 0 ? 1 : 2;
-            }
-
-            IReadOnlyList<RuleExampleResult> results = new RuleExampleRunner(Pipeline).Run(rules, baseDirectory);
+            int missing = MissingFixtures(rules, baseDirectory, output);
+            IReadOnlyList<RuleExampleResult> results = new RuleExampleRunner(ExampleAnalysis.Analyze).Run(rules, baseDirectory);
             foreach (RuleExampleResult result in results)
             {
                 string verdict = result.Passed ? "PASS" : "FAIL";
@@ -89,7 +77,7 @@ internal static class RulesCommand
             int failed = results.Count(r => !r.Passed);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{results.Count - failed} passed, {failed} failed, {rules.Errors.Count} rule files with errors, {rules.Rules.Count(r => r.MustFire.Count + r.MustNotFire.Count == 0)} rules without examples"));
-            return failed > 0 || rules.Errors.Count > 0 ? 1 : 0;
+            return failed > 0 || missing > 0 || rules.Errors.Count > 0 ? 1 : 0;
         });
         return command;
     }

@@ -59,13 +59,37 @@ public static class BundleCollector
         return bundles;
     }
 
+    /// <summary>Every path as part of one bundle: directories contribute the supported files inside them.</summary>
+    public static TicketBundle CollectOne(IReadOnlyList<string> paths, AnalysisLimits limits)
+    {
+        var files = new List<(string File, string Display)>();
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(DirectoryFiles(path));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add((path, path));
+            }
+            else
+            {
+                throw new InputException($"{path}: no such file or directory");
+            }
+        }
+
+        return Build(string.Join(", ", paths), files, [], null, strict: false);
+    }
+
+    private static IEnumerable<(string File, string Display)> DirectoryFiles(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(file => (file, file));
+
     private static TicketBundle FromDirectory(string directory)
     {
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(file => (file, file))
-            .ToList();
-        return Build(directory, files, [], null, strict: false);
+        return Build(directory, DirectoryFiles(directory).ToList(), [], null, strict: false);
     }
 
     /// <summary>

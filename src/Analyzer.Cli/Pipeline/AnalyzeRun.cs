@@ -43,11 +43,7 @@ internal sealed class AnalyzeRun
             }
         }
 
-        RuleSet rules = RuleCatalogue.Load(_request.RuleDirectories);
-        foreach (RuleLoadError ruleError in rules.Errors)
-        {
-            _error.WriteLine("vpndiag: warning: " + ruleError);
-        }
+        RuleSet rules = RuleCatalogueLocation.Load(_request.RuleDirectories, _error);
 
         List<TicketBundle> bundles;
         try
