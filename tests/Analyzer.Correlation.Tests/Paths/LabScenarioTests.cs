@@ -1,5 +1,8 @@
 using Analyzer.Core;
 using Analyzer.Correlation.Paths;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.Ledger;
 
 namespace Analyzer.Correlation.Tests.Paths;
 
@@ -52,6 +55,35 @@ public class LabScenarioTests
         Assert.Equal(new NetEndpoint(NetAddress.Parse("192.168.1.10"), 500), nat.Inside);
         Assert.Equal(NetAddress.Parse("198.51.100.2"), nat.Outside.Address);
         Assert.True(path.NatTraversalUsed);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Nat_mapping_says_whether_nat_discovery_agreed(bool natDiscoveryFoundTheNat)
+    {
+        // The IKE SA as the IKE stage records it, NAT-D result set by hand: this checks the lookup, not NAT-D.
+        List<CaptureModel> models = LabCaptures.Load(
+            LabCaptures.Pcap("natt-udp4500-blocked", "client"), LabCaptures.Pcap("natt-udp4500-blocked", "server"));
+        PacketLedger server = models[1].Ledger!;
+        LedgerEntry first = server.Entries[0];
+        var sa = new IkeSa
+        {
+            Version = 1,
+            InitiatorCookie = first.Identity,
+            Initiator = server.FlowOf(first).Source,
+            Responder = server.FlowOf(first).Destination,
+        };
+        sa.Nat.NatDiscoveryExchanged = true;
+        sa.Nat.InitiatorBehindNat = natDiscoveryFoundTheNat;
+        sa.Nat.ResponderBehindNat = false;
+        models[1].IkeSas.Add(sa);
+
+        PathComparison path = Assert.Single(PathComparer.Compare(models));
+
+        Assert.Equal(natDiscoveryFoundTheNat, Assert.Single(path.Translations).NatDiscoveryAgreed);
+        Assert.Equal(natDiscoveryFoundTheNat, path.NatDiscoveryDetectedNat);
+        Assert.Contains(first.Identity, path.IkeCookies);
     }
 
     [Theory]
