@@ -30,7 +30,16 @@ internal static class LabCaptures
         return directory;
     }
 
-    public static string Pcap(string scenario, string side) => Path.Combine(Scenario(scenario), side + ".pcap");
+    public static string Pcap(string scenario, string side)
+    {
+        string path = Path.Combine(Scenario(scenario), side + ".pcap");
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"samples/captures/{scenario}/{side}.pcap is absent");
+        }
+
+        return path;
+    }
 
     /// <summary>One model per file, input indices in the order given, each with its ledger and frame time span, through vpndiag's decoder.</summary>
     public static List<CaptureModel> Load(params string[] paths)
