@@ -11,17 +11,16 @@ namespace Analyzer.Correlation.Tests.Paths;
 internal static class LabCaptures
 {
 
+    /// <summary>
+    /// samples/ of this repository; VPNDIAG_LAB_SAMPLES points elsewhere (the lab's worktree) for
+    /// local runs before the lead merges new scenarios.
+    /// </summary>
+    public static string SamplesRoot => Environment.GetEnvironmentVariable("VPNDIAG_LAB_SAMPLES") ?? RepoPaths.Samples;
+
     /// <summary>The scenario's directory, or skips: the lab's samples reach the repository when the lead merges them.</summary>
     public static string Scenario(string name)
     {
-        string directory = Path.Combine(RepoPaths.Samples, "captures", name);
-        if (!Directory.Exists(directory))
-        {
-            // Local experiments before the merge may point here at the lab's worktree.
-            string? lab = Environment.GetEnvironmentVariable("VPNDIAG_LAB_SAMPLES");
-            directory = lab is null ? directory : Path.Combine(lab, "captures", name);
-        }
-
+        string directory = Path.Combine(SamplesRoot, "captures", name);
         if (!File.Exists(Path.Combine(directory, "client.pcap")) || !File.Exists(Path.Combine(directory, "server.pcap")))
         {
             Assert.Skip($"samples/captures/{name}/ with client.pcap and server.pcap is absent (the lab's samples are not merged yet)");
