@@ -41,13 +41,16 @@ internal static class LabCaptures
     }
 
     /// <summary>One model per file, input indices in the order given, each with its ledger and frame time span, through vpndiag's decoder.</summary>
-    public static List<CaptureModel> Load(params string[] paths)
+    public static List<CaptureModel> Load(params string[] paths) => Load([.. paths.Select(p => (p, AnalysisLimits.Default))]);
+
+    /// <summary>As <see cref="Load(string[])"/>, each file with its own limits.</summary>
+    public static List<CaptureModel> Load(params (string Path, AnalysisLimits Limits)[] files)
     {
         var models = new List<CaptureModel>();
-        for (int i = 0; i < paths.Length; i++)
+        for (int i = 0; i < files.Length; i++)
         {
-            var input = new AnalysisInput(i, paths[i], DisplayName(paths[i]), InputKind.Pcap);
-            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input);
+            var input = new AnalysisInput(i, files[i].Path, DisplayName(files[i].Path), InputKind.Pcap);
+            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input, files[i].Limits);
             var model = new CaptureModel(input) { Ledger = ledger };
             model.Statistics.FirstTime = summary.FirstTime;
             model.Statistics.LastTime = summary.LastTime;
