@@ -32,7 +32,7 @@ internal static class LadderDiagram
     private const int Margin = 170;
     private const int HeaderHeight = 54;
     private const int RowHeight = 30;
-    private const int LaneInset = 70;
+    private const int LaneInset = 110;
 
     public static string Render(string label, IReadOnlyList<LadderLane> lanes, IReadOnlyList<LadderStep> steps)
     {

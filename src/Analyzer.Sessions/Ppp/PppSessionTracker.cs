@@ -208,7 +208,17 @@ public sealed class PppSessionTracker
             return string.Empty;
         }
 
-        string message = data.Length >= 1 && data[0] <= data.Length - 1 ? PeerText.Decode(data.Slice(1, data[0]), _maxStringLength) : string.Empty;
+        string message = string.Empty;
+        if (data.Length >= 1 && data[0] <= data.Length - 1)
+        {
+            message = PeerText.Decode(data.Slice(1, data[0]), _maxStringLength);
+        }
+        else
+        {
+            // RFC 1334 §2.2.2: Ack and Nak always carry a Msg-Length, even for an empty message.
+            Anomaly(frame, "PAP " + PppCodes.Name(PppProtocols.Pap, packet.Code) + ": Msg-Length missing or past the packet");
+        }
+
         if (packet.Code is 2 or 3 && !fromClient)
         {
             SetResult(frame, packet.Code == 2, null, message);

@@ -18,7 +18,7 @@ internal static class CaptureReplay
             Assert.Skip("../shared/captures/" + relativePath + " is absent");
         }
 
-        return Run(TsharkDatagrams.Read(path));
+        return Run(DecodedDatagrams.Read(path));
     }
 
     public static CaptureModel Run(IEnumerable<CapturedDatagram> datagrams, Action<CaptureModel>? ikeStage = null)

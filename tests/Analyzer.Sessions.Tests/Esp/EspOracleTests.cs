@@ -8,19 +8,19 @@ namespace Analyzer.Sessions.Tests.Esp;
 /// <summary>Per-SPI ESP and AH packet counts equal tshark's on every public and sample capture.</summary>
 public sealed class EspOracleTests
 {
-    public static TheoryData<string> Captures => OracleCaptures.All();
+    public static TheoryData<string> Captures => CaptureCorpus.All();
 
     [Theory]
     [MemberData(nameof(Captures))]
     public void Packets_per_SPI_equal_tshark(string capture)
     {
-        string path = OracleCaptures.Resolve(capture);
+        string path = CaptureCorpus.Resolve(capture);
         string tshark = ExternalTool.Require("tshark", "tshark");
         Dictionary<(string Protocol, uint Spi), long> expected = TsharkCounts(tshark, path);
 
         var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
         var tracker = new EspFlowTracker(input, AnalysisLimits.Default);
-        foreach (CapturedDatagram datagram in TsharkDatagrams.Read(path))
+        foreach (CapturedDatagram datagram in DecodedDatagrams.Read(path))
         {
             tracker.Observe(datagram.ToDatagram());
         }

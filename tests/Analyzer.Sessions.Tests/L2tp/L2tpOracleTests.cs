@@ -9,13 +9,13 @@ namespace Analyzer.Sessions.Tests.L2tp;
 /// <summary>L2TP control messages (frame, message type, Ns, Nr, tunnel and session id) equal tshark's on every capture.</summary>
 public sealed class L2tpOracleTests
 {
-    public static TheoryData<string> Captures => OracleCaptures.All();
+    public static TheoryData<string> Captures => CaptureCorpus.All();
 
     [Theory]
     [MemberData(nameof(Captures))]
     public void Control_messages_equal_tshark(string capture)
     {
-        string path = OracleCaptures.Resolve(capture);
+        string path = CaptureCorpus.Resolve(capture);
         string tshark = ExternalTool.Require("tshark", "tshark");
         string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "l2tp.type == 1", "-T", "fields", "-E", "occurrence=f",
             "-e", "frame.number", "-e", "l2tp.avp.message_type", "-e", "l2tp.Ns", "-e", "l2tp.Nr", "-e", "l2tp.tunnel", "-e", "l2tp.session", "-e", "l2tp.avp.type"]);
@@ -30,7 +30,7 @@ public sealed class L2tpOracleTests
 
         var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
         var tracker = new L2tpTunnelTracker(input, AnalysisLimits.Default);
-        foreach (CapturedDatagram datagram in TsharkDatagrams.Read(path))
+        foreach (CapturedDatagram datagram in DecodedDatagrams.Read(path))
         {
             tracker.Observe(datagram.ToDatagram());
         }
