@@ -153,6 +153,12 @@ internal sealed class PacketPairing
     {
         double expected = (toServer ? UpDifference : DownDifference) ?? 0;
         double tolerance = toServer ? UpTolerance : DownTolerance;
+        if (double.IsPositiveInfinity(tolerance))
+        {
+            PairInOrder(aPositions, bPositions, aPartners, bPartners);   // no clock to go by: first with first
+            return;
+        }
+
         int start = 0;
         foreach (int a in aPositions)
         {
@@ -190,6 +196,31 @@ internal sealed class PacketPairing
                 aPartners[a] = best;
                 bPartners[best] = a;
             }
+        }
+    }
+
+    private static void PairInOrder(List<int> aPositions, List<int> bPositions, int[] aPartners, int[] bPartners)
+    {
+        int j = 0;
+        foreach (int a in aPositions)
+        {
+            if (aPartners[a] >= 0)
+            {
+                continue;
+            }
+
+            while (j < bPositions.Count && bPartners[bPositions[j]] >= 0)
+            {
+                j++;
+            }
+
+            if (j == bPositions.Count)
+            {
+                return;
+            }
+
+            aPartners[a] = bPositions[j];
+            bPartners[bPositions[j]] = a;
         }
     }
 
