@@ -56,8 +56,11 @@ internal sealed class PacketPairing
     public static PacketPairing Pair(CaptureSlice clientSide, CaptureSlice serverSide)
     {
         var pairing = new PacketPairing(clientSide, serverSide);
-        pairing.Anchor();
-        pairing.PairSameContent();
+        // Grouped once by key and content: the anchors and the main pass read the same groups.
+        Dictionary<GroupKey, List<int>> aGroups = Groups(clientSide, withContent: true, IsWhole);
+        Dictionary<GroupKey, List<int>> bGroups = Groups(serverSide, withContent: true, IsWhole);
+        pairing.Anchor(aGroups, bGroups);
+        pairing.PairSameContent(aGroups, bGroups);
         pairing.PairChangedContent();
         pairing.PairWithFragments(clientSide, serverSide, pairing.PartnerOfA, pairing.FragmentsOfA, aIsNear: true);
         pairing.PairWithFragments(serverSide, clientSide, pairing.PartnerOfB, pairing.FragmentsOfB, aIsNear: false);
@@ -67,12 +70,11 @@ internal sealed class PacketPairing
     /// <summary>Seconds from the client side's first packet: doubles keep microseconds exact over days.</summary>
     public double Seconds(Timestamp time) => (time.UnixNanoseconds - _baseNanoseconds) / 1e9;
 
-    private void Anchor()
+    private void Anchor(Dictionary<GroupKey, List<int>> aGroups, Dictionary<GroupKey, List<int>> bGroups)
     {
         var up = new List<double>();
         var down = new List<double>();
-        Dictionary<GroupKey, List<int>> bGroups = Groups(_b, withContent: true, IsWhole);
-        foreach ((GroupKey key, List<int> aPositions) in Groups(_a, withContent: true, IsWhole))
+        foreach ((GroupKey key, List<int> aPositions) in aGroups)
         {
             if (!key.Weak && bGroups.TryGetValue(key, out List<int>? bPositions))
             {
@@ -94,10 +96,9 @@ internal sealed class PacketPairing
         }
     }
 
-    private void PairSameContent()
+    private void PairSameContent(Dictionary<GroupKey, List<int>> aGroups, Dictionary<GroupKey, List<int>> bGroups)
     {
-        Dictionary<GroupKey, List<int>> bGroups = Groups(_b, withContent: true, IsWhole);
-        foreach ((GroupKey key, List<int> aPositions) in Groups(_a, withContent: true, IsWhole))
+        foreach ((GroupKey key, List<int> aPositions) in aGroups)
         {
             if (bGroups.TryGetValue(key, out List<int>? bPositions))
             {
@@ -153,6 +154,12 @@ internal sealed class PacketPairing
     {
         double expected = (toServer ? UpDifference : DownDifference) ?? 0;
         double tolerance = toServer ? UpTolerance : DownTolerance;
+        if (double.IsPositiveInfinity(tolerance))
+        {
+            PairInOrder(aPositions, bPositions, aPartners, bPartners);   // no clock to go by: first with first
+            return;
+        }
+
         int start = 0;
         foreach (int a in aPositions)
         {
@@ -190,6 +197,31 @@ internal sealed class PacketPairing
                 aPartners[a] = best;
                 bPartners[best] = a;
             }
+        }
+    }
+
+    private static void PairInOrder(List<int> aPositions, List<int> bPositions, int[] aPartners, int[] bPartners)
+    {
+        int j = 0;
+        foreach (int a in aPositions)
+        {
+            if (aPartners[a] >= 0)
+            {
+                continue;
+            }
+
+            while (j < bPositions.Count && bPartners[bPositions[j]] >= 0)
+            {
+                j++;
+            }
+
+            if (j == bPositions.Count)
+            {
+                return;
+            }
+
+            aPartners[a] = bPositions[j];
+            bPartners[bPositions[j]] = a;
         }
     }
 

@@ -143,6 +143,7 @@ internal static class PathAccounting
     private static void AddTranslations(PathComparison comparison, CaptureSlice client, CaptureSlice server, PacketPairing pairing)
     {
         IkeSa? sa = FindIkeSa(comparison, client, server);
+        comparison.NatDiscoveryDetectedNat = sa is { Nat.NatDiscoveryExchanged: true } ? sa.Nat.NatDetected : null;
         var seen = new HashSet<NatTranslation>();
         for (int a = 0; a < client.Entries.Count; a++)
         {

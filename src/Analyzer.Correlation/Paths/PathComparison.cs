@@ -19,6 +19,13 @@ public sealed class PathComparison
     /// <summary>IKE traffic moved to UDP 4500 (NAT-T): IKE after the non-ESP marker, ESP-in-UDP or keepalives.</summary>
     public bool NatTraversalUsed { get; set; }
 
+    /// <summary>
+    /// What NAT-D (RFC 3947) concluded for this conversation's IKE SA: true when it found a NAT, null
+    /// when no NAT-D was exchanged or no IKE SA is known. Compare with <see cref="Translations"/>:
+    /// NAT-D finding a NAT the captures do not show means forced encapsulation or a rewriting ALG.
+    /// </summary>
+    public bool? NatDiscoveryDetectedNat { get; set; }
+
     /// <summary>Initiator cookies (IKEv1) or SPIs (IKEv2) of the IKE SAs this conversation holds: ties the path to the model's IkeSa.</summary>
     public List<ulong> IkeCookies { get; } = [];
 

@@ -20,6 +20,11 @@ internal static class SilentServerCapture
     {
         server = null!;
         clientReason = serverReason = "";
+        if (VantageOrdering.ClientFromIke(lone) is null)
+        {
+            return false;   // who is the client must be known from the protocol, not guessed from who spoke first
+        }
+
         VantageOrdering.AssignDirections([lone]);
         NetAddress? serverAddress = null;
         var ttls = new List<double>();

@@ -102,7 +102,8 @@ internal static class VantageOrdering
         return points;
     }
 
-    private static NetAddress? ClientFromIke(CaptureSlice slice)
+    /// <summary>The client's address from what only a client sends (IKE initiator flag or first message, L2TP SCCRQ), else null.</summary>
+    public static NetAddress? ClientFromIke(CaptureSlice slice)
     {
         for (int p = 0; p < slice.Entries.Count; p++)
         {

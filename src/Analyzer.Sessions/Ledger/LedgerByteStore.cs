@@ -14,6 +14,11 @@ internal sealed class LedgerByteStore
 
     public long Append(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.IsEmpty)
+        {
+            return 0;   // Slice answers an empty span for length 0 whatever the position
+        }
+
         if (bytes.Length > ChunkSize - _used)
         {
             // A reassembled datagram can exceed a chunk (64 KiB max < 1 MiB, but keep it general).

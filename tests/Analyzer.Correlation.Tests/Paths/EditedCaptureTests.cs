@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Analyzer.Core;
 using Analyzer.Correlation.Paths;
 using Analyzer.Sessions;
@@ -90,6 +91,45 @@ public class EditedCaptureTests
         Assert.All(path.Translations, t => Assert.Equal(NetAddress.Parse(ClientAddress), t.Inside.Address));
         Assert.All(path.Directions, d => Assert.Equal(0, d.Lost));
         Assert.Equal("client", path.Captures.Single(c => c.InputIndex == 0).Role);
+    }
+
+    [Fact]
+    public void Capture_one_router_nearer_the_client_than_the_server_is_between()
+    {
+        // The server capture with every TTL moved one hop towards the client: what the Internet router would see.
+        string client = LabCaptures.Pcap("natt-udp4500-blocked", "client");
+        string server = LabCaptures.Pcap("natt-udp4500-blocked", "server");
+        using var temp = new TempDirectory();
+        string between = Path.Combine(temp.Path, "router.pcap");
+        File.WriteAllBytes(between, OneHopNearerTheClient(File.ReadAllBytes(server), NetAddress.Parse("203.0.113.10")));
+
+        PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(client, server, between)));
+
+        Assert.Equal([(0, "client"), (2, "between"), (1, "server")], path.Captures.Select(c => (c.InputIndex, c.Role)));
+        PathDirection lost = Assert.Single(path.Directions, d => d.Lost > 0);
+        Assert.Equal(("client", "server", "udp4500"), (lost.From, lost.To, lost.Protocol));
+    }
+
+    /// <summary>Classic little-endian pcap over Ethernet: IPv4 TTL one lower for the server's packets, one higher for the rest.</summary>
+    private static byte[] OneHopNearerTheClient(byte[] pcap, NetAddress server)
+    {
+        Assert.Equal(0xA1B2C3D4u, BinaryPrimitives.ReadUInt32LittleEndian(pcap));
+        byte[] copy = (byte[])pcap.Clone();
+        int at = 24;
+        while (at + 16 <= copy.Length)
+        {
+            int length = (int)BinaryPrimitives.ReadUInt32LittleEndian(copy.AsSpan(at + 8));
+            Span<byte> frame = copy.AsSpan(at + 16, length);
+            if (frame.Length >= 34 && BinaryPrimitives.ReadUInt16BigEndian(frame[12..]) == 0x0800)
+            {
+                bool fromServer = NetAddress.FromV4(frame.Slice(26, 4)) == server;
+                frame[22] = (byte)(frame[22] + (fromServer ? -1 : 1));
+            }
+
+            at += 16 + length;
+        }
+
+        return copy;
     }
 
     private static int Next(byte[] file, byte[] pattern, int after)

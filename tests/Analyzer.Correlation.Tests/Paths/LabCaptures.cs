@@ -11,17 +11,16 @@ namespace Analyzer.Correlation.Tests.Paths;
 internal static class LabCaptures
 {
 
+    /// <summary>
+    /// samples/ of this repository; VPNDIAG_LAB_SAMPLES points elsewhere (the lab's worktree) for
+    /// local runs before the lead merges new scenarios.
+    /// </summary>
+    public static string SamplesRoot => Environment.GetEnvironmentVariable("VPNDIAG_LAB_SAMPLES") ?? RepoPaths.Samples;
+
     /// <summary>The scenario's directory, or skips: the lab's samples reach the repository when the lead merges them.</summary>
     public static string Scenario(string name)
     {
-        string directory = Path.Combine(RepoPaths.Samples, "captures", name);
-        if (!Directory.Exists(directory))
-        {
-            // Local experiments before the merge may point here at the lab's worktree.
-            string? lab = Environment.GetEnvironmentVariable("VPNDIAG_LAB_SAMPLES");
-            directory = lab is null ? directory : Path.Combine(lab, "captures", name);
-        }
-
+        string directory = Path.Combine(SamplesRoot, "captures", name);
         if (!File.Exists(Path.Combine(directory, "client.pcap")) || !File.Exists(Path.Combine(directory, "server.pcap")))
         {
             Assert.Skip($"samples/captures/{name}/ with client.pcap and server.pcap is absent (the lab's samples are not merged yet)");
@@ -30,16 +29,28 @@ internal static class LabCaptures
         return directory;
     }
 
-    public static string Pcap(string scenario, string side) => Path.Combine(Scenario(scenario), side + ".pcap");
+    public static string Pcap(string scenario, string side)
+    {
+        string path = Path.Combine(Scenario(scenario), side + ".pcap");
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"samples/captures/{scenario}/{side}.pcap is absent");
+        }
+
+        return path;
+    }
 
     /// <summary>One model per file, input indices in the order given, each with its ledger and frame time span, through vpndiag's decoder.</summary>
-    public static List<CaptureModel> Load(params string[] paths)
+    public static List<CaptureModel> Load(params string[] paths) => Load([.. paths.Select(p => (p, AnalysisLimits.Default))]);
+
+    /// <summary>As <see cref="Load(string[])"/>, each file with its own limits.</summary>
+    public static List<CaptureModel> Load(params (string Path, AnalysisLimits Limits)[] files)
     {
         var models = new List<CaptureModel>();
-        for (int i = 0; i < paths.Length; i++)
+        for (int i = 0; i < files.Length; i++)
         {
-            var input = new AnalysisInput(i, paths[i], DisplayName(paths[i]), InputKind.Pcap);
-            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input);
+            var input = new AnalysisInput(i, files[i].Path, DisplayName(files[i].Path), InputKind.Pcap);
+            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input, files[i].Limits);
             var model = new CaptureModel(input) { Ledger = ledger };
             model.Statistics.FirstTime = summary.FirstTime;
             model.Statistics.LastTime = summary.LastTime;

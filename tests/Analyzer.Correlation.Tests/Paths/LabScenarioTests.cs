@@ -1,5 +1,8 @@
 using Analyzer.Core;
 using Analyzer.Correlation.Paths;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.Ledger;
 
 namespace Analyzer.Correlation.Tests.Paths;
 
@@ -13,6 +16,7 @@ public class LabScenarioTests
     [InlineData("udp500-blocked", "server", "client", "udp500")]          // FORWARD drops UDP 500 from the server
     [InlineData("esp-dropped-one-way", "server", "client", "esp")]        // ESP-in-UDP from the server dropped
     [InlineData("natt-udp4500-blocked", "client", "server", "udp4500")]   // UDP 4500 towards the server dropped
+    [InlineData("large-cert-fragments-dropped", "client", "server", "ip-fragments")]   // Main Mode 5 with an 8192-bit certificate, fragments dropped
     public void Blocked_and_dropped_scenarios_name_the_direction_and_protocol_lost(string scenario, string from, string to, string protocol)
     {
         PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(
@@ -52,6 +56,59 @@ public class LabScenarioTests
         Assert.Equal(new NetEndpoint(NetAddress.Parse("192.168.1.10"), 500), nat.Inside);
         Assert.Equal(NetAddress.Parse("198.51.100.2"), nat.Outside.Address);
         Assert.True(path.NatTraversalUsed);
+    }
+
+    [Theory]
+    [InlineData("two-clients-one-nat")]
+    [InlineData("second-client-nat-fails")]
+    public void Two_clients_behind_one_nat_pair_each_with_its_own_mapping(string scenario)
+    {
+        List<CaptureModel> models = LabCaptures.Load(
+            LabCaptures.Pcap(scenario, "client"), LabCaptures.Pcap(scenario, "server"), LabCaptures.Pcap(scenario, "client2"));
+
+        List<PathComparison> paths = PathComparer.Compare(models);
+
+        Assert.Equal(2, paths.Count);
+        PathComparison first = paths.Single(p => p.Captures.Select(c => c.InputIndex).SequenceEqual([0, 1]));
+        PathComparison second = paths.Single(p => p.Captures.Select(c => c.InputIndex).SequenceEqual([2, 1]));
+        NetAddress publicAddress = NetAddress.Parse("198.51.100.2");
+        NatTranslation firstIke = first.Translations.Single(t => t.Protocol == "udp500");
+        NatTranslation secondIke = second.Translations.Single(t => t.Protocol == "udp500");
+        Assert.Equal(new NetEndpoint(NetAddress.Parse("192.168.1.10"), 500), firstIke.Inside);
+        Assert.Equal(new NetEndpoint(NetAddress.Parse("192.168.1.11"), 500), secondIke.Inside);
+        Assert.Equal(publicAddress, firstIke.Outside.Address);
+        Assert.Equal(publicAddress, secondIke.Outside.Address);
+        Assert.NotEqual(firstIke.Outside.Port, secondIke.Outside.Port);
+        Assert.Empty(first.IkeCookies.Intersect(second.IkeCookies));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Nat_mapping_says_whether_nat_discovery_agreed(bool natDiscoveryFoundTheNat)
+    {
+        // The IKE SA as the IKE stage records it, NAT-D result set by hand: this checks the lookup, not NAT-D.
+        List<CaptureModel> models = LabCaptures.Load(
+            LabCaptures.Pcap("natt-udp4500-blocked", "client"), LabCaptures.Pcap("natt-udp4500-blocked", "server"));
+        PacketLedger server = models[1].Ledger!;
+        LedgerEntry first = server.Entries[0];
+        var sa = new IkeSa
+        {
+            Version = 1,
+            InitiatorCookie = first.Identity,
+            Initiator = server.FlowOf(first).Source,
+            Responder = server.FlowOf(first).Destination,
+        };
+        sa.Nat.NatDiscoveryExchanged = true;
+        sa.Nat.InitiatorBehindNat = natDiscoveryFoundTheNat;
+        sa.Nat.ResponderBehindNat = false;
+        models[1].IkeSas.Add(sa);
+
+        PathComparison path = Assert.Single(PathComparer.Compare(models));
+
+        Assert.Equal(natDiscoveryFoundTheNat, Assert.Single(path.Translations).NatDiscoveryAgreed);
+        Assert.Equal(natDiscoveryFoundTheNat, path.NatDiscoveryDetectedNat);
+        Assert.Contains(first.Identity, path.IkeCookies);
     }
 
     [Theory]

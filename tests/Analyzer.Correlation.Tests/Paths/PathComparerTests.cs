@@ -1,3 +1,4 @@
+using Analyzer.Core;
 using Analyzer.Correlation.Paths;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ledger;
@@ -90,5 +91,20 @@ public class PathComparerTests
         Assert.Equal(3, modified.DifferingBytes);
         Assert.Equal(0, up.Lost);
         Assert.All(path.Directions.Where(d => d != up), d => Assert.Empty(d.Modified));
+    }
+
+    [Fact]
+    public void Packets_after_a_full_ledger_are_not_counted_as_lost()
+    {
+        // The server's ledger stops after 10 packets: what the client sent later has no evidence either way.
+        string client = LabCaptures.Pcap("healthy-psk", "client");
+        string server = LabCaptures.Pcap("healthy-psk", "server");
+        List<CaptureModel> models = LabCaptures.Load((client, AnalysisLimits.Default), (server, new AnalysisLimits { MaxLedgerEntries = 10 }));
+
+        PathComparison path = Assert.Single(PathComparer.Compare(models));
+
+        Assert.All(path.Directions, d => Assert.Equal(0, d.Lost));
+        Assert.True(path.Directions.Sum(d => d.Sent) < models[0].Ledger!.Entries.Count);
+        Assert.Single(models[1].Ledger!.Diagnostics);
     }
 }

@@ -126,6 +126,42 @@ public class PacketLedgerTests
             decoded.Entries.Select(e => (e.Frame.Frame, e.Protocol, e.MatchKey, e.ContentHash, e.HopLimit, decoded.FlowOf(e))));
     }
 
+    [Theory]
+    [InlineData("scapy/ikev2_nat_t.pcapng")]
+    [InlineData("packetnet/l2tp.pcap")]
+    [InlineData("tcpdump/l2tp-avp-overflow.pcap")]
+    [InlineData("tcpdump/isakmp-pointer-loop.pcap")]
+    public void Every_truncation_and_byte_flip_of_real_payloads_is_fingerprinted_without_error(string sharedCapture)
+    {
+        // Mutations of real packets (synthetic by construction): the ledger reads headers from untrusted bytes.
+        string path = RepoPaths.RequireShared(Path.Combine("captures", sharedCapture));
+        TsharkCapture capture = TsharkTraffic.Read(path);
+        var ledger = new PacketLedger(new AnalysisInput(0, path, sharedCapture, InputKind.Pcap), AnalysisLimits.Default);
+        int observed = 0;
+        foreach (TsharkPacket packet in capture.Packets.Take(8))
+        {
+            byte[] bytes = packet.Payload;
+            for (int length = 0; length <= Math.Min(bytes.Length, 64); length++)
+            {
+                Observe(packet with { Payload = bytes[..length] });
+                observed++;
+            }
+
+            for (int i = 0; i < Math.Min(bytes.Length, 40); i++)
+            {
+                byte[] flipped = (byte[])bytes.Clone();
+                flipped[i] ^= 0xFF;
+                Observe(packet with { Payload = flipped });
+                observed++;
+            }
+        }
+
+        Assert.Equal(observed, ledger.Entries.Count);
+        Assert.All(ledger.Entries, e => Assert.Equal(e.BytesLength, ledger.BytesOf(e).Length));
+
+        void Observe(TsharkPacket p) => TsharkTraffic.Feed(new TsharkCapture([p], null, null), 0, (in VpnDatagram d) => ledger.Observe(d));
+    }
+
     private static int Count(string tshark, string path, string filter) =>
         ExternalTool.Run(tshark, ["-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;

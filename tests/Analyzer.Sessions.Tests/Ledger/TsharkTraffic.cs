@@ -143,11 +143,3 @@ internal static class TsharkTraffic
         return Timestamp.FromUnix(seconds, nanos, (byte)Math.Min(fraction.Length, 9));
     }
 }
-
-internal delegate void VpnDatagramObserver(in VpnDatagram datagram);
-
-internal sealed record TsharkPacket(long Frame, Timestamp Time, TrafficKind Kind, NetEndpoint Source, NetEndpoint Destination,
-    byte[] Payload, int WireLength, bool Truncated, byte HopLimit, ushort IpId, int Fragments);
-
-/// <summary>A capture's VPN packets and the time span of all its frames (VPN or not).</summary>
-internal sealed record TsharkCapture(List<TsharkPacket> Packets, Timestamp? FirstTime, Timestamp? LastTime);
