@@ -96,32 +96,34 @@ public abstract class CaptureReader : IDisposable
         }
     }
 
-    /// <summary>Opens a capture from a seekable stream (a gzip member is decompressed on the fly).</summary>
+    /// <summary>Opens a capture from a stream (seekable or not; a gzip member is decompressed on the fly).</summary>
     public static CaptureReader Open(Stream stream, string displayName, AnalysisLimits? limits = null,
         Action<InputDiagnostic>? onDiagnostic = null, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= AnalysisLimits.Default;
-        Span<byte> head = stackalloc byte[SniffLength];
+        byte[] head = new byte[SniffLength];
         int headLength;
-        bool compressed;
         try
         {
-            long start = stream.CanSeek ? stream.Position : 0;
             headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            compressed = CaptureFormat.IsGzip(head[..headLength]);
-            if (!stream.CanSeek)
+            if (stream.CanSeek)
             {
-                throw new ArgumentException("the capture stream must be seekable", nameof(stream));
+                stream.Position -= headLength;
             }
-
-            stream.Position = start;
+            else
+            {
+                // Replay the sniffed bytes in front of the rest; the wrapper now owns the stream.
+                stream = new PrefixedStream(head[..headLength], stream, leaveOpen);
+                leaveOpen = false;
+            }
         }
         catch (IOException e)
         {
             throw new CaptureFormatException(displayName, 0, "cannot read: " + e.Message);
         }
 
+        bool compressed = CaptureFormat.IsGzip(head.AsSpan(0, headLength));
         if (headLength == 0)
         {
             throw new CaptureFormatException(displayName, 0, "the file is empty");

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Analyzer.Capture.IO;
 using Analyzer.Core;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.Pcapng;
 

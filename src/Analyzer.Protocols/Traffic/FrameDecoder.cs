@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.Protocols.Ip;
 using Analyzer.Protocols.Link;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Traffic;
 
