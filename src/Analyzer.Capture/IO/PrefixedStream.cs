@@ -1,26 +1,9 @@
 namespace Analyzer.Capture.IO;
 
 /// <summary>A forward-only stream that first replays bytes already read (for sniffing) and then continues with the source.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream source, bool leaveOpen) : Stream
+internal sealed class PrefixedStream(byte[] prefix, Stream source, bool leaveOpen) : ForwardOnlyStream
 {
     private int _prefixOffset;
-    private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -36,19 +19,9 @@ internal sealed class PrefixedStream(byte[] prefix, Stream source, bool leaveOpe
             read = source.Read(buffer);
         }
 
-        _position += read;
+        BytesRead += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

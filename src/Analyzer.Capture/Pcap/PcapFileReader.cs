@@ -199,6 +199,5 @@ internal sealed class PcapFileReader : CaptureReader
     private bool HeaderPlausible(ReadOnlySpan<byte> header) =>
         IsPlausible(Read32(header), Read32(header[4..]), Read32(header[8..]), Read32(header[12..]), checkTime: true);
 
-    private uint Read32(ReadOnlySpan<byte> bytes) =>
-        _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+    private uint Read32(ReadOnlySpan<byte> bytes) => Endian.Read32(bytes, _bigEndian);
 }

@@ -311,13 +311,10 @@ internal sealed class FrameDecoder : IDisposable
                 break;
         }
 
-        if ((flags & DatagramFlags.Truncated) == 0 && udp.Length >= udpLength && BinaryPrimitives.ReadUInt16BigEndian(udp[6..]) != 0)
+        if (BinaryPrimitives.ReadUInt16BigEndian(udp[6..]) != 0)
         {
-            ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, IpProtocol.Udp, udpLength);
-            if (InternetChecksum.Fold(InternetChecksum.Add(sum, udp[..udpLength])) != 0xFFFF)
-            {
-                flags |= DatagramFlags.BadTransportChecksum;
-            }
+            // Zero means the sender computed none (IPv4, RFC 768; ESP-in-UDP, RFC 3948 §2.1).
+            flags |= TransportChecksumFlag(header, udp, IpProtocol.Udp, udpLength, flags);
         }
 
         flags |= Ipv4ChecksumFlag(packet, header, flags);
@@ -353,14 +350,7 @@ internal sealed class FrameDecoder : IDisposable
         }
 
         int segmentLength = header.PayloadLength;
-        if ((flags & DatagramFlags.Truncated) == 0 && tcp.Length >= segmentLength)
-        {
-            ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, IpProtocol.Tcp, segmentLength);
-            if (InternetChecksum.Fold(InternetChecksum.Add(sum, tcp[..segmentLength])) != 0xFFFF)
-            {
-                flags |= DatagramFlags.BadTransportChecksum;
-            }
-        }
+        flags |= TransportChecksumFlag(header, tcp, IpProtocol.Tcp, segmentLength, flags);
 
         flags |= Ipv4ChecksumFlag(packet, header, flags);
         var datagram = new VpnDatagram(frame, TrafficKind.PptpControl, new NetEndpoint(header.Source, sourcePort), new NetEndpoint(header.Destination, destinationPort),
@@ -383,6 +373,22 @@ internal sealed class FrameDecoder : IDisposable
         Deliver(new VpnDatagram(frame, kind, new NetEndpoint(header.Source, sourcePort), new NetEndpoint(header.Destination, destinationPort),
             payload, wireLength, flags, packet, (ushort)header.Identification, hopLimit ?? header.HopLimit, fragmentCount)
         { InterfaceId = _interfaceId });
+    }
+
+    /// <summary>
+    /// UDP/TCP checksum over the pseudo-header and the segment, when the whole segment was captured.
+    /// A bad one is flagged, never dropped: captures on the sending host show offloaded checksums
+    /// as bad, and only the rules can tell that from corruption.
+    /// </summary>
+    private static DatagramFlags TransportChecksumFlag(in IpHeader header, ReadOnlySpan<byte> segment, IpProtocol protocol, int length, DatagramFlags flags)
+    {
+        if ((flags & DatagramFlags.Truncated) != 0 || segment.Length < length)
+        {
+            return DatagramFlags.None;
+        }
+
+        ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, protocol, length);
+        return InternetChecksum.Fold(InternetChecksum.Add(sum, segment[..length])) == 0xFFFF ? DatagramFlags.None : DatagramFlags.BadTransportChecksum;
     }
 
     /// <summary>Reassembled packets carry the fragments' verdict; whole IPv4 packets are checked here.</summary>
