@@ -14,7 +14,6 @@ namespace Analyzer.Capture;
 public abstract class CaptureReader : IDisposable
 {
     private const int SniffLength = 12;
-    private const long ReadAheadThreshold = 32L << 20;
     private readonly Stream _rawStream;
     private readonly Stream _stream;
     private readonly Action<InputDiagnostic>? _onDiagnostic;
@@ -130,7 +129,7 @@ public abstract class CaptureReader : IDisposable
         }
 
         Stream decoded = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        if (UseReadAhead(stream, compressed))
+        if (UseReadAhead(compressed))
         {
             decoded = new ReadAheadStream(decoded);
         }
@@ -169,10 +168,12 @@ public abstract class CaptureReader : IDisposable
     }
 
     /// <summary>
-    /// Decompressing, or reading a large file, runs on a second thread while this one decodes. Small
-    /// files are not worth a thread. VPNDIAG_READ_AHEAD=0 or 1 forces the choice (for benchmarks).
+    /// Decompression runs on a second thread while this one decodes: inflating costs about as much
+    /// CPU as decoding. A plain file is not worth a thread: reading it from the page cache is a few
+    /// percent of the decode time, less than the copy and hand-off would cost (docs/performance.md).
+    /// VPNDIAG_READ_AHEAD=0 or 1 forces the choice, for benchmarks.
     /// </summary>
-    private static bool UseReadAhead(Stream stream, bool compressed)
+    private static bool UseReadAhead(bool compressed)
     {
         string? forced = Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD");
         if (forced is "0" or "1")
@@ -180,7 +181,7 @@ public abstract class CaptureReader : IDisposable
             return forced == "1";
         }
 
-        return Environment.ProcessorCount > 1 && (compressed || (stream.CanSeek && stream.Length - stream.Position > ReadAheadThreshold));
+        return Environment.ProcessorCount > 1 && compressed;
     }
 
     /// <summary>The next packet record, or false at the end of the file.</summary>
