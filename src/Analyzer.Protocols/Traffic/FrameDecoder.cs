@@ -425,7 +425,11 @@ internal sealed class FrameDecoder : IDisposable
 
         var ranges = new List<(int Start, int End)>(pending.Ranges);
         var incomplete = new IncompleteIpDatagram((byte)pending.Protocol, pending.Source, pending.Destination,
-            (ushort)pending.Key.Identification, pending.Frames.ToArray(), ranges, pending.Total, first);
+            (ushort)pending.Key.Identification, pending.Frames.ToArray(), ranges, pending.Total, first)
+        {
+            FullIdentification = pending.Key.Identification,
+            Reason = reason,
+        };
         FrameRef last = pending.Frames.Count > 0 ? pending.Frames[^1] : default;
         Report(null, pending.Frames.Count > 0 ? last.Frame : null, string.Create(CultureInfo.InvariantCulture,
             $"IP datagram {pending.Source} → {pending.Destination} id 0x{pending.Key.Identification:X}: {pending.Frames.Count} fragment(s) seen, {reason}"),
