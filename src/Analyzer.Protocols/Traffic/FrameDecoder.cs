@@ -217,7 +217,7 @@ internal sealed class FrameDecoder : IDisposable
         sourcePort = BinaryPrimitives.ReadUInt16BigEndian(transport);
         destinationPort = BinaryPrimitives.ReadUInt16BigEndian(transport[2..]);
         bool vpn = protocol == IpProtocol.Udp
-            ? PortClaims.DecidingUdpPort(sourcePort, destinationPort) != 0
+            ? PortClaims.DecideUdp(sourcePort, destinationPort, out _) != 0
             : PortClaims.IsPptpControl(sourcePort, destinationPort);
         return vpn ? FragmentRelevance.Vpn : FragmentRelevance.Ignored;
     }
@@ -244,6 +244,9 @@ internal sealed class FrameDecoder : IDisposable
             case IpProtocol.Gre:
                 DeliverIp(frame, TrafficKind.Gre, packet, header, default, default, transport, wireLength, flags, fragmentCount, hopLimit);
                 return;
+            case IpProtocol.Icmp or IpProtocol.Icmpv6 when IcmpErrors.QuotesVpnTraffic(transport, header.Protocol == IpProtocol.Icmpv6):
+                DeliverIp(frame, TrafficKind.IcmpError, packet, header, default, default, transport, wireLength, flags, fragmentCount, hopLimit);
+                return;
             default:
                 Summary.OtherFrames++;
                 return;
@@ -261,7 +264,7 @@ internal sealed class FrameDecoder : IDisposable
 
         ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
         ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
-        ushort port = PortClaims.DecidingUdpPort(sourcePort, destinationPort);
+        ushort port = PortClaims.DecideUdp(sourcePort, destinationPort, out bool contested);
         if (port == 0 || udp.Length < UdpHeaderLength)
         {
             Summary.OtherFrames++;
@@ -281,24 +284,25 @@ internal sealed class FrameDecoder : IDisposable
         int skip = 0;
         switch (port)
         {
-            case PortClaims.Isakmp:
+            case PortClaims.Isakmp when !contested || VpnStructure.LooksLikeIsakmp(payload):
                 kind = TrafficKind.Ike;
                 break;
-            case PortClaims.L2tp:
+            case PortClaims.L2tp when !contested || VpnStructure.LooksLikeL2tp(payload):
                 kind = TrafficKind.L2tp;
                 break;
-            default:
+            case PortClaims.NatTraversal:
                 // RFC 3948 §2.2-2.3: a single 0xFF is a keepalive, a zero first word marks IKE, else ESP.
                 if (wirePayload == 1 && payload.Length == 1 && payload[0] == 0xFF)
                 {
                     kind = TrafficKind.NatKeepalive;
                 }
-                else if (payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0)
+                else if (payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0
+                    && (!contested || VpnStructure.LooksLikeIsakmp(payload[NonEspMarkerLength..])))
                 {
                     kind = TrafficKind.IkeNatT;
                     skip = NonEspMarkerLength;
                 }
-                else if (payload.Length >= NonEspMarkerLength && wirePayload >= MinimumEspLength)
+                else if (!contested && payload.Length >= NonEspMarkerLength && wirePayload >= MinimumEspLength)
                 {
                     kind = TrafficKind.EspInUdp;
                 }
@@ -309,6 +313,9 @@ internal sealed class FrameDecoder : IDisposable
                 }
 
                 break;
+            default:
+                Summary.OtherFrames++;
+                return;
         }
 
         if (BinaryPrimitives.ReadUInt16BigEndian(udp[6..]) != 0)
