@@ -18,12 +18,58 @@ public static class CaptureFormat
     /// <summary>pcapng Section Header Block type; the same in both byte orders.</summary>
     internal const uint PcapngSectionHeader = 0x0A0D0D0A;
 
+    /// <summary>How many leading bytes <see cref="Sniff"/> wants: enough for a gzip member's first deflate block to yield a capture header.</summary>
+    public const int SniffLength = 4096;
+
     /// <summary>
-    /// What a capture is from its first bytes (at least 4; 12 lets pcapng be told from text).
-    /// For gzip, pass the decompressed first bytes; a gzip header alone gives <see cref="InputKind.Unknown"/>
-    /// (check <see cref="IsGzip"/> first).
+    /// What a capture is from its first bytes (at least 4; 12 lets pcapng be told from text). A gzip
+    /// file is looked through: its first bytes are decompressed (give <see cref="SniffLength"/> bytes so
+    /// the first deflate block is whole) and the capture inside is recognised.
     /// </summary>
     public static InputKind Sniff(ReadOnlySpan<byte> firstBytes)
+    {
+        if (IsGzip(firstBytes))
+        {
+            Span<byte> inner = stackalloc byte[12];
+            int length = DecompressPrefix(firstBytes, inner);
+            return length >= 4 && !IsGzip(inner[..length]) ? SniffPlain(inner[..length]) : InputKind.Unknown;
+        }
+
+        return SniffPlain(firstBytes);
+    }
+
+    /// <summary>Reads the start of a file and sniffs it (through gzip); Unknown when it cannot be read.</summary>
+    public static InputKind SniffFile(string path)
+    {
+        try
+        {
+            using FileStream file = File.OpenRead(path);
+            byte[] head = new byte[SniffLength];
+            int length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return Sniff(head.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InputKind.Unknown;
+        }
+    }
+
+    private static int DecompressPrefix(ReadOnlySpan<byte> gzip, Span<byte> destination)
+    {
+        try
+        {
+            using var compressed = new MemoryStream(gzip.ToArray(), writable: false);
+            using var inflater = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+            return inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // The prefix ended inside the header tables or is damaged: nothing to recognise.
+            return 0;
+        }
+    }
+
+    private static InputKind SniffPlain(ReadOnlySpan<byte> firstBytes)
     {
         if (firstBytes.Length < 4)
         {

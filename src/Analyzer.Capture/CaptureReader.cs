@@ -14,7 +14,6 @@ namespace Analyzer.Capture;
 public abstract class CaptureReader : IDisposable
 {
     private const int SniffLength = 12;
-    private const long ReadAheadThreshold = 32L << 20;
     private readonly Stream _rawStream;
     private readonly Stream _stream;
     private readonly Action<InputDiagnostic>? _onDiagnostic;
@@ -96,39 +95,41 @@ public abstract class CaptureReader : IDisposable
         }
     }
 
-    /// <summary>Opens a capture from a seekable stream (a gzip member is decompressed on the fly).</summary>
+    /// <summary>Opens a capture from a stream (seekable or not; a gzip member is decompressed on the fly).</summary>
     public static CaptureReader Open(Stream stream, string displayName, AnalysisLimits? limits = null,
         Action<InputDiagnostic>? onDiagnostic = null, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= AnalysisLimits.Default;
-        Span<byte> head = stackalloc byte[SniffLength];
+        byte[] head = new byte[SniffLength];
         int headLength;
-        bool compressed;
         try
         {
-            long start = stream.CanSeek ? stream.Position : 0;
             headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            compressed = CaptureFormat.IsGzip(head[..headLength]);
-            if (!stream.CanSeek)
+            if (stream.CanSeek)
             {
-                throw new ArgumentException("the capture stream must be seekable", nameof(stream));
+                stream.Position -= headLength;
             }
-
-            stream.Position = start;
+            else
+            {
+                // Replay the sniffed bytes in front of the rest; the wrapper now owns the stream.
+                stream = new PrefixedStream(head[..headLength], stream, leaveOpen);
+                leaveOpen = false;
+            }
         }
         catch (IOException e)
         {
             throw new CaptureFormatException(displayName, 0, "cannot read: " + e.Message);
         }
 
+        bool compressed = CaptureFormat.IsGzip(head.AsSpan(0, headLength));
         if (headLength == 0)
         {
             throw new CaptureFormatException(displayName, 0, "the file is empty");
         }
 
         Stream decoded = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        if (UseReadAhead(stream, compressed))
+        if (UseReadAhead())
         {
             decoded = new ReadAheadStream(decoded);
         }
@@ -167,19 +168,15 @@ public abstract class CaptureReader : IDisposable
     }
 
     /// <summary>
-    /// Decompressing, or reading a large file, runs on a second thread while this one decodes. Small
-    /// files are not worth a thread. VPNDIAG_READ_AHEAD=0 or 1 forces the choice (for benchmarks).
+    /// Reading (and inflating) on a second thread while this one decodes is available but off by
+    /// default: measured, it does not pay. Decoding is so cheap that inflating dominates a gzip file
+    /// (0.45 of 0.5 CPU-seconds per 200 MB), so overlap could hide at most the decode share while
+    /// adding a copy and a hand-off; a plain file costs a few hundredths of a second to read from the
+    /// page cache (docs/performance.md). Both cores pay when the two captures of a case are decoded
+    /// in parallel. VPNDIAG_READ_AHEAD=1 turns it on, for benchmarks and for slow disks.
     /// </summary>
-    private static bool UseReadAhead(Stream stream, bool compressed)
-    {
-        string? forced = Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD");
-        if (forced is "0" or "1")
-        {
-            return forced == "1";
-        }
-
-        return Environment.ProcessorCount > 1 && (compressed || (stream.CanSeek && stream.Length - stream.Position > ReadAheadThreshold));
-    }
+    private static bool UseReadAhead() =>
+        Environment.ProcessorCount > 1 && Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD") == "1";
 
     /// <summary>The next packet record, or false at the end of the file.</summary>
     public abstract bool TryReadFrame(out CapturedFrame frame);

@@ -18,6 +18,24 @@ public sealed class CaptureFormatTests
     public void Magic_numbers_identify_the_format(string hex, InputKind expected) =>
         Assert.Equal(expected, CaptureFormat.Sniff(Convert.FromHexString(hex)));
 
+    [Theory]
+    [InlineData("tcpdump/ISAKMP_sa_setup.pcap", InputKind.Pcap)]
+    [InlineData("nDPI/esp.pcapng", InputKind.Pcapng)]
+    public void Sniffing_sees_through_gzip_to_the_capture_inside(string capture, InputKind expected)
+    {
+        byte[] plain = File.ReadAllBytes(Path.Combine(Analyzer.Testing.RepoPaths.RequireShared("captures"), capture));
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(plain);
+        }
+
+        byte[] head = compressed.ToArray().AsSpan(0, (int)Math.Min(compressed.Length, CaptureFormat.SniffLength)).ToArray();
+
+        Assert.Equal(expected, CaptureFormat.Sniff(head));
+        Assert.Equal(InputKind.Unknown, CaptureFormat.Sniff(head.AsSpan(0, 10)));
+    }
+
     [Fact]
     public void Gzip_is_recognised_by_its_member_header()
     {

@@ -77,6 +77,23 @@ public sealed class DamagedCaptureTests
     }
 
     [Fact]
+    public void A_huge_snaplen_with_a_two_gigabyte_record_length_ends_quickly_without_looping()
+    {
+        // Regression (found by the mutation test): a damaged snaplen of 0xFFFFFFFF once let a record
+        // length overflow the skip arithmetic, so the reader stood still forever.
+        byte[] original = Shared("tcpdump/ISAKMP_sa_setup.pcap");
+        byte[] damaged = (byte[])original.Clone();
+        BitConverter.GetBytes(0xFFFFFFFFu).CopyTo(damaged, 16);
+        BitConverter.GetBytes(0x7FFFFFF0u).CopyTo(damaged, 24 + 8);
+
+        (List<ReadFrame> frames, List<InputDiagnostic> diagnostics) = ReadFrame.ReadAll(damaged);
+
+        Assert.NotEmpty(diagnostics);
+        Assert.Equal(24, diagnostics[0].Offset);
+        Assert.True(frames.Count < 9);
+    }
+
+    [Fact]
     public void A_record_over_the_limit_is_skipped_but_keeps_its_frame_number()
     {
         string path = Path.Combine(RepoPaths.RequireShared("captures"), "tcpdump/ISAKMP_sa_setup.pcap");

@@ -10,7 +10,7 @@ namespace Analyzer.Capture.IO;
 /// <c>chunkCount × chunkSize</c> however large the file. Errors from the source surface, in order,
 /// on the reading side.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ForwardOnlyStream
 {
     private readonly Stream _source;
     private readonly int _chunkSize;
@@ -21,7 +21,6 @@ internal sealed class ReadAheadStream : Stream
     private Chunk _current;
     private int _offset;
     private bool _finished;
-    private long _position;
 
     public ReadAheadStream(Stream source, int chunkSize = 1 << 20, int chunkCount = 4)
     {
@@ -41,22 +40,6 @@ internal sealed class ReadAheadStream : Stream
     /// <summary>The stream read on the second thread.</summary>
     public Stream Inner => _source;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         while (!_finished)
@@ -66,7 +49,7 @@ internal sealed class ReadAheadStream : Stream
                 int step = Math.Min(buffer.Length, _current.Length - _offset);
                 _current.Buffer.AsSpan(_offset, step).CopyTo(buffer);
                 _offset += step;
-                _position += step;
+                BytesRead += step;
                 return step;
             }
 
@@ -140,16 +123,6 @@ internal sealed class ReadAheadStream : Stream
             // Disposed while reading ahead.
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Analyzer.Capture.IO;
 using Analyzer.Core;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.Pcap;
 
@@ -19,6 +19,9 @@ internal sealed class PcapFileReader : CaptureReader
 
     /// <summary>Wireshark's largest snapshot length for ordinary link types; records beyond it are damage.</summary>
     private const int MaxPlausibleSnapLength = 262144;
+
+    /// <summary>No record is larger than this, whatever a (possibly damaged) snaplen claims.</summary>
+    private const long MaxRecordCeiling = 64L << 20;
 
     /// <summary>How far apart in seconds two neighbouring records may be for a resync candidate to count.</summary>
     private const long ResyncTimeWindowSeconds = 86400;
@@ -55,7 +58,7 @@ internal sealed class PcapFileReader : CaptureReader
 
         // The link-type field keeps the FCS length in its top bits (pcap format §"LinkType and additional information").
         LinkType = (LinkType)(ushort)Read32(header[20..]);
-        _maxCapturedLength = Math.Max(_snapLength, MaxPlausibleSnapLength);
+        _maxCapturedLength = Math.Min(Math.Max(_snapLength, MaxPlausibleSnapLength), MaxRecordCeiling);
         Window.Advance(FileHeaderLength);
     }
 
@@ -97,18 +100,22 @@ internal sealed class PcapFileReader : CaptureReader
                 continue;
             }
 
-            int total = _recordHeaderLength + (int)capturedLength;
+            long total = _recordHeaderLength + (long)capturedLength;
             if (capturedLength > Limits.MaxRecordBytes)
             {
                 _frameNumber++;
                 DamagedRecords++;
                 Report(offset, _frameNumber, string.Create(CultureInfo.InvariantCulture,
                     $"record of {capturedLength} bytes is over the {Limits.MaxRecordBytes}-byte limit; skipped"));
-                Window.Skip(total);
+                if (Window.Skip(total) < total)
+                {
+                    return false;
+                }
+
                 continue;
             }
 
-            if (!Window.Ensure(total))
+            if (!Window.Ensure((int)total))
             {
                 Report(offset, _frameNumber + 1, string.Create(CultureInfo.InvariantCulture,
                     $"last record cut short at end of file: {Window.Available - _recordHeaderLength} of {capturedLength} bytes"));
@@ -123,7 +130,7 @@ internal sealed class PcapFileReader : CaptureReader
             Timestamp time = Timestamp.FromUnix(seconds, _nanoseconds ? fraction : fraction * 1000L, _nanoseconds ? (byte)9 : (byte)6);
             frame = new CapturedFrame(_frameNumber, time, LinkType, 0, originalLength,
                 Window.Span.Slice(_recordHeaderLength, (int)capturedLength), offset);
-            Window.Advance(total);
+            Window.Advance((int)total);
             return true;
         }
     }
@@ -174,7 +181,7 @@ internal sealed class PcapFileReader : CaptureReader
 
     private bool IsCandidate(ReadOnlySpan<byte> at)
     {
-        if (!HeaderPlausible(at))
+        if (!HeaderPlausible(at) || Read32(at[8..]) > Limits.MaxRecordBytes)
         {
             return false;
         }
@@ -192,6 +199,5 @@ internal sealed class PcapFileReader : CaptureReader
     private bool HeaderPlausible(ReadOnlySpan<byte> header) =>
         IsPlausible(Read32(header), Read32(header[4..]), Read32(header[8..]), Read32(header[12..]), checkTime: true);
 
-    private uint Read32(ReadOnlySpan<byte> bytes) =>
-        _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+    private uint Read32(ReadOnlySpan<byte> bytes) => Endian.Read32(bytes, _bigEndian);
 }

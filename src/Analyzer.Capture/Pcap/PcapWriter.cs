@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using Analyzer.Capture.IO;
 using Analyzer.Core;
 
 namespace Analyzer.Capture.Pcap;
@@ -52,27 +52,7 @@ public sealed class PcapWriter : IDisposable
         }
     }
 
-    private void Write16(Span<byte> destination, ushort value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(destination, value);
-        }
-    }
+    private void Write16(Span<byte> destination, ushort value) => Endian.Write16(destination, value, _bigEndian);
 
-    private void Write32(Span<byte> destination, uint value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(destination, value);
-        }
-    }
+    private void Write32(Span<byte> destination, uint value) => Endian.Write32(destination, value, _bigEndian);
 }

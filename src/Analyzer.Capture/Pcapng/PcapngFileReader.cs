@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Analyzer.Capture.IO;
 using Analyzer.Core;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.Pcapng;
 
@@ -166,13 +166,13 @@ internal sealed class PcapngFileReader : CaptureReader
                     ReadInterfaceDescription(body, offset);
                     break;
                 case PcapngBlockType.EnhancedPacket:
-                    produced = TryReadEnhancedPacket(body, offset, out frame);
+                    produced = TryReadPacket(body, offset, obsolete: false, out frame);
                     break;
                 case PcapngBlockType.SimplePacket:
                     produced = TryReadSimplePacket(body, offset, out frame);
                     break;
                 case PcapngBlockType.Packet:
-                    produced = TryReadObsoletePacket(body, offset, out frame);
+                    produced = TryReadPacket(body, offset, obsolete: true, out frame);
                     break;
                 case PcapngBlockType.SystemdJournalExport:
                     _frameNumber++;
@@ -260,20 +260,23 @@ internal sealed class PcapngFileReader : CaptureReader
         _interfaces.Add(new InterfaceDescription(linkType, snapLength, exponent, binary, offsetSeconds));
     }
 
+    /// <summary>
+    /// Enhanced Packet Block: Interface ID(4) Timestamp high(4) low(4) Captured length(4) Original length(4) data options.
+    /// The obsolete Packet Block is laid out alike but for Interface ID(2) Drops count(2).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryReadEnhancedPacket(ReadOnlySpan<byte> body, long offset, out CapturedFrame frame)
+    private bool TryReadPacket(ReadOnlySpan<byte> body, long offset, bool obsolete, out CapturedFrame frame)
     {
-        // Interface ID(4) Timestamp high(4) low(4) Captured length(4) Original length(4) data options
         frame = default;
         _frameNumber++;
         if (body.Length < 20)
         {
-            Report(offset, _frameNumber, "enhanced packet block too short for its fields; skipped");
+            Report(offset, _frameNumber, "packet block too short for its fields; skipped");
             DamagedRecords++;
             return false;
         }
 
-        uint interfaceId = Read32(body);
+        uint interfaceId = obsolete ? Read16(body) : Read32(body);
         ulong units = ((ulong)Read32(body[4..]) << 32) | Read32(body[8..]);
         uint captured = Read32(body[12..]);
         uint original = Read32(body[16..]);
@@ -327,32 +330,6 @@ internal sealed class PcapngFileReader : CaptureReader
         }
 
         frame = new CapturedFrame(_frameNumber, default, description.LinkType, 0, original, body.Slice(4, (int)captured), offset);
-        return true;
-    }
-
-    private bool TryReadObsoletePacket(ReadOnlySpan<byte> body, long offset, out CapturedFrame frame)
-    {
-        // Interface ID(2) Drops count(2) Timestamp high(4) low(4) Captured length(4) Packet length(4) data options
-        frame = default;
-        _frameNumber++;
-        if (body.Length < 20)
-        {
-            Report(offset, _frameNumber, "packet block too short for its fields; skipped");
-            DamagedRecords++;
-            return false;
-        }
-
-        uint interfaceId = Read16(body);
-        ulong units = ((ulong)Read32(body[4..]) << 32) | Read32(body[8..]);
-        uint captured = Math.Min(Read32(body[12..]), (uint)(body.Length - 20));
-        uint original = Read32(body[16..]);
-        if (!TryGetInterface(interfaceId, offset, out InterfaceDescription? description))
-        {
-            return false;
-        }
-
-        frame = new CapturedFrame(_frameNumber, description.ToTimestamp(units), description.LinkType, (int)interfaceId,
-            original, body.Slice(20, (int)captured), offset);
         return true;
     }
 
@@ -430,8 +407,8 @@ internal sealed class PcapngFileReader : CaptureReader
             bigEndian = bom != ByteOrderMagic;
         }
 
-        uint type = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(head) : BinaryPrimitives.ReadUInt32LittleEndian(head);
-        uint length = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(head[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(head[4..]);
+        uint type = Endian.Read32(head, bigEndian);
+        uint length = Endian.Read32(head[4..], bigEndian);
         if (!IsKnownBlock((PcapngBlockType)type) || length < BlockOverhead || (length & 3) != 0
             || length > Limits.MaxRecordBytes + MetadataAllowance)
         {
@@ -444,16 +421,13 @@ internal sealed class PcapngFileReader : CaptureReader
         }
 
         ReadOnlySpan<byte> trailer = Window.Span.Slice((int)length - 4, 4);
-        uint trailing = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(trailer) : BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        uint trailing = Endian.Read32(trailer, bigEndian);
         return trailing == length;
     }
 
-    private ushort Read16(ReadOnlySpan<byte> bytes) =>
-        _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes);
+    private ushort Read16(ReadOnlySpan<byte> bytes) => Endian.Read16(bytes, _bigEndian);
 
-    private uint Read32(ReadOnlySpan<byte> bytes) =>
-        _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+    private uint Read32(ReadOnlySpan<byte> bytes) => Endian.Read32(bytes, _bigEndian);
 
-    private ulong Read64(ReadOnlySpan<byte> bytes) =>
-        _bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+    private ulong Read64(ReadOnlySpan<byte> bytes) => Endian.Read64(bytes, _bigEndian);
 }

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using Analyzer.Capture.IO;
 
 namespace Analyzer.Capture.Pcapng;
 
@@ -34,8 +34,8 @@ internal ref struct PcapngOptionReader
             return false;
         }
 
-        code = _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(rest) : BinaryPrimitives.ReadUInt16LittleEndian(rest);
-        int length = _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(rest[2..]) : BinaryPrimitives.ReadUInt16LittleEndian(rest[2..]);
+        code = Endian.Read16(rest, _bigEndian);
+        int length = Endian.Read16(rest[2..], _bigEndian);
         if (code == EndOfOptions)
         {
             return false;

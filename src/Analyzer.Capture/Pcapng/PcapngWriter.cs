@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
+using Analyzer.Capture.IO;
 using Analyzer.Core;
 
 namespace Analyzer.Capture.Pcapng;
@@ -198,39 +198,9 @@ public sealed class PcapngWriter : IDisposable
         _stream.Write(block);
     }
 
-    private void Write16(Span<byte> destination, ushort value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(destination, value);
-        }
-    }
+    private void Write16(Span<byte> destination, ushort value) => Endian.Write16(destination, value, _bigEndian);
 
-    private void Write32(Span<byte> destination, uint value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(destination, value);
-        }
-    }
+    private void Write32(Span<byte> destination, uint value) => Endian.Write32(destination, value, _bigEndian);
 
-    private void Write64(Span<byte> destination, ulong value)
-    {
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(destination, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(destination, value);
-        }
-    }
+    private void Write64(Span<byte> destination, ulong value) => Endian.Write64(destination, value, _bigEndian);
 }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using Analyzer.Core;
 using System.Runtime.CompilerServices;
+using Analyzer.Core;
 
 namespace Analyzer.Protocols.Ip;
 

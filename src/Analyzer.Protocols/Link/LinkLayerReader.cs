@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using Analyzer.Capture;
 using System.Runtime.CompilerServices;
+using Analyzer.Capture;
 
 namespace Analyzer.Protocols.Link;
 

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Analyzer.Capture;
 using Analyzer.Core;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -18,19 +18,36 @@ public static class CaptureDecoder
     /// through <see cref="IVpnTrafficSink.OnDiagnostic"/>; a file that is not a capture at all throws
     /// <see cref="CaptureFormatException"/> (one line naming the file and offset).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DecodeSummary Decode(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits,
         CancellationToken cancellationToken, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         limits ??= AnalysisLimits.Default;
-        long readerDiagnostics = 0;
-        using CaptureReader reader = CaptureReader.Open(input.Path, input.DisplayName, limits, diagnostic =>
-        {
-            readerDiagnostics++;
-            sink.OnDiagnostic(diagnostic);
-        });
+        var diagnostics = new DiagnosticCounter(sink);
+        using CaptureReader reader = CaptureReader.Open(input.Path, input.DisplayName, limits, diagnostics.Report);
+        return Run(reader, diagnostics, input, sink, limits, cancellationToken, progress);
+    }
+
+    /// <summary>
+    /// Decodes a capture from a stream (a bundle entry, a test's bytes); <paramref name="input"/>
+    /// names it and gives the frames their input index. The stream is left open.
+    /// </summary>
+    public static DecodeSummary Decode(AnalysisInput input, Stream stream, IVpnTrafficSink sink, AnalysisLimits limits,
+        CancellationToken cancellationToken, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(sink);
+        limits ??= AnalysisLimits.Default;
+        var diagnostics = new DiagnosticCounter(sink);
+        using CaptureReader reader = CaptureReader.Open(stream, input.DisplayName, limits, diagnostics.Report, leaveOpen: true);
+        return Run(reader, diagnostics, input, sink, limits, cancellationToken, progress);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DecodeSummary Run(CaptureReader reader, DiagnosticCounter diagnostics, AnalysisInput input, IVpnTrafficSink sink,
+        AnalysisLimits limits, CancellationToken cancellationToken, IProgress<double>? progress)
+    {
         using var decoder = new FrameDecoder(input, sink, limits);
         long count = 0;
         while (reader.TryReadFrame(out CapturedFrame frame))
@@ -53,7 +70,19 @@ public static class CaptureDecoder
         summary.Format = reader.Kind;
         summary.Compressed = reader.IsCompressed;
         summary.DamagedRecords = reader.DamagedRecords;
-        summary.Diagnostics += readerDiagnostics;
+        summary.Diagnostics += diagnostics.Count;
         return summary;
+    }
+
+    /// <summary>Passes the reader's diagnostics on to the sink and counts them for the summary.</summary>
+    private sealed class DiagnosticCounter(IVpnTrafficSink sink)
+    {
+        public long Count { get; private set; }
+
+        public void Report(InputDiagnostic diagnostic)
+        {
+            Count++;
+            sink.OnDiagnostic(diagnostic);
+        }
     }
 }

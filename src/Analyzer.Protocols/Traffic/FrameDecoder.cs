@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.Protocols.Ip;
 using Analyzer.Protocols.Link;
-using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -217,7 +217,7 @@ internal sealed class FrameDecoder : IDisposable
         sourcePort = BinaryPrimitives.ReadUInt16BigEndian(transport);
         destinationPort = BinaryPrimitives.ReadUInt16BigEndian(transport[2..]);
         bool vpn = protocol == IpProtocol.Udp
-            ? PortClaims.DecidingUdpPort(sourcePort, destinationPort) != 0
+            ? PortClaims.DecideUdp(sourcePort, destinationPort, out _) != 0
             : PortClaims.IsPptpControl(sourcePort, destinationPort);
         return vpn ? FragmentRelevance.Vpn : FragmentRelevance.Ignored;
     }
@@ -244,6 +244,9 @@ internal sealed class FrameDecoder : IDisposable
             case IpProtocol.Gre:
                 DeliverIp(frame, TrafficKind.Gre, packet, header, default, default, transport, wireLength, flags, fragmentCount, hopLimit);
                 return;
+            case IpProtocol.Icmp or IpProtocol.Icmpv6 when IcmpErrors.QuotesVpnTraffic(transport, header.Protocol == IpProtocol.Icmpv6):
+                DeliverIp(frame, TrafficKind.IcmpError, packet, header, default, default, transport, wireLength, flags, fragmentCount, hopLimit);
+                return;
             default:
                 Summary.OtherFrames++;
                 return;
@@ -261,7 +264,7 @@ internal sealed class FrameDecoder : IDisposable
 
         ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
         ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
-        ushort port = PortClaims.DecidingUdpPort(sourcePort, destinationPort);
+        ushort port = PortClaims.DecideUdp(sourcePort, destinationPort, out bool contested);
         if (port == 0 || udp.Length < UdpHeaderLength)
         {
             Summary.OtherFrames++;
@@ -281,24 +284,25 @@ internal sealed class FrameDecoder : IDisposable
         int skip = 0;
         switch (port)
         {
-            case PortClaims.Isakmp:
+            case PortClaims.Isakmp when !contested || VpnStructure.LooksLikeIsakmp(payload):
                 kind = TrafficKind.Ike;
                 break;
-            case PortClaims.L2tp:
+            case PortClaims.L2tp when !contested || VpnStructure.LooksLikeL2tp(payload):
                 kind = TrafficKind.L2tp;
                 break;
-            default:
+            case PortClaims.NatTraversal:
                 // RFC 3948 §2.2-2.3: a single 0xFF is a keepalive, a zero first word marks IKE, else ESP.
                 if (wirePayload == 1 && payload.Length == 1 && payload[0] == 0xFF)
                 {
                     kind = TrafficKind.NatKeepalive;
                 }
-                else if (payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0)
+                else if (payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0
+                    && (!contested || VpnStructure.LooksLikeIsakmp(payload[NonEspMarkerLength..])))
                 {
                     kind = TrafficKind.IkeNatT;
                     skip = NonEspMarkerLength;
                 }
-                else if (payload.Length >= NonEspMarkerLength && wirePayload >= MinimumEspLength)
+                else if (!contested && payload.Length >= NonEspMarkerLength && wirePayload >= MinimumEspLength)
                 {
                     kind = TrafficKind.EspInUdp;
                 }
@@ -309,15 +313,15 @@ internal sealed class FrameDecoder : IDisposable
                 }
 
                 break;
+            default:
+                Summary.OtherFrames++;
+                return;
         }
 
-        if ((flags & DatagramFlags.Truncated) == 0 && udp.Length >= udpLength && BinaryPrimitives.ReadUInt16BigEndian(udp[6..]) != 0)
+        if (BinaryPrimitives.ReadUInt16BigEndian(udp[6..]) != 0)
         {
-            ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, IpProtocol.Udp, udpLength);
-            if (InternetChecksum.Fold(InternetChecksum.Add(sum, udp[..udpLength])) != 0xFFFF)
-            {
-                flags |= DatagramFlags.BadTransportChecksum;
-            }
+            // Zero means the sender computed none (IPv4, RFC 768; ESP-in-UDP, RFC 3948 §2.1).
+            flags |= TransportChecksumFlag(header, udp, IpProtocol.Udp, udpLength, flags);
         }
 
         flags |= Ipv4ChecksumFlag(packet, header, flags);
@@ -353,14 +357,7 @@ internal sealed class FrameDecoder : IDisposable
         }
 
         int segmentLength = header.PayloadLength;
-        if ((flags & DatagramFlags.Truncated) == 0 && tcp.Length >= segmentLength)
-        {
-            ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, IpProtocol.Tcp, segmentLength);
-            if (InternetChecksum.Fold(InternetChecksum.Add(sum, tcp[..segmentLength])) != 0xFFFF)
-            {
-                flags |= DatagramFlags.BadTransportChecksum;
-            }
-        }
+        flags |= TransportChecksumFlag(header, tcp, IpProtocol.Tcp, segmentLength, flags);
 
         flags |= Ipv4ChecksumFlag(packet, header, flags);
         var datagram = new VpnDatagram(frame, TrafficKind.PptpControl, new NetEndpoint(header.Source, sourcePort), new NetEndpoint(header.Destination, destinationPort),
@@ -383,6 +380,22 @@ internal sealed class FrameDecoder : IDisposable
         Deliver(new VpnDatagram(frame, kind, new NetEndpoint(header.Source, sourcePort), new NetEndpoint(header.Destination, destinationPort),
             payload, wireLength, flags, packet, (ushort)header.Identification, hopLimit ?? header.HopLimit, fragmentCount)
         { InterfaceId = _interfaceId });
+    }
+
+    /// <summary>
+    /// UDP/TCP checksum over the pseudo-header and the segment, when the whole segment was captured.
+    /// A bad one is flagged, never dropped: captures on the sending host show offloaded checksums
+    /// as bad, and only the rules can tell that from corruption.
+    /// </summary>
+    private static DatagramFlags TransportChecksumFlag(in IpHeader header, ReadOnlySpan<byte> segment, IpProtocol protocol, int length, DatagramFlags flags)
+    {
+        if ((flags & DatagramFlags.Truncated) != 0 || segment.Length < length)
+        {
+            return DatagramFlags.None;
+        }
+
+        ulong sum = InternetChecksum.PseudoHeader(header.Source, header.Destination, protocol, length);
+        return InternetChecksum.Fold(InternetChecksum.Add(sum, segment[..length])) == 0xFFFF ? DatagramFlags.None : DatagramFlags.BadTransportChecksum;
     }
 
     /// <summary>Reassembled packets carry the fragments' verdict; whole IPv4 packets are checked here.</summary>
@@ -419,7 +432,11 @@ internal sealed class FrameDecoder : IDisposable
 
         var ranges = new List<(int Start, int End)>(pending.Ranges);
         var incomplete = new IncompleteIpDatagram((byte)pending.Protocol, pending.Source, pending.Destination,
-            (ushort)pending.Key.Identification, pending.Frames.ToArray(), ranges, pending.Total, first);
+            (ushort)pending.Key.Identification, pending.Frames.ToArray(), ranges, pending.Total, first)
+        {
+            FullIdentification = pending.Key.Identification,
+            Reason = reason,
+        };
         FrameRef last = pending.Frames.Count > 0 ? pending.Frames[^1] : default;
         Report(null, pending.Frames.Count > 0 ? last.Frame : null, string.Create(CultureInfo.InvariantCulture,
             $"IP datagram {pending.Source} → {pending.Destination} id 0x{pending.Key.Identification:X}: {pending.Frames.Count} fragment(s) seen, {reason}"),

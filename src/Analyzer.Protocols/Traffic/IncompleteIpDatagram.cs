@@ -21,4 +21,11 @@ public sealed record IncompleteIpDatagram(
     IReadOnlyList<FrameRef> Fragments,
     IReadOnlyList<(int Start, int End)> ReceivedRanges,
     int? TotalLength,
-    byte[] FirstBytes);
+    byte[] FirstBytes)
+{
+    /// <summary>The identification as sent: 16 bits for IPv4, the Fragment header's 32 bits for IPv6 (<see cref="Identification"/> keeps the low 16).</summary>
+    public uint FullIdentification { get; init; }
+
+    /// <summary>Why it was given up: timeout, a reassembly limit, or the end of the capture.</summary>
+    public string Reason { get; init; } = string.Empty;
+}

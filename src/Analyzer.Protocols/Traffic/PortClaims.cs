@@ -34,8 +34,19 @@ internal static class PortClaims
     ]);
 
     /// <summary>The VPN port that decides this UDP packet, or 0 when another protocol's port (or none of ours) does.</summary>
-    public static ushort DecidingUdpPort(ushort source, ushort destination)
+    public static ushort DecidingUdpPort(ushort source, ushort destination) =>
+        DecideUdp(source, destination, out bool contested) is ushort port && !contested ? port : (ushort)0;
+
+    /// <summary>
+    /// The VPN port of this UDP packet, or 0. <paramref name="contested"/> is set when the other,
+    /// lower port belongs to a protocol Wireshark tries first: then the packet is VPN traffic only if
+    /// its payload has the VPN protocol's structure, as Wireshark's other dissector would reject it.
+    /// A NAT commonly maps source port 500 to another port below 512 (Linux maps privileged ports
+    /// into 1-511), so IKE from port 177 or 53 happens.
+    /// </summary>
+    public static ushort DecideUdp(ushort source, ushort destination, out bool contested)
     {
+        contested = false;
         ushort low = Math.Min(source, destination);
         ushort high = Math.Max(source, destination);
         if (low != 0)
@@ -45,10 +56,7 @@ internal static class PortClaims
                 return low;
             }
 
-            if (IsSet(UdpClaimed, low))
-            {
-                return 0;
-            }
+            contested = IsSet(UdpClaimed, low);
         }
 
         return high is Isakmp or NatTraversal or L2tp ? high : (ushort)0;

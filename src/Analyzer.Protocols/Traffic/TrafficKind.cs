@@ -23,4 +23,12 @@ public enum TrafficKind : byte
     Ah,
     /// <summary>PPPoE session (EtherType 0x8864) or a PPP link type; the payload starts at the PPP protocol field.</summary>
     Ppp,
+
+    /// <summary>
+    /// An ICMP or ICMPv6 error (unreachable, fragmentation needed / packet too big, time exceeded)
+    /// quoting a VPN datagram: a closed port 500, a firewall's reject, a PMTU black hole. Endpoints
+    /// are the error's own (who reports, to whom); the payload starts at the ICMP type byte, and the
+    /// quoted IP header follows the 8-byte ICMP header.
+    /// </summary>
+    IcmpError,
 }

@@ -105,6 +105,38 @@ public sealed class CaptureCommandTests
         }
     }
 
+    /// <summary>libpcap hidden in a private mount namespace (real files bind-mounted over with /dev/null).</summary>
+    [Fact]
+    public void Without_libpcap_the_capture_verb_says_in_one_line_what_to_install()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Skip("hiding libpcap needs root (a private mount namespace)");
+        }
+
+        string unshare = ExternalTool.Require("unshare", "util-linux");
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Require("dotnet", "dotnet-sdk");
+        string vpndiag = Path.Combine(AppContext.BaseDirectory, "vpndiag.dll");
+        const string hide = "for f in /usr/lib/*/libpcap.so* /usr/lib/libpcap.so* /usr/lib64/libpcap.so*; do "
+            + "[ -f \"$f\" ] && [ ! -L \"$f\" ] && mount --bind /dev/null \"$f\"; done; exec \"$0\" \"$@\"";
+        var start = new ProcessStartInfo(unshare) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "-m", "sh", "-c", hide, dotnet, vpndiag, "capture", "-i", "lo", "--duration", "1" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(string.Empty, stdout);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("vpndiag: error: live capture needs libpcap", line, StringComparison.Ordinal);
+        Assert.Contains("apt-get install libpcap0.8", line, StringComparison.Ordinal);
+    }
+
     private static void Tolerant(string tool, string[] arguments)
     {
         try

@@ -64,7 +64,7 @@ public sealed class ReassemblyTests
         (RecordingSink sink, _) = Crafted.Decode(LinkType.Ethernet, [Crafted.Ethernet(fragments[0]), Crafted.Ethernet(later)],
             new AnalysisLimits { ReassemblyTimeoutSeconds = 30 }, [0, 45]);
 
-        Assert.Single(sink.Incomplete);
+        Assert.Equal("reassembly timed out", Assert.Single(sink.Incomplete).Reason);
         Assert.Contains(sink.Diagnostics, d => d.Message.Contains("timed out", StringComparison.Ordinal));
     }
 

@@ -19,6 +19,20 @@ public sealed class DemuxTests
     }
 
     [Fact]
+    public void IKE_whose_source_port_a_NAT_moved_below_500_is_still_IKE_when_it_looks_like_ISAKMP()
+    {
+        // Linux MASQUERADE maps a privileged source port into 1-511 on collision (seen in the lab: 500 → 177).
+        (RecordingSink sink, DecodeSummary summary) = Crafted.Decode(
+            Crafted.Ethernet(Crafted.Udp4("198.51.100.2", "203.0.113.10", 177, 500, Crafted.IkeMessage(20))),
+            Crafted.Ethernet(Crafted.Udp4("198.51.100.2", "203.0.113.10", 177, 500, new byte[40])));
+
+        RecordedDatagram datagram = Assert.Single(sink.Datagrams);
+        Assert.Equal(TrafficKind.Ike, datagram.Kind);
+        Assert.Equal(177, datagram.Source.Port);
+        Assert.Equal(1, summary.OtherFrames);
+    }
+
+    [Fact]
     public void Port_4500_splits_into_IKE_after_the_non_ESP_marker_keepalive_and_ESP()
     {
         byte[] ike = Crafted.IkeMessage();
@@ -105,5 +119,26 @@ public sealed class DemuxTests
         Assert.Equal(startControl, datagram.Payload);
         Assert.Equal(1000u, datagram.TcpSequence);
         Assert.Equal(DatagramFlags.None, datagram.Flags);
+    }
+
+    [Fact]
+    public void ICMP_errors_quoting_VPN_traffic_are_delivered_and_other_ICMP_is_not()
+    {
+        byte[] quotedIke = Crafted.Udp4("192.0.2.10", "198.51.100.1", 500, 500, Crafted.IkeMessage()).Bytes;
+        byte[] quotedDns = Crafted.Udp4("192.0.2.10", "198.51.100.53", 40000, 53, new byte[20]).Bytes;
+        byte[] portUnreachable = [3, 3, 0, 0, 0, 0, 0, 0, .. quotedIke];
+        byte[] dnsUnreachable = [3, 3, 0, 0, 0, 0, 0, 0, .. quotedDns];
+        byte[] echoRequest = [8, 0, 0, 0, 0, 1, 0, 1, .. quotedIke];
+
+        (RecordingSink sink, DecodeSummary summary) = Crafted.Decode(
+            Crafted.Ethernet(Crafted.Ip4("198.51.100.1", "192.0.2.10", ProtocolType.Icmp, portUnreachable)),
+            Crafted.Ethernet(Crafted.Ip4("198.51.100.53", "192.0.2.10", ProtocolType.Icmp, dnsUnreachable)),
+            Crafted.Ethernet(Crafted.Ip4("192.0.2.10", "198.51.100.1", ProtocolType.Icmp, echoRequest)));
+
+        RecordedDatagram error = Assert.Single(sink.Datagrams);
+        Assert.Equal(TrafficKind.IcmpError, error.Kind);
+        Assert.Equal("198.51.100.1", error.Source.ToString());
+        Assert.Equal(portUnreachable, error.Payload);
+        Assert.Equal(2, summary.OtherFrames);
     }
 }

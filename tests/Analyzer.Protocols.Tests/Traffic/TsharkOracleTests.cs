@@ -83,13 +83,19 @@ public sealed class TsharkOracleTests
     /// a UDP 500/4500 payload too short for an ISAKMP header (or whose length field says less than
     /// 28) is shown by tshark as data, but the IKE stage should see it and report it as malformed;
     /// a TCP retransmission on 1723 carries no new PPTP for tshark, but the PPTP stage reassembles
-    /// the stream itself.
+    /// the stream itself; an ICMP error whose quote stops after the UDP header is recognised by its
+    /// ports, where tshark has too few bytes to name the protocol.
     /// </summary>
     private static bool IsKnownDivergence(Expected want, RecordedDatagram got)
     {
         if (got.Kind is TrafficKind.Ike or TrafficKind.IkeNatT && want.Protocols.EndsWith(":data", StringComparison.Ordinal))
         {
             return got.Payload.Length < 28 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(got.Payload.AsSpan(24)) < 28;
+        }
+
+        if (got.Kind == TrafficKind.IcmpError && want.Protocols.Contains(":icmp", StringComparison.Ordinal))
+        {
+            return true; // the quoted datagram is cut too short for tshark to name its protocol
         }
 
         return got.Kind == TrafficKind.PptpControl && want.Retransmission;
@@ -143,10 +149,19 @@ public sealed class TsharkOracleTests
     {
         string[] layers = protocols.Split(':');
         bool inUdpEncap = false;
+        bool inIcmp = false;
         for (int i = 0; i < layers.Length; i++)
         {
+            if (inIcmp && layers[i] is "isakmp" or "esp" or "ah" or "gre" or "l2tp" or "pptp" or "udpencap")
+            {
+                return TrafficKind.IcmpError; // an ICMP error quoting VPN traffic
+            }
+
             switch (layers[i])
             {
+                case "icmp" or "icmpv6":
+                    inIcmp = true;
+                    break;
                 case "udpencap":
                     inUdpEncap = true;
                     if (i == layers.Length - 1)
