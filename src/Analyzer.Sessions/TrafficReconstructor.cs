@@ -111,6 +111,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _l2tp.Complete(_model);
         _pptp.Complete(_model);
         _model.Ledger = _ledger;
+        _model.Diagnostics.AddRange(_ledger.Diagnostics);
 
         if (_droppedDiagnostics > 0)
         {
