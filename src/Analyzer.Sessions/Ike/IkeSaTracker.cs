@@ -74,13 +74,15 @@ public sealed class IkeSaTracker
         bool retransmission = builder.TryGetRetransmission(contentHash, fromInitiator, out int earlierNumber);
 
         IkeExchangeKind kind = ExchangeKinds.From(header.Exchange, v2);
-        IsakmpReader reader = IsakmpReader.ForMessage(bytes, header);
+        // A length field beyond what was sent is bogus: nothing after the header can be trusted (tshark reads no payloads either).
+        bool bogusLength = header.Length > (uint)Math.Max(datagram.WireLength, bytes.Length);
+        IsakmpReader reader = IsakmpReader.ForMessage(bogusLength ? bytes[..IsakmpReader.HeaderLength] : bytes, header);
         IsakmpContent content = IsakmpContentReader.Read(ref reader, v2, _limits.MaxStringLength);
         IkeExchange exchange = ExchangeOf(builder, header, kind, fromInitiator, retransmission);
 
         // Decrypt before numbering: a Main Mode message's number shows in its payloads.
         IsakmpContent? inner = null;
-        if (header.IsEncrypted && !retransmission)
+        if (header.IsEncrypted && !retransmission && !bogusLength)
         {
             inner = TryDecrypt(builder, header, message, kind, datagram.Frame);
         }
