@@ -23,5 +23,6 @@ internal static class VpndiagCommand
     private static IEnumerable<Command> Verbs()
     {
         yield return VersionCommand.Create();
+        yield return KeysCommand.Create();
     }
 }

@@ -10,10 +10,18 @@ internal static class TsharkIkeOracle
     /// <param name="Malformed">tshark's dissector raised an exception in this frame and stopped early.</param>
     public sealed record Message(long Frame, int ExchangeType, IReadOnlyList<int> Payloads, bool Malformed);
 
-    public static List<Message> Read(string capture)
+    /// <param name="keyTable">Wireshark IKEv1 decryption table lines (cookie,key) to hand tshark, or none.</param>
+    public static List<Message> Read(string capture, IEnumerable<string>? keyTable = null)
     {
         string tshark = ExternalTool.Require("tshark", "tshark");
-        string pdml = ExternalTool.Run(tshark, ["-r", capture, "-n", "-Y", "isakmp && !icmp && !icmpv6", "-T", "pdml"]);
+        var arguments = new List<string> { "-r", capture, "-n", "-Y", "isakmp && !icmp && !icmpv6", "-T", "pdml" };
+        foreach (string line in keyTable ?? [])
+        {
+            arguments.Add("-o");
+            arguments.Add("uat:ikev1_decryption_table:" + line.Replace("\"", string.Empty, StringComparison.Ordinal).Trim());
+        }
+
+        string pdml = ExternalTool.Run(tshark, arguments);
         var messages = new List<Message>();
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore };
         using var reader = XmlReader.Create(new StringReader(pdml), settings);
@@ -48,6 +56,14 @@ internal static class TsharkIkeOracle
                     else if (name == "isakmp.typepayload")
                     {
                         payloads.Add(int.Parse(field.GetAttribute("show"), CultureInfo.InvariantCulture));
+                    }
+                    else if (name == "isakmp.enc.data")
+                    {
+                        // Decrypted payloads hang under the encrypted-data field.
+                        foreach (XmlElement inner in field.ChildNodes.OfType<XmlElement>().Where(e => e.GetAttribute("name") == "isakmp.typepayload"))
+                        {
+                            payloads.Add(int.Parse(inner.GetAttribute("show"), CultureInfo.InvariantCulture));
+                        }
                     }
                 }
 
