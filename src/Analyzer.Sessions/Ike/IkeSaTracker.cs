@@ -103,7 +103,7 @@ public sealed class IkeSaTracker
             Decrypted = inner is not null,
             Retransmission = retransmission,
             IpFragments = datagram.FragmentCount,
-            Length = (int)header.Length,
+            Length = (int)Math.Min(header.Length, int.MaxValue),
             ContentHash = contentHash,
             NatTraversal = natT,
             Fragment = content.Fragment is { } f ? new IkeFragmentInfo(f.Number, f.Last) : null,

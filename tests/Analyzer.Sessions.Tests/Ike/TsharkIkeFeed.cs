@@ -16,11 +16,12 @@ internal static class TsharkIkeFeed
 
     public sealed record Frame(long Number, Timestamp Time, NetEndpoint Source, NetEndpoint Destination, byte[] Payload, bool NatT);
 
-    public static List<Frame> Read(string capture)
+    /// <param name="displayFilter">Which frames to take; tshark's own ISAKMP frames by default.</param>
+    public static List<Frame> Read(string capture, string displayFilter = "isakmp && !icmp && !icmpv6")
     {
         string tshark = ExternalTool.Require("tshark", "tshark");
         string output = ExternalTool.Run(tshark, [
-            "-r", capture, "-n", "-Y", "isakmp && !icmp && !icmpv6", "-T", "fields", "-E", "separator=\t", "-E", "occurrence=l",
+            "-r", capture, "-n", "-Y", displayFilter, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=l",
             "-e", "frame.number", "-e", "frame.time_epoch", "-e", "ip.src", "-e", "ipv6.src", "-e", "ip.dst", "-e", "ipv6.dst",
             "-e", "udp.srcport", "-e", "udp.dstport", "-e", "udp.payload",
         ]);
