@@ -23,6 +23,9 @@ internal static class VpndiagCommand
     private static IEnumerable<Command> Verbs()
     {
         yield return VersionCommand.Create();
+        yield return CaptureCommand.Create();
+        yield return RulesCommand.Create();
+        yield return ExplainCommand.Create();
         yield return KeysCommand.Create();
     }
 }

@@ -28,6 +28,12 @@ public sealed record AnalysisLimits
 
     public int MaxEventRecords { get; init; } = 5_000_000;
 
+    /// <summary>Packets fingerprinted per capture for comparing vantage points; later packets are not compared (and reported).</summary>
+    public int MaxLedgerEntries { get; init; } = 1_000_000;
+
+    /// <summary>Payload bytes a capture's packet ledger keeps to locate modifications; beyond it only short prefixes are kept.</summary>
+    public long MaxLedgerBytes { get; init; } = 32L * 1024 * 1024;
+
     /// <summary>Longest string kept from an input (identities, host names, event data); longer ones are cut and marked.</summary>
     public int MaxStringLength { get; init; } = 4096;
 

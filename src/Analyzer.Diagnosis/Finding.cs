@@ -29,4 +29,10 @@ public sealed class Finding
 
     /// <summary>Ids of other findings this one explains (ranked after it).</summary>
     public List<string> Explains { get; init; } = [];
+
+    /// <summary>Ids of findings that explain this one (ranked before it): read those first.</summary>
+    public List<string> ExplainedBy { get; init; } = [];
+
+    /// <summary>How many fact rows (SAs, flows, records...) matched; the summary describes the first.</summary>
+    public int Occurrences { get; init; } = 1;
 }

@@ -3,6 +3,8 @@ using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ledger;
+using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 
 namespace Analyzer.Sessions;
@@ -27,6 +29,9 @@ public sealed class CaptureModel
 
     public List<PptpConnection> PptpConnections { get; } = [];
 
+    /// <summary>PPP outside any tunnel: PPPoE sessions and PPP link-type captures.</summary>
+    public List<PppoeSession> PppoeSessions { get; } = [];
+
     /// <summary>IP datagrams (any VPN protocol) whose fragments never all arrived.</summary>
     public List<IncompleteIpDatagram> IncompleteDatagrams { get; } = [];
 
@@ -34,4 +39,7 @@ public sealed class CaptureModel
     public Dictionary<NetEndpoint, long> NatKeepalives { get; } = [];
 
     public List<InputDiagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Per-packet fingerprints for lining this capture up with another vantage point; null when not recorded.</summary>
+    public PacketLedger? Ledger { get; set; }
 }

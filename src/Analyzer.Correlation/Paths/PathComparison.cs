@@ -16,6 +16,12 @@ public sealed class PathComparison
 
     public List<PathDirection> Directions { get; } = [];
 
+    /// <summary>IKE traffic moved to UDP 4500 (NAT-T): IKE after the non-ESP marker, ESP-in-UDP or keepalives.</summary>
+    public bool NatTraversalUsed { get; set; }
+
+    /// <summary>Initiator cookies (IKEv1) or SPIs (IKEv2) of the IKE SAs this conversation holds: ties the path to the model's IkeSa.</summary>
+    public List<ulong> IkeCookies { get; } = [];
+
     /// <summary>Median one-way transit time per direction ("client→server"), after clock correction.</summary>
     public Dictionary<string, double> TransitSeconds { get; } = [];
 }

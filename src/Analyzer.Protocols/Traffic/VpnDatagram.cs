@@ -65,4 +65,16 @@ public readonly ref struct VpnDatagram
     public int FragmentCount { get; }
 
     public bool IsTruncated => (Flags & DatagramFlags.Truncated) != 0;
+
+    /// <summary>For <see cref="TrafficKind.PptpControl"/>: the TCP sequence number (the PPTP stage reassembles the stream).</summary>
+    public uint TcpSequenceNumber { get; init; }
+
+    /// <summary>For <see cref="TrafficKind.PptpControl"/>: the TCP acknowledgement number.</summary>
+    public uint TcpAcknowledgementNumber { get; init; }
+
+    /// <summary>For <see cref="TrafficKind.PptpControl"/>: the TCP flags byte (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10).</summary>
+    public byte TcpFlags { get; init; }
+
+    /// <summary>pcapng interface the frame was captured on (0 for pcap).</summary>
+    public int InterfaceId { get; init; }
 }

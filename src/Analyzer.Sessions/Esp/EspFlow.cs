@@ -49,4 +49,19 @@ public sealed class EspFlow
 
     /// <summary>No IKE SA between these addresses appears in the capture.</summary>
     public bool WithoutIkeSa { get; set; }
+
+    /// <summary>Nothing came back: no packet on the paired SPI, or (unpaired) no ESP at all in the opposite direction.</summary>
+    public bool OneWay { get; set; }
+
+    /// <summary>Packets that arrived after a higher sequence number (reordered, or late beyond the 64-packet window).</summary>
+    public long OutOfOrder { get; set; }
+
+    /// <summary>The Delete (IKE Informational) that removed this SA, where the capture shows one.</summary>
+    public FrameRef? DeleteFrame { get; set; }
+
+    /// <summary>The first packet on this SPI after <see cref="DeleteFrame"/>.</summary>
+    public FrameRef? FirstAfterDelete { get; set; }
+
+    /// <summary>For ESP seen behind AH (transport mode AH+ESP): the AH SPI in front of it.</summary>
+    public uint? AhSpi { get; set; }
 }

@@ -24,6 +24,9 @@ public sealed class L2tpControlMessage
 
     public ushort Nr { get; init; }
 
+    /// <summary>False when the S bit was clear (malformed for a control message): <see cref="Ns"/> and <see cref="Nr"/> are then 0 and meaningless.</summary>
+    public bool SequencePresent { get; init; } = true;
+
     public bool IsZlb { get; init; }
 
     public bool Retransmission { get; set; }

@@ -1,3 +1,4 @@
+using Analyzer.Core;
 using Analyzer.Sessions.Ppp;
 
 namespace Analyzer.Sessions.L2tp;
@@ -16,6 +17,12 @@ public sealed class L2tpSession
     public L2tpResult? Result { get; set; }
 
     public long DataPackets { get; set; }
+
+    /// <summary>The first frame that showed this session (its ICRQ/OCRQ, or a later message when it began before the capture).</summary>
+    public FrameRef FirstFrame { get; set; }
+
+    /// <summary>Frame of the CDN that ended it, where seen.</summary>
+    public FrameRef? DisconnectFrame { get; set; }
 
     public PppSession? Ppp { get; set; }
 }

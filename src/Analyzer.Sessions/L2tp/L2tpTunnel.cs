@@ -44,4 +44,13 @@ public sealed class L2tpTunnel
     public long DataFromServer { get; set; }
 
     public List<string> Anomalies { get; } = [];
+
+    /// <summary>The first frame of this tunnel in the capture.</summary>
+    public FrameRef FirstFrame { get; set; }
+
+    /// <summary>Frame of the StopCCN, where seen.</summary>
+    public FrameRef? StopFrame { get; set; }
+
+    /// <summary>Non-ZLB control messages that repeated an earlier Ns (retransmissions).</summary>
+    public int Retransmissions { get; set; }
 }

@@ -19,6 +19,40 @@ public sealed class PptpConnection
     public FrameRef? FirstFrame { get; set; }
 
     public PppSession? Ppp { get; set; }
+
+    /// <summary>The TCP 1723 control connection was seen (false when only GRE was captured).</summary>
+    public bool ControlSeen { get; set; }
+
+    /// <summary>Start-Control-Connection-Reply with result 1.</summary>
+    public bool ControlEstablished { get; set; }
+
+    /// <summary>Outgoing- or Incoming-Call-Reply with result 1.</summary>
+    public bool CallEstablished { get; set; }
+
+    /// <summary>Call ID the client assigned (GRE to the client carries it).</summary>
+    public ushort? ClientCallId { get; set; }
+
+    /// <summary>Call ID the server assigned (GRE to the server carries it).</summary>
+    public ushort? ServerCallId { get; set; }
+
+    /// <summary>The first reply or notification with a result other than success, as text.</summary>
+    public string? FailureResult { get; set; }
+
+    public FrameRef? FailureFrame { get; set; }
+
+    public string? ClientHostName { get; set; }
+
+    public string? ServerHostName { get; set; }
+
+    public string? ClientVendor { get; set; }
+
+    public string? ServerVendor { get; set; }
+
+    /// <summary>Control stream problems (bad magic cookie, lost segments) with their frame numbers.</summary>
+    public List<string> Anomalies { get; } = [];
+
+    /// <summary>GRE flowed both ways.</summary>
+    public bool GreBothWays => GreFromClient > 0 && GreFromServer > 0;
 }
 
 /// <summary>One PPTP control message with its result code decoded where it has one.</summary>

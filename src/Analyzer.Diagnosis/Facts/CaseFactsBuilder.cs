@@ -1,0 +1,244 @@
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.Correlation.Events;
+using Analyzer.EventLogs;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>Builds the single <see cref="CaseFacts"/> row: counts, damage, shared NAT addresses, server load.</summary>
+internal static class CaseFactsBuilder
+{
+    private const double HighCpuPercent = 90;
+
+    // Windows IPsec driver and negotiation events that mean a packet arrived damaged, replayed,
+    // unprotected or with an unknown SPI (see docs/rules.md, events vocabulary).
+    private static readonly int[] IntegrityEventIds = [4960, 4961, 4962, 4963, 4965, 4976, 4977, 4978];
+
+    // How much longer the later client must keep going after the earlier one stopped for the earlier to count as displaced.
+    private const double DisplacementSeconds = 5;
+
+    public static CaseFacts Build(Case @case, IReadOnlyList<CaptureContext> contexts)
+    {
+        long checksumErrors = 0;
+        int malformed = 0;
+        int incompleteEsp = 0;
+        List<string> corruption = [];
+        List<FrameRef> corruptionFrames = [];
+        List<FrameRef> incompleteEspFrames = [];
+        foreach (CaptureContext context in contexts)
+        {
+            checksumErrors += context.Capture.Statistics.ChecksumErrors;
+            if (context.Capture.Statistics.ChecksumErrors > 0)
+            {
+                corruption.Add($"{context.Input}: {context.Capture.Statistics.ChecksumErrors} VPN datagrams with bad checksums");
+            }
+
+            foreach (IkeSa sa in context.Capture.IkeSas)
+            {
+                foreach (IkeAnomaly anomaly in sa.Anomalies)
+                {
+                    if (anomaly.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData)
+                    {
+                        malformed++;
+                        corruptionFrames.Add(anomaly.Frame);
+                    }
+                }
+            }
+
+            foreach (IncompleteIpDatagram datagram in context.Capture.IncompleteDatagrams)
+            {
+                if (IsEsp(datagram))
+                {
+                    incompleteEsp++;
+                    incompleteEspFrames.AddRange(datagram.Fragments);
+                }
+            }
+        }
+
+        if (malformed > 0)
+        {
+            corruption.Add($"{malformed} malformed or truncated IKE messages");
+        }
+
+        List<EventRecord> integrity = @case.Events.Where(e => Array.IndexOf(IntegrityEventIds, e.EventId) >= 0).ToList();
+        if (integrity.Count > 0)
+        {
+            corruption.Add($"{integrity.Count} IPsec integrity/replay/invalid-packet events");
+        }
+
+        SharedAddress shared = FindSharedAddress(contexts);
+        (double maxCpu, int highCpu, bool whileActive, string counter) = Cpu(@case, contexts);
+
+        return new CaseFacts
+        {
+            InputIndex = 0,
+            Input = "case",
+            Vantage = "case",
+            Inputs = @case.Inputs.Count,
+            Captures = @case.Captures.Count,
+            EventRecords = @case.Events.Count,
+            HasCaptures = @case.Captures.Count > 0,
+            IkeSas = @case.Captures.Sum(c => c.IkeSas.Count),
+            EstablishedSas = @case.Captures.Sum(c => c.IkeSas.Count(s => s.State is IkeSaState.Established or IkeSaState.Deleted)),
+            EspFlows = @case.Captures.Sum(c => c.EspFlows.Count),
+            L2tpTunnels = @case.Captures.Sum(c => c.L2tpTunnels.Count),
+            PptpConnections = @case.Captures.Sum(c => c.PptpConnections.Count),
+            ChecksumErrors = checksumErrors,
+            MalformedIkeMessages = malformed,
+            IntegrityEvents = integrity.Count,
+            CorruptionEvidence = corruption,
+            IncompleteEspDatagrams = incompleteEsp,
+            SharedAddressClients = shared.Clients,
+            SharedAddress = shared.Address,
+            LaterClientFailed = shared.LaterFailed,
+            EarlierClientDisplaced = shared.EarlierDisplaced,
+            SharedAddressStory = shared.Story,
+            MaxCpuPercent = maxCpu,
+            HighCpuSamples = highCpu,
+            HighCpuWhileSasActive = whileActive,
+            CpuCounter = counter,
+            SharedAddressFrames = shared.Frames,
+            CorruptionFrames = corruptionFrames,
+            IncompleteEspFrames = incompleteEspFrames,
+            IntegrityRecords = integrity,
+        };
+    }
+
+    // ESP fragments: IP protocol 50, or UDP 4500 whose first word after the UDP header is not the
+    // zero non-ESP marker (zero means IKE, RFC 3948 §2.2).
+    private static bool IsEsp(IncompleteIpDatagram datagram)
+    {
+        if (datagram.Protocol == 50)
+        {
+            return true;
+        }
+
+        if (datagram.Protocol != 17 || (datagram.Source.Port != 4500 && datagram.Destination.Port != 4500) || datagram.FirstBytes.Length < 12)
+        {
+            return false;
+        }
+
+        return datagram.FirstBytes[8] != 0 || datagram.FirstBytes[9] != 0 || datagram.FirstBytes[10] != 0 || datagram.FirstBytes[11] != 0;
+    }
+
+    private sealed record SharedAddress(int Clients, string Address, bool LaterFailed, bool EarlierDisplaced, string Story, List<FrameRef> Frames);
+
+    private sealed record ClientRun(ushort Port, List<IkeSa> Sas, bool Established, Timestamp? EstablishedAt, Timestamp End, bool Deleted);
+
+    private static SharedAddress FindSharedAddress(IReadOnlyList<CaptureContext> contexts)
+    {
+        SharedAddress best = new(0, "", false, false, "", []);
+        foreach (CaptureContext context in contexts)
+        {
+            foreach (var group in context.Capture.IkeSas.GroupBy(s => (s.Initiator.Address, s.Responder.Address)))
+            {
+                List<ClientRun> runs = group.GroupBy(s => s.Initiator.Port)
+                    .Select(p => Run(p.Key, p.ToList(), context))
+                    .OrderBy(r => r.Sas[0].FirstFrame.Time)
+                    .ToList();
+                if (runs.Count < 2 || runs.Count < best.Clients)
+                {
+                    continue;
+                }
+
+                bool laterFailed = false;
+                bool displaced = false;
+                string story = "";
+                ClientRun first = runs[0];
+                for (int i = 1; i < runs.Count; i++)
+                {
+                    ClientRun later = runs[i];
+                    if (!later.Established && runs.Take(i).Any(r => r.Established))
+                    {
+                        laterFailed = true;
+                        story = $"the client on port {later.Port} never completed IKE while the one on port {first.Port} had";
+                    }
+
+                    if (later.EstablishedAt is Timestamp up)
+                    {
+                        foreach (ClientRun earlier in runs.Take(i))
+                        {
+                            if (earlier.Established && earlier.End > up && later.End.SecondsSince(earlier.End) > DisplacementSeconds)
+                            {
+                                displaced = true;
+                                story = $"the client on port {earlier.Port} stopped {(earlier.Deleted ? "(its SA deleted)" : "(its traffic ended)")} soon after the client on port {later.Port} came up";
+                            }
+                        }
+                    }
+                }
+
+                best = new SharedAddress(runs.Count, group.Key.Item1.ToString(), laterFailed, displaced, story,
+                    runs.Select(r => r.Sas[0].FirstFrame).ToList());
+            }
+        }
+
+        return best;
+    }
+
+    private static ClientRun Run(ushort port, List<IkeSa> sas, CaptureContext context)
+    {
+        IkeSa? established = sas.Find(s => s.State is IkeSaState.Established or IkeSaState.Deleted);
+        Timestamp? establishedAt = null;
+        if (established is not null)
+        {
+            IkeExchange? phase1 = established.Exchanges.Find(e => e.Kind == established.Phase1);
+            establishedAt = phase1 is { Messages.Count: > 0 } ? phase1.Messages[^1].Frame.Time : established.FirstFrame.Time;
+        }
+
+        Timestamp end = default;
+        bool deleted = false;
+        foreach (IkeSa sa in sas)
+        {
+            end = sa.LastFrame.Time > end ? sa.LastFrame.Time : end;
+            deleted |= sa.State == IkeSaState.Deleted;
+            foreach (EspFlow flow in context.FlowsOf(sa))
+            {
+                end = flow.Last.Time > end ? flow.Last.Time : end;
+            }
+        }
+
+        return new ClientRun(port, sas, established is not null, establishedAt, end, deleted);
+    }
+
+    private static (double Max, int High, bool WhileActive, string Counter) Cpu(Case @case, IReadOnlyList<CaptureContext> contexts)
+    {
+        double max = 0;
+        int high = 0;
+        bool whileActive = false;
+        string counter = "";
+        foreach (PerformanceSample sample in @case.Performance)
+        {
+            if (!sample.Counter.Contains("Processor Time", StringComparison.OrdinalIgnoreCase)
+                && !sample.Counter.Contains("Processor Utility", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (sample.Value > max)
+            {
+                max = sample.Value;
+                counter = sample.Counter;
+            }
+
+            if (sample.Value <= HighCpuPercent)
+            {
+                continue;
+            }
+
+            high++;
+            foreach (CaptureContext context in contexts)
+            {
+                foreach (IkeSa sa in context.Capture.IkeSas)
+                {
+                    whileActive |= sa.State is IkeSaState.Established or IkeSaState.Deleted
+                        && sample.Time >= sa.FirstFrame.Time && sample.Time <= context.End;
+                }
+            }
+        }
+
+        return (max, high, whileActive, counter);
+    }
+}

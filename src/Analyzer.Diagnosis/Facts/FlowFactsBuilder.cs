@@ -1,0 +1,46 @@
+using System.Globalization;
+using Analyzer.Sessions.Esp;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>Flattens one <see cref="EspFlow"/> into <see cref="FlowFacts"/>.</summary>
+internal static class FlowFactsBuilder
+{
+    public static FlowFacts Build(EspFlow flow, CaptureContext context)
+    {
+        long reverse = 0;
+        foreach (EspFlow other in context.Capture.EspFlows)
+        {
+            if (other.Source.Address == flow.Destination.Address && other.Destination.Address == flow.Source.Address)
+            {
+                reverse += other.Packets;
+            }
+        }
+
+        string spi = "0x" + flow.Spi.ToString("x8", CultureInfo.InvariantCulture);
+        return new FlowFacts
+        {
+            InputIndex = context.InputIndex,
+            Input = context.Input,
+            Vantage = context.Vantage,
+            Spi = spi,
+            Source = flow.Source.ToString(),
+            Destination = flow.Destination.ToString(),
+            Encapsulation = flow.Encapsulation == EspEncapsulation.Esp ? "esp" : "udp",
+            Packets = flow.Packets,
+            Bytes = flow.Bytes,
+            SequenceGaps = flow.SequenceGaps,
+            Duplicates = flow.Duplicates,
+            Resets = flow.Resets,
+            ReversePackets = reverse,
+            Paired = flow.PairedSpi is not null,
+            PacketsAfterDelete = flow.PacketsAfterDelete,
+            WithoutIkeSa = flow.WithoutIkeSa,
+            DurationSeconds = flow.Last.Time.SecondsSince(flow.First.Time),
+            DisplayFilter = "esp.spi == " + spi,
+            First = flow.First,
+            Last = flow.Last,
+            Frames = flow.First == flow.Last ? [flow.First] : [flow.First, flow.Last],
+        };
+    }
+}

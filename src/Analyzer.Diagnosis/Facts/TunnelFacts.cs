@@ -1,0 +1,42 @@
+using Analyzer.Core;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>One L2TP control connection and its calls (subject <c>tunnel</c>).</summary>
+public sealed class TunnelFacts : FactOrigin
+{
+    public string Client { get; init; } = "";
+    public string Server { get; init; } = "";
+    public int Version { get; init; }
+    /// <summary>L2tpTunnelState name: WaitReply, WaitConnect, Established, Stopped, Unknown.</summary>
+    public string State { get; init; } = "";
+    public bool InClearText { get; init; }
+    /// <summary>SCCRQ sent (at least twice) and never answered.</summary>
+    public bool SccrqUnanswered { get; init; }
+    public int SccrqSends { get; init; }
+    /// <summary>StopCCN result code (0 if none).</summary>
+    public int StopCcnResultCode { get; init; }
+    /// <summary>"result name / error name: message" of the StopCCN ("" if none).</summary>
+    public string StopCcnResult { get; init; } = "";
+    public int Sessions { get; init; }
+    public int EstablishedSessions { get; init; }
+    /// <summary>Calls cleared by CDN before they were connected (no ICCN), or with an error result.</summary>
+    public int FailedSessions { get; init; }
+    public string CdnResult { get; init; } = "";
+    /// <summary>A tunnel or call failed: SCCRQ unanswered, StopCCN with an error result, or a failed call.</summary>
+    public bool SetupFailed { get; init; }
+    public string ClientHostName { get; init; } = "";
+    public string ServerHostName { get; init; } = "";
+    public string ClientVendorName { get; init; } = "";
+    public string ServerVendorName { get; init; } = "";
+    public long DataFromClient { get; init; }
+    public long DataFromServer { get; init; }
+    /// <summary>An IKE SA between the same two addresses is in the capture.</summary>
+    public bool IkeSaBetweenPeers { get; init; }
+    /// <summary>Clear-text L2TP between the peers before their IKE SA (and Quick Mode) completed.</summary>
+    public bool SentBeforeIpsec { get; init; }
+    public IReadOnlyList<string> Anomalies { get; init; } = [];
+    public string DisplayFilter { get; init; } = "";
+    public IReadOnlyList<FrameRef> Frames { get; init; } = [];
+    public IReadOnlyList<FrameRef> FailureFrames { get; init; } = [];
+}

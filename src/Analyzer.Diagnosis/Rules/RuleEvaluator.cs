@@ -1,0 +1,156 @@
+using System.Collections;
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.Diagnosis.Facts;
+using Analyzer.EventLogs;
+
+namespace Analyzer.Diagnosis.Rules;
+
+/// <summary>
+/// Runs every rule over the facts of a case and returns ranked findings: one finding per rule that
+/// fired, its summary from the first matching row, evidence from up to <see cref="MaxRowsCited"/> rows.
+/// A rule that fails at run time becomes a rule error; the others still run.
+/// </summary>
+public static class RuleEvaluator
+{
+    /// <summary>Rows whose evidence a finding cites (the count of all matches is kept in Occurrences).</summary>
+    public const int MaxRowsCited = 5;
+
+    /// <summary>Frames or records cited per evidence item per row.</summary>
+    public const int MaxItemsPerEvidence = 6;
+
+    public static DiagnosisResult Evaluate(Case @case, RuleSet rules) => Evaluate(FactSheet.Build(@case), rules);
+
+    public static DiagnosisResult Evaluate(FactSheet facts, RuleSet rules)
+    {
+        var result = new DiagnosisResult();
+        result.RuleErrors.AddRange(rules.Errors.Select(e => e.ToString()));
+        List<(Finding Finding, Rule Rule)> fired = [];
+        foreach (Rule rule in rules.Rules)
+        {
+            try
+            {
+                Finding? finding = Fire(rule, facts.Rows(rule.Subject));
+                if (finding is not null)
+                {
+                    fired.Add((finding, rule));
+                }
+            }
+            catch (Exception error) when (error is NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException)
+            {
+                result.RuleErrors.Add($"{rule.SourceFile}:{rule.SourceLine}: rule {rule.Id} failed while evaluating: {error.Message}");
+            }
+        }
+
+        result.Findings.AddRange(FindingRanker.Rank(fired));
+        return result;
+    }
+
+    private static Finding? Fire(Rule rule, IReadOnlyList<object> rows)
+    {
+        List<object> matches = [];
+        foreach (object row in rows)
+        {
+            if (rule.Matches(row))
+            {
+                matches.Add(row);
+            }
+        }
+
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        string summary = rule.SummaryTemplate.Render(matches[0]);
+        if (matches.Count > 1)
+        {
+            summary += $" ({matches.Count} {rule.Subject} rows match; the first is described.)";
+        }
+
+        var finding = new Finding
+        {
+            RuleId = rule.Id,
+            Title = rule.Title,
+            Severity = rule.Severity,
+            Category = rule.Category,
+            Cause = rule.Cause,
+            Owner = rule.Owner,
+            Summary = summary,
+            Remediation = [.. rule.Remediation],
+            References = [.. rule.References],
+            Occurrences = matches.Count,
+        };
+
+        var cited = new HashSet<(int, long?, long?)>();
+        foreach (object row in matches.Take(MaxRowsCited))
+        {
+            foreach (RuleEvidence item in rule.Evidence)
+            {
+                Cite(item, row, finding.Evidence, cited);
+            }
+        }
+
+        return finding;
+    }
+
+    private static void Cite(RuleEvidence item, object row, List<Evidence> evidence, HashSet<(int, long?, long?)> cited)
+    {
+        string text = item.TextTemplate.Render(row);
+        string? filter = item.FilterTemplate?.Render(row);
+        int taken = 0;
+        if (item.FramesOf is not null)
+        {
+            foreach (FrameRef frame in Items<FrameRef>(item.FramesOf(row)))
+            {
+                if (taken == MaxItemsPerEvidence)
+                {
+                    break;
+                }
+
+                if (frame.Frame > 0 && cited.Add((frame.InputIndex, frame.Frame, null)))
+                {
+                    evidence.Add(new Evidence(frame.InputIndex, frame.Frame, null, frame.Time, text) { DisplayFilter = filter });
+                    taken++;
+                }
+            }
+        }
+
+        if (item.RecordsOf is not null)
+        {
+            foreach (EventRecord record in Items<EventRecord>(item.RecordsOf(row)))
+            {
+                if (taken == MaxItemsPerEvidence)
+                {
+                    break;
+                }
+
+                if (cited.Add((record.InputIndex, null, record.RecordId)))
+                {
+                    evidence.Add(new Evidence(record.InputIndex, null, record.RecordId, record.Time, text) { DisplayFilter = filter });
+                    taken++;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<T> Items<T>(object? value)
+    {
+        switch (value)
+        {
+            case T single:
+                yield return single;
+                break;
+            case IEnumerable many:
+                foreach (object? item in many)
+                {
+                    if (item is T typed)
+                    {
+                        yield return typed;
+                    }
+                }
+
+                break;
+        }
+    }
+}

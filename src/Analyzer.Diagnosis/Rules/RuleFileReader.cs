@@ -1,0 +1,278 @@
+using Analyzer.Diagnosis.Facts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Analyzer.Diagnosis.Rules;
+
+/// <summary>
+/// Reads one rule file: YAML syntax, known keys only, values from the vocabulary, condition and
+/// templates compiled. Every problem becomes a <see cref="RuleLoadError"/> with the file and line.
+/// </summary>
+internal static class RuleFileReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
+    public static Rule? Read(string path, string text, List<RuleLoadError> errors)
+    {
+        Dictionary<string, int> lines;
+        RuleDocument? document;
+        if (SyntaxError(text) is RuleLoadError syntax)
+        {
+            errors.Add(syntax with { File = path });
+            return null;
+        }
+
+        try
+        {
+            lines = KeyLines(text);
+            document = Deserializer.Deserialize<RuleDocument>(text);
+        }
+        catch (YamlException error)
+        {
+            errors.Add(new RuleLoadError(path, (int)error.Start.Line, Innermost(error)));
+            return null;
+        }
+
+        if (document is null)
+        {
+            errors.Add(new RuleLoadError(path, 1, "empty rule file"));
+            return null;
+        }
+
+        int before = errors.Count;
+        void Fail(string key, string message) => errors.Add(new RuleLoadError(path, lines.GetValueOrDefault(key, 1), message));
+
+        string id = Required(document.Id, "id", Fail);
+        if (id.Length > 0 && !RuleVocabulary.IsRuleId(id))
+        {
+            Fail("id", $"id \"{id}\" is not kebab-case (a-z, 0-9, single dashes)");
+        }
+
+        string title = Required(document.Title, "title", Fail);
+        string status = document.Status ?? "experimental";
+        if (!RuleVocabulary.Statuses.Contains(status))
+        {
+            Fail("status", $"status \"{status}\" is not one of {string.Join(", ", RuleVocabulary.Statuses)}");
+        }
+
+        if (!RuleVocabulary.TryParseSeverity(document.Severity, out Severity severity))
+        {
+            Fail("severity", $"severity \"{document.Severity}\" is not info, warning or error");
+        }
+
+        string category = OneOf(document.Category, "category", RuleVocabulary.Categories, Fail);
+        string cause = OneOf(document.Cause, "cause", RuleVocabulary.Causes, Fail);
+        string owner = OneOf(document.Owner, "owner", RuleVocabulary.Owners, Fail);
+        string description = Required(document.Description, "description", Fail);
+        string subject = Required(document.Subject, "subject", Fail);
+        string condition = Required(document.Condition, "condition", Fail);
+        string summaryText = Required(document.Summary, "summary", Fail);
+
+        if (subject.Length > 0 && !FactSubjects.Types.ContainsKey(subject))
+        {
+            Fail("subject", $"subject \"{subject}\" is not one of {string.Join(", ", FactSubjects.Types.Keys)}");
+        }
+
+        if (errors.Count > before || !FactSubjects.Types.TryGetValue(subject, out Type? factType))
+        {
+            return null;
+        }
+
+        Func<object, bool>? matches = null;
+        try
+        {
+            matches = FactExpressions.Predicate(factType, condition);
+        }
+        catch (Exception error) when (IsCompileError(error))
+        {
+            Fail("condition", $"condition does not compile against {factType.Name}: {error.Message}");
+        }
+
+        FactTemplate? summary = Template(factType, summaryText, "summary", Fail);
+        List<RuleEvidence> evidence = Evidence(document.Evidence ?? [], factType, Fail);
+
+        if (errors.Count > before || matches is null || summary is null)
+        {
+            return null;
+        }
+
+        return new Rule(matches, summary)
+        {
+            Id = id,
+            Title = title,
+            Status = status,
+            Severity = severity,
+            Category = category,
+            Cause = cause,
+            Owner = owner,
+            Description = description.Trim(),
+            Subject = subject,
+            Condition = condition.Trim(),
+            Summary = summaryText.Trim(),
+            Evidence = evidence,
+            Remediation = document.Remediation ?? [],
+            References = document.References ?? [],
+            Explains = document.Explains ?? [],
+            FalsePositives = document.Falsepositives ?? [],
+            MustFire = document.Examples?.MustFire ?? [],
+            MustNotFire = document.Examples?.MustNotFire ?? [],
+            SourceFile = path,
+            SourceLine = lines.GetValueOrDefault("id", 1),
+        };
+    }
+
+    /// <summary>
+    /// Walks the YAML events once so that a syntax error gets a line even where YamlDotNet's scanner
+    /// fails with a bare InvalidOperationException (an unclosed flow sequence at the end of the file).
+    /// </summary>
+    private static RuleLoadError? SyntaxError(string text)
+    {
+        long line = 1;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                line = parser.Current?.End.Line ?? line;
+            }
+
+            return null;
+        }
+        catch (YamlException error)
+        {
+            return new RuleLoadError("", (int)error.Start.Line, Innermost(error));
+        }
+        catch (InvalidOperationException)
+        {
+            return new RuleLoadError("", (int)line, "YAML ends inside an unclosed bracket, brace or quote");
+        }
+    }
+
+    /// <summary>Top-level keys in file order with their lines (for error positions and the field-order lint).</summary>
+    internal static Dictionary<string, int> KeyLines(string text)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        using (var reader = new StringReader(text))
+        {
+            stream.Load(reader);
+        }
+
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
+        {
+            foreach (KeyValuePair<YamlNode, YamlNode> entry in root.Children)
+            {
+                if (entry.Key is YamlScalarNode { Value: { } key })
+                {
+                    lines.TryAdd(key, (int)entry.Key.Start.Line);
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    private static List<RuleEvidence> Evidence(List<RuleEvidenceDocument> items, Type factType, Action<string, string> fail)
+    {
+        List<RuleEvidence> evidence = [];
+        foreach (RuleEvidenceDocument item in items)
+        {
+            if (item.Frames is null == item.Records is null)
+            {
+                fail("evidence", "each evidence item names exactly one of frames or records");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Text))
+            {
+                fail("evidence", "each evidence item needs a text");
+                continue;
+            }
+
+            Func<object, object?>? frames = Compile(factType, item.Frames, fail);
+            Func<object, object?>? records = Compile(factType, item.Records, fail);
+            FactTemplate? text = Template(factType, item.Text, "evidence", fail);
+            FactTemplate? filter = item.Filter is null ? null : Template(factType, item.Filter, "evidence", fail);
+            if (text is not null && (frames is not null || records is not null) && (item.Filter is null || filter is not null))
+            {
+                evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter, frames, records, text, filter));
+            }
+        }
+
+        return evidence;
+    }
+
+    private static Func<object, object?>? Compile(Type factType, string? expression, Action<string, string> fail)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return FactExpressions.Value(factType, expression);
+        }
+        catch (Exception error) when (IsCompileError(error))
+        {
+            fail("evidence", $"evidence expression \"{expression}\" does not compile against {factType.Name}: {error.Message}");
+            return null;
+        }
+    }
+
+    private static FactTemplate? Template(Type factType, string text, string key, Action<string, string> fail)
+    {
+        try
+        {
+            return FactTemplate.Compile(factType, text);
+        }
+        catch (FormatException error)
+        {
+            fail(key, $"{key} template: {error.Message}");
+            return null;
+        }
+    }
+
+    private static bool IsCompileError(Exception error) =>
+        error is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException;
+
+    private static string Required(string? value, string key, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            fail(key, $"missing required field \"{key}\"");
+            return "";
+        }
+
+        return value;
+    }
+
+    private static string OneOf(string? value, string key, System.Collections.Frozen.FrozenSet<string> allowed, Action<string, string> fail)
+    {
+        if (value is null || !allowed.Contains(value))
+        {
+            fail(key, $"{key} \"{value}\" is not one of: {string.Join(", ", allowed)}");
+            return value ?? "";
+        }
+
+        return value;
+    }
+
+    // YamlDotNet wraps the useful message ("Property 'foo' not found on type ...") in outer exceptions.
+    private static string Innermost(YamlException error)
+    {
+        Exception inner = error;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        string message = inner == error ? error.Message : error.Message + " (" + inner.Message + ")";
+        return message.StartsWith('(') ? message : message.Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
+    }
+}

@@ -1,0 +1,122 @@
+namespace Analyzer.Diagnosis.Rules;
+
+/// <summary>
+/// The rules of one run: the built-in catalogue plus any <c>--rules DIR</c>, each file checked and
+/// compiled once. Files that fail land in <see cref="Errors"/>; the rest still run.
+/// </summary>
+public sealed class RuleSet
+{
+    private RuleSet(List<Rule> rules, List<RuleLoadError> errors)
+    {
+        Rules = rules;
+        Errors = errors;
+    }
+
+    public IReadOnlyList<Rule> Rules { get; }
+
+    public IReadOnlyList<RuleLoadError> Errors { get; }
+
+    public Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The catalogue shipped with vpndiag (the <c>rules</c> directory beside the binary, or the repository's).</summary>
+    public static RuleSet LoadBuiltIn(string rulesDirectory) => Load([rulesDirectory]);
+
+    /// <summary>
+    /// Every <c>*.yaml</c>/<c>*.yml</c> under each directory (a <c>tests</c> folder holds fixtures, not
+    /// rules, and is skipped). A missing directory, a broken file or a duplicate id is an error entry.
+    /// </summary>
+    public static RuleSet Load(IEnumerable<string> directories)
+    {
+        List<Rule> rules = [];
+        List<RuleLoadError> errors = [];
+        var seen = new Dictionary<string, Rule>(StringComparer.Ordinal);
+        foreach (string directory in directories)
+        {
+            if (!Directory.Exists(directory))
+            {
+                errors.Add(new RuleLoadError(directory, 0, "rules directory not found"));
+                continue;
+            }
+
+            foreach (string path in RuleFiles(directory))
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (IOException error)
+                {
+                    errors.Add(new RuleLoadError(path, 0, error.Message));
+                    continue;
+                }
+
+                Rule? rule = RuleFileReader.Read(path, text, errors);
+                if (rule is null)
+                {
+                    continue;
+                }
+
+                if (seen.TryGetValue(rule.Id, out Rule? first))
+                {
+                    errors.Add(new RuleLoadError(path, rule.SourceLine, $"duplicate rule id \"{rule.Id}\" (first defined in {first.SourceFile})"));
+                    continue;
+                }
+
+                seen.Add(rule.Id, rule);
+                rules.Add(rule);
+            }
+        }
+
+        return new RuleSet(rules, errors);
+    }
+
+    /// <summary>Loads rule text directly (tests, and rules embedded elsewhere); <paramref name="name"/> stands for the file.</summary>
+    public static RuleSet FromText(params (string Name, string Text)[] files)
+    {
+        List<Rule> rules = [];
+        List<RuleLoadError> errors = [];
+        foreach ((string name, string text) in files)
+        {
+            Rule? rule = RuleFileReader.Read(name, text, errors);
+            if (rule is null)
+            {
+                continue;
+            }
+
+            if (rules.Exists(r => r.Id == rule.Id))
+            {
+                errors.Add(new RuleLoadError(name, rule.SourceLine, $"duplicate rule id \"{rule.Id}\""));
+                continue;
+            }
+
+            rules.Add(rule);
+        }
+
+        return new RuleSet(rules, errors);
+    }
+
+    private static List<string> RuleFiles(string directory)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            string current = pending.Pop();
+            foreach (string sub in Directory.EnumerateDirectories(current))
+            {
+                if (!string.Equals(Path.GetFileName(sub), "tests", StringComparison.Ordinal))
+                {
+                    pending.Push(sub);
+                }
+            }
+
+            files.AddRange(Directory.EnumerateFiles(current, "*.yaml"));
+            files.AddRange(Directory.EnumerateFiles(current, "*.yml"));
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+}

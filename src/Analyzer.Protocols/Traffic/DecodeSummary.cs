@@ -1,0 +1,88 @@
+using Analyzer.Core;
+
+namespace Analyzer.Protocols.Traffic;
+
+/// <summary>What one capture held, counted while decoding: for the report's input table and for sanity checks.</summary>
+public sealed class DecodeSummary
+{
+    private readonly long[] _byKind = new long[Enum.GetValues<TrafficKind>().Length];
+
+    /// <summary>Packet records read (Wireshark's frame count).</summary>
+    public long Frames { get; internal set; }
+
+    /// <summary>Captured bytes of all frames.</summary>
+    public long Bytes { get; internal set; }
+
+    public Timestamp? FirstTime { get; internal set; }
+
+    public Timestamp? LastTime { get; internal set; }
+
+    /// <summary>Frames decoded and found not VPN-relevant (background traffic).</summary>
+    public long OtherFrames { get; internal set; }
+
+    /// <summary>Frames snaplen cut short (captured length less than on the wire).</summary>
+    public long TruncatedFrames { get; internal set; }
+
+    /// <summary>Frames whose link or IP headers could not be decoded (cut short, malformed, unknown link type).</summary>
+    public long UndecodableFrames { get; internal set; }
+
+    /// <summary>VPN datagrams with a bad IPv4 header or UDP/TCP checksum (often offload on the capturing host).</summary>
+    public long ChecksumErrors { get; internal set; }
+
+    /// <summary>IP fragments seen (of any protocol).</summary>
+    public long Fragments { get; internal set; }
+
+    /// <summary>VPN datagrams rebuilt from fragments.</summary>
+    public long ReassembledDatagrams { get; internal set; }
+
+    /// <summary>VPN datagrams whose fragments never all arrived.</summary>
+    public long IncompleteDatagrams { get; internal set; }
+
+    /// <summary>Damaged records the reader skipped.</summary>
+    public long DamagedRecords { get; internal set; }
+
+    /// <summary>Diagnostics reported for this capture (reader and decoder).</summary>
+    public long Diagnostics { get; internal set; }
+
+    public InputKind Format { get; internal set; }
+
+    public bool Compressed { get; internal set; }
+
+    /// <summary>VPN datagrams handed to the sink, all kinds together.</summary>
+    public long VpnDatagrams
+    {
+        get
+        {
+            long total = 0;
+            foreach (long count in _byKind)
+            {
+                total += count;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Datagrams of one kind handed to the sink.</summary>
+    public long Count(TrafficKind kind) => (uint)kind < (uint)_byKind.Length ? _byKind[(int)kind] : 0;
+
+    /// <summary>Every kind with a non-zero count.</summary>
+    public IReadOnlyDictionary<TrafficKind, long> CountsByKind
+    {
+        get
+        {
+            var counts = new Dictionary<TrafficKind, long>();
+            for (int i = 0; i < _byKind.Length; i++)
+            {
+                if (_byKind[i] != 0)
+                {
+                    counts[(TrafficKind)i] = _byKind[i];
+                }
+            }
+
+            return counts;
+        }
+    }
+
+    internal void CountKind(TrafficKind kind) => _byKind[(int)kind]++;
+}

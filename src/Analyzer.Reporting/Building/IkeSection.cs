@@ -1,0 +1,280 @@
+using Analyzer.Core;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Reporting.Document;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>Every IKE SA of every capture, with messages, proposals, identities and NAT-T results.</summary>
+internal static class IkeSection
+{
+    private const byte Udp = 17;
+
+    public static IkeReport Build(BuildContext context)
+    {
+        var sas = new List<ReportIkeSa>();
+        foreach (CaptureModel capture in context.Case.Captures)
+        {
+            string input = capture.Input.DisplayName;
+            foreach (IkeSa sa in capture.IkeSas)
+            {
+                sas.Add(ToReport(sa, input, capture.IncompleteDatagrams));
+            }
+        }
+
+        return new IkeReport { Sas = sas };
+    }
+
+    private static ReportIkeSa ToReport(IkeSa sa, string input, List<IncompleteIpDatagram> incomplete)
+    {
+        var messages = new List<ReportIkeMessage>(sa.Messages.Count);
+        foreach (IkeMessage message in sa.Messages)
+        {
+            messages.Add(ToReport(message));
+        }
+
+        var exchanges = new List<ReportIkeExchange>(sa.Exchanges.Count);
+        foreach (IkeExchange exchange in sa.Exchanges)
+        {
+            ChildSaNegotiation? child = exchange.ChildSa;
+            exchanges.Add(new ReportIkeExchange
+            {
+                Kind = ReportNames.Kebab(exchange.Kind),
+                MessageId = exchange.MessageId,
+                State = ReportNames.Kebab(exchange.State),
+                Messages = exchange.Messages.Count,
+                HighestMessage = exchange.HighestMessage,
+                StalledAfterMessage = exchange.StalledAfterMessage,
+                RejectingNotify = exchange.RejectingNotify?.Name,
+                EncapsulationMode = child?.EncapsulationMode,
+                Offered = child is null ? [] : Proposals(child.Offered),
+                Chosen = child?.Chosen is IkeProposal childChosen ? ToReport(childChosen) : null,
+                TrafficSelectors = child is null ? [] : TrafficSelectors(child.TrafficSelectors),
+            });
+        }
+
+        var vendorIds = new List<ReportVendorId>(sa.VendorIds.Count);
+        foreach (VendorIdObservation vid in sa.VendorIds)
+        {
+            vendorIds.Add(new ReportVendorId(ReportNames.Side(vid.FromInitiator), vid.Hex, vid.Name, vid.PrintableText));
+        }
+
+        var identities = new List<ReportIdentity>(sa.Identities.Count);
+        foreach (IkeIdentity id in sa.Identities)
+        {
+            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, id.Value, id.Protocol, id.Port));
+        }
+
+        var certificates = new List<ReportCertificate>(sa.Certificates.Count);
+        foreach (IkeCertificate cert in sa.Certificates)
+        {
+            certificates.Add(new ReportCertificate
+            {
+                Frame = cert.Frame.Frame,
+                From = ReportNames.Side(cert.FromInitiator),
+                Encoding = cert.Encoding,
+                Subject = cert.Subject,
+                Issuer = cert.Issuer,
+                NotBefore = ReportNames.Date(cert.NotBefore),
+                NotAfter = ReportNames.Date(cert.NotAfter),
+                KeySizeBits = cert.KeySizeBits,
+                SerialNumber = cert.SerialNumber,
+                Error = cert.Error,
+            });
+        }
+
+        var requests = new List<ReportCertificateRequest>(sa.CertificateRequests.Count);
+        foreach (IkeCertificateRequest request in sa.CertificateRequests)
+        {
+            requests.Add(new ReportCertificateRequest(request.Frame.Frame, ReportNames.Side(request.FromInitiator), request.Encoding, request.CertificateAuthority));
+        }
+
+        var notifies = new List<ReportNotify>(sa.Notifies.Count);
+        foreach (IkeNotifyObservation notify in sa.Notifies)
+        {
+            notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, notify.Name,
+                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, notify.Detail));
+        }
+
+        var deletes = new List<ReportDelete>(sa.Deletes.Count);
+        foreach (IkeDeleteObservation delete in sa.Deletes)
+        {
+            deletes.Add(new ReportDelete(delete.Frame.Frame, ReportNames.Side(delete.FromInitiator), delete.Protocol, [.. delete.Spis]));
+        }
+
+        var anomalies = new List<ReportAnomaly>(sa.Anomalies.Count);
+        foreach (IkeAnomaly anomaly in sa.Anomalies)
+        {
+            anomalies.Add(new ReportAnomaly(anomaly.Frame.Frame, ReportNames.Kebab(anomaly.Kind), anomaly.Detail));
+        }
+
+        var childSpis = new List<string>(sa.ChildSpis.Count);
+        foreach (uint spi in sa.ChildSpis)
+        {
+            childSpis.Add(ReportNames.Spi(spi));
+        }
+
+        NatDetection nat = sa.Nat;
+        return new ReportIkeSa
+        {
+            Input = input,
+            Version = sa.Version,
+            InitiatorCookie = ReportNames.Cookie(sa.InitiatorCookie),
+            ResponderCookie = ReportNames.Cookie(sa.ResponderCookie),
+            Initiator = sa.Initiator.ToString(),
+            Responder = sa.Responder.ToString(),
+            Exchange = ReportNames.Kebab(sa.Phase1),
+            State = ReportNames.Kebab(sa.State),
+            AuthenticationMethod = sa.AuthenticationMethod,
+            Decrypted = sa.Decrypted,
+            Nat = new ReportNat
+            {
+                InitiatorSupportsNatT = nat.InitiatorSupportsNatT,
+                ResponderSupportsNatT = nat.ResponderSupportsNatT,
+                Version = nat.NatTVersion,
+                DiscoveryExchanged = nat.NatDiscoveryExchanged,
+                HashesVerified = nat.HashesVerified,
+                InitiatorBehindNat = nat.InitiatorBehindNat,
+                ResponderBehindNat = nat.ResponderBehindNat,
+                FloatedToPort4500 = nat.FloatedToPort4500,
+                FirstNatTFrame = nat.FirstNatTFrame,
+            },
+            VendorIds = vendorIds,
+            Proposals = Proposals(sa.Proposals),
+            Chosen = sa.Chosen is IkeProposal chosen ? ToReport(chosen) : null,
+            Identities = identities,
+            Certificates = certificates,
+            CertificateRequests = requests,
+            Notifies = notifies,
+            Deletes = deletes,
+            Anomalies = anomalies,
+            Exchanges = exchanges,
+            ChildSpis = childSpis,
+            IncompleteDatagrams = IncompleteBetween(sa, incomplete),
+            Messages = messages,
+        };
+    }
+
+    private static ReportIkeMessage ToReport(IkeMessage message)
+    {
+        var notifies = new List<string>(message.Notifies.Count);
+        foreach (IkeNotifyObservation notify in message.Notifies)
+        {
+            notifies.Add(notify.Name);
+        }
+
+        return new ReportIkeMessage
+        {
+            Frame = message.Frame.Frame,
+            Time = ReportNames.Time(message.Frame.Time),
+            From = message.From.ToString(),
+            To = message.To.ToString(),
+            FromInitiator = message.FromInitiator,
+            Exchange = ReportNames.Kebab(message.Exchange),
+            ExchangeType = message.ExchangeType,
+            MessageId = message.MessageId,
+            Number = message.Number,
+            Payloads = [.. message.Payloads],
+            Encrypted = message.Encrypted,
+            Decrypted = message.Decrypted,
+            Retransmission = message.Retransmission,
+            Fragment = message.Fragment is IkeFragmentInfo fragment ? new ReportIkeFragment(fragment.Index, fragment.Last) : null,
+            IpFragments = message.IpFragments,
+            Length = message.Length,
+            NatTraversal = message.NatTraversal,
+            Notifies = notifies,
+        };
+    }
+
+    public static ReportProposal ToReport(IkeProposal proposal)
+    {
+        var attributes = new List<ReportAttribute>(proposal.Attributes.Count);
+        foreach (KeyValuePair<string, string> attribute in proposal.Attributes)
+        {
+            attributes.Add(new ReportAttribute(attribute.Key, attribute.Value));
+        }
+
+        return new ReportProposal
+        {
+            Proposal = proposal.ProposalNumber,
+            Transform = proposal.TransformNumber,
+            Protocol = proposal.Protocol,
+            Summary = proposal.Summary,
+            Encryption = proposal.Encryption,
+            KeyLength = proposal.KeyLength,
+            Hash = proposal.Hash,
+            Authentication = proposal.Authentication,
+            DhGroup = proposal.DhGroup,
+            Prf = proposal.Prf,
+            LifetimeSeconds = proposal.LifetimeSeconds,
+            EncapsulationMode = proposal.EncapsulationMode,
+            Attributes = attributes,
+        };
+    }
+
+    private static List<ReportProposal> Proposals(List<IkeProposal> proposals)
+    {
+        var list = new List<ReportProposal>(proposals.Count);
+        foreach (IkeProposal proposal in proposals)
+        {
+            list.Add(ToReport(proposal));
+        }
+
+        return list;
+    }
+
+    private static List<string> TrafficSelectors(List<IkeIdentity> selectors)
+    {
+        var list = new List<string>(selectors.Count);
+        foreach (IkeIdentity id in selectors)
+        {
+            list.Add(id.Port == 0 && id.Protocol == 0
+                ? id.Value
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{id.Value} {ProtocolName(id.Protocol)}/{id.Port}"));
+        }
+
+        return list;
+    }
+
+    private static string ProtocolName(byte protocol) => protocol switch
+    {
+        17 => "udp",
+        6 => "tcp",
+        0 => "any",
+        _ => protocol.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>UDP datagrams between the two peers that never reassembled: the lost IKE fragments of this SA.</summary>
+    private static List<ReportIncompleteDatagram> IncompleteBetween(IkeSa sa, List<IncompleteIpDatagram> incomplete)
+    {
+        var list = new List<ReportIncompleteDatagram>();
+        foreach (IncompleteIpDatagram datagram in incomplete)
+        {
+            bool between =
+                (datagram.Source.Address == sa.Initiator.Address && datagram.Destination.Address == sa.Responder.Address)
+                || (datagram.Source.Address == sa.Responder.Address && datagram.Destination.Address == sa.Initiator.Address);
+            if (datagram.Protocol != Udp || !between || datagram.Fragments.Count == 0)
+            {
+                continue;
+            }
+
+            var frames = new List<long>(datagram.Fragments.Count);
+            foreach (FrameRef fragment in datagram.Fragments)
+            {
+                frames.Add(fragment.Frame);
+            }
+
+            long received = 0;
+            foreach ((int start, int end) in datagram.ReceivedRanges)
+            {
+                received += Math.Max(0, end - start);
+            }
+
+            list.Add(new ReportIncompleteDatagram(datagram.Source.ToString(), datagram.Destination.ToString(), datagram.Protocol,
+                datagram.Identification, frames, ReportNames.Time(datagram.Fragments[0].Time), received, datagram.TotalLength));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,91 @@
+using Analyzer.Reporting.Document;
+using Analyzer.Sessions;
+using Analyzer.Sessions.L2tp;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>L2TP tunnels of every capture: control messages (ZLB included), sessions, PPP.</summary>
+internal static class L2tpSection
+{
+    public static L2tpReport Build(BuildContext context)
+    {
+        var tunnels = new List<ReportL2tpTunnel>();
+        foreach (CaptureModel capture in context.Case.Captures)
+        {
+            foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
+            {
+                tunnels.Add(ToReport(tunnel, capture.Input.DisplayName));
+            }
+        }
+
+        return new L2tpReport { Tunnels = tunnels };
+    }
+
+    private static ReportL2tpTunnel ToReport(L2tpTunnel tunnel, string input)
+    {
+        var messages = new List<ReportL2tpControlMessage>(tunnel.ControlMessages.Count);
+        foreach (L2tpControlMessage message in tunnel.ControlMessages)
+        {
+            var avps = new List<ReportAvp>(message.Avps.Count);
+            foreach (L2tpAvpValue avp in message.Avps)
+            {
+                avps.Add(new ReportAvp(avp.VendorId, avp.Type, avp.Name, avp.Value, avp.Mandatory, avp.Hidden));
+            }
+
+            messages.Add(new ReportL2tpControlMessage
+            {
+                Frame = message.Frame.Frame,
+                Time = ReportNames.Time(message.Frame.Time),
+                From = message.From.ToString(),
+                To = message.To.ToString(),
+                FromClient = message.From == tunnel.Client,
+                Type = message.Type,
+                MessageType = message.MessageType,
+                TunnelId = message.TunnelId,
+                SessionId = message.SessionId,
+                Ns = message.Ns,
+                Nr = message.Nr,
+                Zlb = message.IsZlb,
+                Retransmission = message.Retransmission,
+                Avps = avps,
+            });
+        }
+
+        var sessions = new List<ReportL2tpSession>(tunnel.Sessions.Count);
+        foreach (L2tpSession session in tunnel.Sessions)
+        {
+            sessions.Add(new ReportL2tpSession
+            {
+                SessionIds = new ReportL2tpIds(session.ClientSessionId, session.ServerSessionId),
+                State = ReportNames.Kebab(session.State),
+                Result = ToReport(session.Result),
+                DataPackets = session.DataPackets,
+                Ppp = PppSection.Build(session.Ppp),
+            });
+        }
+
+        return new ReportL2tpTunnel
+        {
+            Input = input,
+            Client = tunnel.Client.ToString(),
+            Server = tunnel.Server.ToString(),
+            TunnelIds = new ReportL2tpIds(tunnel.ClientTunnelId, tunnel.ServerTunnelId),
+            Version = tunnel.Version,
+            State = ReportNames.Kebab(tunnel.State),
+            Result = ToReport(tunnel.Result),
+            ClientHostName = tunnel.ClientHostName,
+            ServerHostName = tunnel.ServerHostName,
+            ClientVendorName = tunnel.ClientVendorName,
+            ServerVendorName = tunnel.ServerVendorName,
+            InClearText = tunnel.InClearText,
+            DataFromClient = tunnel.DataFromClient,
+            DataFromServer = tunnel.DataFromServer,
+            Anomalies = [.. tunnel.Anomalies],
+            ControlMessages = messages,
+            Sessions = sessions,
+        };
+    }
+
+    private static ReportL2tpResult? ToReport(L2tpResult? result) =>
+        result is null ? null : new ReportL2tpResult(result.ResultCode, result.ResultName, result.ErrorCode, result.ErrorName, result.Message);
+}

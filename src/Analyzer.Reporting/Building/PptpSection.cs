@@ -1,0 +1,40 @@
+using Analyzer.Reporting.Document;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Pptp;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>PPTP control connections of every capture (the connection is PPTP, not L2TP).</summary>
+internal static class PptpSection
+{
+    public static PptpReport Build(BuildContext context)
+    {
+        var connections = new List<ReportPptpConnection>();
+        foreach (CaptureModel capture in context.Case.Captures)
+        {
+            foreach (PptpConnection connection in capture.PptpConnections)
+            {
+                var messages = new List<ReportPptpControlMessage>(connection.ControlMessages.Count);
+                foreach (PptpControlObservation message in connection.ControlMessages)
+                {
+                    messages.Add(new ReportPptpControlMessage(message.Frame.Frame, ReportNames.Time(message.Frame.Time),
+                        ReportNames.ClientSide(message.FromClient), message.Type, message.Result));
+                }
+
+                connections.Add(new ReportPptpConnection
+                {
+                    Input = capture.Input.DisplayName,
+                    Client = connection.Client.ToString(),
+                    Server = connection.Server.ToString(),
+                    GreFromClient = connection.GreFromClient,
+                    GreFromServer = connection.GreFromServer,
+                    FirstFrame = connection.FirstFrame?.Frame,
+                    ControlMessages = messages,
+                    Ppp = PppSection.Build(connection.Ppp),
+                });
+            }
+        }
+
+        return new PptpReport { Connections = connections };
+    }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text;
+using Analyzer.Core;
+using Analyzer.Correlation.Events;
+using Analyzer.EventLogs;
+using Analyzer.Reporting.Document;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Pptp;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>
+/// Capture messages (IKE, L2TP, PPTP, PPP authentication, ESP first/last) and the log records that
+/// mean something (normalised or tied to a frame), merged in time order. Log records are ordered by
+/// their time moved onto the capture clock where the offset is known.
+/// </summary>
+internal static class TimelineSection
+{
+    public static IReadOnlyList<ReportTimelineEntry> Build(BuildContext context)
+    {
+        var entries = new List<(long SortKey, int Order, ReportTimelineEntry Entry)>();
+        foreach (CaptureModel capture in context.Case.Captures)
+        {
+            string input = capture.Input.DisplayName;
+            foreach (IkeSa sa in capture.IkeSas)
+            {
+                foreach (IkeMessage message in sa.Messages)
+                {
+                    Add(message.Frame.Time, Capture(input, "ike", message.Frame, IkeText(sa, message), HasErrorNotify(message)));
+                }
+            }
+
+            foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
+            {
+                foreach (L2tpControlMessage message in tunnel.ControlMessages)
+                {
+                    Add(message.Frame.Time, Capture(input, "l2tp", message.Frame, L2tpText(tunnel, message), IsL2tpFailure(message)));
+                }
+
+                foreach (L2tpSession session in tunnel.Sessions)
+                {
+                    AddPppAuthentication(input, session.Ppp);
+                }
+            }
+
+            foreach (PptpConnection connection in capture.PptpConnections)
+            {
+                foreach (PptpControlObservation message in connection.ControlMessages)
+                {
+                    string text = "PPTP " + message.Type + " from " + ReportNames.ClientSide(message.FromClient)
+                        + (message.Result is null ? string.Empty : " (" + message.Result + ")");
+                    Add(message.Frame.Time, Capture(input, "pptp", message.Frame, text, false));
+                }
+
+                AddPppAuthentication(input, connection.Ppp);
+            }
+
+            foreach (EspFlow flow in capture.EspFlows)
+            {
+                string spi = ReportNames.Spi(flow.Spi);
+                Add(flow.First.Time, Capture(input, "esp", flow.First, $"ESP {spi} {flow.Source} → {flow.Destination}: first packet", false));
+                if (flow.Last.Frame != flow.First.Frame)
+                {
+                    Add(flow.Last.Time, Capture(input, "esp", flow.Last,
+                        string.Create(CultureInfo.InvariantCulture, $"ESP {spi} {flow.Source} → {flow.Destination}: last packet ({flow.Packets} packets)"), false));
+                }
+            }
+        }
+
+        AddEvents(context, Add);
+
+        entries.Sort(static (a, b) => a.SortKey != b.SortKey ? a.SortKey.CompareTo(b.SortKey) : a.Order.CompareTo(b.Order));
+        var timeline = new List<ReportTimelineEntry>(entries.Count);
+        foreach ((long _, int _, ReportTimelineEntry entry) in entries)
+        {
+            timeline.Add(entry);
+        }
+
+        return timeline;
+
+        void Add(Timestamp time, ReportTimelineEntry entry) => entries.Add((time.UnixNanoseconds, entries.Count, entry));
+
+        void AddPppAuthentication(string input, Sessions.Ppp.PppSession? ppp)
+        {
+            if (ppp?.AuthenticationFrame is not FrameRef frame)
+            {
+                return;
+            }
+
+            var text = new StringBuilder("PPP ");
+            text.Append(ppp.AuthenticationProtocol ?? "authentication").Append(' ').Append(ppp.AuthenticationResult ?? "seen");
+            if (ppp.AuthenticationErrorCode is int code)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" (error {code})");
+            }
+
+            Add(frame.Time, Capture(input, "ppp", frame, text.ToString(), ppp.AuthenticationResult == "failure"));
+        }
+    }
+
+    private static void AddEvents(BuildContext context, Action<Timestamp, ReportTimelineEntry> add)
+    {
+        var correlated = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
+        foreach (CorrelatedEvent tie in context.Case.CorrelatedEvents)
+        {
+            correlated.Add(tie.Record);
+        }
+
+        var offsets = new Dictionary<int, double>();
+        foreach (LogClockOffset offset in context.Case.ClockOffsets)
+        {
+            offsets.TryAdd(offset.LogInputIndex, offset.OffsetSeconds);
+        }
+
+        foreach (EventRecord record in context.Case.Events)
+        {
+            if (record.Time is not Timestamp time || (record.Normalized is null && !correlated.Contains(record)))
+            {
+                continue;
+            }
+
+            Timestamp? corrected = offsets.TryGetValue(record.InputIndex, out double seconds) ? time.AddSeconds(-seconds) : null;
+            add(corrected ?? time, new ReportTimelineEntry
+            {
+                Time = ReportNames.Time(time),
+                CorrectedTime = ReportNames.Time(corrected),
+                Input = context.InputName(record.InputIndex),
+                Source = "event",
+                Record = record.RecordId,
+                Text = EventText(record),
+                Failure = record.Normalized?.IsFailure ?? false,
+            });
+        }
+    }
+
+    private static ReportTimelineEntry Capture(string input, string source, FrameRef frame, string text, bool failure) => new()
+    {
+        Time = ReportNames.Time(frame.Time),
+        Input = input,
+        Source = source,
+        Frame = frame.Frame,
+        Text = text,
+        Failure = failure,
+    };
+
+    internal static string IkeText(IkeSa sa, IkeMessage message)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"IKEv{sa.Version} ");
+        text.Append(ExchangeLabel(message.Exchange, message.Number));
+        text.Append(message.FromInitiator ? " initiator → responder" : " responder → initiator");
+        if (message.Retransmission)
+        {
+            text.Append(" (retransmission)");
+        }
+
+        if (message.Fragment is IkeFragmentInfo fragment)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" fragment {fragment.Index}{(fragment.Last ? " (last)" : string.Empty)}");
+        }
+
+        foreach (IkeNotifyObservation notify in message.Notifies)
+        {
+            text.Append(" notify ").Append(notify.Name);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"MM3", "QM1", "IKE_SA_INIT": short names for ladders and timelines.</summary>
+    internal static string ExchangeLabel(IkeExchangeKind kind, int number)
+    {
+        string prefix = kind switch
+        {
+            IkeExchangeKind.MainMode => "MM",
+            IkeExchangeKind.AggressiveMode => "AM",
+            IkeExchangeKind.QuickMode => "QM",
+            IkeExchangeKind.Informational => "Informational",
+            IkeExchangeKind.Transaction => "Transaction",
+            IkeExchangeKind.IkeSaInit => "IKE_SA_INIT",
+            IkeExchangeKind.IkeAuth => "IKE_AUTH",
+            IkeExchangeKind.CreateChildSa => "CREATE_CHILD_SA",
+            IkeExchangeKind.InformationalV2 => "INFORMATIONAL",
+            IkeExchangeKind.IkeIntermediate => "IKE_INTERMEDIATE",
+            _ => "exchange",
+        };
+        return number > 0 && kind is IkeExchangeKind.MainMode or IkeExchangeKind.AggressiveMode or IkeExchangeKind.QuickMode
+            ? prefix + number.ToString(CultureInfo.InvariantCulture)
+            : prefix;
+    }
+
+    private static bool HasErrorNotify(IkeMessage message)
+    {
+        foreach (IkeNotifyObservation notify in message.Notifies)
+        {
+            if (notify.IsError)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string L2tpText(L2tpTunnel tunnel, L2tpControlMessage message)
+    {
+        string direction = message.From == tunnel.Client ? "client → server" : "server → client";
+        string text = string.Create(CultureInfo.InvariantCulture, $"L2TP {message.Type} {direction} Ns={message.Ns} Nr={message.Nr}");
+        return message.Retransmission ? text + " (retransmission)" : text;
+    }
+
+    private static bool IsL2tpFailure(L2tpControlMessage message) => message.Type is "StopCCN" or "CDN" && HasErrorResult(message);
+
+    private static bool HasErrorResult(L2tpControlMessage message)
+    {
+        foreach (L2tpAvpValue avp in message.Avps)
+        {
+            // Result Code AVP (type 1): a general error or anything but "normal" ends in failure.
+            if (avp.VendorId == 0 && avp.Type == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string EventText(EventRecord record)
+    {
+        var text = new StringBuilder();
+        text.Append(record.Provider ?? "log");
+        if (record.EventId != 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {record.EventId}");
+        }
+
+        if (record.Normalized is NormalizedEvent normalized)
+        {
+            text.Append(": ").Append(normalized.Kind);
+            if (normalized.Code is long code)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" code {code}");
+            }
+
+            if (normalized.CodeMeaning is not null)
+            {
+                text.Append(" (").Append(normalized.CodeMeaning).Append(')');
+            }
+        }
+        else if (record.Message is not null)
+        {
+            text.Append(": ").Append(record.Message.Length > 160 ? record.Message[..160] + "…" : record.Message);
+        }
+
+        return text.ToString();
+    }
+}

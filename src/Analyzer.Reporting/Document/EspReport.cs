@@ -1,0 +1,6 @@
+namespace Analyzer.Reporting.Document;
+
+public sealed record EspReport
+{
+    public IReadOnlyList<ReportEspFlow> Flows { get; init; } = [];
+}

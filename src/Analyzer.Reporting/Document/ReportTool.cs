@@ -1,0 +1,3 @@
+namespace Analyzer.Reporting.Document;
+
+public sealed record ReportTool(string Name, string Version);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Analyzer.Reporting.Document;
+
+namespace Analyzer.Reporting.Markdown;
+
+/// <summary>Human names for the document's kebab-case values, shared by the Markdown and HTML writers.</summary>
+public static class ReportLabels
+{
+    public static string Exchange(string kebab) => kebab switch
+    {
+        "main-mode" => "Main Mode",
+        "aggressive-mode" => "Aggressive Mode",
+        "quick-mode" => "Quick Mode",
+        "informational" => "Informational",
+        "transaction" => "Transaction (mode-config/XAUTH)",
+        "ike-sa-init" => "IKE_SA_INIT",
+        "ike-auth" => "IKE_AUTH",
+        "create-child-sa" => "CREATE_CHILD_SA",
+        "informational-v2" => "INFORMATIONAL",
+        "ike-intermediate" => "IKE_INTERMEDIATE",
+        _ => kebab,
+    };
+
+    /// <summary>"MM3", "QM1", "IKE_AUTH": the short name of one message.</summary>
+    public static string Message(ReportIkeMessage message)
+    {
+        string prefix = message.Exchange switch
+        {
+            "main-mode" => "MM",
+            "aggressive-mode" => "AM",
+            "quick-mode" => "QM",
+            "unknown" => "exchange " + message.ExchangeType.ToString(CultureInfo.InvariantCulture),
+            _ => Exchange(message.Exchange),
+        };
+        return message.Number > 0 && prefix.Length == 2 ? prefix + message.Number.ToString(CultureInfo.InvariantCulture) : prefix;
+    }
+
+    /// <summary>A display filter for one SA: isakmp.ispi is a byte field, written as colon-separated hex.</summary>
+    public static string IspiFilter(string cookieHex)
+    {
+        var bytes = new List<string>(8);
+        for (int i = 0; i + 1 < cookieHex.Length; i += 2)
+        {
+            bytes.Add(cookieHex.Substring(i, 2));
+        }
+
+        return "isakmp.ispi == " + string.Join(':', bytes);
+    }
+
+    public static string State(string kebab) => kebab.Replace('-', ' ');
+
+    public static string Severity(string severity) => severity switch
+    {
+        "error" => "Error",
+        "warning" => "Warning",
+        "info" => "Info",
+        "ok" => "OK",
+        _ => severity,
+    };
+
+    /// <summary>"10:15:23.123456" from "2026-11-24T10:15:23.123456Z": tables show the time of day, the section the date.</summary>
+    public static string TimeOfDay(string? iso)
+    {
+        if (string.IsNullOrEmpty(iso))
+        {
+            return string.Empty;
+        }
+
+        int t = iso.IndexOf('T', StringComparison.Ordinal);
+        return t < 0 ? iso : iso[(t + 1)..].TrimEnd('Z');
+    }
+
+    public static string YesNo(bool? value) => value switch
+    {
+        true => "yes",
+        false => "no",
+        null => "unknown",
+    };
+
+    public static string Protocol(string protocol) => protocol switch
+    {
+        "udp500" => "IKE (UDP 500)",
+        "udp4500" => "IKE/NAT-T (UDP 4500)",
+        "esp" => "ESP",
+        "udp1701" => "L2TP (UDP 1701)",
+        "ip-fragments" => "IP fragments",
+        _ => protocol,
+    };
+}

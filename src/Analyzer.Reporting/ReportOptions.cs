@@ -1,0 +1,15 @@
+namespace Analyzer.Reporting;
+
+/// <summary>How to build a report: the tool version to print, whether to redact, and the time to stamp.</summary>
+public sealed record ReportOptions
+{
+    public string ToolName { get; init; } = "vpndiag";
+
+    public required string ToolVersion { get; init; }
+
+    /// <summary>Replace addresses, host names, user names and certificate subjects by stable pseudonyms.</summary>
+    public bool Redact { get; init; }
+
+    /// <summary>The report's time stamp; tests pass a fixed one so output is reproducible.</summary>
+    public DateTimeOffset GeneratedAt { get; init; } = DateTimeOffset.UtcNow;
+}

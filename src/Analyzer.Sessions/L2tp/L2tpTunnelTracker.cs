@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.IO.Hashing;
+using Analyzer.Core;
+using Analyzer.Protocols.L2tp;
+using Analyzer.Protocols.Traffic;
+
+namespace Analyzer.Sessions.L2tp;
+
+/// <summary>
+/// Rebuilds L2TP control connections and their calls from UDP 1701 datagrams of one capture
+/// (RFC 2661 §5.1, §7): SCCRQ→SCCRP→SCCCN, ICRQ→ICRP→ICCN, StopCCN and CDN with their result
+/// codes, retransmissions from Ns, and the PPP carried in data messages. Whatever is seen here
+/// crossed the capture point in clear text, so every tunnel is marked <see cref="L2tpTunnel.InClearText"/>.
+/// </summary>
+public sealed class L2tpTunnelTracker
+{
+    /// <summary>Control messages kept per tunnel; beyond it they are counted as an anomaly only.</summary>
+    public const int MaxControlMessagesPerTunnel = 65_536;
+
+    /// <summary>Diagnostics kept per capture; one summary line follows the last.</summary>
+    public const int MaxDiagnostics = 1_000;
+
+    private const ushort L2tpPort = 1701;
+
+    private readonly AnalysisInput _input;
+    private readonly AnalysisLimits _limits;
+    private readonly List<L2tpTunnelContext> _tunnels = [];
+    private readonly Dictionary<(NetEndpoint Receiver, ushort TunnelId), L2tpTunnelContext> _byReceiverId = [];
+    private readonly Dictionary<(NetEndpoint, NetEndpoint), L2tpTunnelContext> _version3 = [];
+    private readonly List<InputDiagnostic> _diagnostics = [];
+    private long _droppedDiagnostics;
+    private bool _tunnelLimitReported;
+
+    public L2tpTunnelTracker(AnalysisInput input, AnalysisLimits limits)
+    {
+        _input = input;
+        _limits = limits;
+    }
+
+    public void Observe(in VpnDatagram datagram)
+    {
+        if (datagram.Kind != TrafficKind.L2tp)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> payload = datagram.Payload;
+        if (!L2tpHeader.TryRead(payload, out L2tpHeader header, out ParseError error))
+        {
+            Report(datagram.Frame, "L2TP header: " + error);
+            return;
+        }
+
+        if (header.Version == 3)
+        {
+            ObserveVersion3(datagram);
+            return;
+        }
+
+        ReadOnlySpan<byte> message = payload;
+        if (header.HasLength)
+        {
+            if (header.Length <= payload.Length)
+            {
+                message = payload[..header.Length];
+            }
+            else if (!datagram.IsTruncated)
+            {
+                // A Length past the datagram is a malformed message, not a capture cut: decode what there is.
+                Report(datagram.Frame, "L2TP " + ParseError.BadLength(2, header.Length, payload.Length));
+            }
+        }
+
+        if (header.IsControl)
+        {
+            ObserveControl(datagram, header, message);
+        }
+        else
+        {
+            ObserveData(datagram, header, message);
+        }
+    }
+
+    public void Complete(CaptureModel model)
+    {
+        foreach (L2tpTunnelContext context in _tunnels)
+        {
+            L2tpTunnel tunnel = context.Tunnel;
+            if (tunnel.State == L2tpTunnelState.WaitReply && tunnel.ControlMessages.Count > 1)
+            {
+                int requests = 0;
+                foreach (L2tpControlMessage message in tunnel.ControlMessages)
+                {
+                    requests += message.MessageType == (ushort)L2tpMessageType.StartControlConnectionRequest ? 1 : 0;
+                }
+
+                tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"SCCRQ sent {requests} times and never answered"));
+            }
+
+            model.L2tpTunnels.Add(tunnel);
+        }
+
+        model.Diagnostics.AddRange(_diagnostics);
+        if (_droppedDiagnostics > 0)
+        {
+            model.Diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{_droppedDiagnostics} more L2TP problems not listed")));
+        }
+    }
+
+    private void ObserveControl(in VpnDatagram datagram, L2tpHeader header, ReadOnlySpan<byte> message)
+    {
+        ReadOnlySpan<byte> body = message.Length > header.HeaderLength ? message[header.HeaderLength..] : default;
+        bool zlb = body.IsEmpty;
+        L2tpControlContent content = zlb ? new L2tpControlContent() : L2tpControlContent.Read(body, header.HeaderLength, _limits.MaxStringLength);
+        var type = zlb ? L2tpMessageType.Zlb : (L2tpMessageType)(content.MessageType ?? ushort.MaxValue);
+
+        L2tpTunnelContext? context = FindOrCreateTunnel(datagram, header, type, content);
+        if (context is null)
+        {
+            return;
+        }
+
+        L2tpTunnel tunnel = context.Tunnel;
+        bool fromClient = context.IsFromClient(datagram.Source);
+        bool retransmission = !zlb && header.HasSequence && context.IsRetransmission(fromClient, header.Ns);
+        if (!header.ControlFlagsValid)
+        {
+            content.Problems.Add("control message without the L and S bits set, or with an offset (RFC 2661 §3.1)");
+        }
+
+        if (retransmission)
+        {
+            tunnel.Retransmissions++;
+        }
+
+        foreach (string problem in content.Problems)
+        {
+            string text = string.Create(CultureInfo.InvariantCulture, $"frame {datagram.Frame.Frame}: {problem}");
+            if (tunnel.Anomalies.Count < MaxControlMessagesPerTunnel)
+            {
+                tunnel.Anomalies.Add(text);
+            }
+
+            Report(datagram.Frame, "L2TP " + problem);
+        }
+
+        if (tunnel.ControlMessages.Count < MaxControlMessagesPerTunnel)
+        {
+            tunnel.ControlMessages.Add(new L2tpControlMessage
+            {
+                Frame = datagram.Frame,
+                From = datagram.Source,
+                To = datagram.Destination,
+                Type = zlb ? "ZLB" : content.MessageType is ushort known ? L2tpMessageTypes.Name(known) : "malformed",
+                MessageType = zlb ? (ushort)0 : content.MessageType ?? ushort.MaxValue,
+                TunnelId = header.TunnelId,
+                SessionId = header.SessionId,
+                Ns = header.Ns,
+                Nr = header.Nr,
+                SequencePresent = header.HasSequence,
+                IsZlb = zlb,
+                Retransmission = retransmission,
+                Avps = content.Avps,
+                ContentHash = XxHash64.HashToUInt64(message),
+            });
+        }
+
+        if (!retransmission)
+        {
+            Apply(context, datagram.Frame, fromClient, header, type, content);
+        }
+    }
+
+    private void Apply(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpHeader header, L2tpMessageType type, L2tpControlContent content)
+    {
+        L2tpTunnel tunnel = context.Tunnel;
+        if (content.HostName is not null)
+        {
+            if (fromClient)
+            {
+                tunnel.ClientHostName = content.HostName;
+            }
+            else
+            {
+                tunnel.ServerHostName = content.HostName;
+            }
+        }
+
+        if (content.VendorName is not null)
+        {
+            if (fromClient)
+            {
+                tunnel.ClientVendorName = content.VendorName;
+            }
+            else
+            {
+                tunnel.ServerVendorName = content.VendorName;
+            }
+        }
+
+        switch (type)
+        {
+            case L2tpMessageType.StartControlConnectionReply:
+                if (content.AssignedTunnelId is ushort serverId)
+                {
+                    tunnel.ServerTunnelId = serverId;
+                    _byReceiverId[(tunnel.Server, serverId)] = context;
+                }
+
+                if (tunnel.State is L2tpTunnelState.WaitReply or L2tpTunnelState.Unknown)
+                {
+                    tunnel.State = L2tpTunnelState.WaitConnect;
+                }
+
+                break;
+            case L2tpMessageType.StartControlConnectionConnected:
+                if (tunnel.State != L2tpTunnelState.Stopped)
+                {
+                    tunnel.State = L2tpTunnelState.Established;
+                }
+
+                break;
+            case L2tpMessageType.StopControlConnectionNotification:
+                tunnel.State = L2tpTunnelState.Stopped;
+                tunnel.Result = content.Result;
+                tunnel.StopFrame = frame;
+                break;
+            case L2tpMessageType.IncomingCallRequest:
+            case L2tpMessageType.OutgoingCallRequest:
+                OnCallRequest(context, frame, fromClient, content);
+                break;
+            case L2tpMessageType.IncomingCallReply:
+            case L2tpMessageType.OutgoingCallReply:
+            case L2tpMessageType.IncomingCallConnected:
+            case L2tpMessageType.OutgoingCallConnected:
+            case L2tpMessageType.CallDisconnectNotify:
+            case L2tpMessageType.WanErrorNotify:
+            case L2tpMessageType.SetLinkInfo:
+                OnCallMessage(context, frame, fromClient, header, type, content);
+                break;
+        }
+    }
+
+    private void OnCallRequest(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpControlContent content)
+    {
+        if (content.AssignedSessionId is not ushort senderId)
+        {
+            context.Tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: call request without Assigned Session ID"));
+            return;
+        }
+
+        L2tpTunnelContext.SessionContext session = context.Find(fromClient, senderId) ?? context.Add(L2tpSessionState.WaitReply, frame, _limits.MaxStringLength);
+        context.Assign(session, fromClient, senderId);
+    }
+
+    private void OnCallMessage(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpHeader header, L2tpMessageType type, L2tpControlContent content)
+    {
+        // The header carries the receiver's session id; 0 when the sender never learnt it (a CDN answering an ICRQ at once).
+        L2tpTunnelContext.SessionContext? session = header.SessionId != 0 ? context.Find(!fromClient, header.SessionId) : null;
+        if (session is null && content.AssignedSessionId is ushort senderId)
+        {
+            session = context.Find(fromClient, senderId);
+        }
+
+        if (session is null)
+        {
+            session = context.Add(L2tpSessionState.Unknown, frame, _limits.MaxStringLength);
+            if (header.SessionId != 0)
+            {
+                context.Assign(session, !fromClient, header.SessionId);
+            }
+        }
+
+        if (content.AssignedSessionId is ushort assigned)
+        {
+            context.Assign(session, fromClient, assigned);
+        }
+
+        L2tpSession model = session.Session;
+        switch (type)
+        {
+            case L2tpMessageType.IncomingCallReply:
+            case L2tpMessageType.OutgoingCallReply:
+                if (model.State is L2tpSessionState.WaitReply or L2tpSessionState.Unknown)
+                {
+                    model.State = L2tpSessionState.WaitConnect;
+                }
+
+                break;
+            case L2tpMessageType.IncomingCallConnected:
+            case L2tpMessageType.OutgoingCallConnected:
+                if (model.State != L2tpSessionState.Disconnected)
+                {
+                    model.State = L2tpSessionState.Established;
+                }
+
+                break;
+            case L2tpMessageType.CallDisconnectNotify:
+                model.State = L2tpSessionState.Disconnected;
+                model.Result = content.Result;
+                model.DisconnectFrame = frame;
+                break;
+        }
+    }
+
+    private void ObserveData(in VpnDatagram datagram, L2tpHeader header, ReadOnlySpan<byte> message)
+    {
+        L2tpTunnelContext? context = FindOrCreateTunnel(datagram, header, L2tpMessageType.Zlb, null);
+        if (context is null)
+        {
+            return;
+        }
+
+        bool fromClient = context.IsFromClient(datagram.Source);
+        if (fromClient)
+        {
+            context.Tunnel.DataFromClient++;
+        }
+        else
+        {
+            context.Tunnel.DataFromServer++;
+        }
+
+        L2tpTunnelContext.SessionContext? session = context.Find(!fromClient, header.SessionId);
+        if (session is null)
+        {
+            session = context.Add(L2tpSessionState.Unknown, datagram.Frame, _limits.MaxStringLength);
+            context.Assign(session, !fromClient, header.SessionId);
+        }
+
+        session.Session.DataPackets++;
+        if (message.Length > header.HeaderLength)
+        {
+            session.Ppp.Observe(datagram.Frame, fromClient, message[header.HeaderLength..]);
+        }
+    }
+
+    private L2tpTunnelContext? FindOrCreateTunnel(in VpnDatagram datagram, L2tpHeader header, L2tpMessageType type, L2tpControlContent? content)
+    {
+        if (type == L2tpMessageType.StartControlConnectionRequest && content?.AssignedTunnelId is ushort clientId)
+        {
+            // Replies to the client carry the id it assigned: index the tunnel under the client's endpoint and that id.
+            if (_byReceiverId.TryGetValue((datagram.Source, clientId), out L2tpTunnelContext? existing)
+                && existing.Tunnel.State is L2tpTunnelState.WaitReply or L2tpTunnelState.WaitConnect)
+            {
+                return existing;
+            }
+
+            L2tpTunnelContext? created = Create(datagram.Frame, datagram.Source, datagram.Destination, L2tpTunnelState.WaitReply);
+            if (created is not null)
+            {
+                created.Tunnel.ClientTunnelId = clientId;
+                _byReceiverId[(datagram.Source, clientId)] = created;
+            }
+
+            return created;
+        }
+
+        if (_byReceiverId.TryGetValue((datagram.Destination, header.TunnelId), out L2tpTunnelContext? known))
+        {
+            return known;
+        }
+
+        // A tunnel whose far side's id is not known yet (it began before the capture, or only one side spoke so far).
+        foreach (L2tpTunnelContext candidate in _tunnels)
+        {
+            L2tpTunnel tunnel = candidate.Tunnel;
+            if (tunnel.Version != 2)
+            {
+                continue;
+            }
+
+            if (tunnel.Client == datagram.Destination && tunnel.Server == datagram.Source && tunnel.ClientTunnelId == 0)
+            {
+                tunnel.ClientTunnelId = header.TunnelId;
+                _byReceiverId[(datagram.Destination, header.TunnelId)] = candidate;
+                return candidate;
+            }
+
+            if (tunnel.Server == datagram.Destination && tunnel.Client == datagram.Source && tunnel.ServerTunnelId == 0 && header.TunnelId != 0)
+            {
+                tunnel.ServerTunnelId = header.TunnelId;
+                _byReceiverId[(datagram.Destination, header.TunnelId)] = candidate;
+                return candidate;
+            }
+        }
+
+        bool senderIsClient = GuessSenderIsClient(datagram, type);
+        NetEndpoint client = senderIsClient ? datagram.Source : datagram.Destination;
+        NetEndpoint server = senderIsClient ? datagram.Destination : datagram.Source;
+        L2tpTunnelContext? context = Create(datagram.Frame, client, server, L2tpTunnelState.Unknown);
+        if (context is not null)
+        {
+            if (senderIsClient)
+            {
+                context.Tunnel.ServerTunnelId = header.TunnelId;
+            }
+            else
+            {
+                context.Tunnel.ClientTunnelId = header.TunnelId;
+            }
+
+            _byReceiverId[(datagram.Destination, header.TunnelId)] = context;
+        }
+
+        return context;
+    }
+
+    /// <summary>For a tunnel first seen mid-way: replies and LNS-initiated calls come from the server; otherwise the side not on port 1701, else the sender, is the client.</summary>
+    private static bool GuessSenderIsClient(in VpnDatagram datagram, L2tpMessageType type)
+    {
+        if (type is L2tpMessageType.StartControlConnectionReply or L2tpMessageType.IncomingCallReply or L2tpMessageType.OutgoingCallRequest or L2tpMessageType.OutgoingCallConnected)
+        {
+            return false;
+        }
+
+        if (datagram.Source.Port == L2tpPort && datagram.Destination.Port != L2tpPort)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private L2tpTunnelContext? Create(FrameRef frame, NetEndpoint client, NetEndpoint server, L2tpTunnelState state)
+    {
+        if (_tunnels.Count >= _limits.MaxL2tpTunnels)
+        {
+            if (!_tunnelLimitReported)
+            {
+                _tunnelLimitReported = true;
+                Report(frame, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxL2tpTunnels} L2TP tunnels; later ones are not tracked"));
+            }
+
+            return null;
+        }
+
+        var context = new L2tpTunnelContext(new L2tpTunnel { Client = client, Server = server, State = state, FirstFrame = frame });
+        _tunnels.Add(context);
+        return context;
+    }
+
+    private void ObserveVersion3(in VpnDatagram datagram)
+    {
+        NetEndpoint a = datagram.Source;
+        NetEndpoint b = datagram.Destination;
+        var key = a.Address < b.Address || (a.Address == b.Address && a.Port < b.Port) ? (a, b) : (b, a);
+        if (!_version3.TryGetValue(key, out L2tpTunnelContext? context))
+        {
+            context = Create(datagram.Frame, datagram.Source, datagram.Destination, L2tpTunnelState.Unknown);
+            if (context is null)
+            {
+                return;
+            }
+
+            context.Tunnel.Version = 3;
+            context.Tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {datagram.Frame.Frame}: L2TPv3 (RFC 3931) over UDP; recognised, not decoded"));
+            _version3[key] = context;
+        }
+
+        if (context.IsFromClient(datagram.Source))
+        {
+            context.Tunnel.DataFromClient++;
+        }
+        else
+        {
+            context.Tunnel.DataFromServer++;
+        }
+    }
+
+    private void Report(FrameRef frame, string message)
+    {
+        if (_diagnostics.Count >= MaxDiagnostics)
+        {
+            _droppedDiagnostics++;
+            return;
+        }
+
+        _diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, frame.Frame, message));
+    }
+}

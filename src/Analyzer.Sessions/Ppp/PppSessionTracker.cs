@@ -1,0 +1,430 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Analyzer.Core;
+using Analyzer.Protocols.Ppp;
+
+namespace Analyzer.Sessions.Ppp;
+
+/// <summary>
+/// Builds one <see cref="PppSession"/> from PPP frames in order, whichever tunnel carried them
+/// (L2TP, PPTP/GRE, PPPoE, a PPP link). "Client" is the dialling side; the server authenticates it.
+/// </summary>
+public sealed class PppSessionTracker
+{
+    /// <summary>Configure-Requests from one side without an Ack before the negotiation counts as looping.</summary>
+    public const int LoopThreshold = 10;
+
+    private readonly int _maxStringLength;
+    private readonly int _maxObservations;
+    private readonly NcpDirection _lcp = new();
+    private readonly NcpDirection _ipcp = new();
+    private readonly NcpDirection _ipv6cp = new();
+
+    public PppSessionTracker(int maxStringLength, int maxObservations = 4096)
+    {
+        _maxStringLength = maxStringLength;
+        _maxObservations = maxObservations;
+    }
+
+    public PppSession Session { get; } = new();
+
+    /// <summary>A PPP frame starting at the (optional) address/control field or the protocol field.</summary>
+    public void Observe(FrameRef frame, bool fromClient, ReadOnlySpan<byte> ppp)
+    {
+        if (!PppFrame.TryRead(ppp, out PppFrame header, out ParseError error))
+        {
+            Anomaly(frame, "PPP frame: " + error);
+            return;
+        }
+
+        ObserveProtocol(frame, fromClient, header.Protocol, ppp[header.HeaderLength..]);
+    }
+
+    /// <summary>A PPP payload whose protocol number was already read.</summary>
+    public void ObserveProtocol(FrameRef frame, bool fromClient, ushort protocol, ReadOnlySpan<byte> payload)
+    {
+        if (!PppProtocols.IsControl(protocol))
+        {
+            if (PppProtocols.IsData(protocol))
+            {
+                if (fromClient)
+                {
+                    Session.DataFromClient++;
+                }
+                else
+                {
+                    Session.DataFromServer++;
+                }
+            }
+
+            return;
+        }
+
+        if (!PppControlPacket.TryRead(payload, out PppControlPacket packet, out ParseError error))
+        {
+            Anomaly(frame, PppProtocols.Name(protocol) + ": " + error);
+            return;
+        }
+
+        string summary = protocol switch
+        {
+            PppProtocols.Lcp => OnLcp(frame, fromClient, packet),
+            PppProtocols.Ipcp => OnIpcp(fromClient, packet),
+            PppProtocols.Ipv6cp => OnIpv6cp(fromClient, packet),
+            PppProtocols.Ccp => OnCcp(packet),
+            PppProtocols.Pap => OnPap(frame, fromClient, packet),
+            PppProtocols.Chap => OnChap(frame, fromClient, packet),
+            PppProtocols.Eap => OnEap(frame, fromClient, packet),
+            _ => OptionsOrEmpty(protocol, packet),
+        };
+        Record(new PppPacketObservation(frame, fromClient, PppProtocols.Name(protocol), PppCodes.Name(protocol, packet.Code), packet.Identifier, summary));
+    }
+
+    private string OnLcp(FrameRef frame, bool fromClient, PppControlPacket packet)
+    {
+        switch (packet.Code)
+        {
+            case PppCodes.ConfigureRequest:
+                _lcp.Request(fromClient);
+                if (_lcp.Looping)
+                {
+                    Session.LcpLoop = true;
+                }
+
+                // The authenticator (server) names the protocol in its request; its Ack by the client confirms it below.
+                if (!fromClient && Session.AuthenticationProtocol is null && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> requested))
+                {
+                    Session.AuthenticationProtocol = PppAuthentication.Name(requested);
+                }
+
+                break;
+            case PppCodes.ConfigureAck:
+                _lcp.Ack(fromClient);
+                Session.LcpOpened = _lcp.Opened;
+                if (fromClient && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> agreed))
+                {
+                    Session.AuthenticationProtocol = PppAuthentication.Name(agreed);
+                }
+
+                break;
+            case PppCodes.ConfigureNak:
+            case PppCodes.ConfigureReject:
+                _lcp.Refused(fromClient);
+                if (_lcp.Looping)
+                {
+                    Session.LcpLoop = true;
+                }
+
+                break;
+            case PppCodes.TerminateRequest:
+                if (Session.TerminatedByClient is null)
+                {
+                    Session.TerminatedByClient = fromClient;
+                    Session.TerminationFrame = frame;
+                }
+
+                return PeerText.Decode(packet.Data, _maxStringLength);
+            case 8:
+                // Protocol-Reject: the rejected protocol number, then a copy of the rejected packet.
+                return packet.Data.Length >= 2 ? "rejected " + PppProtocols.Name(BinaryPrimitives.ReadUInt16BigEndian(packet.Data)) : string.Empty;
+            case 9:
+                Session.EchoRequests++;
+                return string.Empty;
+            case 10:
+                Session.EchoReplies++;
+                return string.Empty;
+        }
+
+        return OptionsOrEmpty(PppProtocols.Lcp, packet);
+    }
+
+    private string OnIpcp(bool fromClient, PppControlPacket packet)
+    {
+        if (packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, PppOptionNames.IpcpAddress, out ReadOnlySpan<byte> address) && address.Length == 4)
+        {
+            // An Ack repeats the request it accepts: an Ack from the server confirms the client's own address.
+            string text = NetAddress.FromV4(address).ToString();
+            if (fromClient)
+            {
+                Session.ServerAddress = text;
+            }
+            else
+            {
+                Session.ClientAddress = text;
+            }
+        }
+
+        TrackNcp(_ipcp, fromClient, packet.Code);
+        Session.IpcpOpened = _ipcp.Opened;
+        return OptionsOrEmpty(PppProtocols.Ipcp, packet);
+    }
+
+    private string OnIpv6cp(bool fromClient, PppControlPacket packet)
+    {
+        if (packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, PppOptionNames.Ipv6cpInterfaceIdentifier, out ReadOnlySpan<byte> id))
+        {
+            string text = Convert.ToHexStringLower(id);
+            if (fromClient)
+            {
+                Session.ServerInterfaceId = text;
+            }
+            else
+            {
+                Session.ClientInterfaceId = text;
+            }
+        }
+
+        TrackNcp(_ipv6cp, fromClient, packet.Code);
+        Session.Ipv6cpOpened = _ipv6cp.Opened;
+        return OptionsOrEmpty(PppProtocols.Ipv6cp, packet);
+    }
+
+    private string OnCcp(PppControlPacket packet)
+    {
+        string summary = OptionsOrEmpty(PppProtocols.Ccp, packet);
+        if (packet.Code == PppCodes.ConfigureAck)
+        {
+            Session.CompressionNegotiated = true;
+            Session.Compression = summary;
+        }
+
+        return summary;
+    }
+
+    private string OnPap(FrameRef frame, bool fromClient, PppControlPacket packet)
+    {
+        ReadOnlySpan<byte> data = packet.Data;
+        Session.AuthenticationProtocol ??= "PAP";
+        if (packet.Code == 1)
+        {
+            // Authenticate-Request: Peer-ID length, Peer-ID, Password length, Password. The password is never kept.
+            if (data.Length >= 1 && data[0] <= data.Length - 1)
+            {
+                Session.UserName = PeerText.Decode(data.Slice(1, data[0]), _maxStringLength);
+                return "peer " + Session.UserName;
+            }
+
+            Anomaly(frame, "PAP Authenticate-Request: Peer-ID length past the packet");
+            return string.Empty;
+        }
+
+        string message = string.Empty;
+        if (data.Length >= 1 && data[0] <= data.Length - 1)
+        {
+            message = PeerText.Decode(data.Slice(1, data[0]), _maxStringLength);
+        }
+        else
+        {
+            // RFC 1334 §2.2.2: Ack and Nak always carry a Msg-Length, even for an empty message.
+            Anomaly(frame, "PAP " + PppCodes.Name(PppProtocols.Pap, packet.Code) + ": Msg-Length missing or past the packet");
+        }
+
+        if (packet.Code is 2 or 3 && !fromClient)
+        {
+            SetResult(frame, packet.Code == 2, null, message);
+        }
+
+        return message;
+    }
+
+    private string OnChap(FrameRef frame, bool fromClient, PppControlPacket packet)
+    {
+        ReadOnlySpan<byte> data = packet.Data;
+        Session.AuthenticationProtocol ??= "CHAP";
+        switch (packet.Code)
+        {
+            case 1:
+            case 2:
+                // Challenge/Response: Value-Size, Value, Name (the responder's user name, e.g. DOMAIN\user).
+                if (data.Length < 1 || data[0] > data.Length - 1)
+                {
+                    Anomaly(frame, "CHAP " + PppCodes.Name(PppProtocols.Chap, packet.Code) + ": Value-Size past the packet");
+                    return string.Empty;
+                }
+
+                string name = PeerText.Decode(data[(1 + data[0])..], _maxStringLength);
+                if (packet.Code == 2 && fromClient)
+                {
+                    Session.UserName = name;
+                }
+
+                return "name " + name;
+            case 3:
+            case 4:
+                MsChapMessage message = MsChapMessage.Parse(data, _maxStringLength);
+                bool success = packet.Code == 3;
+                if (!fromClient)
+                {
+                    SetResult(frame, success, message.ErrorCode, success ? message.Message ?? PeerText.Decode(data, _maxStringLength) : message.ToString());
+                }
+
+                return message.ErrorCode is null && message.Message is null ? PeerText.Decode(data, _maxStringLength) : message.ToString();
+        }
+
+        return string.Empty;
+    }
+
+    private string OnEap(FrameRef frame, bool fromClient, PppControlPacket packet)
+    {
+        ReadOnlySpan<byte> data = packet.Data;
+        Session.AuthenticationProtocol ??= "EAP";
+        switch (packet.Code)
+        {
+            case 1:
+            case 2:
+                if (data.IsEmpty)
+                {
+                    return string.Empty;
+                }
+
+                byte type = data[0];
+                if (type == EapTypes.Identity && packet.Code == 2 && fromClient)
+                {
+                    Session.UserName = PeerText.Decode(data[1..], _maxStringLength);
+                    return "Identity " + Session.UserName;
+                }
+
+                // EAP-MSCHAPv2 (RFC draft-kamath): OpCode, MS-CHAPv2-ID, MS-Length, then a Failure carries "E=... M=...".
+                if (type == 26 && data.Length > 5 && data[1] == 4 && !fromClient)
+                {
+                    MsChapMessage failure = MsChapMessage.Parse(data[5..], _maxStringLength);
+                    SetResult(frame, false, failure.ErrorCode, failure.ToString());
+                    return EapTypes.Name(type) + " Failure " + failure;
+                }
+
+                return EapTypes.Name(type);
+            case 3:
+            case 4:
+                if (!fromClient)
+                {
+                    SetResult(frame, packet.Code == 3, Session.AuthenticationErrorCode, Session.AuthenticationMessage);
+                }
+
+                return string.Empty;
+        }
+
+        return string.Empty;
+    }
+
+    private void SetResult(FrameRef frame, bool success, int? errorCode, string? message)
+    {
+        Session.AuthenticationResult = success ? "success" : "failure";
+        Session.AuthenticationErrorCode = errorCode;
+        Session.AuthenticationMessage = string.IsNullOrEmpty(message) ? Session.AuthenticationMessage : message;
+        Session.AuthenticationFrame = frame;
+    }
+
+    private static void TrackNcp(NcpDirection state, bool fromClient, byte code)
+    {
+        switch (code)
+        {
+            case PppCodes.ConfigureRequest:
+                state.Request(fromClient);
+                break;
+            case PppCodes.ConfigureAck:
+                state.Ack(fromClient);
+                break;
+            case PppCodes.ConfigureNak:
+            case PppCodes.ConfigureReject:
+                state.Refused(fromClient);
+                break;
+        }
+    }
+
+    private static string OptionsOrEmpty(ushort protocol, PppControlPacket packet) =>
+        packet.Code is >= PppCodes.ConfigureRequest and <= PppCodes.ConfigureReject ? PppOptionFormatter.Format(protocol, packet.Data) : string.Empty;
+
+    private static bool TryFindOption(ReadOnlySpan<byte> options, byte type, out ReadOnlySpan<byte> value)
+    {
+        var reader = new PppOptionReader(options);
+        while (reader.TryReadOption(out PppOption option, out _))
+        {
+            if (option.Type == type)
+            {
+                value = option.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private void Record(PppPacketObservation observation)
+    {
+        if (Session.Packets.Count < _maxObservations)
+        {
+            Session.Packets.Add(observation);
+        }
+        else
+        {
+            Session.OmittedPackets++;
+        }
+    }
+
+    private void Anomaly(FrameRef frame, string text)
+    {
+        if (Session.Anomalies.Count < _maxObservations)
+        {
+            Session.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: {text}"));
+        }
+    }
+
+    /// <summary>One control protocol's Configure state per direction (RFC 1661 §4 automaton, as far as a capture shows it).</summary>
+    private sealed class NcpDirection
+    {
+        private bool _clientAcked;
+        private bool _serverAcked;
+        private int _clientUnanswered;
+        private int _serverUnanswered;
+        private int _clientRefused;
+        private int _serverRefused;
+
+        public bool Opened => _clientAcked && _serverAcked;
+
+        public bool Looping =>
+            _clientUnanswered >= LoopThreshold || _serverUnanswered >= LoopThreshold || _clientRefused >= LoopThreshold || _serverRefused >= LoopThreshold;
+
+        public void Request(bool fromClient)
+        {
+            if (fromClient)
+            {
+                _clientUnanswered++;
+            }
+            else
+            {
+                _serverUnanswered++;
+            }
+        }
+
+        /// <summary>An Ack from one side accepts the other side's request.</summary>
+        public void Ack(bool fromClient)
+        {
+            if (fromClient)
+            {
+                _serverAcked = true;
+                _serverUnanswered = 0;
+                _serverRefused = 0;
+            }
+            else
+            {
+                _clientAcked = true;
+                _clientUnanswered = 0;
+                _clientRefused = 0;
+            }
+        }
+
+        /// <summary>A Nak/Reject from one side answers the other side's request without opening; repeated ones are a loop.</summary>
+        public void Refused(bool fromClient)
+        {
+            if (fromClient)
+            {
+                _serverRefused++;
+            }
+            else
+            {
+                _clientRefused++;
+            }
+        }
+    }
+}
