@@ -87,7 +87,7 @@ public sealed class IkeOracleTests
     private static CaptureModel AssertSameAsTshark(string path, string? keyTable)
     {
         List<TsharkIkeOracle.Message> expected = TsharkIkeOracle.Read(path, keyTable is null ? null : File.ReadAllLines(keyTable).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')));
-        CaptureModel model = TsharkIkeFeed.Reconstruct(path, keyTable is null ? null : Analyzer.Protocols.Ike.Decryption.IkeKeyTable.Load(keyTable));
+        CaptureModel model = DecodedCapture.Reconstruct(path, keyTable is null ? null : Analyzer.Protocols.Ike.Decryption.IkeKeyTable.Load(keyTable));
         var actual = model.IkeSas.SelectMany(sa => sa.Messages).OrderBy(m => m.Frame.Frame).ToList();
 
         var expectedRows = expected.Where(m => m.ExchangeType >= 0).ToList();

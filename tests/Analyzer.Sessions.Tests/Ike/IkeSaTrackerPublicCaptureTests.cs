@@ -16,7 +16,7 @@ public sealed class IkeSaTrackerPublicCaptureTests
             Assert.Skip("../shared/captures/" + relative + " is absent");
         }
 
-        return TsharkIkeFeed.Reconstruct(path);
+        return DecodedCapture.Reconstruct(path);
     }
 
     [Fact]

@@ -29,6 +29,6 @@ internal static class LabScenario
     {
         string path = Require(scenario, side);
         string table = Path.Combine(Path.GetDirectoryName(path)!, "ikev1-decryption-table");
-        return TsharkIkeFeed.Reconstruct(path, File.Exists(table) ? IkeKeyTable.Load(table) : null);
+        return DecodedCapture.Reconstruct(path, File.Exists(table) ? IkeKeyTable.Load(table) : null);
     }
 }

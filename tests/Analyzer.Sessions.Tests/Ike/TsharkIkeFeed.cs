@@ -8,7 +8,8 @@ namespace Analyzer.Sessions.Tests.Ike;
 /// <summary>
 /// Test harness: the IKE datagrams of a capture as tshark (the oracle) dissects them, turned into
 /// VpnDatagrams the way the decode stage would hand them on (non-ESP marker stripped on 4500).
-/// Used until the capture decoder is merged; it reads real captures, it does not invent packets.
+/// End-to-end tests use the real decoder (<see cref="DecodedCapture"/>); this feed serves the
+/// mutation tests, which alter one datagram at a time.
 /// </summary>
 internal static class TsharkIkeFeed
 {
@@ -52,20 +53,6 @@ internal static class TsharkIkeFeed
         }
 
         return frames;
-    }
-
-    public static CaptureModel Reconstruct(string capture, Analyzer.Protocols.Ike.Decryption.IkeKeyTable? keys = null)
-    {
-        var input = new AnalysisInput(0, capture, Path.GetFileName(capture), InputKind.Pcap);
-        var tracker = new Analyzer.Sessions.Ike.IkeSaTracker(input, AnalysisLimits.Default, keys);
-        foreach (Frame frame in Read(capture))
-        {
-            Feed(tracker, frame);
-        }
-
-        var model = new CaptureModel(input);
-        tracker.Complete(model);
-        return model;
     }
 
     public static void Feed(Analyzer.Sessions.Ike.IkeSaTracker tracker, Frame frame)
