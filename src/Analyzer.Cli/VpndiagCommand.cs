@@ -69,5 +69,6 @@ internal static class VpndiagCommand
         yield return RulesCommand.Create();
         yield return ExplainCommand.Create();
         yield return EventsCommand.Create();
+        yield return KeysCommand.Create();
     }
 }

@@ -18,6 +18,12 @@ public static class IsakmpContentReader
         while (reader.TryReadPayload(out IsakmpPayload payload, out error))
         {
             content.Types.Add(payload.Type);
+            if (error.IsError)
+            {
+                content.Errors.Add(error);
+                error = default;
+            }
+
             if (!TryDecode(payload, v2, maxStringLength, content, out ParseError payloadError))
             {
                 content.Errors.Add(payloadError);

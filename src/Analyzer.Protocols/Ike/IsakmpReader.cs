@@ -92,8 +92,10 @@ public ref struct IsakmpReader
         new(chain, first, v2, baseOffset);
 
     /// <summary>
-    /// The next payload, or false at the end of the chain (error not set) or on a broken chain
-    /// (error set; the chain is then over).
+    /// The next payload, or false at the end of the chain (error not set) or when not even a generic
+    /// header remains (error set). A payload whose length field is damaged is still returned, with
+    /// <paramref name="error"/> set, the way Wireshark shows it: a length below 4 is taken as 4 and
+    /// the walk goes on; a length past the end gives the rest of the bytes and ends the chain.
     /// </summary>
     public bool TryReadPayload(out IsakmpPayload payload, out ParseError error)
     {
@@ -113,11 +115,17 @@ public ref struct IsakmpReader
         }
 
         int length = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
-        if (length < GenericPayloadHeaderLength || length > rest.Length)
+        bool endsChain = false;
+        if (length < GenericPayloadHeaderLength)
         {
             error = ParseError.BadLength(Offset + 2, length, rest.Length);
-            _next = PayloadType.None;
-            return false;
+            length = GenericPayloadHeaderLength;
+        }
+        else if (length > rest.Length)
+        {
+            error = ParseError.BadLength(Offset + 2, length, rest.Length);
+            length = rest.Length;
+            endsChain = true;
         }
 
         PayloadType type = _next;
@@ -133,7 +141,7 @@ public ref struct IsakmpReader
         }
         else
         {
-            _next = (PayloadType)next;
+            _next = endsChain ? PayloadType.None : (PayloadType)next;
         }
 
         return true;

@@ -74,15 +74,18 @@ public sealed class IkeSaTracker
         bool retransmission = builder.TryGetRetransmission(contentHash, fromInitiator, out int earlierNumber);
 
         IkeExchangeKind kind = ExchangeKinds.From(header.Exchange, v2);
-        IsakmpReader reader = IsakmpReader.ForMessage(bytes, header);
+        // A length field beyond what was sent is bogus: nothing after the header can be trusted (tshark reads no payloads either).
+        bool bogusLength = header.Length > (uint)Math.Max(datagram.WireLength, bytes.Length);
+        IsakmpReader reader = IsakmpReader.ForMessage(bogusLength ? bytes[..IsakmpReader.HeaderLength] : bytes, header);
         IsakmpContent content = IsakmpContentReader.Read(ref reader, v2, _limits.MaxStringLength);
         IkeExchange exchange = ExchangeOf(builder, header, kind, fromInitiator, retransmission);
 
         // Decrypt before numbering: a Main Mode message's number shows in its payloads.
+        // Retransmitted ciphertext decrypts from the context's memory of its first copy, without moving the IV chain.
         IsakmpContent? inner = null;
-        if (header.IsEncrypted && !retransmission)
+        if (header.IsEncrypted && !bogusLength)
         {
-            inner = TryDecrypt(builder, header, message, kind, datagram.Frame);
+            inner = TryDecrypt(builder, header, message, kind, datagram.Frame, reportFailure: !retransmission);
         }
 
         bool natT = datagram.Kind == TrafficKind.IkeNatT;
@@ -100,7 +103,7 @@ public sealed class IkeSaTracker
             Decrypted = inner is not null,
             Retransmission = retransmission,
             IpFragments = datagram.FragmentCount,
-            Length = (int)header.Length,
+            Length = (int)Math.Min(header.Length, int.MaxValue),
             ContentHash = contentHash,
             NatTraversal = natT,
             Fragment = content.Fragment is { } f ? new IkeFragmentInfo(f.Number, f.Last) : null,
@@ -172,7 +175,8 @@ public sealed class IkeSaTracker
                 }
             }
 
-            ExchangeStateResolver.Resolve(sa, _lastTime, _order.Select(b => b.Sa));
+            Timestamp captureEnd = model.Statistics.LastTime is Timestamp last && last > _lastTime ? last : _lastTime;
+            ExchangeStateResolver.Resolve(sa, captureEnd, _order.Select(b => b.Sa));
             model.IkeSas.Add(sa);
         }
 
@@ -283,7 +287,7 @@ public sealed class IkeSaTracker
         return nextIsStarters == fromStarter ? next : next + 1;
     }
 
-    private IsakmpContent? TryDecrypt(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, IkeExchangeKind kind, FrameRef frame)
+    private IsakmpContent? TryDecrypt(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, IkeExchangeKind kind, FrameRef frame, bool reportFailure)
     {
         if (builder.Decryption is null)
         {
@@ -294,7 +298,11 @@ public sealed class IkeSaTracker
         byte[]? plain = builder.Decryption.Decrypt(message[IsakmpReader.HeaderLength..], ExchangeKinds.IsPhase1(kind), header.MessageId);
         if (plain is null)
         {
-            builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
+            if (reportFailure)
+            {
+                builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
+            }
+
             return null;
         }
 
@@ -302,6 +310,7 @@ public sealed class IkeSaTracker
         IsakmpContent inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
         if (inner.Errors.Count > 0 || inner.Types.Count == 0)
         {
+            // A wrong key (the peer derived another one, e.g. a PSK mismatch) turns the body into noise.
             builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
                 "decrypted bytes are not a valid payload chain (wrong key?)" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
             return null;
@@ -335,7 +344,7 @@ public sealed class IkeSaTracker
         if (innerHeader.IsEncrypted)
         {
             int end = (int)Math.Min(innerHeader.Length, (uint)whole.Length);
-            inner = TryDecrypt(builder, innerHeader, whole.AsSpan(0, end), exchange.Kind, message.Frame);
+            inner = TryDecrypt(builder, innerHeader, whole.AsSpan(0, end), exchange.Kind, message.Frame, reportFailure: true);
         }
         else
         {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Analyzer.Core;
 
 namespace Analyzer.Protocols.Ike.Payloads;
@@ -12,24 +11,18 @@ public sealed record DeletePayload(byte ProtocolId, IReadOnlyList<byte[]> Spis)
     public static bool TryRead(ReadOnlySpan<byte> body, bool v2, int baseOffset, out DeletePayload? delete, out ParseError error)
     {
         delete = null;
-        error = default;
-        int fixedLength = v2 ? 4 : 8;
-        if (body.Length < fixedLength)
+        if (!ProtocolSpiPrefix.TryRead(body, v2, baseOffset, out byte protocol, out byte spiSize, out ushort count, out int at, out error))
         {
-            error = ParseError.Truncated(baseOffset, fixedLength, body.Length);
             return false;
         }
 
-        ReadOnlySpan<byte> rest = v2 ? body : body[4..];
-        byte protocol = rest[0];
-        byte spiSize = rest[1];
-        int count = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
+        ReadOnlySpan<byte> rest = body[at..];
         ReadOnlySpan<byte> spiBytes = rest[4..];
 
         // RFC 7296: for the IKE SA the SPI size is 0 and so is the count; anything else must fit exactly.
         if ((long)spiSize * count > spiBytes.Length)
         {
-            error = ParseError.BadLength(baseOffset + (v2 ? 2 : 6), (long)spiSize * count, spiBytes.Length);
+            error = ParseError.BadLength(baseOffset + at + 2, (long)spiSize * count, spiBytes.Length);
             return false;
         }
 

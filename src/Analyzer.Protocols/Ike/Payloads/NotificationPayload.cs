@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Analyzer.Core;
 
 namespace Analyzer.Protocols.Ike.Payloads;
@@ -12,21 +11,15 @@ public sealed record NotificationPayload(ushort Type, byte ProtocolId, byte[] Sp
     public static bool TryRead(ReadOnlySpan<byte> body, bool v2, int baseOffset, out NotificationPayload? notify, out ParseError error)
     {
         notify = null;
-        error = default;
-        int fixedLength = v2 ? 4 : 8;
-        if (body.Length < fixedLength)
+        if (!ProtocolSpiPrefix.TryRead(body, v2, baseOffset, out byte protocol, out byte spiSize, out ushort type, out int at, out error))
         {
-            error = ParseError.Truncated(baseOffset, fixedLength, body.Length);
             return false;
         }
 
-        ReadOnlySpan<byte> rest = v2 ? body : body[4..];
-        byte protocol = rest[0];
-        byte spiSize = rest[1];
-        ushort type = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
-        if (spiSize > rest.Length - 4)
+        ReadOnlySpan<byte> rest = body[at..];
+        if (spiSize > rest.Length - ProtocolSpiPrefix.Length)
         {
-            error = ParseError.BadLength(baseOffset + (v2 ? 1 : 5), spiSize, rest.Length - 4);
+            error = ParseError.BadLength(baseOffset + at + 1, spiSize, rest.Length - ProtocolSpiPrefix.Length);
             return false;
         }
 

@@ -48,8 +48,19 @@ public static class SecurityAssociationReader
             }
         }
 
+        return TryReadProposals(body[offset..], baseOffset + offset, false, into, out error);
+    }
+
+    /// <summary>
+    /// Proposal payloads (IKEv1) or substructures (IKEv2, RFC 7296 §3.3): both chain with the values
+    /// 2 (another proposal follows) and 3 (another transform follows), which RFC 7296 kept on purpose.
+    /// </summary>
+    internal static bool TryReadProposals(ReadOnlySpan<byte> span, int baseOffset, bool v2, List<SaProposal> into, out ParseError error)
+    {
+        error = default;
+        int offset = 0;
         byte next = (byte)PayloadType.Proposal;
-        while (next == (byte)PayloadType.Proposal && offset < body.Length)
+        while (next == (byte)PayloadType.Proposal && offset < span.Length)
         {
             if (into.Count >= MaxProposals)
             {
@@ -57,14 +68,14 @@ public static class SecurityAssociationReader
                 return false;
             }
 
-            ReadOnlySpan<byte> rest = body[offset..];
+            ReadOnlySpan<byte> rest = span[offset..];
             if (!TryReadGeneric(rest, baseOffset + offset, ProposalFixedLength, out int length, out error))
             {
                 return false;
             }
 
             next = rest[0];
-            if (!TryReadProposal(rest[..length], baseOffset + offset, into, out error))
+            if (!TryReadProposal(rest[..length], baseOffset + offset, v2, into, out error))
             {
                 return false;
             }
@@ -96,7 +107,7 @@ public static class SecurityAssociationReader
         return true;
     }
 
-    private static bool TryReadProposal(ReadOnlySpan<byte> proposal, int at, List<SaProposal> into, out ParseError error)
+    private static bool TryReadProposal(ReadOnlySpan<byte> proposal, int at, bool v2, List<SaProposal> into, out ParseError error)
     {
         byte number = proposal[4];
         byte protocol = proposal[5];
@@ -128,7 +139,10 @@ public static class SecurityAssociationReader
                 return false;
             }
 
-            transforms.Add(new SaTransform(rest[4], 0, rest[5], attributes));
+            // IKEv1: number and a one-byte ID; IKEv2: a type and a two-byte ID (numbered here by position).
+            transforms.Add(v2
+                ? new SaTransform((byte)(transforms.Count + 1), rest[4], BinaryPrimitives.ReadUInt16BigEndian(rest[6..]), attributes)
+                : new SaTransform(rest[4], 0, rest[5], attributes));
             offset += length;
         }
 
