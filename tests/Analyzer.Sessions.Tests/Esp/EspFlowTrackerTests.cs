@@ -149,4 +149,21 @@ public sealed class EspFlowTrackerTests
         Assert.Empty(model.EspFlows);
         Assert.Contains(model.Diagnostics, d => d.Frame == 1 && d.Message.Contains("SPI 0", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Lab_client_behind_an_esp_dropping_router_sees_its_esp_one_way()
+    {
+        // samples/captures/esp-dropped-one-way: the router drops UDP-encapsulated ESP from the server.
+        CaptureModel client = CaptureReplay.Sample("esp-dropped-one-way/client.pcap");
+        CaptureModel server = CaptureReplay.Sample("esp-dropped-one-way/server.pcap");
+
+        EspFlow sent = Assert.Single(client.EspFlows);
+        Assert.Equal((0xd941a185u, 7L), (sent.Spi, sent.Packets));
+        Assert.True(sent.OneWay);
+        Assert.Equal(EspEncapsulation.Udp, sent.Encapsulation);
+        Assert.Equal(2, server.EspFlows.Count);
+        Assert.All(server.EspFlows, f => Assert.False(f.OneWay));
+        Assert.Equal(0x4484e7a5u, server.EspFlows.Single(f => f.Spi == 0xd941a185).PairedSpi);
+        Assert.Equal("address-pair", server.EspFlows[0].PairedBy);
+    }
 }
