@@ -36,10 +36,15 @@ internal static class EspFlowPairing
                 }
 
                 // Each side names its inbound SPI: the responder's is used initiator→responder, and back.
-                int count = Math.Min(child.InitiatorSpis.Count, child.ResponderSpis.Count);
-                for (int i = 0; i < count; i++)
+                // The initiator may offer one SPI per proposal; the responder answers the one it chose.
+                for (int i = 0; i < child.ResponderSpis.Count; i++)
                 {
-                    Pair(flows, sa, child.ResponderSpis[i], child.InitiatorSpis[i], ByQuickMode);
+                    uint responderSpi = child.ResponderSpis[i];
+                    uint? initiatorSpi = ChosenInitiatorSpi(flows, sa, child, responderSpi, i);
+                    if (initiatorSpi is uint chosen)
+                    {
+                        Pair(flows, sa, responderSpi, chosen, ByQuickMode);
+                    }
                 }
             }
 
@@ -49,6 +54,34 @@ internal static class EspFlowPairing
                 Pair(flows, sa, sa.ChildSpis[0], sa.ChildSpis[1], ByQuickMode);
             }
         }
+    }
+
+    /// <summary>
+    /// The initiator SPI that goes with a responder SPI: the only one offered, else the one whose ESP
+    /// answers the responder SPI's flow (same addresses reversed), else the one at the same position.
+    /// </summary>
+    private static uint? ChosenInitiatorSpi(List<EspFlowState> flows, IkeSa sa, ChildSaNegotiation child, uint responderSpi, int index)
+    {
+        List<uint> offered = child.InitiatorSpis;
+        if (offered.Count <= 1)
+        {
+            return offered.Count == 1 ? offered[0] : null;
+        }
+
+        EspFlow? forward = flows.Find(f => f.Flow.Spi == responderSpi && Between(f.Flow, sa))?.Flow;
+        if (forward is not null)
+        {
+            foreach (EspFlowState state in flows)
+            {
+                EspFlow back = state.Flow;
+                if (offered.Contains(back.Spi) && back.Source.Address == forward.Destination.Address && back.Destination.Address == forward.Source.Address)
+                {
+                    return back.Spi;
+                }
+            }
+        }
+
+        return index < offered.Count ? offered[index] : null;
     }
 
     private static void Pair(List<EspFlowState> flows, IkeSa sa, uint first, uint second, string how)

@@ -89,6 +89,16 @@ public sealed class EspFlowTrackerTests
     }
 
     [Fact]
+    public void Responder_choosing_the_second_proposal_pairs_with_that_proposals_spi()
+    {
+        IkeSa sa = Sa((0.5, [0xAAAA0001, 0xAAAA0002], [0xBBBB0001]));
+        CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(2, false, 0xAAAA0002, 1)], m => m.IkeSas.Add(sa));
+
+        Assert.Equal(0xAAAA0002u, model.EspFlows.Single(f => f.Spi == 0xBBBB0001).PairedSpi);
+        Assert.Equal(0xBBBB0001u, model.EspFlows.Single(f => f.Spi == 0xAAAA0002).PairedSpi);
+    }
+
+    [Fact]
     public void Without_decryption_flows_pair_by_the_quick_mode_that_preceded_them()
     {
         IkeSa sa = Sa((10, [], []), (100, [], []));
