@@ -141,6 +141,18 @@ public sealed class EspFlowTrackerTests
     }
 
     [Fact]
+    public void Delete_of_an_spi_that_carried_nothing_still_marks_its_partner()
+    {
+        IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, "ESP", ["aaaa0001"]));
+        CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(3, true, 0xBBBB0001, 2)], m => m.IkeSas.Add(sa));
+
+        EspFlow flow = Assert.Single(model.EspFlows);
+        Assert.Equal(1, flow.PacketsAfterDelete);
+        Assert.True(flow.OneWay);
+    }
+
+    [Fact]
     public void Loss_and_replay_are_counted_per_flow()
     {
         CaptureModel model = CaptureReplay.Run([Esp(1, true, 7, 1), Esp(2, true, 7, 2), Esp(3, true, 7, 2), Esp(4, true, 7, 6)]);
