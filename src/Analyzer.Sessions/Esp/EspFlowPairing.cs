@@ -15,6 +15,9 @@ internal static class EspFlowPairing
     public const string ByTiming = "timing";
     public const string ByAddressPair = "address-pair";
 
+    /// <summary>How long after one direction's last packet the other may start and still count as its answer.</summary>
+    private const double AnswerSeconds = 10;
+
     public static void Apply(List<EspFlowState> flows, List<IkeSa> ikeSas)
     {
         var index = new EspFlowIndex(flows, ikeSas);
@@ -143,9 +146,9 @@ internal static class EspFlowPairing
                     continue;
                 }
 
-                if (anchorSa is null && (back.First.Time > flow.Last.Time || flow.First.Time > back.Last.Time))
+                if (anchorSa is null && (back.First.Time > flow.Last.Time.AddSeconds(AnswerSeconds) || flow.First.Time > back.Last.Time.AddSeconds(AnswerSeconds)))
                 {
-                    // Without a Quick Mode to anchor them, only flows alive at the same time are taken as one SA.
+                    // Without a Quick Mode to anchor them, only flows alive at (nearly) the same time are taken as one SA.
                     continue;
                 }
 

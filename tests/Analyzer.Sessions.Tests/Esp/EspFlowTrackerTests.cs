@@ -188,4 +188,25 @@ public sealed class EspFlowTrackerTests
         Assert.Equal(0x4484e7a5u, server.EspFlows.Single(f => f.Spi == 0xd941a185).PairedSpi);
         Assert.Equal("address-pair", server.EspFlows[0].PairedBy);
     }
+
+    [Fact]
+    public void Every_client_of_a_busy_server_gets_its_own_pair()
+    {
+        // 5000 clients, one SA each, no IKE in the capture: pairs come from the address pairs alone.
+        var datagrams = new List<CapturedDatagram>();
+        for (uint client = 0; client < 5000; client++)
+        {
+            var address = new NetEndpoint(NetAddress.FromV4(0xC6336400u + client), 0);
+            CapturedDatagram up = Esp((client * 2) + 1, true, 0x10000000 + client, 1);
+            CapturedDatagram down = Esp((client * 2) + 2, false, 0x20000000 + client, 1);
+            datagrams.Add(up with { Source = address });
+            datagrams.Add(down with { Destination = address });
+        }
+
+        CaptureModel model = CaptureReplay.Run(datagrams);
+
+        Assert.Equal(10_000, model.EspFlows.Count);
+        Assert.All(model.EspFlows, f => Assert.Equal(f.Spi ^ 0x30000000u, f.PairedSpi));
+        Assert.All(model.EspFlows, f => Assert.False(f.OneWay));
+    }
 }
