@@ -34,7 +34,7 @@ fi
 for name in "${names[@]}"; do
     echo "== $name"
     unset -f scenario
-    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" CLIENT2_NS="" LAC_PID=""
+    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL=""
     source "$LAB/scenarios/$name.sh"
     scenario
 done

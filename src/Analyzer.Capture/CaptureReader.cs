@@ -14,6 +14,7 @@ namespace Analyzer.Capture;
 public abstract class CaptureReader : IDisposable
 {
     private const int SniffLength = 12;
+    private const long ReadAheadThreshold = 32L << 20;
     private readonly Stream _rawStream;
     private readonly Stream _stream;
     private readonly Action<InputDiagnostic>? _onDiagnostic;
@@ -127,6 +128,11 @@ public abstract class CaptureReader : IDisposable
         }
 
         Stream decoded = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
+        if (UseReadAhead(stream, compressed))
+        {
+            decoded = new ReadAheadStream(decoded);
+        }
+
         var window = new ByteWindow(decoded);
         InputKind kind;
         try
@@ -160,6 +166,21 @@ public abstract class CaptureReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Decompressing, or reading a large file, runs on a second thread while this one decodes. Small
+    /// files are not worth a thread. VPNDIAG_READ_AHEAD=0 or 1 forces the choice (for benchmarks).
+    /// </summary>
+    private static bool UseReadAhead(Stream stream, bool compressed)
+    {
+        string? forced = Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD");
+        if (forced is "0" or "1")
+        {
+            return forced == "1";
+        }
+
+        return Environment.ProcessorCount > 1 && (compressed || (stream.CanSeek && stream.Length - stream.Position > ReadAheadThreshold));
+    }
+
     /// <summary>The next packet record, or false at the end of the file.</summary>
     public abstract bool TryReadFrame(out CapturedFrame frame);
 
@@ -184,9 +205,16 @@ public abstract class CaptureReader : IDisposable
 
         _disposed = true;
         Window.Dispose();
+
+        // Read-ahead first (it stops its thread), then the gzip stream under it, then the file.
         if (!ReferenceEquals(_stream, _rawStream))
         {
             _stream.Dispose();
+        }
+
+        if (_stream is ReadAheadStream { Inner: var inner } && !ReferenceEquals(inner, _rawStream))
+        {
+            inner.Dispose();
         }
 
         if (!_leaveOpen)

@@ -17,11 +17,56 @@ internal static class VpndiagCommand
         return root;
     }
 
-    public static int Invoke(string[] args) => Build().Parse(args).Invoke();
+    public static int Invoke(string[] args) => Invoke(Build(), args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Parses and runs. Anything that escapes a verb is a bug in vpndiag: it becomes one line on
+    /// stderr and exit code 2, never a stack trace.
+    /// </summary>
+    public static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            ParseResult parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                foreach (var parseError in parseResult.Errors)
+                {
+                    error.WriteLine("vpndiag: error: " + parseError.Message);
+                }
+
+                error.WriteLine("Try 'vpndiag --help'.");
+                return ExitCodes.NothingAnalysed;
+            }
+
+            return parseResult.Invoke(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("vpndiag: cancelled");
+            return ExitCodes.NothingAnalysed;
+        }
+        catch (Exception exception)
+        {
+            error.WriteLine($"vpndiag: internal error ({exception.GetType().Name}: {FirstLine(exception.Message)}); please report it with the input that caused it");
+            return ExitCodes.NothingAnalysed;
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        int newline = text.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? text : text[..newline];
+    }
 
     // One line per verb; add new verbs here.
     private static IEnumerable<Command> Verbs()
     {
+        yield return AnalyzeCommand.Create();
         yield return VersionCommand.Create();
+        yield return CaptureCommand.Create();
+        yield return RulesCommand.Create();
+        yield return ExplainCommand.Create();
     }
 }

@@ -48,6 +48,9 @@ public sealed class EventRecord
     /// <summary>Byte offset of the record in its file, where known (for diagnostics).</summary>
     public long? FileOffset { get; init; }
 
+    /// <summary>1-based line in a text source (XML/CSV export, daemon log), where known: evidence cites it.</summary>
+    public int? SourceLine { get; set; }
+
     public string? GetData(string name)
     {
         foreach (KeyValuePair<string, string> pair in Data)

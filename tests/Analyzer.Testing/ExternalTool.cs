@@ -60,10 +60,17 @@ public static class ExternalTool
         string errors = stderr.GetAwaiter().GetResult();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {errors}");
+            throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {errors}{Tail(output)}");
         }
 
         return output;
+    }
+
+    /// <summary>The last lines of standard output: tools such as dotnet print their errors there.</summary>
+    private static string Tail(string output)
+    {
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? string.Empty : "\n" + string.Join('\n', lines[^Math.Min(lines.Length, 20)..]);
     }
 
     private static InvalidOperationException SkipFor(string name, string debianPackage)

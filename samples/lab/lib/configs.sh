@@ -171,7 +171,9 @@ debug tunnel = yes
 [lac lab]
 lns = $SERVER_IP
 autodial = yes
-redial = no
+redial = ${LAC_REDIAL:-no}
+redial timeout = 5
+max redials = 30
 name = labuser
 require authentication = no
 pppoptfile = $dir/options.xl2tpd

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.IO;
 
@@ -66,6 +67,7 @@ internal sealed class ByteWindow : IDisposable
         return skipped;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill(int count)
     {
         if (_endOfStream)

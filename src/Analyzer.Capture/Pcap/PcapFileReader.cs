@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Analyzer.Capture.IO;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.Pcap;
 
@@ -62,6 +63,7 @@ internal sealed class PcapFileReader : CaptureReader
 
     public LinkType LinkType { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryReadFrame(out CapturedFrame frame)
     {
         frame = default;

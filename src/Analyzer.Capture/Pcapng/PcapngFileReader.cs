@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Analyzer.Capture.IO;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Capture.Pcapng;
 
@@ -47,6 +48,7 @@ internal sealed class PcapngFileReader : CaptureReader
     /// <summary>Sections read so far.</summary>
     public int Sections { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool TryReadFrame(out CapturedFrame frame)
     {
         frame = default;
@@ -258,6 +260,7 @@ internal sealed class PcapngFileReader : CaptureReader
         _interfaces.Add(new InterfaceDescription(linkType, snapLength, exponent, binary, offsetSeconds));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadEnhancedPacket(ReadOnlySpan<byte> body, long offset, out CapturedFrame frame)
     {
         // Interface ID(4) Timestamp high(4) low(4) Captured length(4) Original length(4) data options

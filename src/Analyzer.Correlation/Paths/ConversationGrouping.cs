@@ -19,8 +19,11 @@ internal static class ConversationGrouping
     private const byte TokenL2tp = 3;
     private const int L2tpZeroLengthBody = 12;   // a ZLB acknowledgement: header only, nothing unique in it
 
-    /// <summary>Conversations seen by two captures or more, each as one slice per capture.</summary>
-    public static List<List<CaptureSlice>> Group(IReadOnlyList<CaptureModel> captures)
+    /// <summary>
+    /// Conversations seen by two captures or more, each as one slice per capture; those seen by one
+    /// capture only come out in <paramref name="lone"/>.
+    /// </summary>
+    public static List<List<CaptureSlice>> Group(IReadOnlyList<CaptureModel> captures, out List<CaptureSlice> lone)
     {
         var set = new DisjointSet();
         var tokens = new Dictionary<ulong, int>();
@@ -60,7 +63,7 @@ internal static class ConversationGrouping
             }
         }
 
-        return Slices(captures, byRoot);
+        return Slices(captures, byRoot, out lone);
     }
 
     /// <summary>One node per endpoint pair of this capture, unioned within the capture and to identity tokens across captures.</summary>
@@ -189,8 +192,10 @@ internal static class ConversationGrouping
         return XxHash3.HashToUInt64(bytes, kind);
     }
 
-    private static List<List<CaptureSlice>> Slices(IReadOnlyList<CaptureModel> captures, Dictionary<int, SortedDictionary<int, List<int>>> byRoot)
+    private static List<List<CaptureSlice>> Slices(IReadOnlyList<CaptureModel> captures,
+        Dictionary<int, SortedDictionary<int, List<int>>> byRoot, out List<CaptureSlice> lone)
     {
+        lone = [];
         // Two roots seen by exactly the same captures are one conversation between the same parties (a retry on a new port, say).
         var byCaptureSet = new Dictionary<string, List<CaptureSlice>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -198,6 +203,14 @@ internal static class ConversationGrouping
         {
             if (perCapture.Count < 2)
             {
+                foreach ((int c, List<int> entries) in perCapture)
+                {
+                    var slice = new CaptureSlice(captures[c], captures[c].Ledger!);
+                    slice.Entries.AddRange(entries);
+                    SortByTime(slice);
+                    lone.Add(slice);
+                }
+
                 continue;
             }
 
@@ -227,17 +240,22 @@ internal static class ConversationGrouping
             List<CaptureSlice> slices = byCaptureSet[captureSet];
             foreach (CaptureSlice slice in slices)
             {
-                PacketLedger ledger = slice.Ledger;
-                slice.Entries.Sort((a, b) =>
-                {
-                    int byTime = ledger.Entries[a].Time.CompareTo(ledger.Entries[b].Time);
-                    return byTime != 0 ? byTime : a.CompareTo(b);
-                });
+                SortByTime(slice);
             }
 
             conversations.Add(slices);
         }
 
         return conversations;
+    }
+
+    private static void SortByTime(CaptureSlice slice)
+    {
+        PacketLedger ledger = slice.Ledger;
+        slice.Entries.Sort((a, b) =>
+        {
+            int byTime = ledger.Entries[a].Time.CompareTo(ledger.Entries[b].Time);
+            return byTime != 0 ? byTime : a.CompareTo(b);
+        });
     }
 }

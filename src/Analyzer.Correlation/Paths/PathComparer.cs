@@ -14,7 +14,8 @@ public static class PathComparer
     public static List<PathComparison> Compare(IReadOnlyList<CaptureModel> captures)
     {
         var comparisons = new List<PathComparison>();
-        foreach (List<CaptureSlice> slices in ConversationGrouping.Group(captures))
+        List<List<CaptureSlice>> shared = ConversationGrouping.Group(captures, out List<CaptureSlice> lone);
+        foreach (List<CaptureSlice> slices in shared)
         {
             VantageOrdering.AssignDirections(slices);
             var comparison = new PathComparison();
@@ -26,6 +27,19 @@ public static class PathComparer
             PacketPairing pairing = PacketPairing.Pair(client, server);
             PathAccounting.Fill(comparison, client, server, pairing);
             comparisons.Add(comparison);
+        }
+
+        foreach (CaptureSlice client in lone)
+        {
+            if (SilentServerCapture.TryFind(client, captures, out CaptureSlice server, out string clientReason, out string serverReason))
+            {
+                var comparison = new PathComparison();
+                comparison.Captures.Add(new VantagePoint(client.InputIndex, VantageOrdering.Client, clientReason));
+                comparison.Captures.Add(new VantagePoint(server.InputIndex, VantageOrdering.Server, serverReason));
+                AddIkeCookies(comparison, [client]);
+                PathAccounting.Fill(comparison, client, server, PacketPairing.Pair(client, server));
+                comparisons.Add(comparison);
+            }
         }
 
         return comparisons;

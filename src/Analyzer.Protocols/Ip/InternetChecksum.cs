@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Ip;
 
@@ -7,6 +8,7 @@ namespace Analyzer.Protocols.Ip;
 public static class InternetChecksum
 {
     /// <summary>Adds bytes to a running 64-bit sum (an odd final byte is padded with zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Add(ulong sum, ReadOnlySpan<byte> bytes)
     {
         int i = 0;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Ip;
 
@@ -12,6 +13,7 @@ public static class Ipv4Reader
 
     /*  0 version/IHL  1 TOS  2-3 total length  4-5 identification  6-7 flags/fragment offset
         8 TTL  9 protocol  10-11 header checksum  12-15 source  16-19 destination  20.. options */
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<byte> packet, out IpHeader header, out ParseError error)
     {
         header = default;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Ip;
 
@@ -17,6 +18,7 @@ public static class Ipv6Reader
     private const int MaxExtensionHeaders = 16;
 
     /*  0-3 version/class/flow  4-5 payload length  6 next header  7 hop limit  8-23 source  24-39 destination */
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(ReadOnlySpan<byte> packet, out IpHeader header, out ParseError error)
     {
         header = default;

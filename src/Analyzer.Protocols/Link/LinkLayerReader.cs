@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Analyzer.Capture;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Link;
 
@@ -32,6 +33,7 @@ public static class LinkLayerReader
     private const uint AfInet = 2;
 
     /// <summary>Where the network layer begins in <paramref name="frame"/>, and what it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NetworkLayer Locate(LinkType linkType, ReadOnlySpan<byte> frame, out int offset)
     {
         offset = 0;
@@ -66,6 +68,7 @@ public static class LinkLayerReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NetworkLayer LocateEthernet(ReadOnlySpan<byte> frame, ref int offset)
     {
         if (frame.Length < EthernetHeaderLength)
@@ -104,6 +107,7 @@ public static class LinkLayerReader
         return LocateByEtherType(frame, position, type, ref offset);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NetworkLayer LocateByEtherType(ReadOnlySpan<byte> frame, int position, ushort etherType, ref int offset)
     {
         if (frame.Length < position)

@@ -1,5 +1,6 @@
 using Analyzer.Capture;
 using Analyzer.Core;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -17,6 +18,7 @@ public static class CaptureDecoder
     /// through <see cref="IVpnTrafficSink.OnDiagnostic"/>; a file that is not a capture at all throws
     /// <see cref="CaptureFormatException"/> (one line naming the file and offset).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DecodeSummary Decode(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits,
         CancellationToken cancellationToken, IProgress<double>? progress = null)
     {

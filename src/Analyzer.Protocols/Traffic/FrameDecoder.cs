@@ -5,6 +5,7 @@ using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.Protocols.Ip;
 using Analyzer.Protocols.Link;
+using System.Runtime.CompilerServices;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -42,6 +43,7 @@ internal sealed class FrameDecoder : IDisposable
 
     public DecodeSummary Summary { get; } = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Decode(in CapturedFrame frame)
     {
         DecodeSummary summary = Summary;
@@ -88,6 +90,7 @@ internal sealed class FrameDecoder : IDisposable
         _reassembler.Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeIp(FrameRef frame, long fileOffset, ReadOnlySpan<byte> packet, bool v6, bool truncated)
     {
         IpHeader header;
@@ -219,6 +222,7 @@ internal sealed class FrameDecoder : IDisposable
         return vpn ? FragmentRelevance.Vpn : FragmentRelevance.Ignored;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeTransport(FrameRef frame, ReadOnlySpan<byte> packet, in IpHeader header, DatagramFlags flags, int fragmentCount, byte? hopLimit = null)
     {
         ReadOnlySpan<byte> transport = packet[Math.Min(header.PayloadOffset, packet.Length)..];
@@ -246,6 +250,7 @@ internal sealed class FrameDecoder : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeUdp(FrameRef frame, ReadOnlySpan<byte> packet, in IpHeader header, ReadOnlySpan<byte> udp, DatagramFlags flags, int fragmentCount, byte hopLimit)
     {
         if (udp.Length < 4)
@@ -322,6 +327,7 @@ internal sealed class FrameDecoder : IDisposable
         Deliver(datagram);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DecodeTcp(FrameRef frame, ReadOnlySpan<byte> packet, in IpHeader header, ReadOnlySpan<byte> tcp, DatagramFlags flags, int fragmentCount, byte hopLimit)
     {
         if (tcp.Length < 4)
@@ -369,6 +375,7 @@ internal sealed class FrameDecoder : IDisposable
         Deliver(datagram);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverIp(FrameRef frame, TrafficKind kind, ReadOnlySpan<byte> packet, in IpHeader header, ushort sourcePort, ushort destinationPort,
         ReadOnlySpan<byte> payload, int wireLength, DatagramFlags flags, int fragmentCount, byte? hopLimit)
     {
@@ -389,6 +396,7 @@ internal sealed class FrameDecoder : IDisposable
         return Ipv4Reader.HeaderChecksumIsValid(packet[..header.UnfragmentableLength]) ? DatagramFlags.None : DatagramFlags.BadIpChecksum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deliver(in VpnDatagram datagram)
     {
         Summary.CountKind(datagram.Kind);

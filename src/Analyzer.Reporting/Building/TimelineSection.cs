@@ -4,6 +4,7 @@ using Analyzer.Core;
 using Analyzer.Correlation.Events;
 using Analyzer.EventLogs;
 using Analyzer.Reporting.Document;
+using Analyzer.Reporting.Markdown;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -146,11 +147,11 @@ internal static class TimelineSection
         Failure = failure,
     };
 
-    internal static string IkeText(IkeSa sa, IkeMessage message)
+    private static string IkeText(IkeSa sa, IkeMessage message)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"IKEv{sa.Version} ");
-        text.Append(ExchangeLabel(message.Exchange, message.Number));
+        text.Append(ReportLabels.Message(ReportNames.Kebab(message.Exchange), message.Number, message.ExchangeType));
         text.Append(message.FromInitiator ? " initiator → responder" : " responder → initiator");
         if (message.Retransmission)
         {
@@ -168,28 +169,6 @@ internal static class TimelineSection
         }
 
         return text.ToString();
-    }
-
-    /// <summary>"MM3", "QM1", "IKE_SA_INIT": short names for ladders and timelines.</summary>
-    internal static string ExchangeLabel(IkeExchangeKind kind, int number)
-    {
-        string prefix = kind switch
-        {
-            IkeExchangeKind.MainMode => "MM",
-            IkeExchangeKind.AggressiveMode => "AM",
-            IkeExchangeKind.QuickMode => "QM",
-            IkeExchangeKind.Informational => "Informational",
-            IkeExchangeKind.Transaction => "Transaction",
-            IkeExchangeKind.IkeSaInit => "IKE_SA_INIT",
-            IkeExchangeKind.IkeAuth => "IKE_AUTH",
-            IkeExchangeKind.CreateChildSa => "CREATE_CHILD_SA",
-            IkeExchangeKind.InformationalV2 => "INFORMATIONAL",
-            IkeExchangeKind.IkeIntermediate => "IKE_INTERMEDIATE",
-            _ => "exchange",
-        };
-        return number > 0 && kind is IkeExchangeKind.MainMode or IkeExchangeKind.AggressiveMode or IkeExchangeKind.QuickMode
-            ? prefix + number.ToString(CultureInfo.InvariantCulture)
-            : prefix;
     }
 
     private static bool HasErrorNotify(IkeMessage message)

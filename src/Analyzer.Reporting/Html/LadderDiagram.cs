@@ -32,11 +32,16 @@ internal static class LadderDiagram
     private const int Margin = 170;
     private const int HeaderHeight = 54;
     private const int RowHeight = 30;
-    private const int LaneInset = 70;
+    private const int LaneInset = 110;
 
-    public static string Render(string label, IReadOnlyList<LadderLane> lanes, IReadOnlyList<LadderStep> steps)
+    /// <summary>Beyond this many arrows a ladder stops being readable; the tables and JSON keep every message.</summary>
+    public const int MaxSteps = 250;
+
+    public static string Render(string label, IReadOnlyList<LadderLane> lanes, IReadOnlyList<LadderStep> allSteps)
     {
-        int height = HeaderHeight + ((steps.Count + 1) * RowHeight);
+        IReadOnlyList<LadderStep> steps = allSteps.Count > MaxSteps ? [.. allSteps.Take(MaxSteps)] : allSteps;
+        int omitted = allSteps.Count - steps.Count;
+        int height = HeaderHeight + ((steps.Count + (omitted > 0 ? 2 : 1)) * RowHeight);
         var svg = new SvgCanvas(Width, height, label);
         double span = Width - Margin - (2 * LaneInset);
         double LaneX(double lane) => Margin + LaneInset + (lanes.Count <= 1 ? 0 : lane * span / (lanes.Count - 1));
@@ -83,6 +88,12 @@ internal static class LadderDiagram
             }
 
             svg.Text((x1 + x2) / 2, y - 5, step.Label, "ld-label " + css + "-text", "middle", 70);
+        }
+
+        if (omitted > 0)
+        {
+            svg.Text(Margin, HeaderHeight + ((steps.Count + 1) * RowHeight) + 4,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"… {omitted} more messages: see the table below and the JSON report"), "ld-label ld-muted-text", "start", 90);
         }
 
         return svg.ToSvg();

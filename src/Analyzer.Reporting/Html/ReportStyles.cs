@@ -16,10 +16,10 @@ internal static class ReportStyles
         body.severity-warning h2#verdict + p { border-left-color: #b54708; background: #fef4e6; }
         body.severity-info h2#verdict + p, body.severity-ok h2#verdict + p { border-left-color: #1f7a3f; background: #e9f6ee; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; display: block; overflow-x: auto; max-width: 100%; }
-        th, td { border: 1px solid #d8dde3; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #d8dde3; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         th { background: #eef1f4; }
         tr:nth-child(even) td { background: #fafbfc; }
-        code { font: 12.5px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; background: #eef1f4; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
+        code { font: 12.5px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; background: #eef1f4; padding: 1px 4px; border-radius: 3px; overflow-wrap: break-word; }
         figure.diagram-wrap { margin: 10px 0 18px; overflow-x: auto; border: 1px solid #d8dde3; border-radius: 6px; background: #fcfdfe; padding: 6px; }
         svg.diagram { display: block; max-width: 100%; height: auto; font: 11.5px system-ui, "DejaVu Sans", sans-serif; }
         .ld-lane-box { fill: #eef1f4; stroke: #8a96a3; }

@@ -15,6 +15,9 @@ internal static class TimelineChart
     private const int RowHeight = 26;
     private const int MaxDots = 4000;
 
+    private static readonly (string Source, string Label)[] Legend =
+        [("ike", "IKE"), ("esp", "ESP"), ("l2tp", "L2TP"), ("pptp", "PPTP"), ("ppp", "PPP"), ("event", "log record"), ("failure", "failure")];
+
     public static string Render(IReadOnlyList<ReportTimelineEntry> timeline)
     {
         var inputs = new List<string>();
@@ -32,7 +35,7 @@ internal static class TimelineChart
             max = Math.Max(max, t);
         }
 
-        int height = 40 + (inputs.Count * RowHeight) + 30;
+        int height = 40 + (inputs.Count * RowHeight) + 50;
         var svg = new SvgCanvas(Width, height, "Timeline of capture messages and log records");
         double span = Math.Max(max - min, 1e-6);
         double plotWidth = Width - Margin - 20;
@@ -54,6 +57,14 @@ internal static class TimelineChart
             svg.Line(x, axisY, x, axisY + 5, "tl-axis");
             string label = DateTime.UnixEpoch.AddSeconds(t).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
             svg.Text(x, axisY + 18, label, "tl-tick", tick == 0 ? "start" : tick == 4 ? "end" : "middle", 16);
+        }
+
+        double legendX = Margin;
+        foreach ((string source, string label) in Legend)
+        {
+            svg.Circle(legendX, height - 12, source == "failure" ? 6 : 4, "tl-dot tl-" + source);
+            svg.Text(legendX + 9, height - 8, label, "tl-tick", "start", 16);
+            legendX += 90;
         }
 
         svg.Text(Margin, 14, string.Create(CultureInfo.InvariantCulture, $"{timeline.Count} entries over {max - min:0.###} s (UTC)"), "tl-caption", "start", 80);

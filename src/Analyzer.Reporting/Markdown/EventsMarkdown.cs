@@ -31,11 +31,11 @@ internal sealed class EventsMarkdown : IMarkdownSection
         if (failures.Count > 0)
         {
             output.Paragraph("**Failures reported by the logs**");
-            output.Table(["Input", "Record", "Time", "Provider", "Event", "Kind", "Message"], failures.Select(r => new[]
+            output.Table(["Input", "Record", "Time", "Computer", "Provider", "Event", "Kind", "Message", "Data"], failures.Select(r => new[]
             {
-                MarkdownText.Cell(r.Input), r.RecordId.ToString(CultureInfo.InvariantCulture), MarkdownText.Cell(r.Time),
+                MarkdownText.Cell(r.Input), r.RecordId.ToString(CultureInfo.InvariantCulture), MarkdownText.Cell(r.Time), MarkdownText.Cell(r.Computer),
                 MarkdownText.Cell(r.Provider), r.EventId.ToString(CultureInfo.InvariantCulture), MarkdownText.Cell(r.Kind),
-                MarkdownText.Cell(r.Message ?? DataText(r.Data)),
+                MarkdownText.Cell(r.Message), MarkdownText.Cell(DataText(r.Data)),
             }), FailureRows);
         }
     }

@@ -16,10 +16,12 @@ internal sealed class IkeMarkdown : IMarkdownSection
         }
 
         output.Heading(2, "IKE security associations");
-        for (int i = 0; i < document.Ike.Sas.Count; i++)
+        for (int i = 0; i < document.Ike.Sas.Count && i < MarkdownOut.MaxDetailed; i++)
         {
             WriteSa(document.Ike.Sas[i], i, output);
         }
+
+        output.MoreDetailed(document.Ike.Sas.Count, "IKE SAs");
     }
 
     private static void WriteSa(ReportIkeSa sa, int index, MarkdownOut output)

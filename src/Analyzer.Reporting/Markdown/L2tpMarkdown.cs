@@ -14,7 +14,7 @@ internal sealed class L2tpMarkdown : IMarkdownSection
         }
 
         output.Heading(2, "L2TP tunnels");
-        for (int i = 0; i < document.L2tp.Tunnels.Count; i++)
+        for (int i = 0; i < document.L2tp.Tunnels.Count && i < MarkdownOut.MaxDetailed; i++)
         {
             ReportL2tpTunnel tunnel = document.L2tp.Tunnels[i];
             output.Heading(3, string.Create(CultureInfo.InvariantCulture, $"L2TP tunnel {i + 1}: ")
@@ -55,6 +55,8 @@ internal sealed class L2tpMarkdown : IMarkdownSection
                 PppMarkdown.Write(session.Ppp, output);
             }
         }
+
+        output.MoreDetailed(document.L2tp.Tunnels.Count, "L2TP tunnels");
     }
 
     private static string? Join(string? host, string? vendor) =>

@@ -11,6 +11,9 @@ internal sealed class MarkdownOut(TextWriter writer, bool forHtml)
     /// <summary>The fenced-block info string the HTML renderer swaps for an SVG diagram.</summary>
     public const string DiagramFence = "vpndiag-diagram";
 
+    /// <summary>SAs or tunnels described in full; a capture with thousands keeps the rest in the JSON and CSV reports.</summary>
+    public const int MaxDetailed = 50;
+
     public bool ForHtml { get; } = forHtml;
 
     public void Heading(int level, string escapedText)
@@ -93,7 +96,16 @@ internal sealed class MarkdownOut(TextWriter writer, bool forHtml)
 
         if (rows.Count > 0)
         {
-            Table(["", ""], rows);
+            Table(["Detail", "Value"], rows);
+        }
+    }
+
+    /// <summary>The note under a section that described only the first <see cref="MaxDetailed"/> of <paramref name="count"/> items.</summary>
+    public void MoreDetailed(int count, string what)
+    {
+        if (count > MaxDetailed)
+        {
+            Paragraph(string.Create(CultureInfo.InvariantCulture, $"*{count - MaxDetailed} more {what} are in the JSON and CSV reports.*"));
         }
     }
 

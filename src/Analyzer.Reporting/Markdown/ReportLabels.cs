@@ -22,17 +22,19 @@ public static class ReportLabels
     };
 
     /// <summary>"MM3", "QM1", "IKE_AUTH": the short name of one message.</summary>
-    public static string Message(ReportIkeMessage message)
+    public static string Message(ReportIkeMessage message) => Message(message.Exchange, message.Number, message.ExchangeType);
+
+    public static string Message(string exchange, int number, int exchangeType)
     {
-        string prefix = message.Exchange switch
+        string prefix = exchange switch
         {
             "main-mode" => "MM",
             "aggressive-mode" => "AM",
             "quick-mode" => "QM",
-            "unknown" => "exchange " + message.ExchangeType.ToString(CultureInfo.InvariantCulture),
-            _ => Exchange(message.Exchange),
+            "unknown" => "exchange " + exchangeType.ToString(CultureInfo.InvariantCulture),
+            _ => Exchange(exchange),
         };
-        return message.Number > 0 && prefix.Length == 2 ? prefix + message.Number.ToString(CultureInfo.InvariantCulture) : prefix;
+        return number > 0 && prefix.Length == 2 ? prefix + number.ToString(CultureInfo.InvariantCulture) : prefix;
     }
 
     /// <summary>A display filter for one SA: isakmp.ispi is a byte field, written as colon-separated hex.</summary>

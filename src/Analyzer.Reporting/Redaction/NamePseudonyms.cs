@@ -20,6 +20,16 @@ internal enum SecretKind : byte
 internal sealed class NamePseudonyms
 {
     private const int ShortestReplaceable = 2;
+
+    /// <summary>
+    /// First labels too generic to replace on their own in free text ("vpn.corp.example" must not
+    /// turn every "VPN" in a message into a pseudonym); the whole name is still replaced.
+    /// </summary>
+    private static readonly HashSet<string> GenericLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "vpn", "www", "mail", "gw", "gateway", "server", "router", "fw", "firewall", "remote", "access", "ras", "host", "localhost",
+        "lns", "lac", "client", "ipsec", "l2tp", "nps", "radius", "dc", "ad", "ca", "pki", "sslvpn", "edge", "nat",
+    };
     private readonly Dictionary<string, string> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
     private Regex? _matcher;
@@ -82,7 +92,7 @@ internal sealed class NamePseudonyms
 
         string label = host[..dot];
         string domain = host[(dot + 1)..];
-        string labelPseudonym = GetOrAdd(label, "host");
+        string labelPseudonym = GenericLabels.Contains(label) ? Next("host") : GetOrAdd(label, "host");
         return labelPseudonym + "." + DomainPseudonym(domain);
     }
 

@@ -60,6 +60,10 @@ public static partial class Redactor
                 {
                     Register(names, kind, text);
                 }
+                else if (propertyName.Contains("principal", StringComparison.OrdinalIgnoreCase))
+                {
+                    Register(names, KindOfValue(text), text);
+                }
 
                 break;
         }
@@ -96,8 +100,20 @@ public static partial class Redactor
         }
     }
 
+    /// <summary>A principal name is a certificate subject, a user or a host depending on how it is written.</summary>
+    private static SecretKind KindOfValue(string value) =>
+        value.Contains('=', StringComparison.Ordinal) ? SecretKind.Subject
+        : value.Contains('@', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ? SecretKind.User
+        : SecretKind.Host;
+
     private static void Register(NamePseudonyms names, SecretKind kind, string value)
     {
+        // Addresses get address pseudonyms (keeping subnet relations), never name pseudonyms.
+        if (System.Net.IPAddress.TryParse(value, out _) && (value.Contains('.', StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         names.Register(kind, value);
         if (kind == SecretKind.Subject && CommonName().Match(value) is { Success: true } cn)
         {

@@ -12,6 +12,15 @@ public sealed class IkeExchange
 
     public ExchangeState State { get; set; }
 
+    /// <summary>The exchange was started by the IKE SA's initiator (Quick Mode, Informational and IKEv2 requests can come from either side).</summary>
+    public bool StartedByInitiator { get; set; } = true;
+
+    /// <summary>Quick Mode with the commit bit: a 4th message (CONNECTED) completes it.</summary>
+    public bool Commit { get; set; }
+
+    /// <summary>The last message was sent more than once.</summary>
+    public bool LastMessageRepeated { get; set; }
+
     /// <summary>The highest message number seen (MM1..6, AM1..3, QM1..4).</summary>
     public int HighestMessage { get; set; }
 

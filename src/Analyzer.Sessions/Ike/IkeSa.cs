@@ -62,6 +62,18 @@ public sealed class IkeSa
     /// <summary>ESP SPIs tied to this SA (from decrypted Quick Modes, or by timing and addresses).</summary>
     public List<uint> ChildSpis { get; } = [];
 
+    /// <summary>Messages sent as IKE-level fragments (complete or not).</summary>
+    public List<IkeFragmentedMessage> FragmentedMessages { get; } = [];
+
+    /// <summary>IP-fragmented datagrams of this SA that never completed.</summary>
+    public List<IkeLostDatagram> LostDatagrams { get; } = [];
+
+    /// <summary>The Phase 1 cipher used for decryption ("AES-CBC-256"), when a key matched.</summary>
+    public string? DecryptionCipher { get; set; }
+
+    /// <summary>Weak algorithms offered or chosen (DES, MD5, DH group 1/2...), named; for the weak-crypto rule.</summary>
+    public List<string> WeakAlgorithms { get; } = [];
+
     public FrameRef FirstFrame => Messages.Count > 0 ? Messages[0].Frame : default;
 
     public FrameRef LastFrame => Messages.Count > 0 ? Messages[^1].Frame : default;

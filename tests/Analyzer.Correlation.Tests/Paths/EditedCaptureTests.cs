@@ -33,6 +33,25 @@ public class EditedCaptureTests
     }
 
     [Fact]
+    public void Server_capture_without_any_of_the_clients_packets_still_names_the_lost_direction()
+    {
+        // Nothing shared: no cookie ties the captures, only the time span and the client's own TTLs.
+        string client = LabCaptures.Pcap("healthy-psk", "client");
+        using var temp = new TempDirectory();
+        string server = Filtered(LabCaptures.Pcap("healthy-psk", "server"), temp, $"!(ip.addr == {ClientAddress})");
+
+        PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(client, server)));
+
+        Assert.Equal(["client", "server"], path.Captures.Select(c => c.Role));
+        Assert.Equal([0, 1], path.Captures.Select(c => c.InputIndex));
+        PathDirection ike = path.Directions.Single(d => d is { From: "client", To: "server", Protocol: "udp500" });
+        Assert.True(ike.Sent > 0);
+        Assert.Equal(ike.Sent, ike.Lost);
+        Assert.All(path.Directions, d => Assert.Equal("client", d.From));
+        Assert.Null(path.ClockOffsetSeconds);
+    }
+
+    [Fact]
     public void Ike_replies_missing_at_the_client_are_lost_from_server_to_client()
     {
         using var temp = new TempDirectory();

@@ -10,6 +10,7 @@ namespace Analyzer.Correlation.Tests.Paths;
 /// <summary>Capture models with packet ledgers, built from the lab's paired captures (samples/captures/&lt;scenario&gt;/).</summary>
 internal static class LabCaptures
 {
+
     /// <summary>The scenario's directory, or skips: the lab's samples reach the repository when the lead merges them.</summary>
     public static string Scenario(string name)
     {
@@ -31,14 +32,30 @@ internal static class LabCaptures
 
     public static string Pcap(string scenario, string side) => Path.Combine(Scenario(scenario), side + ".pcap");
 
-    /// <summary>One model per file, input indices in the order given, each with its ledger and frame time span.</summary>
+    /// <summary>One model per file, input indices in the order given, each with its ledger and frame time span, through vpndiag's decoder.</summary>
     public static List<CaptureModel> Load(params string[] paths)
     {
         var models = new List<CaptureModel>();
         for (int i = 0; i < paths.Length; i++)
         {
-            string displayName = Path.GetFileName(Path.GetDirectoryName(paths[i])) + "/" + Path.GetFileName(paths[i]);
-            var input = new AnalysisInput(i, paths[i], displayName, InputKind.Pcap);
+            var input = new AnalysisInput(i, paths[i], DisplayName(paths[i]), InputKind.Pcap);
+            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input);
+            var model = new CaptureModel(input) { Ledger = ledger };
+            model.Statistics.FirstTime = summary.FirstTime;
+            model.Statistics.LastTime = summary.LastTime;
+            models.Add(model);
+        }
+
+        return models;
+    }
+
+    /// <summary>The same through tshark, the oracle: shows the comparison does not hinge on vpndiag's decoder.</summary>
+    public static List<CaptureModel> LoadWithTshark(params string[] paths)
+    {
+        var models = new List<CaptureModel>();
+        for (int i = 0; i < paths.Length; i++)
+        {
+            var input = new AnalysisInput(i, paths[i], DisplayName(paths[i]), InputKind.Pcap);
             TsharkCapture capture = TsharkTraffic.Read(paths[i]);
             var ledger = new PacketLedger(input, AnalysisLimits.Default);
             TsharkTraffic.Feed(capture, i, (in VpnDatagram d) => ledger.Observe(d));
@@ -50,4 +67,6 @@ internal static class LabCaptures
 
         return models;
     }
+
+    private static string DisplayName(string path) => Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path);
 }

@@ -182,7 +182,7 @@ internal static class RealCaptureCase
     private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');
 
     /// <summary>tshark's epoch seconds with nine fraction digits, kept exact.</summary>
-    private static Timestamp Time(string epoch)
+    internal static Timestamp Time(string epoch)
     {
         string[] parts = epoch.Split('.');
         long seconds = long.Parse(parts[0], CultureInfo.InvariantCulture);

@@ -47,6 +47,19 @@ internal static class SyntheticCase
 
         var serverCapture = new CaptureModel(server);
         serverCapture.Statistics.Frames = 12;
+        var pptp = new Sessions.Pptp.PptpConnection
+        {
+            Client = new NetEndpoint(ClientOutside.Address, 50123),
+            Server = new NetEndpoint(Server.Address, 1723),
+            GreFromClient = 4,
+            GreFromServer = 0,
+            FirstFrame = new FrameRef(server.Index, 10, Start.AddSeconds(8)),
+            Ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", LcpLoop = true },
+        };
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true, "Start-Control-Connection-Request", null));
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 11, Start.AddSeconds(8.1)), false, "Start-Control-Connection-Reply",
+            Text("1 (Successful channel establishment)", HostileStrings.Script)));
+        serverCapture.PptpConnections.Add(pptp);
 
         EventRecord failure = new()
         {

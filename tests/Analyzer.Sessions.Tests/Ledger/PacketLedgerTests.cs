@@ -110,6 +110,22 @@ public class PacketLedgerTests
         Assert.Equal(large.Identity, partial.Identity);
     }
 
+    [Theory]
+    [InlineData("scapy/ikev2_nat_t.pcapng")]
+    [InlineData("zeek-spicy-ipsec/ikev1-certs.pcap")]
+    [InlineData("tcpdump/02-sunrise-sunset-esp.pcap")]
+    [InlineData("suricata-verify/ikev1-isakmp-main-mode.pcap")]
+    public void Decoder_fed_ledger_matches_the_tshark_fed_one_entry_by_entry(string sharedCapture)
+    {
+        PacketLedger oracle = LedgerOf(sharedCapture);
+        string path = RepoPaths.RequireShared(Path.Combine("captures", sharedCapture));
+        (PacketLedger decoded, _) = DecodedLedger.Decode(new AnalysisInput(0, path, sharedCapture, InputKind.Pcap));
+
+        Assert.Equal(
+            oracle.Entries.Select(e => (e.Frame.Frame, e.Protocol, e.MatchKey, e.ContentHash, e.HopLimit, oracle.FlowOf(e))),
+            decoded.Entries.Select(e => (e.Frame.Frame, e.Protocol, e.MatchKey, e.ContentHash, e.HopLimit, decoded.FlowOf(e))));
+    }
+
     private static int Count(string tshark, string path, string filter) =>
         ExternalTool.Run(tshark, ["-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;

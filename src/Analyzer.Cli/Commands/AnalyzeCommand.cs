@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Analyzer.Cli.Inputs;
+using Analyzer.Cli.Pipeline;
+using Analyzer.Core;
+using Analyzer.Diagnosis;
+using Analyzer.Reporting;
+
+namespace Analyzer.Cli.Commands;
+
+/// <summary>
+/// <c>vpndiag analyze INPUT... [-o PATH] [--format md|html|json|csv] [--rules DIR] [--ike-keys FILE]
+/// [--redact] [--quiet]</c>: the product. Exit 0 = analysed, nothing wrong; 1 = at least one
+/// warning or error finding; 2 = nothing could be analysed.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Captures (.pcap, .pcapng, .cap, gzip too), event logs (.evtx, .evt, .xml, .csv), daemon logs, IKE key tables, directories or .zip bundles.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report here (a directory for csv, or for several bundles). Default: Markdown on stdout." };
+        var format = new Option<string?>("--format") { Description = "md, html, json or csv. Default: from the output's extension, else md." };
+        format.AcceptOnlyFromAmong("md", "html", "json", "csv");
+        var rules = new Option<string[]>("--rules") { Description = "A directory of extra rule files (YAML); may be repeated." };
+        var keys = new Option<string[]>("--ike-keys") { Description = "Wireshark IKEv1 decryption table (initiator cookie,encryption key per line); may be repeated." };
+        var redact = new Option<bool>("--redact") { Description = "Replace addresses, host, user and certificate names with stable pseudonyms." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
+
+        var command = new Command("analyze", """
+            Explain why an L2TP/IPsec connection fails, from the captures and logs of one ticket.
+
+            Examples:
+              vpndiag analyze client.pcapng server.pcap
+              vpndiag analyze ticket-4711/ -o report.html
+              vpndiag analyze ticket.zip --format json -o report.json
+              vpndiag analyze bundle-a/ bundle-b.zip -o reports/     (one report per bundle + summary)
+            """)
+        {
+            inputs, output, format, rules, keys, redact, quiet,
+        };
+
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var request = new AnalyzeRequest(
+                parseResult.GetValue(inputs) ?? [],
+                parseResult.GetValue(output),
+                ReportFormatChoice.Decide(parseResult.GetValue(format), parseResult.GetValue(output)),
+                parseResult.GetValue(rules) ?? [],
+                parseResult.GetValue(keys) ?? [],
+                parseResult.GetValue(redact),
+                parseResult.GetValue(quiet));
+            return Task.FromResult(new AnalyzeRun(request, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Execute(cancellationToken));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,110 @@
+using Analyzer.Core;
+
+namespace Analyzer.Cli.Inputs;
+
+/// <summary>
+/// Turns the command line's paths into ticket bundles: each directory or zip is one bundle; loose
+/// files together are one bundle (so <c>analyze client.pcap server.pcap</c> equals a directory
+/// holding both). Inside a bundle, files are taken in ordinal path order so results are stable.
+/// </summary>
+public static class BundleCollector
+{
+    public const string LooseFilesName = "command line";
+
+    public static List<TicketBundle> Collect(IReadOnlyList<string> paths, AnalysisLimits limits)
+    {
+        var bundles = new List<TicketBundle>();
+        var loose = new List<(string File, string Display)>();
+        try
+        {
+            foreach (string path in paths)
+            {
+                if (Directory.Exists(path))
+                {
+                    bundles.Add(FromDirectory(path));
+                }
+                else if (File.Exists(path))
+                {
+                    if (InputSniffer.IsZip(path))
+                    {
+                        var (files, diagnostics, directory) = ZipBundleExtractor.Extract(path, limits);
+                        bundles.Add(Build(path, files, diagnostics, directory, strict: false));
+                    }
+                    else
+                    {
+                        loose.Add((path, path));
+                    }
+                }
+                else
+                {
+                    throw new InputException($"{path}: no such file or directory");
+                }
+            }
+
+            if (loose.Count > 0)
+            {
+                bundles.Insert(0, Build(LooseFilesName, loose, [], null, strict: true));
+            }
+        }
+        catch
+        {
+            foreach (TicketBundle bundle in bundles)
+            {
+                bundle.Dispose();
+            }
+
+            throw;
+        }
+
+        return bundles;
+    }
+
+    private static TicketBundle FromDirectory(string directory)
+    {
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(file => (file, file))
+            .ToList();
+        return Build(directory, files, [], null, strict: false);
+    }
+
+    /// <summary>
+    /// Sniffs each file. Named files (strict) must be supported; files found in a directory or zip
+    /// that are not (READMEs, screenshots) are listed as skipped.
+    /// </summary>
+    private static TicketBundle Build(string name, List<(string File, string Display)> files, List<InputDiagnostic> diagnostics, string? temporaryDirectory, bool strict)
+    {
+        var inputs = new List<AnalysisInput>();
+        foreach (var (file, display) in files)
+        {
+            InputKind kind;
+            try
+            {
+                kind = InputSniffer.Sniff(file);
+            }
+            catch (IOException exception)
+            {
+                throw new InputException($"{display}: cannot be read ({exception.Message})");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new InputException($"{display}: permission denied");
+            }
+
+            if (kind == InputKind.Unknown)
+            {
+                if (strict)
+                {
+                    throw new InputException($"{display}: unsupported input (not a pcap/pcapng capture, EVTX/EVT/XML/CSV event log, daemon log or IKE key table)");
+                }
+
+                diagnostics.Add(new InputDiagnostic(display, null, null, "skipped: not a supported capture or log", DiagnosticSeverity.Info));
+                continue;
+            }
+
+            inputs.Add(new AnalysisInput(inputs.Count, file, display, kind));
+        }
+
+        return new TicketBundle(name, inputs, diagnostics, temporaryDirectory);
+    }
+}

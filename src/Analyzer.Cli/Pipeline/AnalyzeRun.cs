@@ -1,0 +1,188 @@
+using Analyzer.Cli.Commands;
+using Analyzer.Cli.Inputs;
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.Diagnosis;
+using Analyzer.Diagnosis.Rules;
+using Analyzer.Reporting;
+using Analyzer.Reporting.Batch;
+
+namespace Analyzer.Cli.Pipeline;
+
+/// <summary>
+/// One <c>vpndiag analyze</c> invocation: collects the bundles, runs the pipeline and the rules on
+/// each (in parallel when there are several), writes the reports and decides the exit code.
+/// </summary>
+internal sealed class AnalyzeRun
+{
+    private readonly AnalyzeRequest _request;
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    public AnalyzeRun(AnalyzeRequest request, TextWriter output, TextWriter error)
+    {
+        _request = request;
+        _output = output;
+        _error = error;
+    }
+
+    public int Execute(CancellationToken cancellationToken)
+    {
+        if (_request.Format == ReportFormat.Csv && _request.Output is null)
+        {
+            _error.WriteLine("vpndiag: error: --format csv writes a directory of tables; give it with -o DIR");
+            return ExitCodes.NothingAnalysed;
+        }
+
+        foreach (string keyFile in _request.KeyFiles)
+        {
+            if (!File.Exists(keyFile))
+            {
+                _error.WriteLine($"vpndiag: error: {keyFile}: IKE key table not found");
+                return ExitCodes.NothingAnalysed;
+            }
+        }
+
+        RuleSet rules = RuleCatalogue.Load(_request.RuleDirectories);
+        foreach (RuleLoadError ruleError in rules.Errors)
+        {
+            _error.WriteLine("vpndiag: warning: " + ruleError);
+        }
+
+        List<TicketBundle> bundles;
+        try
+        {
+            bundles = BundleCollector.Collect(_request.Inputs, AnalysisLimits.Default);
+        }
+        catch (InputException error)
+        {
+            _error.WriteLine("vpndiag: error: " + error.Message);
+            return ExitCodes.NothingAnalysed;
+        }
+
+        try
+        {
+            return bundles.Count == 1
+                ? RunSingle(bundles[0], rules, cancellationToken)
+                : RunBatch(bundles, rules, cancellationToken);
+        }
+        finally
+        {
+            foreach (TicketBundle bundle in bundles)
+            {
+                bundle.Dispose();
+            }
+        }
+    }
+
+    private int RunSingle(TicketBundle bundle, RuleSet rules, CancellationToken cancellationToken)
+    {
+        ReportDocument document;
+        bool problems;
+        try
+        {
+            (document, problems) = TerminalProgress.Run(_request.Quiet, "Analysing " + bundle.Name,
+                progress => Analyse(bundle, rules, progress, cancellationToken));
+        }
+        catch (InputException error)
+        {
+            _error.WriteLine("vpndiag: error: " + error.Message);
+            return ExitCodes.NothingAnalysed;
+        }
+
+        if (_request.Output is null)
+        {
+            ReportWriter.Write(document, _request.Format, _output);
+        }
+        else
+        {
+            ReportWriter.WriteToPath(document, _request.Format, _request.Output);
+        }
+
+        return problems ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private int RunBatch(List<TicketBundle> bundles, RuleSet rules, CancellationToken cancellationToken)
+    {
+        var summary = new BatchSummary();
+        var reports = new ReportDocument?[bundles.Count];
+        string? directory = _request.Output;
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        Parallel.For(0, bundles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, index =>
+        {
+            TicketBundle bundle = bundles[index];
+            try
+            {
+                (ReportDocument document, _) = Analyse(bundle, rules, progress: null, cancellationToken);
+                reports[index] = document;
+                string? path = null;
+                if (directory is not null)
+                {
+                    path = Path.Combine(directory, ReportFileName(bundle.Name, index) + ReportFormatChoice.Extension(_request.Format));
+                    ReportWriter.WriteToPath(document, _request.Format, path);
+                }
+
+                summary.Add(BatchEntry.FromReport(bundle.Name, document, path));
+            }
+            catch (InputException error)
+            {
+                summary.Add(BatchEntry.Failed(bundle.Name, error.Message));
+                lock (_error)
+                {
+                    _error.WriteLine("vpndiag: error: " + error.Message);
+                }
+            }
+        });
+
+        if (directory is null)
+        {
+            for (int index = 0; index < bundles.Count; index++)
+            {
+                if (reports[index] is ReportDocument document)
+                {
+                    ReportWriter.Write(document, ReportFormat.Markdown, _output);
+                    _output.WriteLine();
+                }
+            }
+
+            summary.WriteMarkdown(_output);
+        }
+        else
+        {
+            using (var markdown = new StreamWriter(Path.Combine(directory, "summary.md")))
+            {
+                summary.WriteMarkdown(markdown);
+            }
+
+            using FileStream json = File.Create(Path.Combine(directory, "summary.json"));
+            summary.WriteJson(json, DateTimeOffset.UtcNow);
+        }
+
+        return summary.ExitCode;
+    }
+
+    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, RuleSet rules, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles).Build(bundle, progress, cancellationToken);
+        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(@case, rules);
+        ReportDocument document = ReportBuilder.Build(@case, diagnosis, new ReportOptions
+        {
+            ToolVersion = VersionCommand.ToolVersion,
+            Redact = _request.Redact,
+        });
+        return (document, diagnosis.HasProblems);
+    }
+
+    /// <summary>A file name from the bundle's name: its last path part, made safe, numbered to stay unique.</summary>
+    private static string ReportFileName(string bundleName, int index)
+    {
+        string leaf = Path.GetFileNameWithoutExtension(bundleName.TrimEnd('/', '\\'));
+        char[] safe = leaf.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
+        string name = new string(safe).Trim('.');
+        return $"{index + 1:D2}-{(name.Length == 0 ? "bundle" : name)}";
+    }
+}

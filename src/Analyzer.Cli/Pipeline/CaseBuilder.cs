@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Analyzer.Cli.Inputs;
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.Correlation.Events;
+using Analyzer.Correlation.Paths;
+using Analyzer.EventLogs;
+using Analyzer.Capture;
+using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions;
+
+namespace Analyzer.Cli.Pipeline;
+
+/// <summary>
+/// Runs read → decode → reconstruct → correlate for one ticket bundle and returns the
+/// <see cref="Case"/> the rules read. An input that cannot be read at all becomes an error
+/// diagnostic; only when no input could be read does it throw <see cref="InputException"/>.
+/// </summary>
+public sealed class CaseBuilder
+{
+    private readonly AnalysisLimits _limits;
+    private readonly IReadOnlyList<string> _keyFiles;
+
+    public CaseBuilder(AnalysisLimits limits, IReadOnlyList<string> keyFiles)
+    {
+        _limits = limits;
+        _keyFiles = keyFiles;
+    }
+
+    public Case Build(TicketBundle bundle, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<InputDiagnostic>(bundle.Diagnostics);
+        var failures = new List<string>();
+
+        IkeKeyTable? keys = LoadKeys(bundle, diagnostics);
+
+        List<AnalysisInput> captureInputs = bundle.Inputs.Where(i => i.Kind is InputKind.Pcap or InputKind.Pcapng).ToList();
+        var captures = new ConcurrentDictionary<int, CaptureModel>();
+        var captureProgress = new ProgressSplitter(progress, captureInputs.Count);
+        Parallel.ForEach(
+            captureInputs,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2), CancellationToken = cancellationToken },
+            (input, _, index) =>
+            {
+                try
+                {
+                    var reconstructor = new TrafficReconstructor(input, _limits, keys);
+                    DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, _limits, cancellationToken, captureProgress.For((int)index));
+                    captures[input.Index] = reconstructor.Complete(summary);
+                }
+                catch (CaptureFormatException exception)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(exception.Message);
+                    }
+                }
+            });
+
+        List<CaptureModel> orderedCaptures = captures.OrderBy(pair => pair.Key).Select(pair => pair.Value).ToList();
+        foreach (CaptureModel capture in orderedCaptures)
+        {
+            diagnostics.AddRange(capture.Diagnostics);
+        }
+
+        int? yearHint = orderedCaptures
+            .Select(c => c.Statistics.FirstTime)
+            .Where(t => t.HasValue)
+            .Select(t => (int?)t!.Value.ToDateTime().Year)
+            .FirstOrDefault();
+
+        var events = new List<EventRecord>();
+        var performance = new List<PerformanceSample>();
+        int logsRead = 0;
+        foreach (AnalysisInput input in bundle.Inputs.Where(IsLog))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                EventLogReadResult result = EventLogReader.Read(input, _limits, yearHint, cancellationToken);
+                events.AddRange(result.Records);
+                diagnostics.AddRange(result.Diagnostics);
+                performance.AddRange(result.Performance.Select(sample =>
+                    new PerformanceSample(input.Index, sample.Time, sample.Counter, sample.Value)));
+                logsRead++;
+            }
+            catch (EventLogReadException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        if (orderedCaptures.Count == 0 && logsRead == 0)
+        {
+            throw new InputException(failures.Count > 0
+                ? failures[0]
+                : $"{bundle.Name}: no capture or log to analyse");
+        }
+
+        foreach (string failure in failures)
+        {
+            diagnostics.Add(new InputDiagnostic(failure, null, null, "could not be read", DiagnosticSeverity.Error));
+        }
+
+        EventCorrelationResult correlation = EventCorrelator.Correlate(orderedCaptures, events);
+        List<PathComparison> paths = PathComparer.Compare(orderedCaptures);
+
+        return new Case
+        {
+            Inputs = bundle.Inputs,
+            Captures = orderedCaptures,
+            Events = events,
+            CorrelatedEvents = correlation.Events,
+            ClockOffsets = correlation.Offsets,
+            Paths = paths,
+            Performance = performance,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    private static bool IsLog(AnalysisInput input) =>
+        input.Kind is InputKind.Evtx or InputKind.Evt or InputKind.EventXml or InputKind.EventCsv
+            or InputKind.PerformanceCsv or InputKind.DaemonLog;
+
+    private IkeKeyTable? LoadKeys(TicketBundle bundle, List<InputDiagnostic> diagnostics)
+    {
+        var files = _keyFiles.Concat(bundle.Inputs.Where(i => i.Kind == InputKind.IkeKeys).Select(i => i.Path)).ToList();
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new IkeKeyTable();
+        foreach (string file in files)
+        {
+            try
+            {
+                foreach (KeyValuePair<ulong, byte[]> pair in IkeKeyTable.Load(file).Keys)
+                {
+                    table.Add(pair.Key, pair.Value);
+                }
+            }
+            catch (InvalidDataException exception)
+            {
+                diagnostics.Add(new InputDiagnostic(file, null, null, "IKE key table not used: " + exception.Message, DiagnosticSeverity.Warning));
+            }
+        }
+
+        return table;
+    }
+}

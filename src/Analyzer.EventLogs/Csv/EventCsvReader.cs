@@ -1,0 +1,155 @@
+using System.Globalization;
+using Analyzer.Core;
+
+namespace Analyzer.EventLogs.Csv;
+
+/// <summary>
+/// Reads CSV exports of Windows logs with CsvHelper. These exports carry no event data, only the
+/// rendered message, so the message's "Label: value" lines are kept as data under
+/// "Section/Label" keys (the maps list those labels as a fallback). Times are the exporting
+/// machine's local time without a zone: they are read as UTC and the correlator's clock offset
+/// absorbs the zone.
+/// </summary>
+internal static class EventCsvReader
+{
+    private static readonly string[] TimeFormats =
+    [
+        "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss.fff tt", "dd.MM.yyyy HH:mm:ss", "d.M.yyyy HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "dd/MM/yyyy HH:mm:ss",
+    ];
+
+    /// <summary>True for the first line of an event CSV export (used by format sniffing).</summary>
+    public static bool LooksLikeHeader(ReadOnlySpan<char> firstLine)
+    {
+        if (firstLine.StartsWith("#TYPE System.Diagnostics.Eventing", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        string[] cells = firstLine.ToString().Split(',');
+        for (int i = 0; i < cells.Length; i++)
+        {
+            cells[i] = cells[i].Trim().Trim('"');
+        }
+
+        return EventCsvColumns.Find(cells, EventCsvColumns.EventId) >= 0 && EventCsvColumns.Find(cells, EventCsvColumns.Time) >= 0;
+    }
+
+    public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    {
+        using var stream = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
+        string[]? header = null;
+        bool timeNoted = false;
+        long ordinal = 0;
+        foreach ((string[] row, long line) in CsvRows.Read(stream))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (row.Length == 0 || (row.Length == 1 && string.IsNullOrWhiteSpace(row[0])))
+            {
+                continue;
+            }
+
+            if (header is null)
+            {
+                if (row[0].StartsWith("#TYPE", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                header = row;
+                if (EventCsvColumns.Find(header, EventCsvColumns.EventId) < 0)
+                {
+                    throw new EventLogReadException(input.DisplayName, 0, "CSV header has no event id column");
+                }
+
+                continue;
+            }
+
+            ordinal++;
+            if (result.Records.Count >= limits.MaxEventRecords)
+            {
+                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
+                    string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} event records; the rest were not read")));
+                return;
+            }
+
+            EventRecord? record = ToRecord(header, row, input, limits, ordinal, (int)line, result, ref timeNoted);
+            if (record is not null)
+            {
+                result.Records.Add(record);
+            }
+        }
+
+        if (header is null)
+        {
+            throw new EventLogReadException(input.DisplayName, 0, "CSV file has no header line");
+        }
+    }
+
+    private static EventRecord? ToRecord(string[] header, string[] row, AnalysisInput input, AnalysisLimits limits, long ordinal, int line,
+        EventLogReadResult result, ref bool timeNoted)
+    {
+        string? Cell(string[] names)
+        {
+            int index = EventCsvColumns.Find(header, names);
+            return index >= 0 && index < row.Length ? Cut(row[index], limits) : null;
+        }
+
+        string? idText = Cell(EventCsvColumns.EventId);
+        if (!int.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int eventId))
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
+                string.Create(CultureInfo.InvariantCulture, $"CSV line {line}: event id '{idText}' is not a number; row skipped")));
+            return null;
+        }
+
+        int messageIndex = EventCsvColumns.Find(header, EventCsvColumns.Message);
+        // Event Viewer writes the message as an extra field after the last named column.
+        string? message = messageIndex >= 0 && messageIndex < row.Length ? row[messageIndex]
+            : row.Length > header.Length ? row[header.Length] : null;
+        message = message is null ? null : Cut(message, limits);
+
+        Timestamp? time = null;
+        string? timeText = Cell(EventCsvColumns.Time);
+        if (timeText is not null)
+        {
+            if (DateTime.TryParseExact(timeText.Trim(), TimeFormats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime parsed))
+            {
+                time = Timestamp.FromDateTime(parsed, 0);
+                if (!timeNoted)
+                {
+                    timeNoted = true;
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null,
+                        "CSV export times are local time without a zone; read as UTC (the clock offset against the capture absorbs the zone)",
+                        DiagnosticSeverity.Info));
+                }
+            }
+            else
+            {
+                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
+                    string.Create(CultureInfo.InvariantCulture, $"CSV line {line}: time '{timeText}' not understood")));
+            }
+        }
+
+        long recordId = long.TryParse(Cell(EventCsvColumns.RecordId), NumberStyles.Integer, CultureInfo.InvariantCulture, out long id) ? id : ordinal;
+        return new EventRecord
+        {
+            InputIndex = input.Index,
+            RecordId = recordId,
+            EventId = eventId,
+            Provider = Cell(EventCsvColumns.Provider),
+            Channel = Cell(EventCsvColumns.Channel),
+            Computer = Cell(EventCsvColumns.Computer),
+            Level = Cell(EventCsvColumns.Level),
+            Time = time,
+            Message = message,
+            Data = message is null ? [] : MessageLabels.Parse(message),
+            SourceLine = line,
+        };
+    }
+
+    private static string Cut(string value, AnalysisLimits limits) =>
+        value.Length <= limits.MaxStringLength ? value : value[..limits.MaxStringLength];
+}

@@ -1,0 +1,178 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Analyzer.Core;
+
+namespace Analyzer.EventLogs.Daemon;
+
+/// <summary>
+/// Reads strongSwan charon, Libreswan pluto, xl2tpd and pppd text logs: one record per line (the
+/// line number is the record id), with time, host, daemon and message. Syslog times have no year:
+/// the caller passes it (the capture's year). Charon's verbose encoder dumps ("parsing rule 0
+/// IKE_SPI" followed by the hex bytes) give the IKE SA's SPIs, which are then attached to every
+/// line of that SA so the correlator can tie them to the capture by cookies.
+/// </summary>
+internal static partial class DaemonLogReader
+{
+    public const string InitiatorSpiKey = "initiatorSpi";
+    public const string ResponderSpiKey = "responderSpi";
+
+    [GeneratedRegex(@"^\s*(?:parsing|generating) rule (?<rule>[01]) IKE_SPI$")]
+    private static partial Regex SpiRule();
+
+    [GeneratedRegex(@"^\s*0: (?<hex>(?:[0-9A-F]{2} ){7}[0-9A-F]{2})")]
+    private static partial Regex HexDumpFirstLine();
+
+    public static void Read(AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
+    {
+        using var reader = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
+        Read(reader, input, limits, year, result, ct);
+    }
+
+    public static void Read(TextReader reader, AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
+    {
+        var pendingRule = new Dictionary<string, int>(StringComparer.Ordinal);   // thread → SPI rule awaiting its hex dump
+        var spis = new Dictionary<string, (ulong Initiator, ulong Responder)>(StringComparer.Ordinal); // IKE SA unique id → SPIs
+        var recordsBySa = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        Timestamp? previous = null;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (lineNumber % 4096 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.Length > limits.MaxStringLength)
+            {
+                line = line[..limits.MaxStringLength];
+            }
+
+            if (result.Records.Count >= limits.MaxEventRecords)
+            {
+                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, lineNumber,
+                    string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} log lines; the rest were not read")));
+                break;
+            }
+
+            DaemonLine parsed = DaemonLineParser.Parse(line, year, out Timestamp? time);
+
+            // A log spanning New Year: times jump back by months.
+            if (time is Timestamp t && previous is Timestamp p && p.SecondsSince(t) > 180 * 86400)
+            {
+                year++;
+                parsed = DaemonLineParser.Parse(line, year, out time);
+            }
+
+            previous = time ?? previous;
+            var data = new List<KeyValuePair<string, string>>();
+            Add(data, "thread", parsed.Thread);
+            Add(data, "group", parsed.Group);
+            Add(data, "connection", parsed.Connection);
+            Add(data, "ikeSa", parsed.IkeSaId);
+            Add(data, "pid", parsed.ProcessId);
+            var record = new EventRecord
+            {
+                InputIndex = input.Index,
+                RecordId = lineNumber,
+                Provider = parsed.Daemon,
+                Channel = parsed.Group,
+                Computer = parsed.Host,
+                Time = time,
+                Message = parsed.Message,
+                Data = data,
+                SourceLine = lineNumber,
+            };
+            result.Records.Add(record);
+
+            if (parsed.IkeSaId is string sa)
+            {
+                if (!recordsBySa.TryGetValue(sa, out List<EventRecord>? list))
+                {
+                    recordsBySa[sa] = list = [];
+                }
+
+                list.Add(record);
+            }
+
+            if (parsed.Thread is string thread)
+            {
+                TrackSpis(parsed, thread, pendingRule, spis);
+            }
+        }
+
+        foreach ((string sa, (ulong initiator, ulong responder)) in spis)
+        {
+            if (!recordsBySa.TryGetValue(sa, out List<EventRecord>? list))
+            {
+                continue;
+            }
+
+            foreach (EventRecord record in list)
+            {
+                record.Data.Add(new(InitiatorSpiKey, initiator.ToString("x16", CultureInfo.InvariantCulture)));
+                if (responder != 0)
+                {
+                    record.Data.Add(new(ResponderSpiKey, responder.ToString("x16", CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+    }
+
+    private static void TrackSpis(DaemonLine parsed, string thread, Dictionary<string, int> pendingRule, Dictionary<string, (ulong, ulong)> spis)
+    {
+        Match rule = SpiRule().Match(parsed.Message);
+        if (rule.Success)
+        {
+            pendingRule[thread] = rule.Groups["rule"].Value[0] - '0';
+            return;
+        }
+
+        if (!pendingRule.TryGetValue(thread, out int which))
+        {
+            return;
+        }
+
+        Match dump = HexDumpFirstLine().Match(parsed.Message);
+        if (!dump.Success)
+        {
+            return; // the "=> 8 bytes @ ..." line comes between rule and dump
+        }
+
+        pendingRule.Remove(thread);
+        if (parsed.IkeSaId is not string sa)
+        {
+            return; // thread-level parsing before the SA is known: the SA's own lines repeat it
+        }
+
+        Span<byte> bytes = stackalloc byte[8];
+        Convert.FromHexString(dump.Groups["hex"].Value.Replace(" ", string.Empty, StringComparison.Ordinal), bytes, out _, out _);
+        ulong value = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        spis.TryGetValue(sa, out (ulong Initiator, ulong Responder) known);
+        if (which == 0 && known.Initiator == 0)
+        {
+            known.Initiator = value;
+        }
+        else if (which == 1 && known.Responder == 0 && value != 0)
+        {
+            known.Responder = value;
+        }
+
+        spis[sa] = known;
+    }
+
+    private static void Add(List<KeyValuePair<string, string>> data, string key, string? value)
+    {
+        if (value is not null)
+        {
+            data.Add(new(key, value));
+        }
+    }
+}

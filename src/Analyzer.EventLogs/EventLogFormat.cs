@@ -1,0 +1,114 @@
+using System.Buffers.Binary;
+using System.Text;
+using Analyzer.Core;
+
+namespace Analyzer.EventLogs;
+
+/// <summary>
+/// Decides what kind of log a file is: content first (signatures, the shape of the first lines),
+/// the file name's extension only when the content says nothing.
+/// </summary>
+public static class EventLogFormat
+{
+    /// <summary>Bytes worth passing to <see cref="Sniff"/>: enough for the first lines of a text log.</summary>
+    public const int SniffLength = 4096;
+
+    private const int EvtHeaderSize = 0x30;
+
+    private static readonly string[] DaemonMarkers =
+    [
+        "charon", "pluto", "xl2tpd", "pppd", "ipsec[", "ipsec_starter", "[IKE]", "[NET]", "[CFG]", "[ENC]", "[KNL]", "[CHD]", "[LIB]", "[DMN]", "[MGR]", "[JOB]", "[ASN]",
+    ];
+
+    public static InputKind Sniff(ReadOnlySpan<byte> firstBytes, string fileName)
+    {
+        if (firstBytes.StartsWith("ElfFile\0"u8))
+        {
+            return InputKind.Evtx;
+        }
+
+        if (firstBytes.Length >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(firstBytes) == EvtHeaderSize
+            && firstBytes.Slice(4, 4).SequenceEqual("LfLe"u8))
+        {
+            return InputKind.Evt;
+        }
+
+        string text = DecodeStart(firstBytes);
+        InputKind byContent = SniffText(text);
+        if (byContent != InputKind.Unknown)
+        {
+            return byContent;
+        }
+
+        return Path.GetExtension(fileName).ToUpperInvariant() switch
+        {
+            ".EVTX" => InputKind.Evtx,
+            ".EVT" => InputKind.Evt,
+            _ => InputKind.Unknown,
+        };
+    }
+
+    /// <summary>Decodes the sniffed bytes as text, honouring a UTF-8 or UTF-16 byte-order mark.</summary>
+    internal static string DecodeStart(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode.GetString(bytes[2..(bytes.Length & ~1)]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes[2..(bytes.Length & ~1)]);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        // UTF-16 without a BOM: every other byte zero in ASCII text.
+        if (bytes.Length >= 4 && bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0)
+        {
+            return Encoding.Unicode.GetString(bytes[..(bytes.Length & ~1)]);
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static InputKind SniffText(string text)
+    {
+        ReadOnlySpan<char> start = text.AsSpan().TrimStart();
+        if (start.IsEmpty)
+        {
+            return InputKind.Unknown;
+        }
+
+        if (start.StartsWith("<?xml", StringComparison.Ordinal) || start.StartsWith("<Events", StringComparison.Ordinal)
+            || start.StartsWith("<Event ", StringComparison.Ordinal) || start.StartsWith("<Event>", StringComparison.Ordinal))
+        {
+            return InputKind.EventXml;
+        }
+
+        int lineEnd = start.IndexOfAny('\r', '\n');
+        ReadOnlySpan<char> firstLine = lineEnd < 0 ? start : start[..lineEnd];
+        if (firstLine.StartsWith("\"(PDH-CSV", StringComparison.Ordinal) || firstLine.StartsWith("(PDH-CSV", StringComparison.Ordinal))
+        {
+            return InputKind.PerformanceCsv;
+        }
+
+        if (Csv.EventCsvReader.LooksLikeHeader(firstLine))
+        {
+            return InputKind.EventCsv;
+        }
+
+        foreach (string marker in DaemonMarkers)
+        {
+            if (start.Contains(marker, StringComparison.Ordinal))
+            {
+                return InputKind.DaemonLog;
+            }
+        }
+
+        return InputKind.Unknown;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Analyzer.EventLogs.Normalization;
+
+/// <summary>
+/// The event maps shipped as embedded YAML (Maps/*.yaml), loaded once: Windows entries indexed by
+/// (provider, event id), daemon entries as ordered pattern lists per daemon.
+/// </summary>
+public sealed class EventMapCatalog
+{
+    private static readonly Lazy<EventMapCatalog> Embedded = new(LoadEmbedded);
+
+    private EventMapCatalog(FrozenDictionary<(string Provider, int Id), EventMap> windows, FrozenDictionary<string, (EventMap Map, Regex Match)[]> daemons,
+        FrozenDictionary<string, Regex> patterns, IReadOnlyList<EventMap> all)
+    {
+        Windows = windows;
+        Daemons = daemons;
+        Patterns = patterns;
+        All = all;
+    }
+
+    public static EventMapCatalog Default => Embedded.Value;
+
+    public IReadOnlyList<EventMap> All { get; }
+
+    internal FrozenDictionary<(string Provider, int Id), EventMap> Windows { get; }
+
+    internal FrozenDictionary<string, (EventMap Map, Regex Match)[]> Daemons { get; }
+
+    /// <summary>Compiled field patterns by their text.</summary>
+    internal FrozenDictionary<string, Regex> Patterns { get; }
+
+    public EventMap? Find(string? provider, int eventId) =>
+        provider is not null && Windows.TryGetValue((provider, eventId), out EventMap? map) ? map : null;
+
+    /// <summary>Builds a catalogue from YAML texts (each a list of entries); throws <see cref="InvalidDataException"/> naming the source on a bad map.</summary>
+    public static EventMapCatalog Load(IEnumerable<(string Name, string Yaml)> sources)
+    {
+        IDeserializer deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var windows = new Dictionary<(string, int), EventMap>(new ProviderIdComparer());
+        var daemons = new Dictionary<string, List<(EventMap, Regex)>>(StringComparer.OrdinalIgnoreCase);
+        var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var all = new List<EventMap>();
+        foreach ((string name, string yaml) in sources)
+        {
+            List<EventMap> entries;
+            try
+            {
+                entries = deserializer.Deserialize<List<EventMap>>(yaml) ?? [];
+            }
+            catch (YamlDotNet.Core.YamlException exception)
+            {
+                throw new InvalidDataException($"{name}: line {exception.Start.Line}: {exception.Message}", exception);
+            }
+
+            foreach (EventMap entry in entries)
+            {
+                if (string.IsNullOrEmpty(entry.Provider) || string.IsNullOrEmpty(entry.Kind))
+                {
+                    throw new InvalidDataException($"{name}: an entry lacks provider or kind");
+                }
+
+                all.Add(entry);
+                foreach (string pattern in entry.Patterns.Values)
+                {
+                    patterns.TryAdd(pattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+                }
+
+                if (entry.Match is not null)
+                {
+                    if (!daemons.TryGetValue(entry.Provider, out List<(EventMap, Regex)>? list))
+                    {
+                        daemons[entry.Provider] = list = [];
+                    }
+
+                    list.Add((entry, new Regex(entry.Match, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))));
+                    continue;
+                }
+
+                foreach (int id in entry.Ids)
+                {
+                    if (!windows.TryAdd((entry.Provider, id), entry))
+                    {
+                        throw new InvalidDataException($"{name}: {entry.Provider} event {id} is mapped twice");
+                    }
+                }
+            }
+        }
+
+        return new EventMapCatalog(
+            windows.ToFrozenDictionary(new ProviderIdComparer()),
+            daemons.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+            patterns.ToFrozenDictionary(StringComparer.Ordinal),
+            all);
+    }
+
+    private static EventMapCatalog LoadEmbedded()
+    {
+        var assembly = typeof(EventMapCatalog).Assembly;
+        var sources = new List<(string, string)>();
+        foreach (string resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith("Analyzer.EventLogs.Maps.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using Stream stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            sources.Add((resource, reader.ReadToEnd()));
+        }
+
+        sources.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return Load(sources);
+    }
+
+    private sealed class ProviderIdComparer : IEqualityComparer<(string Provider, int Id)>
+    {
+        public bool Equals((string Provider, int Id) x, (string Provider, int Id) y) =>
+            x.Id == y.Id && string.Equals(x.Provider, y.Provider, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Provider, int Id) obj) =>
+            HashCode.Combine(obj.Id, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Provider));
+    }
+}

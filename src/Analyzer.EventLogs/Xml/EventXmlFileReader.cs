@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Xml;
+using Analyzer.Core;
+
+namespace Analyzer.EventLogs.Xml;
+
+/// <summary>
+/// Reads XML exports: <c>wevtutil qe /f:xml</c> (one &lt;Event&gt; after another, no root) and
+/// Event Viewer "Save as XML" (&lt;Events&gt; root). Each &lt;Event&gt; goes through the same
+/// <see cref="EventXmlBuilder"/> as EVTX records. A malformed document keeps the events before the
+/// fault and reports its line and position.
+/// </summary>
+internal static class EventXmlFileReader
+{
+    public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    {
+        using FileStream stream = File.OpenRead(input.Path);
+        Read(stream, input, limits, result, ct);
+    }
+
+    public static void Read(Stream stream, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    {
+        var settings = new XmlReaderSettings
+        {
+            ConformanceLevel = ConformanceLevel.Fragment,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            MaxCharactersInDocument = 0,
+        };
+        var builder = new EventXmlBuilder(limits.MaxXmlDepth, limits.MaxStringLength);
+        using var reader = XmlReader.Create(stream, settings);
+        var lineInfo = (IXmlLineInfo)reader;
+        long ordinal = 0;
+        bool inEvent = false;
+        int eventLine = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        if (!inEvent && reader.LocalName == "Event")
+                        {
+                            ct.ThrowIfCancellationRequested();
+                            inEvent = true;
+                            eventLine = lineInfo.LineNumber;
+                            builder.Reset();
+                        }
+
+                        if (!inEvent)
+                        {
+                            break;
+                        }
+
+                        bool empty = reader.IsEmptyElement;
+                        if (!builder.StartElement(reader.LocalName))
+                        {
+                            reader.Skip();
+                            break;
+                        }
+
+                        if (reader.MoveToFirstAttribute())
+                        {
+                            do
+                            {
+                                if (reader.Prefix == "xmlns" || reader.LocalName == "xmlns")
+                                {
+                                    continue;
+                                }
+
+                                builder.StartAttribute(reader.LocalName);
+                                builder.AppendText(reader.Value);
+                                builder.EndAttribute();
+                            }
+                            while (reader.MoveToNextAttribute());
+
+                            reader.MoveToElement();
+                        }
+
+                        if (empty)
+                        {
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                        }
+
+                        break;
+                    case XmlNodeType.Text:
+                    case XmlNodeType.CDATA:
+                    case XmlNodeType.SignificantWhitespace:
+                        if (inEvent)
+                        {
+                            builder.AppendText(reader.Value);
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        if (inEvent)
+                        {
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                        }
+
+                        break;
+                }
+
+                if (result.Records.Count >= limits.MaxEventRecords)
+                {
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
+                        string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} event records; the rest were not read")));
+                    return;
+                }
+            }
+        }
+        catch (XmlException exception)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal + 1,
+                string.Create(CultureInfo.InvariantCulture, $"XML is malformed at line {exception.LineNumber}, position {exception.LinePosition}: {exception.Message}; events after it not read")));
+            if (result.Records.Count == 0 && ordinal == 0)
+            {
+                throw new EventLogReadException(input.DisplayName, 0,
+                    string.Create(CultureInfo.InvariantCulture, $"not readable as XML (line {exception.LineNumber}, position {exception.LinePosition})"));
+            }
+        }
+    }
+
+    private static void EndElement(EventXmlBuilder builder, AnalysisInput input, ref long ordinal, ref bool inEvent, int eventLine,
+        EventLogReadResult result)
+    {
+        builder.EndElement();
+        if (builder.Depth != 0)
+        {
+            return;
+        }
+
+        inEvent = false;
+        ordinal++;
+        EventRecord record = builder.Build(input.Index, builder.EventRecordId ?? ordinal, null, null);
+        record.SourceLine = eventLine;
+        result.Records.Add(record);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Analyzer.Protocols.Ike.Registry;
+
+/// <summary>ID payload types: IKEv1 RFC 2407 §4.6.2.1, IKEv2 RFC 7296 §3.5 (same numbers where both define one).</summary>
+public static class IdentificationTypes
+{
+    public const byte Ipv4Address = 1;
+    public const byte Fqdn = 2;
+    public const byte UserFqdn = 3;
+    public const byte Ipv4Subnet = 4;
+    public const byte Ipv6Address = 5;
+    public const byte Ipv6Subnet = 6;
+    public const byte Ipv4Range = 7;
+    public const byte Ipv6Range = 8;
+    public const byte DerAsn1Dn = 9;
+    public const byte DerAsn1Gn = 10;
+    public const byte KeyId = 11;
+
+    public static NameTable V1 { get; } = new(new Dictionary<int, string>
+    {
+        [1] = "IPV4_ADDR",
+        [2] = "FQDN",
+        [3] = "USER_FQDN",
+        [4] = "IPV4_ADDR_SUBNET",
+        [5] = "IPV6_ADDR",
+        [6] = "IPV6_ADDR_SUBNET",
+        [7] = "IPV4_ADDR_RANGE",
+        [8] = "IPV6_ADDR_RANGE",
+        [9] = "DER_ASN1_DN",
+        [10] = "DER_ASN1_GN",
+        [11] = "KEY_ID",
+        [12] = "LIST",
+    }, (249, 255, "Private use"));
+
+    public static NameTable V2 { get; } = new(new Dictionary<int, string>
+    {
+        [1] = "IPV4_ADDR",
+        [2] = "FQDN",
+        [3] = "RFC822_ADDR",
+        [5] = "IPV6_ADDR",
+        [9] = "DER_ASN1_DN",
+        [10] = "DER_ASN1_GN",
+        [11] = "KEY_ID",
+        [12] = "FC_NAME",
+        [13] = "NULL",
+    }, (201, 255, "Private use"));
+}

@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Analyzer.EventLogs;
+using Analyzer.Reporting.Document;
+
+namespace Analyzer.Reporting.Json;
+
+/// <summary>
+/// <c>{"records": [...]}</c> in exactly the shape the report's <c>events.records</c> uses, written
+/// one record at a time so a log of millions of records never sits in memory as one document.
+/// For <c>vpndiag events --format json</c>, so that verb and the report can never disagree.
+/// </summary>
+public static class EventRecordsJson
+{
+    public static void Write(IEnumerable<EventRecord> records, Func<int, string> inputName, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Default });
+        writer.WriteStartObject();
+        writer.WritePropertyName("records");
+        writer.WriteStartArray();
+        foreach (EventRecord record in records)
+        {
+            JsonSerializer.Serialize(writer, ReportEventRecord.From(record, inputName(record.InputIndex)), ReportJsonContext.Default.ReportEventRecord);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

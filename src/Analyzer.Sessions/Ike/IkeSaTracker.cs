@@ -1,0 +1,405 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Security.Cryptography;
+using Analyzer.Core;
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Traffic;
+
+namespace Analyzer.Sessions.Ike;
+
+/// <summary>
+/// Rebuilds IKE SAs from one capture: feed it every IKE datagram (UDP 500, and 4500 after the
+/// non-ESP marker) in frame order with <see cref="Observe"/>, IP datagrams that never completed
+/// with <see cref="ObserveIncomplete"/>, then call <see cref="Complete"/> once.
+/// </summary>
+public sealed class IkeSaTracker
+{
+    private const ushort NatTPort = 4500;
+    private readonly AnalysisInput _input;
+    private readonly AnalysisLimits _limits;
+    private readonly IkeKeyTable? _keys;
+    private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
+    private readonly List<SaBuilder> _order = [];
+    private readonly List<InputDiagnostic> _diagnostics = [];
+    private bool _limitReported;
+    private Timestamp _lastTime;
+
+    public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
+    {
+        _input = input;
+        _limits = limits;
+        _keys = keys;
+    }
+
+    public void Observe(in VpnDatagram datagram)
+    {
+        if (datagram.Frame.Time > _lastTime)
+        {
+            _lastTime = datagram.Frame.Time;
+        }
+
+        ReadOnlySpan<byte> bytes = datagram.Payload;
+        if (!IsakmpReader.TryReadHeader(bytes, out IsakmpHeader header, out ParseError error))
+        {
+            Report(datagram.Frame, "IKE header unreadable: " + error);
+            return;
+        }
+
+        if (header.MajorVersion is not (1 or 2))
+        {
+            Report(datagram.Frame, string.Create(CultureInfo.InvariantCulture, $"ISAKMP version {header.MajorVersion}.{header.MinorVersion} is neither IKEv1 nor IKEv2; message skipped"));
+            return;
+        }
+
+        bool v2 = header.IsV2;
+        SaBuilder? builder = FindOrCreate(header, datagram);
+        if (builder is null)
+        {
+            return;
+        }
+
+        IkeSa sa = builder.Sa;
+        if (header.ResponderCookie != 0 && sa.ResponderCookie == 0)
+        {
+            sa.ResponderCookie = header.ResponderCookie;
+        }
+
+        bool fromInitiator = v2 ? header.V2Initiator : builder.IsFromInitiator(datagram.Source);
+        int end = (int)Math.Min(header.Length, (uint)bytes.Length);
+        ReadOnlySpan<byte> message = bytes[..end];
+        ulong contentHash = XxHash64.HashToUInt64(message);
+        bool retransmission = builder.TryGetRetransmission(contentHash, fromInitiator, out int earlierNumber);
+
+        IkeExchangeKind kind = ExchangeKinds.From(header.Exchange, v2);
+        IsakmpReader reader = IsakmpReader.ForMessage(bytes, header);
+        IsakmpContent content = IsakmpContentReader.Read(ref reader, v2, _limits.MaxStringLength);
+        IkeExchange exchange = ExchangeOf(builder, header, kind, fromInitiator, retransmission);
+
+        // Decrypt before numbering: a Main Mode message's number shows in its payloads.
+        IsakmpContent? inner = null;
+        if (header.IsEncrypted && !retransmission)
+        {
+            inner = TryDecrypt(builder, header, message, kind, datagram.Frame);
+        }
+
+        bool natT = datagram.Kind == TrafficKind.IkeNatT;
+        var ikeMessage = new IkeMessage
+        {
+            Frame = datagram.Frame,
+            From = datagram.Source,
+            To = datagram.Destination,
+            FromInitiator = fromInitiator,
+            Exchange = kind,
+            ExchangeType = (byte)header.Exchange,
+            MessageId = header.MessageId,
+            Payloads = Names(inner ?? content),
+            Encrypted = header.IsEncrypted || (v2 && content.Types.Contains(PayloadType.V2Encrypted)),
+            Decrypted = inner is not null,
+            Retransmission = retransmission,
+            IpFragments = datagram.FragmentCount,
+            Length = (int)header.Length,
+            ContentHash = contentHash,
+            NatTraversal = natT,
+            Fragment = content.Fragment is { } f ? new IkeFragmentInfo(f.Number, f.Last) : null,
+        };
+
+        ikeMessage.Number = retransmission ? earlierNumber : NumberOf(builder, exchange, ikeMessage, header, inner ?? content, v2);
+        if (!retransmission)
+        {
+            builder.Remember(contentHash, fromInitiator, ikeMessage.Number);
+        }
+        else if (exchange.Messages.Count > 0 && ikeMessage.Number >= exchange.HighestMessage)
+        {
+            exchange.LastMessageRepeated = true;
+        }
+
+        if (header.Flags.HasFlag(IsakmpFlags.Commit) && !v2 && kind == IkeExchangeKind.QuickMode)
+        {
+            exchange.Commit = true;
+        }
+
+        exchange.Messages.Add(ikeMessage);
+        exchange.HighestMessage = Math.Max(exchange.HighestMessage, ikeMessage.Number);
+        sa.Messages.Add(ikeMessage);
+        if (ExchangeKinds.IsPhase1(kind) || kind == IkeExchangeKind.IkeSaInit)
+        {
+            sa.Phase1 = sa.Phase1 == IkeExchangeKind.Unknown ? kind : sa.Phase1;
+        }
+
+        if (natT || datagram.Source.Port == NatTPort || datagram.Destination.Port == NatTPort)
+        {
+            sa.Nat.FloatedToPort4500 = true;
+            sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
+        }
+
+        RecordAnomalies(sa, datagram, header, content, bytes.Length);
+        if (!retransmission)
+        {
+            ContentRecorder.Record(builder, ikeMessage, exchange, inner ?? content, header, v2, inner is not null);
+            RecordFragment(builder, exchange, ikeMessage, header, content, v2);
+            if (!v2 && ExchangeKinds.IsPhase1(kind))
+            {
+                builder.TryStartDecryption(_keys, builder.ChosenTransform, datagram.Frame);
+            }
+        }
+    }
+
+    public void ObserveIncomplete(IncompleteIpDatagram datagram)
+    {
+        ArgumentNullException.ThrowIfNull(datagram);
+        LostDatagramMatcher.Attach(datagram, _byCookie, _order);
+    }
+
+    public void Complete(CaptureModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (SaBuilder builder in _order)
+        {
+            IkeSa sa = builder.Sa;
+            HashAlgorithmName? natHash = sa.Version == 2
+                ? HashAlgorithmName.SHA1
+                : Protocols.Ike.Payloads.NatDiscoveryHash.FromIkev1(builder.ChosenTransform?.Attribute(Ikev1AttributeNames.Phase1Hash));
+            NatDetectionEvaluator.Evaluate(sa.Nat, builder.NatSamples, natHash);
+            foreach (IkeFragmentedMessage set in sa.FragmentedMessages)
+            {
+                if (!set.Complete)
+                {
+                    sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, set.Frames[0], string.Create(CultureInfo.InvariantCulture,
+                        $"IKE fragments {string.Join(',', set.Received)} of {(set.Total is int t ? t.ToString(CultureInfo.InvariantCulture) : "?")} arrived; the message never completed")));
+                }
+            }
+
+            ExchangeStateResolver.Resolve(sa, _lastTime, _order.Select(b => b.Sa));
+            model.IkeSas.Add(sa);
+        }
+
+        model.Diagnostics.AddRange(_diagnostics);
+    }
+
+    private SaBuilder? FindOrCreate(in IsakmpHeader header, in VpnDatagram datagram)
+    {
+        int version = header.IsV2 ? 2 : 1;
+        if (_byCookie.TryGetValue((version, header.InitiatorCookie), out SaBuilder? builder))
+        {
+            return builder;
+        }
+
+        if (_order.Count >= _limits.MaxIkeSas)
+        {
+            if (!_limitReported)
+            {
+                _limitReported = true;
+                Report(datagram.Frame, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxIkeSas} IKE SAs; later ones are not reconstructed"));
+            }
+
+            return null;
+        }
+
+        // IKEv2 says who initiated (I flag); IKEv1 only by a zero responder cookie, else the first sender is taken as initiator.
+        bool sourceIsInitiator = header.IsV2 ? header.V2Initiator : true;
+        var sa = new IkeSa
+        {
+            Version = version,
+            InitiatorCookie = header.InitiatorCookie,
+            ResponderCookie = header.ResponderCookie,
+            Initiator = sourceIsInitiator ? datagram.Source : datagram.Destination,
+            Responder = sourceIsInitiator ? datagram.Destination : datagram.Source,
+        };
+        builder = new SaBuilder(sa);
+        _byCookie[(version, header.InitiatorCookie)] = builder;
+        _order.Add(builder);
+        return builder;
+    }
+
+    private static IkeExchange ExchangeOf(SaBuilder builder, in IsakmpHeader header, IkeExchangeKind kind, bool fromInitiator, bool retransmission)
+    {
+        if (!header.IsV2)
+        {
+            // Main/Aggressive Mode belong to the SA's initiator; other exchanges to whoever sent the first message with that ID.
+            if (ExchangeKinds.IsPhase1(kind))
+            {
+                return builder.ExchangeFor(kind, header.MessageId, true, false);
+            }
+
+            if (builder.TryGetExchange(kind, header.MessageId, !fromInitiator, out IkeExchange? answered) && answered is not null)
+            {
+                return answered;
+            }
+
+            return builder.ExchangeFor(kind, header.MessageId, fromInitiator, false);
+        }
+
+        bool response = header.V2Response;
+        bool byInitiator = fromInitiator ^ response;
+        if (builder.TryGetExchange(kind, header.MessageId, byInitiator, out IkeExchange? existing) && existing is not null)
+        {
+            // A fresh request after a response with the same ID is a retry (COOKIE, INVALID_KE_PAYLOAD): a new attempt.
+            bool answeredAlready = existing.Messages.Exists(m => m.Number == 2);
+            if (!response && !retransmission && answeredAlready)
+            {
+                return builder.ExchangeFor(kind, header.MessageId, byInitiator, true);
+            }
+
+            return existing;
+        }
+
+        return builder.ExchangeFor(kind, header.MessageId, byInitiator, false);
+    }
+
+    private static int NumberOf(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
+    {
+        if (v2)
+        {
+            return header.V2Response ? 2 : 1;
+        }
+
+        bool fromStarter = message.FromInitiator == exchange.StartedByInitiator;
+        if (content.Fragment is { } fragment)
+        {
+            IkeFragmentedMessage? set = builder.FragmentSetFor(message.FromInitiator, fragment.FragmentId);
+            if (set?.MessageNumber is int known)
+            {
+                return known;
+            }
+        }
+
+        if (exchange.Kind == IkeExchangeKind.MainMode && content.Fragment is null)
+        {
+            // RFC 2409 §5: MM1/2 carry SA, MM3/4 KE and nonce, MM5/6 are encrypted.
+            int pair = header.IsEncrypted ? 3 : content.Types.Contains(PayloadType.KeyExchange) ? 2 : content.Types.Contains(PayloadType.SecurityAssociation) ? 1 : 0;
+            if (pair > 0)
+            {
+                return (pair * 2) - (fromStarter ? 1 : 0);
+            }
+        }
+
+        // Otherwise messages alternate: the next number of the right parity after the highest so far.
+        int highest = exchange.HighestMessage;
+        int next = highest + 1;
+        bool nextIsStarters = next % 2 == 1;
+        return nextIsStarters == fromStarter ? next : next + 1;
+    }
+
+    private IsakmpContent? TryDecrypt(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, IkeExchangeKind kind, FrameRef frame)
+    {
+        if (builder.Decryption is null)
+        {
+            builder.ReportNoKey(_keys, frame);
+            return null;
+        }
+
+        byte[]? plain = builder.Decryption.Decrypt(message[IsakmpReader.HeaderLength..], ExchangeKinds.IsPhase1(kind), header.MessageId);
+        if (plain is null)
+        {
+            builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
+            return null;
+        }
+
+        IsakmpReader reader = IsakmpReader.ForChain(plain, header.FirstPayload, false, IsakmpReader.HeaderLength);
+        IsakmpContent inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
+        if (inner.Errors.Count > 0 || inner.Types.Count == 0)
+        {
+            builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
+                "decrypted bytes are not a valid payload chain (wrong key?)" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
+            return null;
+        }
+
+        builder.Sa.Decrypted = true;
+        return inner;
+    }
+
+    private void RecordFragment(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
+    {
+        if (content.Fragment is not { } fragment)
+        {
+            return;
+        }
+
+        if (v2)
+        {
+            builder.AddV2Fragment(message.FromInitiator, exchange.Kind, header.MessageId, fragment, message.Frame, message.Number);
+            return;
+        }
+
+        byte[]? whole = builder.AddV1Fragment(message.FromInitiator, exchange.Kind, header.MessageId, fragment, message.Frame, message.Number);
+        if (whole is null || !IsakmpReader.TryReadHeader(whole, out IsakmpHeader innerHeader, out _))
+        {
+            return;
+        }
+
+        // The reassembled bytes are a whole ISAKMP message (header included): read it like one, without counting it as captured.
+        IsakmpContent? inner = null;
+        if (innerHeader.IsEncrypted)
+        {
+            int end = (int)Math.Min(innerHeader.Length, (uint)whole.Length);
+            inner = TryDecrypt(builder, innerHeader, whole.AsSpan(0, end), exchange.Kind, message.Frame);
+        }
+        else
+        {
+            IsakmpReader reader = IsakmpReader.ForMessage(whole, innerHeader);
+            inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
+        }
+
+        if (inner is not null)
+        {
+            ContentRecorder.Record(builder, message, exchange, inner, innerHeader, false, innerHeader.IsEncrypted);
+        }
+    }
+
+    private static void RecordAnomalies(IkeSa sa, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
+    {
+        if (header.Length > captured)
+        {
+            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"header says {header.Length} bytes, {captured} captured")));
+        }
+        else if (captured > header.Length)
+        {
+            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"{captured - header.Length} bytes after the message's declared length")));
+        }
+
+        foreach (ParseError error in content.Errors)
+        {
+            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
+        }
+
+        if (content.ExtraBytes > 0 && !header.IsEncrypted)
+        {
+            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"{content.ExtraBytes} bytes after the last payload at offset 0x{content.ExtraBytesOffset:X}")));
+        }
+
+        foreach (PayloadType type in content.Types)
+        {
+            if (!PayloadNames.Table.IsKnown((int)type))
+            {
+                sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.UnknownPayload, datagram.Frame, PayloadNames.Name(type)));
+            }
+        }
+
+        if (ExchangeKinds.From(header.Exchange, header.IsV2) == IkeExchangeKind.Unknown)
+        {
+            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
+        }
+    }
+
+    private static List<string> Names(IsakmpContent content)
+    {
+        var names = new List<string>(content.Types.Count);
+        foreach (PayloadType type in content.Types)
+        {
+            names.Add(PayloadNames.Name(type));
+        }
+
+        return names;
+    }
+
+    private void Report(FrameRef frame, string message) =>
+        _diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, frame.Frame, message, DiagnosticSeverity.Info));
+
+    internal static ulong CookieFrom(ReadOnlySpan<byte> isakmp) => BinaryPrimitives.ReadUInt64BigEndian(isakmp);
+}

@@ -1,0 +1,123 @@
+using Analyzer.Core;
+using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ledger;
+using Analyzer.Sessions.Pptp;
+
+namespace Analyzer.Sessions;
+
+/// <summary>
+/// The session stage for one capture: receives the decode stage's datagrams and hands each to the
+/// tracker of its protocol, then completes them in dependency order (IKE first, so ESP pairing and
+/// L2TP protection can lean on the IKE SAs) into one <see cref="CaptureModel"/>.
+/// </summary>
+public sealed class TrafficReconstructor : IVpnTrafficSink
+{
+    private const int MaxDiagnostics = 1000;
+    private const int MaxIncompleteDatagrams = 10_000;
+
+    private readonly CaptureModel _model;
+    private readonly IkeSaTracker _ike;
+    private readonly EspFlowTracker _esp;
+    private readonly L2tpTunnelTracker _l2tp;
+    private readonly PptpTracker _pptp;
+    private readonly PacketLedger _ledger;
+    private long _droppedDiagnostics;
+
+    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
+    {
+        _model = new CaptureModel(input);
+        _ike = new IkeSaTracker(input, limits, keys);
+        _esp = new EspFlowTracker(input, limits);
+        _l2tp = new L2tpTunnelTracker(input, limits);
+        _pptp = new PptpTracker(input, limits);
+        _ledger = new PacketLedger(input, limits);
+    }
+
+    public void OnDatagram(in VpnDatagram datagram)
+    {
+        _ledger.Observe(datagram);
+        switch (datagram.Kind)
+        {
+            case TrafficKind.Ike:
+            case TrafficKind.IkeNatT:
+                _ike.Observe(datagram);
+                break;
+            case TrafficKind.NatKeepalive:
+                _model.NatKeepalives[datagram.Source] = _model.NatKeepalives.GetValueOrDefault(datagram.Source) + 1;
+                break;
+            case TrafficKind.Esp:
+            case TrafficKind.EspInUdp:
+            case TrafficKind.Ah:
+                _esp.Observe(datagram);
+                break;
+            case TrafficKind.L2tp:
+                _l2tp.Observe(datagram);
+                break;
+            case TrafficKind.PptpControl:
+            case TrafficKind.Gre:
+            case TrafficKind.Ppp:
+                _pptp.Observe(datagram);
+                break;
+        }
+    }
+
+    public void OnIncompleteDatagram(IncompleteIpDatagram datagram)
+    {
+        if (_model.IncompleteDatagrams.Count < MaxIncompleteDatagrams)
+        {
+            _model.IncompleteDatagrams.Add(datagram);
+        }
+
+        _ike.ObserveIncomplete(datagram);
+        _ledger.ObserveIncomplete(datagram);
+    }
+
+    public void OnDiagnostic(InputDiagnostic diagnostic)
+    {
+        if (_model.Diagnostics.Count < MaxDiagnostics)
+        {
+            _model.Diagnostics.Add(diagnostic);
+        }
+        else
+        {
+            _droppedDiagnostics++;
+        }
+    }
+
+    /// <summary>Finishes every tracker and returns the capture's model with the decode stage's counts.</summary>
+    public CaptureModel Complete(DecodeSummary summary)
+    {
+        CaptureStatistics statistics = _model.Statistics;
+        statistics.Frames = summary.Frames;
+        statistics.Bytes = summary.Bytes;
+        statistics.FirstTime = summary.FirstTime;
+        statistics.LastTime = summary.LastTime;
+        foreach (KeyValuePair<TrafficKind, long> pair in summary.CountsByKind)
+        {
+            statistics.ByKind[pair.Key] = pair.Value;
+        }
+
+        statistics.OtherFrames = summary.OtherFrames;
+        statistics.TruncatedFrames = summary.TruncatedFrames;
+        statistics.UndecodableFrames = summary.UndecodableFrames;
+        statistics.ChecksumErrors = summary.ChecksumErrors;
+
+        _ike.Complete(_model);
+        _esp.Complete(_model);
+        _l2tp.Complete(_model);
+        _pptp.Complete(_model);
+        _model.Ledger = _ledger;
+
+        if (_droppedDiagnostics > 0)
+        {
+            _model.Diagnostics.Add(new InputDiagnostic(_model.Input.DisplayName, null, null,
+                $"{_droppedDiagnostics} further warnings not listed"));
+        }
+
+        return _model;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests;
+
+/// <summary>The CLI contract of <c>vpndiag analyze</c>: exit codes, one-line errors, formats.</summary>
+public sealed class AnalyzeContractTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("vpndiag-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string Scenario(string name)
+    {
+        string path = SampleScenarios.PathOf(name);
+        if (!Directory.Exists(path))
+        {
+            Assert.Skip($"sample scenario {name} is absent");
+        }
+
+        return path;
+    }
+
+    [Fact]
+    public void Unsupported_input_exits_2_with_one_line_naming_the_file()
+    {
+        string file = Path.Combine(_temp, "notes.txt");
+        File.WriteAllText(file, "Customer says the VPN does not work.\n");
+
+        (int exitCode, string output, string error) = CliRunner.Run("analyze", file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.StartsWith("vpndiag: error:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_input_exits_2_naming_it()
+    {
+        string file = Path.Combine(_temp, "absent.pcap");
+        (int exitCode, _, string error) = CliRunner.Run("analyze", file);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_capture_header_exits_2_without_a_stack_trace()
+    {
+        string file = Path.Combine(_temp, "cut.pcap");
+        File.WriteAllBytes(file, [0xD4, 0xC3, 0xB2, 0xA1, 0x02, 0x00]);
+        (int exitCode, _, string error) = CliRunner.Run("analyze", file);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cut.pcap", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_usage_error_with_exit_2()
+    {
+        (int exitCode, _, string error) = CliRunner.Run("analyze", "--no-such-option", "x.pcap");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--no-such-option", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failing_scenario_exits_1()
+    {
+        (int exitCode, string output, _) = CliRunner.Run("analyze", Scenario("udp500-blocked"), "--quiet");
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("# ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_output_the_report_is_markdown_on_stdout()
+    {
+        (_, string output, _) = CliRunner.Run("analyze", Scenario("psk-mismatch"), "--quiet");
+        Assert.Contains("## Verdict", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report.json", null, "json")]
+    [InlineData("report.html", null, "html")]
+    [InlineData("report.md", null, "md")]
+    [InlineData("report.md", "json", "json")]
+    [InlineData("report.txt", "html", "html")]
+    public void Format_comes_from_the_option_else_from_the_extension(string file, string? format, string expected)
+    {
+        string output = Path.Combine(_temp, file);
+        var args = new List<string> { "analyze", Scenario("psk-mismatch"), "-o", output, "--quiet" };
+        if (format is not null)
+        {
+            args.AddRange(["--format", format]);
+        }
+
+        (int exitCode, _, string error) = CliRunner.Run([.. args]);
+        Assert.True(exitCode is 0 or 1, error);
+        string text = File.ReadAllText(output);
+        switch (expected)
+        {
+            case "json":
+                using (JsonDocument document = JsonDocument.Parse(text))
+                {
+                    Assert.Equal(1, document.RootElement.GetProperty("schemaVersion").GetInt32());
+                }
+
+                break;
+            case "html":
+                Assert.StartsWith("<!DOCTYPE html>", text.TrimStart(), StringComparison.OrdinalIgnoreCase);
+                break;
+            default:
+                Assert.StartsWith("# ", text, StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Csv_format_writes_a_directory_of_tables()
+    {
+        string output = Path.Combine(_temp, "tables");
+        (int exitCode, _, string error) = CliRunner.Run("analyze", Scenario("psk-mismatch"), "--format", "csv", "-o", output, "--quiet");
+        Assert.True(exitCode is 0 or 1, error);
+        Assert.Contains(Directory.GetFiles(output), f => Path.GetFileName(f) == "findings.csv");
+    }
+
+    [Fact]
+    public void Csv_format_without_an_output_directory_is_a_usage_error()
+    {
+        (int exitCode, _, string error) = CliRunner.Run("analyze", Scenario("psk-mismatch"), "--format", "csv");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("-o", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_help_shows_examples()
+    {
+        (int exitCode, string output, _) = CliRunner.Run("analyze", "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains("--ike-keys", output, StringComparison.Ordinal);
+    }
+}

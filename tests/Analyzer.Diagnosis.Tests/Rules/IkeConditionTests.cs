@@ -1,0 +1,331 @@
+using Analyzer.Core;
+using Analyzer.Diagnosis.Tests.Support;
+using Analyzer.Sessions.Ike;
+
+namespace Analyzer.Diagnosis.Tests.Rules;
+
+/// <summary>
+/// The IKE rules of the catalogue on Case objects built from the session model (synthetic, shaped
+/// like the lab scenarios named in each test): each must fire on its failure and stay quiet on a healthy SA.
+/// </summary>
+public sealed class IkeConditionTests
+{
+    private static IkeNotifyObservation Notify(ushort type, string name, bool fromInitiator = false, bool encrypted = false) =>
+        new(default, type, name, fromInitiator, encrypted);
+
+    private static CaseDraft Healthy()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.MainMode(sa, 0);
+        draft.QuickMode(sa, 1);
+        draft.Esp(sa, true, 40, 1.5, 20, 0xc0000001);
+        draft.Esp(sa, false, 38, 1.6, 20, 0xc0000002);
+        draft.EndAt(30);
+        return draft;
+    }
+
+    [Fact]
+    public void Healthy_sa_reports_ipsec_established_and_nothing_worse()
+    {
+        DiagnosisResult result = Catalogue.Diagnose(Healthy().Build());
+        Assert.Equal("ipsec-established", Assert.Single(result.Findings).RuleId);
+        Assert.False(result.HasProblems);
+    }
+
+    [Fact]
+    public void Repeated_unanswered_first_message_fires_ike_no_response()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        for (int i = 0; i < 4; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 1, true, i * 5);
+        }
+
+        sa.State = IkeSaState.NoResponse;
+        DiagnosisResult result = Catalogue.Diagnose(draft.Build());
+        Finding finding = Catalogue.Finding(result, "ike-no-response");
+        Assert.Contains("4 times", finding.Summary, StringComparison.Ordinal);
+        Assert.Equal(4, finding.Evidence.Count);
+        Assert.Equal("isakmp.ispi == 1122334455667788", finding.Evidence[0].DisplayFilter);
+        Assert.Same(finding, result.Verdict);
+    }
+
+    [Fact]
+    public void A_single_first_message_is_not_yet_no_response()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.Message(sa, IkeExchangeKind.MainMode, 1, true, 0);
+        Assert.DoesNotContain("ike-no-response", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Silence_on_udp_4500_after_nat_discovery_fires_natt_blocked_not_auth_failure()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(initiator: new NetEndpoint(NetAddress.Parse("198.51.100.2"), 500));
+        sa.Nat.InitiatorSupportsNatT = true;
+        sa.Nat.ResponderSupportsNatT = true;
+        sa.Nat.InitiatorBehindNat = true;
+        sa.Nat.FloatedToPort4500 = true;
+        draft.MainMode(sa, 0, upTo: 4);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 5, true, 1 + (i * 4), port: 4500, encrypted: true);
+        }
+
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("natt-udp4500-blocked", fired);
+        Assert.Contains("nat-detected", fired);
+        Assert.DoesNotContain("phase1-auth-failed", fired);
+        Assert.DoesNotContain("ike-no-response", fired);
+        Assert.Equal("natt-udp4500-blocked", fired[0]);
+    }
+
+    [Fact]
+    public void Repeated_message_5_after_messages_1_to_4_is_a_psk_mismatch()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.MainMode(sa, 0, upTo: 4);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 5, true, 1 + (i * 4), encrypted: true);
+        }
+
+        sa.State = IkeSaState.Failed;
+        DiagnosisResult result = Catalogue.Diagnose(draft.Build());
+        Finding finding = Catalogue.Finding(result, "phase1-auth-failed");
+        Assert.Contains("pre-shared keys", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("message 5 was sent 3 times", finding.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("ike-fragments-lost", result.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void Encrypted_informational_answering_message_5_is_an_authentication_failure()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 5);
+        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1, encrypted: true, messageId: 0x55);
+        sa.State = IkeSaState.Failed;
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "phase1-auth-failed");
+        Assert.Contains("certificate", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Authentication_failed_notify_fires_phase1_auth_failed()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.MainMode(sa, 0, upTo: 5);
+        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1, messageId: 9, notify: Notify(24, "AUTHENTICATION-FAILED"));
+        sa.State = IkeSaState.Failed;
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "phase1-auth-failed");
+        Assert.Contains("AUTHENTICATION-FAILED", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fragmented_message_5_that_never_gets_answered_fires_ike_fragments_lost_not_auth()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 4);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.MainMode, 5, true, 1 + (i * 4), ipFragments: 6, encrypted: true, length: 8600);
+        }
+
+        sa.State = IkeSaState.Failed;
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("ike-fragments-lost", fired);
+        Assert.DoesNotContain("phase1-auth-failed", fired);
+    }
+
+    [Fact]
+    public void No_proposal_chosen_fires_proposal_mismatch_listing_the_offer()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.Message(sa, IkeExchangeKind.MainMode, 1, true, 0);
+        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 0.1, messageId: 0, notify: Notify(14, "NO-PROPOSAL-CHOSEN"));
+        sa.Exchanges[0].State = ExchangeState.RejectedByNotify;
+        sa.Exchanges[0].RejectingNotify = sa.Notifies[0];
+        sa.State = IkeSaState.Failed;
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "phase1-proposal-mismatch");
+        Assert.Contains("AES-CBC-256/SHA2-256", finding.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("ike-no-response", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Quick_mode_failing_after_phase_1_fires_phase2_rejected()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.MainMode(sa, 0);
+        draft.QuickMode(sa, 1, complete: false);
+        draft.QuickMode(sa, 5, complete: false, messageId: 0xabcd0002);
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("phase2-rejected", fired);
+        Assert.DoesNotContain("esp-not-received", fired);
+    }
+
+    [Fact]
+    public void Esp_in_one_direction_only_fires_esp_not_received()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        draft.MainMode(sa, 0);
+        draft.QuickMode(sa, 1);
+        draft.Esp(sa, true, 12, 1.5, 20, 0xc0000001);
+        draft.EndAt(30);
+        DiagnosisResult result = Catalogue.Diagnose(draft.Build());
+        Finding finding = Catalogue.Finding(result, "esp-not-received");
+        Assert.Contains("12 ESP packets from the initiator and 0 from the responder", finding.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("ipsec-established", result.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void Aggressive_mode_with_psk_says_the_key_is_exposed()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(IkeExchangeKind.AggressiveMode);
+        draft.Message(sa, IkeExchangeKind.AggressiveMode, 1, true, 0);
+        draft.Message(sa, IkeExchangeKind.AggressiveMode, 2, false, 0.1);
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "aggressive-mode");
+        Assert.Contains("offline cracking", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Des_md5_and_group_2_offered_fire_weak_crypto()
+    {
+        CaseDraft draft = Healthy();
+        IkeSa sa = draft.Capture.IkeSas[0];
+        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "DES-CBC", null, "MD5", "Pre-Shared Key", "Alternate 1024-bit MODP group", null, 28800, null));
+        sa.Chosen = sa.Proposals[0];
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "weak-crypto");
+        Assert.Contains("DES-CBC, MD5, Alternate 1024-bit MODP group", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("chosen by 203.0.113.1:500: none", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Triple_des_and_group_14_are_not_weak()
+    {
+        CaseDraft draft = Healthy();
+        IkeSa sa = draft.Capture.IkeSas[0];
+        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "3DES-CBC", null, "SHA", "Pre-Shared Key", "2048-bit MODP group", null, 28800, null));
+        Assert.DoesNotContain("weak-crypto", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Expired_certificate_at_capture_time_fires_certificate_validity()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 5);
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA",
+            new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01", null));
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "certificate-validity");
+        Assert.Contains("CN=client1", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("expired", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Certificate_issued_by_a_ca_the_peer_did_not_ask_for_fires_no_common_ca()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 5);
+        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", "CN=Other CA, O=Elsewhere", null, null, 2048, null, null));
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "no-common-ca");
+        Assert.Contains("Other CA", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Issuer_named_in_another_order_and_case_still_matches_the_request()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: "RSA Signature");
+        draft.MainMode(sa, 0, upTo: 5);
+        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", "cn=Lab Root CA,o=Lab,c=CH", null, null, 2048, null, null));
+        Assert.DoesNotContain("no-common-ca", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Private_initiator_with_a_peer_without_nat_t_fires_nat_t_unsupported()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(initiator: new NetEndpoint(NetAddress.Parse("192.168.1.20"), 500));
+        sa.Nat.InitiatorSupportsNatT = true;
+        draft.MainMode(sa, 0, upTo: 2);
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "nat-t-unsupported");
+        Assert.Contains("192.168.1.20 is a private address", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("the initiator only", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_clients_behind_one_address_where_the_second_fails_fire_second_client_behind_nat()
+    {
+        var draft = new CaseDraft();
+        var nat = NetAddress.Parse("198.51.100.2");
+        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
+        draft.MainMode(first, 0);
+        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
+        for (int i = 0; i < 3; i++)
+        {
+            draft.Message(second, IkeExchangeKind.MainMode, 1, true, 10 + (i * 5));
+        }
+
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "second-client-behind-nat");
+        Assert.Contains("198.51.100.2", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("port 1024 never completed", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_clients_behind_one_address_both_up_do_not_fire()
+    {
+        var draft = new CaseDraft();
+        var nat = NetAddress.Parse("198.51.100.2");
+        IkeSa first = draft.Sa(initiator: new NetEndpoint(nat, 500), cookie: 1);
+        draft.MainMode(first, 0);
+        IkeSa second = draft.Sa(initiator: new NetEndpoint(nat, 1024), cookie: 2);
+        draft.MainMode(second, 10);
+        Assert.DoesNotContain("second-client-behind-nat", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Windows_peer_offered_tunnel_mode_fires_l2tp_ipsec_mode_mismatch()
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa();
+        sa.VendorIds.Add(new VendorIdObservation("1e2b516905991c7d7c96fcbfb587e46100000009", "Windows 8/Server 2012", null, true));
+        draft.MainMode(sa, 0);
+        IkeExchange quickMode = draft.QuickMode(sa, 1, complete: false);
+        quickMode.Messages[0].Decrypted = true;
+        quickMode.ChildSa = new ChildSaNegotiation { EncapsulationMode = "Tunnel" };
+        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0));
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("l2tp-ipsec-mode-mismatch", fired);
+        Assert.True(fired.ToList().IndexOf("l2tp-ipsec-mode-mismatch") < fired.ToList().IndexOf("phase2-rejected"));
+    }
+
+    [Fact]
+    public void Esp_after_delete_and_trailing_unanswered_informationals_fire_their_rules()
+    {
+        CaseDraft draft = Healthy();
+        IkeSa sa = draft.Capture.IkeSas[0];
+        draft.Capture.EspFlows[0].PacketsAfterDelete = 7;
+        for (int i = 0; i < 5; i++)
+        {
+            draft.Message(sa, IkeExchangeKind.Informational, 0, true, 25 + (i * 5), encrypted: true, messageId: (uint)(100 + i));
+        }
+
+        IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
+        Assert.Contains("esp-after-delete", fired);
+        Assert.Contains("dpd-timeout", fired);
+    }
+}
