@@ -15,16 +15,24 @@ internal static class EspFlowPairing
     public const string ByTiming = "timing";
     public const string ByAddressPair = "address-pair";
 
+    /// <summary>How long after one direction's last packet the other may start and still count as its answer.</summary>
+    private const double AnswerSeconds = 10;
+
     public static void Apply(List<EspFlowState> flows, List<IkeSa> ikeSas)
     {
-        PairFromQuickModes(flows, ikeSas);
-        PairByTiming(flows, ikeSas);
-        MarkOneWay(flows);
-        MarkDeletes(flows, ikeSas);
-        MarkWithoutIkeSa(flows, ikeSas);
+        var index = new EspFlowIndex(flows, ikeSas);
+        PairFromQuickModes(index, ikeSas);
+        PairByTiming(flows, index);
+        index.IndexPairs(flows);
+        MarkOneWay(flows, index);
+        MarkDeletes(index, ikeSas);
+        foreach (EspFlowState state in flows)
+        {
+            state.Flow.WithoutIkeSa = index.SasFor(state.Flow).Count == 0;
+        }
     }
 
-    private static void PairFromQuickModes(List<EspFlowState> flows, List<IkeSa> ikeSas)
+    private static void PairFromQuickModes(EspFlowIndex index, List<IkeSa> ikeSas)
     {
         foreach (IkeSa sa in ikeSas)
         {
@@ -36,73 +44,115 @@ internal static class EspFlowPairing
                 }
 
                 // Each side names its inbound SPI: the responder's is used initiator→responder, and back.
-                int count = Math.Min(child.InitiatorSpis.Count, child.ResponderSpis.Count);
-                for (int i = 0; i < count; i++)
+                // The initiator may offer one SPI per proposal; the responder answers the one it chose.
+                for (int i = 0; i < child.ResponderSpis.Count; i++)
                 {
-                    Pair(flows, sa, child.ResponderSpis[i], child.InitiatorSpis[i], ByQuickMode);
+                    uint responderSpi = child.ResponderSpis[i];
+                    if (ChosenInitiatorSpi(index, sa, child, responderSpi, i) is uint chosen)
+                    {
+                        Pair(index, sa, responderSpi, chosen, ByQuickMode);
+                    }
                 }
             }
 
             // SPIs the IKE stage tied to the SA without saying which side owns them: pair when exactly two flows answer each other.
             if (sa.ChildSpis.Count == 2)
             {
-                Pair(flows, sa, sa.ChildSpis[0], sa.ChildSpis[1], ByQuickMode);
+                Pair(index, sa, sa.ChildSpis[0], sa.ChildSpis[1], ByQuickMode);
             }
         }
     }
 
-    private static void Pair(List<EspFlowState> flows, IkeSa sa, uint first, uint second, string how)
+    /// <summary>
+    /// The initiator SPI that goes with a responder SPI: the only one offered, else the one whose ESP
+    /// answers the responder SPI's flow (same addresses reversed), else the one at the same position.
+    /// </summary>
+    private static uint? ChosenInitiatorSpi(EspFlowIndex index, IkeSa sa, ChildSaNegotiation child, uint responderSpi, int position)
     {
-        foreach (EspFlowState state in flows)
+        List<uint> offered = child.InitiatorSpis;
+        if (offered.Count <= 1)
         {
-            EspFlow flow = state.Flow;
-            if (flow.PairedBy is not null || (flow.Spi != first && flow.Spi != second) || !Between(flow, sa))
+            return offered.Count == 1 ? offered[0] : null;
+        }
+
+        foreach (EspFlowState forward in index.WithSpi(responderSpi))
+        {
+            if (!IsBetween(forward.Flow, sa))
             {
                 continue;
             }
 
-            flow.PairedSpi = flow.Spi == first ? second : first;
-            flow.PairedBy = how;
-            flow.IkeSaCookie = sa.InitiatorCookie;
-            AddChildSpi(sa, flow.Spi);
-            AddChildSpi(sa, flow.PairedSpi.Value);
+            foreach (EspFlowState back in index.Between(forward.Flow.Destination.Address, forward.Flow.Source.Address))
+            {
+                if (offered.Contains(back.Flow.Spi))
+                {
+                    return back.Flow.Spi;
+                }
+            }
+        }
+
+        return position < offered.Count ? offered[position] : null;
+    }
+
+    private static void Pair(EspFlowIndex index, IkeSa sa, uint first, uint second, string how)
+    {
+        foreach (uint spi in (ReadOnlySpan<uint>)[first, second])
+        {
+            foreach (EspFlowState state in index.WithSpi(spi))
+            {
+                EspFlow flow = state.Flow;
+                if (flow.PairedBy is not null || !IsBetween(flow, sa))
+                {
+                    continue;
+                }
+
+                flow.PairedSpi = spi == first ? second : first;
+                flow.PairedBy = how;
+                flow.IkeSaCookie = sa.InitiatorCookie;
+                AddChildSpi(sa, flow.Spi);
+                AddChildSpi(sa, flow.PairedSpi.Value);
+            }
+
+            if (first == second)
+            {
+                break;
+            }
         }
     }
 
-    private static void PairByTiming(List<EspFlowState> flows, List<IkeSa> ikeSas)
+    private static void PairByTiming(List<EspFlowState> flows, EspFlowIndex index)
     {
-        // Unpaired flows in first-seen order; each finds the earliest unpaired flow coming back between the same addresses.
-        for (int i = 0; i < flows.Count; i++)
+        // Unpaired flows in first-seen order; each takes the earliest unpaired flow coming back between the same addresses.
+        foreach (EspFlowState state in flows)
         {
-            EspFlow flow = flows[i].Flow;
+            EspFlow flow = state.Flow;
             if (flow.PairedBy is not null)
             {
                 continue;
             }
 
-            (IkeSa? anchorSa, Timestamp? anchor) = LatestChildExchangeBefore(ikeSas, flow);
-            for (int j = i + 1; j < flows.Count; j++)
+            (IkeSa? anchorSa, Timestamp? anchor) = LatestChildExchangeBefore(index.SasFor(flow), flow);
+            foreach (EspFlowState candidate in index.Between(flow.Destination.Address, flow.Source.Address))
             {
-                EspFlow back = flows[j].Flow;
-                if (back.PairedBy is not null || back.Encapsulation != flow.Encapsulation
-                    || back.Source.Address != flow.Destination.Address || back.Destination.Address != flow.Source.Address)
+                EspFlow back = candidate.Flow;
+                if (back.PairedBy is not null || back.Encapsulation != flow.Encapsulation || back.First.Frame < flow.First.Frame)
                 {
                     continue;
                 }
 
-                (IkeSa? backSa, Timestamp? backAnchor) = LatestChildExchangeBefore(ikeSas, back);
+                (IkeSa? backSa, Timestamp? backAnchor) = LatestChildExchangeBefore(index.SasFor(back), back);
                 if (anchor != backAnchor || !ReferenceEquals(anchorSa, backSa))
                 {
                     continue;
                 }
 
-                string how = anchorSa is null ? ByAddressPair : ByTiming;
-                if (anchorSa is null && (back.First.Time > flow.Last.Time || flow.First.Time > back.Last.Time))
+                if (anchorSa is null && (back.First.Time > flow.Last.Time.AddSeconds(AnswerSeconds) || flow.First.Time > back.Last.Time.AddSeconds(AnswerSeconds)))
                 {
-                    // Without a Quick Mode to anchor them, only flows alive at the same time are taken as one SA.
+                    // Without a Quick Mode to anchor them, only flows alive at (nearly) the same time are taken as one SA.
                     continue;
                 }
 
+                string how = anchorSa is null ? ByAddressPair : ByTiming;
                 flow.PairedSpi = back.Spi;
                 back.PairedSpi = flow.Spi;
                 flow.PairedBy = how;
@@ -120,18 +170,13 @@ internal static class EspFlowPairing
         }
     }
 
-    /// <summary>The IKE SA between the flow's addresses whose last child-creating exchange (Quick Mode, CREATE_CHILD_SA, IKE_AUTH) started before the flow's first packet.</summary>
-    private static (IkeSa? Sa, Timestamp? Start) LatestChildExchangeBefore(List<IkeSa> ikeSas, EspFlow flow)
+    /// <summary>The IKE SA whose last child-creating exchange (Quick Mode, CREATE_CHILD_SA, IKE_AUTH) started before the flow's first packet.</summary>
+    private static (IkeSa? Sa, Timestamp? Start) LatestChildExchangeBefore(List<IkeSa> sas, EspFlow flow)
     {
         IkeSa? best = null;
         Timestamp? bestStart = null;
-        foreach (IkeSa sa in ikeSas)
+        foreach (IkeSa sa in sas)
         {
-            if (!Between(flow, sa))
-            {
-                continue;
-            }
-
             foreach (IkeExchange exchange in sa.Exchanges)
             {
                 if (exchange.Kind is not (IkeExchangeKind.QuickMode or IkeExchangeKind.CreateChildSa or IkeExchangeKind.IkeAuth) || exchange.Messages.Count == 0)
@@ -151,21 +196,16 @@ internal static class EspFlowPairing
         return (best, bestStart);
     }
 
-    private static void MarkOneWay(List<EspFlowState> flows)
+    private static void MarkOneWay(List<EspFlowState> flows, EspFlowIndex index)
     {
         foreach (EspFlowState state in flows)
         {
             EspFlow flow = state.Flow;
             bool answered = false;
-            foreach (EspFlowState other in flows)
+            foreach (EspFlowState other in index.Between(flow.Destination.Address, flow.Source.Address))
             {
                 EspFlow back = other.Flow;
-                if (back.Packets == 0 || back.Source.Address != flow.Destination.Address || back.Destination.Address != flow.Source.Address)
-                {
-                    continue;
-                }
-
-                if (flow.PairedSpi is not uint paired || back.Spi == paired)
+                if (back.Packets > 0 && (flow.PairedSpi is not uint paired || back.Spi == paired))
                 {
                     answered = true;
                     break;
@@ -176,7 +216,7 @@ internal static class EspFlowPairing
         }
     }
 
-    private static void MarkDeletes(List<EspFlowState> flows, List<IkeSa> ikeSas)
+    private static void MarkDeletes(EspFlowIndex index, List<IkeSa> ikeSas)
     {
         foreach (IkeSa sa in ikeSas)
         {
@@ -194,44 +234,36 @@ internal static class EspFlowPairing
                         continue;
                     }
 
-                    foreach (EspFlowState state in flows)
+                    // A Delete names one SPI; it removes the SA's other direction too.
+                    foreach (EspFlowState state in index.WithSpi(spi))
                     {
-                        EspFlow flow = state.Flow;
-                        bool deleted = (flow.Spi == spi || flow.PairedSpi == spi) && Between(flow, sa);
-                        if (!deleted || (flow.DeleteFrame is FrameRef earlier && earlier.Frame <= delete.Frame.Frame))
-                        {
-                            continue;
-                        }
+                        MarkDeleted(state, sa, delete);
+                    }
 
-                        (long count, FrameRef? first) = state.After(delete.Frame.Frame);
-                        flow.DeleteFrame = delete.Frame;
-                        flow.PacketsAfterDelete = count;
-                        flow.FirstAfterDelete = first;
+                    foreach (EspFlowState partner in index.PairedWith(spi))
+                    {
+                        MarkDeleted(partner, sa, delete);
                     }
                 }
             }
         }
     }
 
-    private static void MarkWithoutIkeSa(List<EspFlowState> flows, List<IkeSa> ikeSas)
+    private static void MarkDeleted(EspFlowState state, IkeSa sa, IkeDeleteObservation delete)
     {
-        foreach (EspFlowState state in flows)
+        EspFlow flow = state.Flow;
+        if (!IsBetween(flow, sa) || (flow.DeleteFrame is FrameRef earlier && earlier.Frame <= delete.Frame.Frame))
         {
-            bool found = false;
-            foreach (IkeSa sa in ikeSas)
-            {
-                if (Between(state.Flow, sa))
-                {
-                    found = true;
-                    break;
-                }
-            }
-
-            state.Flow.WithoutIkeSa = !found;
+            return;
         }
+
+        (long count, FrameRef? first) = state.After(delete.Frame.Frame);
+        flow.DeleteFrame = delete.Frame;
+        flow.PacketsAfterDelete = count;
+        flow.FirstAfterDelete = first;
     }
 
-    private static bool Between(EspFlow flow, IkeSa sa)
+    private static bool IsBetween(EspFlow flow, IkeSa sa)
     {
         NetAddress a = sa.Initiator.Address;
         NetAddress b = sa.Responder.Address;

@@ -15,8 +15,8 @@ internal sealed class EspFlowState
 
     public EspFlow Flow { get; }
 
-    /// <summary>Frames in arrival order (so sorted by frame number); stops growing when the tracker's budget is spent.</summary>
-    public List<FrameRef> Frames { get; } = [];
+    /// <summary>Frames in arrival order (so sorted by frame number), 16 bytes each; stops growing when the tracker's budget is spent.</summary>
+    public List<(long Frame, long UnixNanoseconds)> Frames { get; } = [];
 
     /// <summary>Some frames were not recorded in <see cref="Frames"/> (budget spent).</summary>
     public bool FramesIncomplete { get; set; }
@@ -79,6 +79,13 @@ internal sealed class EspFlowState
             }
         }
 
-        return (Frames.Count - low, low < Frames.Count ? Frames[low] : null);
+        if (low >= Frames.Count)
+        {
+            return (0, null);
+        }
+
+        (long number, long nanoseconds) = Frames[low];
+        FrameRef last = Flow.Last;
+        return (Frames.Count - low, new FrameRef(last.InputIndex, number, new Timestamp(nanoseconds, last.Time.FractionDigits)));
     }
 }

@@ -138,7 +138,7 @@ public sealed class EspFlowTracker
         state.Observe(datagram.Frame, sequence, bytes);
         if (_recordedFrames < MaxRecordedFrames)
         {
-            state.Frames.Add(datagram.Frame);
+            state.Frames.Add((datagram.Frame.Frame, datagram.Frame.Time.UnixNanoseconds));
             _recordedFrames++;
         }
         else

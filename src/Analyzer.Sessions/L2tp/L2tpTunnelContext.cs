@@ -67,29 +67,16 @@ internal sealed class L2tpTunnelContext
 
     internal sealed class SessionContext
     {
-        private readonly int _maxStringLength;
-        private PppSessionTracker? _ppp;
+        private readonly PppTrackerSlot _ppp;
 
         public SessionContext(L2tpSession session, int maxStringLength)
         {
             Session = session;
-            _maxStringLength = maxStringLength;
+            _ppp = new PppTrackerSlot(maxStringLength, ppp => session.Ppp = ppp);
         }
 
         public L2tpSession Session { get; }
 
-        public PppSessionTracker Ppp
-        {
-            get
-            {
-                if (_ppp is null)
-                {
-                    _ppp = new PppSessionTracker(_maxStringLength);
-                    Session.Ppp = _ppp.Session;
-                }
-
-                return _ppp;
-            }
-        }
+        public PppSessionTracker Ppp => _ppp.Tracker;
     }
 }

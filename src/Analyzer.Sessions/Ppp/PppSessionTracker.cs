@@ -19,6 +19,10 @@ public sealed class PppSessionTracker
     private readonly NcpDirection _lcp = new();
     private readonly NcpDirection _ipcp = new();
     private readonly NcpDirection _ipv6cp = new();
+    private string? _clientAddress;
+    private string? _serverAddress;
+    private string? _clientInterfaceId;
+    private string? _serverInterfaceId;
 
     public PppSessionTracker(int maxStringLength, int maxObservations = 4096)
     {
@@ -140,18 +144,13 @@ public sealed class PppSessionTracker
 
     private string OnIpcp(bool fromClient, PppControlPacket packet)
     {
-        if (packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, PppOptionNames.IpcpAddress, out ReadOnlySpan<byte> address) && address.Length == 4)
+        // An Ack repeats the request it accepts: an Ack from the server confirms the client's own address.
+        if (AckedOption(packet, PppOptionNames.IpcpAddress, out ReadOnlySpan<byte> address) && address.Length == 4)
         {
-            // An Ack repeats the request it accepts: an Ack from the server confirms the client's own address.
             string text = NetAddress.FromV4(address).ToString();
-            if (fromClient)
-            {
-                Session.ServerAddress = text;
-            }
-            else
-            {
-                Session.ClientAddress = text;
-            }
+            (fromClient ? ref _serverAddress : ref _clientAddress) = text;
+            Session.ClientAddress = _clientAddress;
+            Session.ServerAddress = _serverAddress;
         }
 
         TrackNcp(_ipcp, fromClient, packet.Code);
@@ -161,22 +160,23 @@ public sealed class PppSessionTracker
 
     private string OnIpv6cp(bool fromClient, PppControlPacket packet)
     {
-        if (packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, PppOptionNames.Ipv6cpInterfaceIdentifier, out ReadOnlySpan<byte> id))
+        if (AckedOption(packet, PppOptionNames.Ipv6cpInterfaceIdentifier, out ReadOnlySpan<byte> id))
         {
             string text = Convert.ToHexStringLower(id);
-            if (fromClient)
-            {
-                Session.ServerInterfaceId = text;
-            }
-            else
-            {
-                Session.ClientInterfaceId = text;
-            }
+            (fromClient ? ref _serverInterfaceId : ref _clientInterfaceId) = text;
+            Session.ClientInterfaceId = _clientInterfaceId;
+            Session.ServerInterfaceId = _serverInterfaceId;
         }
 
         TrackNcp(_ipv6cp, fromClient, packet.Code);
         Session.Ipv6cpOpened = _ipv6cp.Opened;
         return OptionsOrEmpty(PppProtocols.Ipv6cp, packet);
+    }
+
+    private static bool AckedOption(PppControlPacket packet, byte type, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        return packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, type, out value);
     }
 
     private string OnCcp(PppControlPacket packet)

@@ -5,13 +5,12 @@ namespace Analyzer.Sessions.Pptp;
 /// <summary>A connection's working state: one stream per direction and the PPP tracker of its call.</summary>
 internal sealed class PptpConnectionContext
 {
-    private readonly int _maxStringLength;
-    private PppSessionTracker? _ppp;
+    private readonly PppTrackerSlot _ppp;
 
     public PptpConnectionContext(PptpConnection connection, int maxStringLength)
     {
         Connection = connection;
-        _maxStringLength = maxStringLength;
+        _ppp = new PppTrackerSlot(maxStringLength, ppp => connection.Ppp = ppp);
     }
 
     public PptpConnection Connection { get; }
@@ -20,17 +19,5 @@ internal sealed class PptpConnectionContext
 
     public PptpStream FromServer { get; } = new();
 
-    public PppSessionTracker Ppp
-    {
-        get
-        {
-            if (_ppp is null)
-            {
-                _ppp = new PppSessionTracker(_maxStringLength);
-                Connection.Ppp = _ppp.Session;
-            }
-
-            return _ppp;
-        }
-    }
+    public PppSessionTracker Ppp => _ppp.Tracker;
 }

@@ -26,6 +26,7 @@ public sealed class PptpTracker
     private readonly AnalysisLimits _limits;
     private readonly List<PptpConnectionContext> _connections = [];
     private readonly Dictionary<(NetEndpoint Client, NetEndpoint Server), PptpConnectionContext> _byTcp = [];
+    private readonly Dictionary<(NetAddress, NetAddress), PptpConnectionContext> _byAddresses = [];
     private readonly List<(PppoeSession Session, PppSessionTracker Ppp)> _pppSessions = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
     private bool _limitReported;
@@ -277,21 +278,9 @@ public sealed class PptpTracker
         tracker.Observe(datagram.Frame, fromClient, datagram.Payload);
     }
 
-    private PptpConnectionContext? FindByAddresses(NetAddress one, NetAddress other)
-    {
-        for (int i = _connections.Count - 1; i >= 0; i--)
-        {
-            PptpConnection connection = _connections[i].Connection;
-            NetAddress client = connection.Client.Address;
-            NetAddress server = connection.Server.Address;
-            if ((client == one && server == other) || (client == other && server == one))
-            {
-                return _connections[i];
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The latest connection between two addresses, whichever way round (GRE has no ports).</summary>
+    private PptpConnectionContext? FindByAddresses(NetAddress one, NetAddress other) =>
+        _byAddresses.GetValueOrDefault(one < other ? (one, other) : (other, one));
 
     private PptpConnectionContext? Create(FrameRef frame, NetEndpoint client, NetEndpoint server)
     {
@@ -303,6 +292,9 @@ public sealed class PptpTracker
 
         var context = new PptpConnectionContext(new PptpConnection { Client = client, Server = server, FirstFrame = frame }, _limits.MaxStringLength);
         _connections.Add(context);
+        NetAddress a = client.Address;
+        NetAddress b = server.Address;
+        _byAddresses[a < b ? (a, b) : (b, a)] = context;
         return context;
     }
 

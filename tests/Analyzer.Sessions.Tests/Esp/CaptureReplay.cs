@@ -21,6 +21,18 @@ internal static class CaptureReplay
         return Run(DecodedDatagrams.Read(path));
     }
 
+    /// <summary>A lab capture under samples/captures (skips when the lab has not produced it).</summary>
+    public static CaptureModel Sample(string relativePath)
+    {
+        string path = Path.Combine(RepoPaths.Samples, "captures", relativePath);
+        if (!File.Exists(path))
+        {
+            Assert.Skip("samples/captures/" + relativePath + " is absent");
+        }
+
+        return Run(DecodedDatagrams.Read(path));
+    }
+
     public static CaptureModel Run(IEnumerable<CapturedDatagram> datagrams, Action<CaptureModel>? ikeStage = null)
     {
         var input = new AnalysisInput(0, "test.pcap", "test.pcap", InputKind.Pcap);

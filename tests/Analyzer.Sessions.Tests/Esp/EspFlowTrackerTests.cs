@@ -89,6 +89,16 @@ public sealed class EspFlowTrackerTests
     }
 
     [Fact]
+    public void Responder_choosing_the_second_proposal_pairs_with_that_proposals_spi()
+    {
+        IkeSa sa = Sa((0.5, [0xAAAA0001, 0xAAAA0002], [0xBBBB0001]));
+        CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(2, false, 0xAAAA0002, 1)], m => m.IkeSas.Add(sa));
+
+        Assert.Equal(0xAAAA0002u, model.EspFlows.Single(f => f.Spi == 0xBBBB0001).PairedSpi);
+        Assert.Equal(0xBBBB0001u, model.EspFlows.Single(f => f.Spi == 0xAAAA0002).PairedSpi);
+    }
+
+    [Fact]
     public void Without_decryption_flows_pair_by_the_quick_mode_that_preceded_them()
     {
         IkeSa sa = Sa((10, [], []), (100, [], []));
@@ -131,6 +141,18 @@ public sealed class EspFlowTrackerTests
     }
 
     [Fact]
+    public void Delete_of_an_spi_that_carried_nothing_still_marks_its_partner()
+    {
+        IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, "ESP", ["aaaa0001"]));
+        CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(3, true, 0xBBBB0001, 2)], m => m.IkeSas.Add(sa));
+
+        EspFlow flow = Assert.Single(model.EspFlows);
+        Assert.Equal(1, flow.PacketsAfterDelete);
+        Assert.True(flow.OneWay);
+    }
+
+    [Fact]
     public void Loss_and_replay_are_counted_per_flow()
     {
         CaptureModel model = CaptureReplay.Run([Esp(1, true, 7, 1), Esp(2, true, 7, 2), Esp(3, true, 7, 2), Esp(4, true, 7, 6)]);
@@ -148,5 +170,43 @@ public sealed class EspFlowTrackerTests
 
         Assert.Empty(model.EspFlows);
         Assert.Contains(model.Diagnostics, d => d.Frame == 1 && d.Message.Contains("SPI 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lab_client_behind_an_esp_dropping_router_sees_its_esp_one_way()
+    {
+        // samples/captures/esp-dropped-one-way: the router drops UDP-encapsulated ESP from the server.
+        CaptureModel client = CaptureReplay.Sample("esp-dropped-one-way/client.pcap");
+        CaptureModel server = CaptureReplay.Sample("esp-dropped-one-way/server.pcap");
+
+        EspFlow sent = Assert.Single(client.EspFlows);
+        Assert.Equal((0xd941a185u, 7L), (sent.Spi, sent.Packets));
+        Assert.True(sent.OneWay);
+        Assert.Equal(EspEncapsulation.Udp, sent.Encapsulation);
+        Assert.Equal(2, server.EspFlows.Count);
+        Assert.All(server.EspFlows, f => Assert.False(f.OneWay));
+        Assert.Equal(0x4484e7a5u, server.EspFlows.Single(f => f.Spi == 0xd941a185).PairedSpi);
+        Assert.Equal("address-pair", server.EspFlows[0].PairedBy);
+    }
+
+    [Fact]
+    public void Every_client_of_a_busy_server_gets_its_own_pair()
+    {
+        // 5000 clients, one SA each, no IKE in the capture: pairs come from the address pairs alone.
+        var datagrams = new List<CapturedDatagram>();
+        for (uint client = 0; client < 5000; client++)
+        {
+            var address = new NetEndpoint(NetAddress.FromV4(0xC6336400u + client), 0);
+            CapturedDatagram up = Esp((client * 2) + 1, true, 0x10000000 + client, 1);
+            CapturedDatagram down = Esp((client * 2) + 2, false, 0x20000000 + client, 1);
+            datagrams.Add(up with { Source = address });
+            datagrams.Add(down with { Destination = address });
+        }
+
+        CaptureModel model = CaptureReplay.Run(datagrams);
+
+        Assert.Equal(10_000, model.EspFlows.Count);
+        Assert.All(model.EspFlows, f => Assert.Equal(f.Spi ^ 0x30000000u, f.PairedSpi));
+        Assert.All(model.EspFlows, f => Assert.False(f.OneWay));
     }
 }

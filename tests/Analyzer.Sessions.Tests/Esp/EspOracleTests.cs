@@ -39,7 +39,7 @@ public sealed class EspOracleTests
 
     internal static Dictionary<(string Protocol, uint Spi), long> TsharkCounts(string tshark, string path)
     {
-        string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "esp || ah", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,", "-e", "esp.spi", "-e", "ah.spi"]);
+        string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "(esp || ah) && !(icmp.type == 3 || icmp.type == 4 || icmp.type == 5 || icmp.type == 11 || icmp.type == 12) && !(icmpv6.type <= 4)", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,", "-e", "esp.spi", "-e", "ah.spi"]);
         var counts = new Dictionary<(string, uint), long>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
