@@ -8,7 +8,7 @@ namespace Analyzer.Bench.EventLogs;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Analyzer.Bench.EventLogs</c> runs BenchmarkDotNet;
-/// <c>-- --quick [rounds]</c> prints records/s and MB/s over the samples (for docs/performance-evtx.md).
+/// <c>-- --quick [rounds]</c> prints records/s and MB/s over the samples (for docs/performance.md, section "Event logs (EVTX)").
 /// </summary>
 internal static class Program
 {

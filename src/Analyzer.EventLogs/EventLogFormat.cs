@@ -8,17 +8,15 @@ namespace Analyzer.EventLogs;
 /// Decides what kind of log a file is: content first (signatures, the shape of the first lines),
 /// the file name's extension only when the content says nothing.
 /// </summary>
-public static class EventLogFormat
+public static partial class EventLogFormat
 {
     /// <summary>Bytes worth passing to <see cref="Sniff"/>: enough for the first lines of a text log.</summary>
     public const int SniffLength = 4096;
 
     private const int EvtHeaderSize = 0x30;
 
-    private static readonly string[] DaemonMarkers =
-    [
-        "charon", "pluto", "xl2tpd", "pppd", "ipsec[", "ipsec_starter", "[IKE]", "[NET]", "[CFG]", "[ENC]", "[KNL]", "[CHD]", "[LIB]", "[DMN]", "[MGR]", "[JOB]", "[ASN]",
-    ];
+    /// <summary>Lines looked at to decide whether a text file is a daemon log.</summary>
+    private const int DaemonSniffLines = 12;
 
     public static InputKind Sniff(ReadOnlySpan<byte> firstBytes, string fileName)
     {
@@ -101,14 +99,55 @@ public static class EventLogFormat
             return InputKind.EventCsv;
         }
 
-        foreach (string marker in DaemonMarkers)
+        return LooksLikeDaemonLog(start) ? InputKind.DaemonLog : InputKind.Unknown;
+    }
+
+    /// <summary>
+    /// A daemon log is decided by the shape of its lines, not by words it contains (a README or a
+    /// daemon's configuration file mentions "charon" too): most of the first lines must look like
+    /// charon's file logger, syslog/journal lines of an IPsec, L2TP or PPP daemon, Libreswan's own
+    /// log, or a daemon's foreground output. A cut last line is not counted.
+    /// </summary>
+    private static bool LooksLikeDaemonLog(ReadOnlySpan<char> text)
+    {
+        int looked = 0;
+        int matched = 0;
+        foreach (Range range in text.Split('\n'))
         {
-            if (start.Contains(marker, StringComparison.Ordinal))
+            ReadOnlySpan<char> line = text[range].TrimEnd('\r');
+            if (range.End.Value >= text.Length)
             {
-                return InputKind.DaemonLog;
+                break;
+            }
+
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            looked++;
+            if (DaemonLineShape().IsMatch(line))
+            {
+                matched++;
+            }
+
+            if (looked == DaemonSniffLines)
+            {
+                break;
             }
         }
 
-        return InputKind.Unknown;
+        return matched > 0 && matched * 5 >= looked * 3;
     }
+
+    // charon filelog ("Nov 24 11:47:41.876 00[DMN] ...", optionally without time), syslog and
+    // journal lines ("Nov 24 11:47:41 host charon[12]: ...", ISO time too), Libreswan's pluto log
+    // ("Nov 24 11:47:41.123456: ..."), and foreground output ("xl2tpd[15871]: ...").
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"^(?:(?:[A-Z][a-z]{2} [ \d]\d |\d{4}-\d\d-\d\d[T ])?[\d:.,]+(?:[+-]\d\d:?\d\d|Z)? )?\d{2}\[[A-Z]{3}\] "
+        + @"|^(?:[A-Z][a-z]{2} [ \d]\d [\d:.]+|\d{4}-\d\d-\d\dT\S+) \S+ (?:charon|charon-systemd|pluto|xl2tpd|pppd|ipsec\S*|strongswan|libreswan)(?:\[\d+\])?: "
+        + @"|^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.\d+: "
+        + @"|^(?:charon|pluto|xl2tpd|pppd)\[\d+\]: ",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DaemonLineShape();
 }

@@ -11,7 +11,9 @@ internal static class FlowFactsBuilder
         long reverse = 0;
         foreach (EspFlow other in context.Capture.EspFlows)
         {
-            if (other.Source.Address == flow.Destination.Address && other.Destination.Address == flow.Source.Address)
+            // AH SAs are their own flows; only the ESP of the other direction answers an ESP flow.
+            bool sameKind = (other.Encapsulation == EspEncapsulation.Ah) == (flow.Encapsulation == EspEncapsulation.Ah);
+            if (sameKind && other.Source.Address == flow.Destination.Address && other.Destination.Address == flow.Source.Address)
             {
                 reverse += other.Packets;
             }
@@ -26,7 +28,7 @@ internal static class FlowFactsBuilder
             Spi = spi,
             Source = flow.Source.ToString(),
             Destination = flow.Destination.ToString(),
-            Encapsulation = flow.Encapsulation == EspEncapsulation.Esp ? "esp" : "udp",
+            Encapsulation = flow.Encapsulation.Name(),
             Packets = flow.Packets,
             Bytes = flow.Bytes,
             SequenceGaps = flow.SequenceGaps,

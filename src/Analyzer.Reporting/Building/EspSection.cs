@@ -20,7 +20,7 @@ internal static class EspSection
                     Spi = ReportNames.Spi(flow.Spi),
                     Src = flow.Source.ToString(),
                     Dst = flow.Destination.ToString(),
-                    Encapsulation = flow.Encapsulation == EspEncapsulation.Udp ? "udp" : "esp",
+                    Encapsulation = flow.Encapsulation.Name(),
                     Packets = flow.Packets,
                     Bytes = flow.Bytes,
                     FirstFrame = flow.First.Frame,

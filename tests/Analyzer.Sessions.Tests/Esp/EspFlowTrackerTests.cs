@@ -179,13 +179,15 @@ public sealed class EspFlowTrackerTests
         CaptureModel client = CaptureReplay.Sample("esp-dropped-one-way/client.pcap");
         CaptureModel server = CaptureReplay.Sample("esp-dropped-one-way/server.pcap");
 
+        // SPIs change with every lab run: the client's flow is matched to the server's by SPI.
         EspFlow sent = Assert.Single(client.EspFlows);
-        Assert.Equal((0xd941a185u, 7L), (sent.Spi, sent.Packets));
+        Assert.Equal(7L, sent.Packets);
         Assert.True(sent.OneWay);
         Assert.Equal(EspEncapsulation.Udp, sent.Encapsulation);
         Assert.Equal(2, server.EspFlows.Count);
         Assert.All(server.EspFlows, f => Assert.False(f.OneWay));
-        Assert.Equal(0x4484e7a5u, server.EspFlows.Single(f => f.Spi == 0xd941a185).PairedSpi);
+        uint answer = server.EspFlows.Single(f => f.Spi != sent.Spi).Spi;
+        Assert.Equal(answer, server.EspFlows.Single(f => f.Spi == sent.Spi).PairedSpi);
         Assert.Equal("address-pair", server.EspFlows[0].PairedBy);
     }
 
