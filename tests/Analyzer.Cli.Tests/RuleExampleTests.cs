@@ -12,10 +12,10 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class RuleExampleTests
 {
+    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
     private static readonly Lazy<IReadOnlyList<RuleExampleResult>> Results = new(() =>
         new RuleExampleRunner(ExampleAnalysis.Analyze).Run(Catalogue.Value, RepoPaths.Root));
-
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
 
     public static TheoryData<string> RuleIds()
     {
