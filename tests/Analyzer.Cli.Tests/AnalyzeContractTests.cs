@@ -142,3 +142,24 @@ public sealed class AnalyzeContractTests : IDisposable
         Assert.Contains("--ike-keys", output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every verb's --help shows how to use it by example.</summary>
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("events")]
+    [InlineData("keys")]
+    [InlineData("capture")]
+    [InlineData("rules")]
+    [InlineData("rules", "list")]
+    [InlineData("rules", "test")]
+    [InlineData("explain")]
+    [InlineData("version")]
+    public void Help_of_every_command_has_examples(params string[] command)
+    {
+        (int exitCode, string output, _) = CliRunner.Run([.. command, "--help"]);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Example", output, StringComparison.Ordinal);
+    }
+}

@@ -32,7 +32,7 @@ internal static class CaptureCommand
         var writeOption = new Option<string?>("--write", "-w") { Description = "pcapng file to write (default vpndiag-<time>.pcapng)." };
         var durationOption = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl+C)." };
         var ringOption = new Option<string?>("--ring") { Description = "Keep a ring of N files of M megabytes, written as NxM (e.g. 10x100)." };
-        var command = new Command("capture", "Capture VPN traffic (IKE, NAT-T, ESP, L2TP, PPTP, fragments) to pcapng for analysis.")
+        var command = new Command("capture", "Capture VPN traffic (IKE, NAT-T, ESP, L2TP, PPTP, fragments) to pcapng for analysis.\n\nExamples:\n  vpndiag capture -i eth0 -w vpn.pcapng --duration 120\n  vpndiag capture -i eth0 -w vpn.pcapng --ring 10x100")
         {
             interfaceOption,
             writeOption,

@@ -10,7 +10,7 @@ internal static class ExplainCommand
     {
         var idArgument = new Argument<string>("RULE-ID") { Description = "A rule id, as `vpndiag rules list` prints it." };
         Option<string[]> rulesOption = RulesCommand.RulesOption();
-        var command = new Command("explain", "Print a rule's description, the evidence it uses and its remediation.");
+        var command = new Command("explain", "Print a rule's description, the evidence it uses and its remediation.\n\nExamples:\n  vpndiag explain esp-not-received\n  vpndiag explain my-rule --rules ./our-rules");
         command.Arguments.Add(idArgument);
         command.Options.Add(rulesOption);
         command.SetAction(parseResult =>

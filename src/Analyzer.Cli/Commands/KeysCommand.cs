@@ -14,7 +14,7 @@ internal static class KeysCommand
     {
         var logs = new Argument<FileInfo[]>("logs") { Description = "charon log files (filelog or syslog) written with 'ike 4' or higher", Arity = ArgumentArity.OneOrMore };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "write the table to this file instead of standard output" };
-        var command = new Command("keys", "Extract an IKEv1 decryption table (initiator cookie, encryption key) from strongSwan charon logs.");
+        var command = new Command("keys", "Extract an IKEv1 decryption table (initiator cookie, encryption key) from strongSwan charon logs (charon must log at 'ike 4').\n\nExamples:\n  vpndiag keys charon.log -o ike-keys.txt\n  vpndiag analyze capture.pcap --ike-keys ike-keys.txt");
         command.Arguments.Add(logs);
         command.Options.Add(output);
         command.SetAction(parseResult =>

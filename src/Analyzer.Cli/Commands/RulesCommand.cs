@@ -10,7 +10,7 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var command = new Command("rules", "List the diagnosis rules, or test them on their examples.");
+        var command = new Command("rules", "List the diagnosis rules, or test them on their examples.\n\nExamples:\n  vpndiag rules list\n  vpndiag rules test\n  vpndiag rules test ./our-rules");
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreateTest());
         return command;
@@ -25,7 +25,7 @@ internal static class RulesCommand
     private static Command CreateList()
     {
         Option<string[]> rulesOption = RulesOption();
-        var command = new Command("list", "List every rule: id, severity, category, cause, owner, title.");
+        var command = new Command("list", "List every rule: id, severity, category, cause, owner, title.\n\nExamples:\n  vpndiag rules list\n  vpndiag rules list --rules ./our-rules");
         command.Options.Add(rulesOption);
         command.SetAction(parseResult =>
         {

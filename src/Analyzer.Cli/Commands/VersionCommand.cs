@@ -11,7 +11,7 @@ internal static class VersionCommand
 
     public static Command Create()
     {
-        var command = new Command("version", "Print vpndiag's version.");
+        var command = new Command("version", "Print vpndiag's version.\n\nExample:\n  vpndiag version");
         command.SetAction(parseResult =>
         {
             parseResult.InvocationConfiguration.Output.WriteLine("vpndiag " + ToolVersion);
