@@ -8,7 +8,7 @@ namespace Analyzer.Fuzz;
 /// frame order, in <see cref="DatagramFraming"/>. Uses vpndiag's own decode stage, so the seeds are
 /// exactly what the tracker sees on real traffic.
 /// </summary>
-internal sealed class SeedExtractor(Stream output, TrafficKind wanted) : IVpnTrafficSink
+public sealed class SeedExtractor(Stream output, TrafficKind wanted) : IVpnTrafficSink
 {
     public int Written { get; private set; }
 

@@ -8,7 +8,8 @@
 # committed. Seeds are made at run time from samples/ and ../shared (never copied into the repo).
 # A crash or hang found becomes a minimised input under tests/fuzz/regressions/<target>/ plus a
 # test in tests/Analyzer.Cli.Tests/Hostile/ -- by hand, after triage with
-#   dotnet $FUZZ_WORK/build/Analyzer.Fuzz.dll <target> <crash-file>
+#   dotnet $FUZZ_WORK/plain/Analyzer.Fuzz.dll <target> <crash-file>
+# ($FUZZ_WORK/plain is the same build uninstrumented: instrumented assemblies only run under afl-fuzz.)
 set -euo pipefail
 
 seconds=${1:-1800}
@@ -20,15 +21,17 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${VPNDIAG_SHARED:-$root/../shared}
 work=${FUZZ_WORK:-/tmp/vpndiag-fuzz}
 build=$work/build
+plain=$work/plain
 tools=$work/tools
-mkdir -p "$work"
+mkdir -p "$work/findings" "$work/seeds"
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found (Debian package afl++)" >&2; exit 2; }
 
 # 1. Build the harness and instrument vpndiag's own assemblies (not the harness, not the BCL).
 if [ ! -f "$build/.instrumented" ]; then
-  rm -rf "$build"
-  dotnet build "$root/tests/Analyzer.Fuzz" -c Release -o "$build" -p:TreatWarningsAsErrors=true >/dev/null
+  rm -rf "$build" "$plain"
+  dotnet build "$root/tests/Analyzer.Fuzz" -c Release -o "$build" >/dev/null
+  cp -r "$build" "$plain"
   if [ ! -x "$tools/sharpfuzz" ]; then
     dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools" >/dev/null
   fi
@@ -56,7 +59,7 @@ make_seeds() {
     ike|l2tp)
       for f in $(small_files "$root/samples/captures" "$shared/captures" \( -name '*.pcap' -o -name '*.pcapng' \)); do
         out=$dir/$(echo "$f" | md5sum | cut -c1-12)
-        dotnet "$build/Analyzer.Fuzz.dll" seed "$target" "$f" "$out" >/dev/null 2>&1 || rm -f "$out"
+        dotnet "$plain/Analyzer.Fuzz.dll" seed "$target" "$f" "$out" >/dev/null 2>&1 || rm -f "$out"
       done ;;
     evtx) max_seed_kb=1024; for f in $(small_files "$shared/evtx" -iname '*.evtx' | head -20); do
             cp "$f" "$dir/$((n++)).evtx"; done ;;

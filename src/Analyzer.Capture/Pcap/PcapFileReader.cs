@@ -97,7 +97,9 @@ internal sealed class PcapFileReader : CaptureReader
                 continue;
             }
 
-            int total = _recordHeaderLength + (int)capturedLength;
+            // In long arithmetic: a snaplen near 2^32 makes huge lengths "plausible", and an int sum
+            // would turn negative, skip nothing, and read the same header forever.
+            long total = _recordHeaderLength + (long)capturedLength;
             if (capturedLength > Limits.MaxRecordBytes)
             {
                 _frameNumber++;
@@ -108,7 +110,7 @@ internal sealed class PcapFileReader : CaptureReader
                 continue;
             }
 
-            if (!Window.Ensure(total))
+            if (!Window.Ensure((int)total))
             {
                 Report(offset, _frameNumber + 1, string.Create(CultureInfo.InvariantCulture,
                     $"last record cut short at end of file: {Window.Available - _recordHeaderLength} of {capturedLength} bytes"));
@@ -123,7 +125,7 @@ internal sealed class PcapFileReader : CaptureReader
             Timestamp time = Timestamp.FromUnix(seconds, _nanoseconds ? fraction : fraction * 1000L, _nanoseconds ? (byte)9 : (byte)6);
             frame = new CapturedFrame(_frameNumber, time, LinkType, 0, originalLength,
                 Window.Span.Slice(_recordHeaderLength, (int)capturedLength), offset);
-            Window.Advance(total);
+            Window.Advance((int)total);
             return true;
         }
     }
