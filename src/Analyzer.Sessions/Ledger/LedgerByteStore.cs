@@ -14,7 +14,8 @@ internal sealed class LedgerByteStore
 
     public long Append(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > ChunkSize - _used)
+        // An empty first payload (a fragment-only datagram, found by fuzzing) still needs a chunk to point into.
+        if (_chunks.Count == 0 || bytes.Length > ChunkSize - _used)
         {
             // A reassembled datagram can exceed a chunk (64 KiB max < 1 MiB, but keep it general).
             _chunks.Add(new byte[Math.Max(ChunkSize, bytes.Length)]);
