@@ -100,6 +100,8 @@ internal sealed class PcapFileReader : CaptureReader
                 continue;
             }
 
+            // In long arithmetic: a snaplen near 2^32 makes huge lengths "plausible", and an int sum
+            // would turn negative, skip nothing, and read the same header forever.
             long total = _recordHeaderLength + (long)capturedLength;
             if (capturedLength > Limits.MaxRecordBytes)
             {

@@ -35,6 +35,7 @@ internal static class EventXmlFileReader
         long ordinal = 0;
         bool inEvent = false;
         int eventLine = 0;
+        bool depthReported = false;
         try
         {
             while (reader.Read())
@@ -58,6 +59,15 @@ internal static class EventXmlFileReader
                         bool empty = reader.IsEmptyElement;
                         if (!builder.StartElement(reader.LocalName))
                         {
+                            // The limit is a warning the first time it cuts something, not a silent loss.
+                            if (!depthReported)
+                            {
+                                depthReported = true;
+                                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal + 1,
+                                    string.Create(CultureInfo.InvariantCulture,
+                                        $"XML nested deeper than {limits.MaxXmlDepth} levels at line {lineInfo.LineNumber}; deeper elements were skipped")));
+                            }
+
                             reader.Skip();
                             break;
                         }

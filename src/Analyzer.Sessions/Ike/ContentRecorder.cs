@@ -107,6 +107,12 @@ internal static class ContentRecorder
             }
         }
 
+        // A proposal without transforms names nothing; there is no choice to record (found by fuzzing).
+        if (named.Count == 0)
+        {
+            return;
+        }
+
         if (phase1)
         {
             if (message.FromInitiator)

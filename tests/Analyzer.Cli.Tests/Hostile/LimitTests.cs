@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Analyzer.Capture;
+using Analyzer.Cli.Inputs;
+using Analyzer.Core;
+using Analyzer.EventLogs;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions;
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests.Hostile;
+
+/// <summary>
+/// Each limit in <see cref="AnalysisLimits"/>, lowered until a real sample reaches it, must leave a
+/// warning naming the input; hostile sizes (4 GB lengths, zip bombs) must not cost memory.
+/// </summary>
+public sealed class LimitTests : IDisposable
+{
+    private const long MemoryBound = 32L << 20;
+    private readonly string _temp = Directory.CreateTempSubdirectory("vpndiag-limits-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string Sample(string relative)
+    {
+        string path = Path.Combine(RepoPaths.Samples, relative);
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"samples/{relative} is absent");
+        }
+
+        return path;
+    }
+
+    private static List<InputDiagnostic> Reconstruct(string capture, AnalysisLimits limits)
+    {
+        var input = new AnalysisInput(0, capture, Path.GetFileName(capture), InputKind.Unknown);
+        var sink = new TrafficReconstructor(input, limits, keys: null);
+        DecodeSummary summary = CaptureDecoder.Decode(input, sink, limits, CancellationToken.None);
+        return sink.Complete(summary).Diagnostics;
+    }
+
+    public static TheoryData<string, string, string> CaptureLimits() => new()
+    {
+        { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxIkeSas), "IKE SAs" },
+        { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxEspFlows), "ESP/AH flows" },
+        { "captures/l2tp-without-ipsec/client.pcap", nameof(AnalysisLimits.MaxL2tpTunnels), "L2TP tunnels" },
+        { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxRecordBytes), "limit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaptureLimits))]
+    public void Capture_limit_reached_on_a_real_sample_leaves_a_warning_naming_the_capture(string sample, string limit, string expected)
+    {
+        AnalysisLimits limits = limit switch
+        {
+            nameof(AnalysisLimits.MaxIkeSas) => new AnalysisLimits { MaxIkeSas = 0 },
+            nameof(AnalysisLimits.MaxEspFlows) => new AnalysisLimits { MaxEspFlows = 1 },
+            nameof(AnalysisLimits.MaxL2tpTunnels) => new AnalysisLimits { MaxL2tpTunnels = 0 },
+            _ => new AnalysisLimits { MaxRecordBytes = 100 },
+        };
+        string capture = Sample(sample);
+        List<InputDiagnostic> diagnostics = Reconstruct(capture, limits);
+        Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture));
+    }
+
+    public static TheoryData<string, string> EventLimits() => new()
+    {
+        { nameof(AnalysisLimits.MaxEventRecords), "event records" },
+        { nameof(AnalysisLimits.MaxXmlDepth), "nested deeper than 2 levels" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EventLimits))]
+    public void Event_limit_reached_on_a_real_export_leaves_a_warning_naming_the_file(string limit, string expected)
+    {
+        string xml = Sample("events/healthy-psk/client-security.xml");
+        AnalysisLimits limits = limit == nameof(AnalysisLimits.MaxEventRecords)
+            ? new AnalysisLimits { MaxEventRecords = 1 }
+            : new AnalysisLimits { MaxXmlDepth = 2 };
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, xml, "client-security.xml", InputKind.EventXml), limits, 2026, CancellationToken.None);
+        Assert.Contains(result.Diagnostics, d => d.Input == "client-security.xml" && d.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pcap_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // Synthetic: a daemon never writes this; a damaged or crafted file does. Snaplen 0xFFFFFFFF
+        // makes the length "plausible", so only the record limit stands between it and an allocation.
+        byte[] file = new byte[24 + 16 + 64];
+        BinaryPrimitives.WriteUInt32LittleEndian(file, 0xA1B2C3D4);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(6), 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(16), 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 0xFFFFFFF0);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 12), 0xFFFFFFF0);
+        var diagnostics = new List<InputDiagnostic>();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using (CaptureReader reader = CaptureReader.Open(new MemoryStream(file), "huge.pcap", AnalysisLimits.Default, diagnostics.Add))
+        {
+            while (reader.TryReadFrame(out _))
+            {
+            }
+        }
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+        InputDiagnostic warning = Assert.Single(diagnostics, d => d.Message.Contains("4294967280", StringComparison.Ordinal));
+        Assert.Equal("huge.pcap", warning.Input);
+        Assert.Equal(24L, warning.Offset);
+    }
+
+    [Fact]
+    public void Zip_bomb_stops_at_the_expanded_size_limit_counting_real_bytes()
+    {
+        // Synthetic: 64 MB of zeros compresses to a few dozen KB; the limit is lowered to 1 MB.
+        string zip = Path.Combine(_temp, "bomb.zip");
+        using (ZipArchive archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        using (Stream entry = archive.CreateEntry("client.pcap", CompressionLevel.SmallestSize).Open())
+        {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        Assert.True(new FileInfo(zip).Length < 1 << 20);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        (List<(string File, string DisplayName)> files, List<InputDiagnostic> diagnostics, string directory) =
+            ZipBundleExtractor.Extract(zip, new AnalysisLimits { MaxZipExpandedBytes = 1 << 20 });
+        try
+        {
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+            Assert.Empty(files);
+            Assert.Contains(diagnostics, d => d.Input.Contains("bomb.zip!client.pcap", StringComparison.Ordinal) && d.Message.Contains("limit", StringComparison.Ordinal));
+            Assert.True(Directory.GetFiles(directory).Sum(f => new FileInfo(f).Length) <= 1 << 20);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Zip_with_more_entries_than_the_limit_reads_only_up_to_the_limit_and_says_so()
+    {
+        string zip = Path.Combine(_temp, "many.zip");
+        using (ZipArchive archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                using StreamWriter writer = new(archive.CreateEntry($"log{i}.txt").Open());
+                writer.Write("x");
+            }
+        }
+
+        (List<(string File, string DisplayName)> files, List<InputDiagnostic> diagnostics, string directory) =
+            ZipBundleExtractor.Extract(zip, new AnalysisLimits { MaxZipEntries = 3 });
+        Directory.Delete(directory, recursive: true);
+        Assert.Equal(3, files.Count);
+        Assert.Contains(diagnostics, d => d.Input == zip && d.Message.Contains("more than 3 entries", StringComparison.Ordinal));
+    }
+}
