@@ -51,7 +51,7 @@ internal static class RulesCommand
             Description = "Rules directory to test (default: the built-in catalogue).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("test", "Run every rule's examples (must fire / must not fire) and report pass or fail.");
+        var command = new Command("test", "Run every rule's examples (must fire / must not fire) and report pass or fail.\n\nExamples:\n  vpndiag rules test\n  vpndiag rules test ./our-rules");
         command.Arguments.Add(directoryArgument);
         command.SetAction(parseResult =>
         {
