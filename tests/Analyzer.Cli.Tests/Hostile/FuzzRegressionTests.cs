@@ -51,7 +51,13 @@ public sealed class FuzzRegressionTests
             CleanExit.Assert(exitCode, error, file, "fuzz finding");
             if (exitCode != 2)
             {
-                Assert.Contains("over the 262144-byte limit", File.ReadAllText(output), StringComparison.Ordinal);
+                // The damaged record is reported (as over the size limit, or as impossible for the
+                // snaplen, depending on which check meets it first) and reading goes on.
+                string report = File.ReadAllText(output);
+                Assert.True(
+                    report.Contains("over the 262144-byte limit", StringComparison.Ordinal)
+                        || report.Contains("is impossible for snaplen", StringComparison.Ordinal),
+                    "no warning about the oversized record in: " + report[..Math.Min(report.Length, 2000)]);
             }
         }
         finally
