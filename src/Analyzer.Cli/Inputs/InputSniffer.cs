@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Analyzer.Capture;
 using Analyzer.Core;
@@ -9,16 +8,12 @@ namespace Analyzer.Cli.Inputs;
 /// <summary>Decides what a file is from its first bytes (through gzip), falling back to its name.</summary>
 public static class InputSniffer
 {
-    private const int SniffBytes = 4096;
+    private const int SniffBytes = CaptureFormat.SniffLength;
 
     public static InputKind Sniff(string path)
     {
+        // CaptureFormat looks through gzip itself; logs are read uncompressed only.
         byte[] head = ReadHead(path);
-        if (CaptureFormat.IsGzip(head))
-        {
-            head = ReadGzipHead(path);
-        }
-
         InputKind capture = CaptureFormat.Sniff(head);
         if (capture != InputKind.Unknown)
         {
@@ -72,21 +67,5 @@ public static class InputSniffer
         byte[] buffer = new byte[SniffBytes];
         int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return buffer[..read];
-    }
-
-    private static byte[] ReadGzipHead(string path)
-    {
-        try
-        {
-            using FileStream file = File.OpenRead(path);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            byte[] buffer = new byte[SniffBytes];
-            int read = gzip.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return buffer[..read];
-        }
-        catch (InvalidDataException)
-        {
-            return [];
-        }
     }
 }
