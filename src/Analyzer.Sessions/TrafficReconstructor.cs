@@ -24,22 +24,26 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     private readonly EspFlowTracker _esp;
     private readonly L2tpTunnelTracker _l2tp;
     private readonly PptpTracker _pptp;
-    private readonly PacketLedger _ledger;
+    private readonly PacketLedger? _ledger;
     private long _droppedDiagnostics;
 
-    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
+    /// <param name="keepLedger">
+    /// Record every VPN packet for path comparison. Only a bundle with a second capture of the same
+    /// conversation needs it; a single capture skips the per-packet copy (docs/performance.md).
+    /// </param>
+    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
     {
         _model = new CaptureModel(input);
         _ike = new IkeSaTracker(input, limits, keys);
         _esp = new EspFlowTracker(input, limits);
         _l2tp = new L2tpTunnelTracker(input, limits);
         _pptp = new PptpTracker(input, limits);
-        _ledger = new PacketLedger(input, limits);
+        _ledger = keepLedger ? new PacketLedger(input, limits) : null;
     }
 
     public void OnDatagram(in VpnDatagram datagram)
     {
-        _ledger.Observe(datagram);
+        _ledger?.Observe(datagram);
         switch (datagram.Kind)
         {
             case TrafficKind.Ike:
@@ -73,7 +77,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         }
 
         _ike.ObserveIncomplete(datagram);
-        _ledger.ObserveIncomplete(datagram);
+        _ledger?.ObserveIncomplete(datagram);
     }
 
     public void OnDiagnostic(InputDiagnostic diagnostic)
@@ -111,7 +115,10 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _l2tp.Complete(_model);
         _pptp.Complete(_model);
         _model.Ledger = _ledger;
-        _model.Diagnostics.AddRange(_ledger.Diagnostics);
+        if (_ledger is not null)
+        {
+            _model.Diagnostics.AddRange(_ledger.Diagnostics);
+        }
 
         if (_droppedDiagnostics > 0)
         {

@@ -9,7 +9,7 @@ namespace Analyzer.Cli.Commands;
 
 /// <summary>
 /// <c>vpndiag analyze INPUT... [-o PATH] [--format md|html|json|csv] [--rules DIR] [--ike-keys FILE]
-/// [--redact] [--quiet]</c>: the product. Exit 0 = analysed, nothing wrong; 1 = at least one
+/// [--redact] [--quiet] [--timings]</c>: the product. Exit 0 = analysed, nothing wrong; 1 = at least one
 /// warning or error finding; 2 = nothing could be analysed.
 /// </summary>
 internal static class AnalyzeCommand
@@ -28,6 +28,7 @@ internal static class AnalyzeCommand
         var keys = new Option<string[]>("--ike-keys") { Description = "Wireshark IKEv1 decryption table (initiator cookie,encryption key per line); may be repeated." };
         var redact = new Option<bool>("--redact") { Description = "Replace addresses, host, user and certificate names with stable pseudonyms." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took (stderr)." };
 
         var command = new Command("analyze", """
             Explain why an L2TP/IPsec connection fails, from the captures and logs of one ticket.
@@ -39,7 +40,7 @@ internal static class AnalyzeCommand
               vpndiag analyze bundle-a/ bundle-b.zip -o reports/     (one report per bundle + summary)
             """)
         {
-            inputs, output, format, rules, keys, redact, quiet,
+            inputs, output, format, rules, keys, redact, quiet, timings,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -51,7 +52,8 @@ internal static class AnalyzeCommand
                 parseResult.GetValue(rules) ?? [],
                 parseResult.GetValue(keys) ?? [],
                 parseResult.GetValue(redact),
-                parseResult.GetValue(quiet));
+                parseResult.GetValue(quiet),
+                parseResult.GetValue(timings));
             return Task.FromResult(new AnalyzeRun(request, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Execute(cancellationToken));
         });
         return command;

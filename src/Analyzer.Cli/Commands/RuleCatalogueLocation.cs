@@ -46,14 +46,26 @@ internal static class RuleCatalogueLocation
         return Path.GetDirectoryName(full) ?? full;
     }
 
+    /// <summary>Built-ins and user rules, all compiled now; load errors are written as warnings.</summary>
     public static RuleSet Load(IEnumerable<string>? userDirectories, TextWriter errors)
     {
-        RuleSet rules = RuleSet.Load([BuiltInDirectory, .. userDirectories ?? []]);
+        RuleSet rules = Open(userDirectories, RuleCompilation.AtLoad);
+        WriteErrors(rules, errors);
+        return rules;
+    }
+
+    /// <summary>
+    /// Built-ins compiled as <paramref name="builtIn"/> says, user rules always at load (a user's broken
+    /// rule is reported before the run, with file and line); nothing written.
+    /// </summary>
+    public static RuleSet Open(IEnumerable<string>? userDirectories, RuleCompilation builtIn) =>
+        RuleSet.Load([new RuleDirectory(BuiltInDirectory, builtIn), .. (userDirectories ?? []).Select(d => new RuleDirectory(d))]);
+
+    public static void WriteErrors(RuleSet rules, TextWriter errors)
+    {
         foreach (RuleLoadError error in rules.Errors)
         {
             errors.WriteLine("vpndiag: warning: " + error);
         }
-
-        return rules;
     }
 }

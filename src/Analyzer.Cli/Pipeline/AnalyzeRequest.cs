@@ -10,4 +10,5 @@ internal sealed record AnalyzeRequest(
     IReadOnlyList<string> RuleDirectories,
     IReadOnlyList<string> KeyFiles,
     bool Redact,
-    bool Quiet);
+    bool Quiet,
+    bool Timings = false);

@@ -3,6 +3,7 @@ using Analyzer.Cli.Inputs;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Diagnosis;
+using Analyzer.Diagnosis.Facts;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Reporting;
 using Analyzer.Reporting.Batch;
@@ -18,6 +19,8 @@ internal sealed class AnalyzeRun
     private readonly AnalyzeRequest _request;
     private readonly TextWriter _output;
     private readonly TextWriter _error;
+    private int _ruleErrorsWritten;
+    private CancellationTokenSource? _stopPrecompiling;
 
     public AnalyzeRun(AnalyzeRequest request, TextWriter output, TextWriter error)
     {
@@ -43,7 +46,14 @@ internal sealed class AnalyzeRun
             }
         }
 
-        RuleSet rules = RuleCatalogueLocation.Load(_request.RuleDirectories, _error);
+        // Rules load on the second core while the inputs are read. The built-in catalogue compiles
+        // each expression when first needed; until the first bundle needs the rules, that core
+        // compiles conditions ahead (docs/performance.md, start-up).
+        using var precompiling = new CancellationTokenSource();
+        Task<RuleSet> rules = Task.Run(() => RuleCatalogueLocation.Open(_request.RuleDirectories, RuleCompilation.OnFirstUse), cancellationToken);
+        _ = rules.ContinueWith(loaded => loaded.Result.PrecompileConditions(precompiling.Token),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _stopPrecompiling = precompiling;
 
         List<TicketBundle> bundles;
         try
@@ -71,7 +81,7 @@ internal sealed class AnalyzeRun
         }
     }
 
-    private int RunSingle(TicketBundle bundle, RuleSet rules, CancellationToken cancellationToken)
+    private int RunSingle(TicketBundle bundle, Task<RuleSet> rules, CancellationToken cancellationToken)
     {
         ReportDocument document;
         bool problems;
@@ -98,7 +108,7 @@ internal sealed class AnalyzeRun
         return problems ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private int RunBatch(List<TicketBundle> bundles, RuleSet rules, CancellationToken cancellationToken)
+    private int RunBatch(List<TicketBundle> bundles, Task<RuleSet> rules, CancellationToken cancellationToken)
     {
         var summary = new BatchSummary();
         var reports = new ReportDocument?[bundles.Count];
@@ -161,16 +171,46 @@ internal sealed class AnalyzeRun
         return summary.ExitCode;
     }
 
-    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, RuleSet rules, IProgress<double>? progress, CancellationToken cancellationToken)
+    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, Task<RuleSet> rules, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles).Build(bundle, progress, cancellationToken);
-        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(@case, rules);
+        StageClock? clock = _request.Timings ? new StageClock() : null;
+        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock).Build(bundle, progress, cancellationToken);
+        RuleSet ruleSet = Loaded(rules);
+        clock?.Mark("waiting for the rule files");
+        FactSheet facts = FactSheet.Build(@case);
+        clock?.Mark("facts");
+        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(facts, ruleSet);
+        clock?.Mark("rules (conditions compiled on first use)");
         ReportDocument document = ReportBuilder.Build(@case, diagnosis, new ReportOptions
         {
             ToolVersion = VersionCommand.ToolVersion,
             Redact = _request.Redact,
         });
+        clock?.Mark("report model");
+        if (clock is not null)
+        {
+            lock (_error)
+            {
+                clock.Write(bundle.Name, _error);
+            }
+        }
+
         return (document, diagnosis.HasProblems);
+    }
+
+    private RuleSet Loaded(Task<RuleSet> rules)
+    {
+        RuleSet set = rules.GetAwaiter().GetResult();
+        _stopPrecompiling?.Cancel();
+        if (Interlocked.Exchange(ref _ruleErrorsWritten, 1) == 0)
+        {
+            lock (_error)
+            {
+                RuleCatalogueLocation.WriteErrors(set, _error);
+            }
+        }
+
+        return set;
     }
 
     /// <summary>A file name from the bundle's name: its last path part, made safe, numbered to stay unique.</summary>

@@ -21,11 +21,18 @@ public sealed class CaseBuilder
 {
     private readonly AnalysisLimits _limits;
     private readonly IReadOnlyList<string> _keyFiles;
+    private readonly StageClock? _clock;
 
     public CaseBuilder(AnalysisLimits limits, IReadOnlyList<string> keyFiles)
+        : this(limits, keyFiles, null)
+    {
+    }
+
+    internal CaseBuilder(AnalysisLimits limits, IReadOnlyList<string> keyFiles, StageClock? clock)
     {
         _limits = limits;
         _keyFiles = keyFiles;
+        _clock = clock;
     }
 
     public Case Build(TicketBundle bundle, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -45,7 +52,7 @@ public sealed class CaseBuilder
             {
                 try
                 {
-                    var reconstructor = new TrafficReconstructor(input, _limits, keys);
+                    var reconstructor = new TrafficReconstructor(input, _limits, keys, keepLedger: captureInputs.Count > 1);
                     DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, _limits, cancellationToken, captureProgress.For((int)index));
                     captures[input.Index] = reconstructor.Complete(summary);
                 }
@@ -64,6 +71,7 @@ public sealed class CaseBuilder
             diagnostics.AddRange(capture.Diagnostics);
         }
 
+        _clock?.Mark("captures (read, decode, reconstruct)");
         int? yearHint = orderedCaptures
             .Select(c => c.Statistics.FirstTime)
             .Where(t => t.HasValue)
@@ -91,6 +99,7 @@ public sealed class CaseBuilder
             }
         }
 
+        _clock?.Mark("logs");
         if (orderedCaptures.Count == 0 && logsRead == 0)
         {
             throw new InputException(failures.Count > 0
@@ -104,7 +113,9 @@ public sealed class CaseBuilder
         }
 
         EventCorrelationResult correlation = EventCorrelator.Correlate(orderedCaptures, events);
+        _clock?.Mark("event correlation");
         List<PathComparison> paths = PathComparer.Compare(orderedCaptures);
+        _clock?.Mark("path comparison");
 
         return new Case
         {

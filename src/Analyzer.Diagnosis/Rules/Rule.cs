@@ -1,12 +1,21 @@
 namespace Analyzer.Diagnosis.Rules;
 
-/// <summary>A loaded, checked and compiled rule. Conditions and templates were compiled once, at load.</summary>
+/// <summary>
+/// A loaded and checked rule. Its expressions are compiled once: at load, or (<see cref="RuleCompilation.OnFirstUse"/>)
+/// the condition when first evaluated and the summary and evidence when the rule first fires.
+/// </summary>
 public sealed class Rule
 {
-    internal Rule(Func<object, bool> matches, FactTemplate summary) 
+    private readonly Lazy<Func<object, bool>> _matches;
+    private readonly Lazy<RulePresentation> _presentation;
+    private bool _conditionTried;
+
+    internal Rule(Type factType, IReadOnlyDictionary<string, int> keyLines)
     {
-        Matches = matches;
-        SummaryTemplate = summary;
+        FactType = factType;
+        KeyLines = keyLines;
+        _matches = new Lazy<Func<object, bool>>(CompileCondition);
+        _presentation = new Lazy<RulePresentation>(CompilePresentation);
     }
 
     public required string Id { get; init; }
@@ -33,7 +42,58 @@ public sealed class Rule
     public required string SourceFile { get; init; }
     public int SourceLine { get; init; }
 
-    internal Func<object, bool> Matches { get; }
+    internal Type FactType { get; }
 
-    internal FactTemplate SummaryTemplate { get; }
+    /// <summary>Top-level keys and their lines, for errors found after load.</summary>
+    internal IReadOnlyDictionary<string, int> KeyLines { get; }
+
+    /// <summary>The compiled condition; throws <see cref="RuleCompileException"/> when it does not compile.</summary>
+    internal Func<object, bool> Matches => _matches.Value;
+
+    /// <summary>Whether the condition has been compiled (or tried), for tests of on-first-use compilation.</summary>
+    internal bool ConditionCompiled => Volatile.Read(ref _conditionTried);
+
+    /// <summary>The compiled summary and evidence; throws <see cref="RuleCompileException"/> when they do not compile.</summary>
+    internal RulePresentation Presentation => _presentation.Value;
+
+    /// <summary>Compiles everything now; false (with every error, by file and line) when something does not compile.</summary>
+    internal bool TryCompile(List<RuleLoadError> errors)
+    {
+        int before = errors.Count;
+        try
+        {
+            _ = Matches;
+        }
+        catch (RuleCompileException error)
+        {
+            errors.AddRange(error.Errors);
+        }
+
+        try
+        {
+            _ = Presentation;
+        }
+        catch (RuleCompileException error)
+        {
+            errors.AddRange(error.Errors);
+        }
+
+        return errors.Count == before;
+    }
+
+    private Func<object, bool> CompileCondition()
+    {
+        Volatile.Write(ref _conditionTried, true);
+        return Compiled(fail => RuleExpressionCompiler.Condition(FactType, Condition, fail));
+    }
+
+    private RulePresentation CompilePresentation() => Compiled(fail => RuleExpressionCompiler.Presentation(FactType, Summary, Evidence, fail));
+
+    private T Compiled<T>(Func<Action<string, string>, T?> compile)
+        where T : class
+    {
+        List<RuleLoadError> errors = [];
+        T? compiled = compile((key, message) => errors.Add(new RuleLoadError(SourceFile, KeyLines.GetValueOrDefault(key, SourceLine), message)));
+        return compiled is not null && errors.Count == 0 ? compiled : throw new RuleCompileException(errors);
+    }
 }

@@ -28,9 +28,16 @@ public static class RuleEvaluator
         List<(Finding Finding, Rule Rule)> fired = [];
         foreach (Rule rule in rules.Rules)
         {
+            IReadOnlyList<object> rows = facts.Rows(rule.Subject);
+            if (rows.Count == 0)
+            {
+                // Nothing to match: a rule compiled on first use is never compiled.
+                continue;
+            }
+
             try
             {
-                Finding? finding = Fire(rule, facts.Rows(rule.Subject));
+                Finding? finding = Fire(rule, rows);
                 if (finding is not null)
                 {
                     fired.Add((finding, rule));
@@ -39,6 +46,10 @@ public static class RuleEvaluator
             catch (Exception error) when (error is NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException)
             {
                 result.RuleErrors.Add($"{rule.SourceFile}:{rule.SourceLine}: rule {rule.Id} failed while evaluating: {error.Message}");
+            }
+            catch (RuleCompileException error)
+            {
+                result.RuleErrors.AddRange(error.Errors.Select(e => e.ToString()));
             }
         }
 
@@ -62,7 +73,8 @@ public static class RuleEvaluator
             return null;
         }
 
-        string summary = rule.SummaryTemplate.Render(matches[0]);
+        RulePresentation presentation = rule.Presentation;
+        string summary = presentation.Summary.Render(matches[0]);
         if (matches.Count > 1)
         {
             // The same SA seen from both vantage points, or several SAs/records: say so without repeating them.
@@ -86,7 +98,7 @@ public static class RuleEvaluator
         var cited = new HashSet<(int, long?, long?)>();
         foreach (object row in matches.Take(MaxRowsCited))
         {
-            foreach (RuleEvidence item in rule.Evidence)
+            foreach (CompiledEvidence item in presentation.Evidence)
             {
                 Cite(item, row, finding.Evidence, cited);
             }
@@ -95,10 +107,10 @@ public static class RuleEvaluator
         return finding;
     }
 
-    private static void Cite(RuleEvidence item, object row, List<Evidence> evidence, HashSet<(int, long?, long?)> cited)
+    private static void Cite(CompiledEvidence item, object row, List<Evidence> evidence, HashSet<(int, long?, long?)> cited)
     {
-        string text = item.TextTemplate.Render(row);
-        string? filter = item.FilterTemplate?.Render(row);
+        string text = item.Text.Render(row);
+        string? filter = item.Filter?.Render(row);
         int taken = 0;
         if (item.FramesOf is not null)
         {

@@ -1,19 +1,14 @@
 namespace Analyzer.Diagnosis.Rules;
 
-/// <summary>One compiled evidence item of a rule: what to cite for a matching fact row, and how to describe it.</summary>
+/// <summary>One evidence item of a rule, as written: what to cite for a matching fact row, and how to describe it.</summary>
 public sealed class RuleEvidence
 {
-    internal RuleEvidence(string? frames, string? records, string text, string? filter,
-        Func<object, object?>? framesOf, Func<object, object?>? recordsOf, FactTemplate textTemplate, FactTemplate? filterTemplate)
+    internal RuleEvidence(string? frames, string? records, string text, string? filter)
     {
         Frames = frames;
         Records = records;
         Text = text;
         Filter = filter;
-        FramesOf = framesOf;
-        RecordsOf = recordsOf;
-        TextTemplate = textTemplate;
-        FilterTemplate = filterTemplate;
     }
 
     /// <summary>Expression yielding a FrameRef or a list of them.</summary>
@@ -25,12 +20,4 @@ public sealed class RuleEvidence
     public string Text { get; }
 
     public string? Filter { get; }
-
-    internal Func<object, object?>? FramesOf { get; }
-
-    internal Func<object, object?>? RecordsOf { get; }
-
-    internal FactTemplate TextTemplate { get; }
-
-    internal FactTemplate? FilterTemplate { get; }
 }

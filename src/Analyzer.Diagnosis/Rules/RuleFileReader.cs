@@ -8,7 +8,7 @@ namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>
 /// Reads one rule file: YAML syntax, known keys only, values from the vocabulary, condition and
-/// templates compiled. Every problem becomes a <see cref="RuleLoadError"/> with the file and line.
+/// templates compiled now or (<see cref="RuleCompilation.OnFirstUse"/>) when first needed. Every problem becomes a <see cref="RuleLoadError"/> with the file and line.
 /// </summary>
 internal static class RuleFileReader
 {
@@ -17,7 +17,7 @@ internal static class RuleFileReader
         .WithDuplicateKeyChecking()
         .Build();
 
-    public static Rule? Read(string path, string text, List<RuleLoadError> errors)
+    public static Rule? Read(string path, string text, List<RuleLoadError> errors, RuleCompilation compilation = RuleCompilation.AtLoad)
     {
         Dictionary<string, int> lines;
         RuleDocument? document;
@@ -83,25 +83,13 @@ internal static class RuleFileReader
             return null;
         }
 
-        Func<object, bool>? matches = null;
-        try
-        {
-            matches = FactExpressions.Predicate(factType, condition);
-        }
-        catch (Exception error) when (IsCompileError(error))
-        {
-            Fail("condition", $"condition does not compile against {factType.Name}: {error.Message}");
-        }
-
-        FactTemplate? summary = Template(factType, summaryText, "summary", Fail);
-        List<RuleEvidence> evidence = Evidence(document.Evidence ?? [], factType, Fail);
-
-        if (errors.Count > before || matches is null || summary is null)
+        List<RuleEvidence> evidence = Evidence(document.Evidence ?? [], Fail);
+        if (errors.Count > before)
         {
             return null;
         }
 
-        return new Rule(matches, summary)
+        var rule = new Rule(factType, lines)
         {
             Id = id,
             Title = title,
@@ -124,6 +112,7 @@ internal static class RuleFileReader
             SourceFile = path,
             SourceLine = lines.GetValueOrDefault("id", 1),
         };
+        return compilation == RuleCompilation.OnFirstUse || rule.TryCompile(errors) ? rule : null;
     }
 
     /// <summary>
@@ -177,7 +166,7 @@ internal static class RuleFileReader
         return lines;
     }
 
-    private static List<RuleEvidence> Evidence(List<RuleEvidenceDocument> items, Type factType, Action<string, string> fail)
+    private static List<RuleEvidence> Evidence(List<RuleEvidenceDocument> items, Action<string, string> fail)
     {
         List<RuleEvidence> evidence = [];
         foreach (RuleEvidenceDocument item in items)
@@ -194,52 +183,11 @@ internal static class RuleFileReader
                 continue;
             }
 
-            Func<object, object?>? frames = Compile(factType, item.Frames, fail);
-            Func<object, object?>? records = Compile(factType, item.Records, fail);
-            FactTemplate? text = Template(factType, item.Text, "evidence", fail);
-            FactTemplate? filter = item.Filter is null ? null : Template(factType, item.Filter, "evidence", fail);
-            if (text is not null && (frames is not null || records is not null) && (item.Filter is null || filter is not null))
-            {
-                evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter, frames, records, text, filter));
-            }
+            evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter));
         }
 
         return evidence;
     }
-
-    private static Func<object, object?>? Compile(Type factType, string? expression, Action<string, string> fail)
-    {
-        if (expression is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return FactExpressions.Value(factType, expression);
-        }
-        catch (Exception error) when (IsCompileError(error))
-        {
-            fail("evidence", $"evidence expression \"{expression}\" does not compile against {factType.Name}: {error.Message}");
-            return null;
-        }
-    }
-
-    private static FactTemplate? Template(Type factType, string text, string key, Action<string, string> fail)
-    {
-        try
-        {
-            return FactTemplate.Compile(factType, text);
-        }
-        catch (FormatException error)
-        {
-            fail(key, $"{key} template: {error.Message}");
-            return null;
-        }
-    }
-
-    private static bool IsCompileError(Exception error) =>
-        error is System.Linq.Dynamic.Core.Exceptions.ParseException or InvalidOperationException or ArgumentException;
 
     private static string Required(string? value, string key, Action<string, string> fail)
     {

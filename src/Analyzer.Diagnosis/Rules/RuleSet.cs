@@ -2,7 +2,7 @@ namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>
 /// The rules of one run: the built-in catalogue plus any <c>--rules DIR</c>, each file checked and
-/// compiled once. Files that fail land in <see cref="Errors"/>; the rest still run.
+/// compiled once (at load or on first use, per <see cref="RuleDirectory"/>). Files that fail land in <see cref="Errors"/>; the rest still run.
 /// </summary>
 public sealed class RuleSet
 {
@@ -16,6 +16,31 @@ public sealed class RuleSet
 
     public IReadOnlyList<RuleLoadError> Errors { get; }
 
+    /// <summary>
+    /// Compiles the conditions not compiled yet, one rule at a time, until <paramref name="stop"/> is
+    /// signalled: run on a spare core while the inputs are read, so that evaluation finds most of them
+    /// ready. A condition that does not compile keeps its error for evaluation to report.
+    /// </summary>
+    public void PrecompileConditions(CancellationToken stop)
+    {
+        foreach (Rule rule in Rules)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                _ = rule.Matches;
+            }
+            catch (RuleCompileException)
+            {
+                // Cached by the rule; RuleEvaluator reports it with file and line.
+            }
+        }
+    }
+
     public Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 
     /// <summary>The catalogue shipped with vpndiag (the <c>rules</c> directory beside the binary, or the repository's).</summary>
@@ -25,12 +50,16 @@ public sealed class RuleSet
     /// Every <c>*.yaml</c>/<c>*.yml</c> under each directory (a <c>tests</c> folder holds fixtures, not
     /// rules, and is skipped). A missing directory, a broken file or a duplicate id is an error entry.
     /// </summary>
-    public static RuleSet Load(IEnumerable<string> directories)
+    public static RuleSet Load(IEnumerable<string> directories) =>
+        Load(directories.Select(directory => new RuleDirectory(directory)));
+
+    /// <summary>As <see cref="Load(IEnumerable{string})"/>, each directory with its own <see cref="RuleCompilation"/>.</summary>
+    public static RuleSet Load(IEnumerable<RuleDirectory> directories)
     {
         List<Rule> rules = [];
         List<RuleLoadError> errors = [];
         var seen = new Dictionary<string, Rule>(StringComparer.Ordinal);
-        foreach (string directory in directories)
+        foreach ((string directory, RuleCompilation compilation) in directories)
         {
             if (!Directory.Exists(directory))
             {
@@ -51,7 +80,7 @@ public sealed class RuleSet
                     continue;
                 }
 
-                Rule? rule = RuleFileReader.Read(path, text, errors);
+                Rule? rule = RuleFileReader.Read(path, text, errors, compilation);
                 if (rule is null)
                 {
                     continue;
