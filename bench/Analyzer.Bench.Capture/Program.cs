@@ -3,7 +3,7 @@ using Analyzer.Bench.Capture;
 
 // Usage:
 //   generate OUTPUT.pcap SIZE_MB [TEMPLATE_DIR...]   write a customer-like capture
-//   run FILE [REPETITIONS] [VPNDIAG]                   side by side: cat, read, decode, SharpPcap+PacketDotNet, tshark
+//   run FILE [REPETITIONS] [VPNDIAG...]                side by side: cat, read, decode, SharpPcap+PacketDotNet, each vpndiag build given, tshark
 //   measure MODE FILE                                  one contender in this process (used by run)
 if (args.Length >= 2 && args[0] == "generate")
 {
@@ -31,7 +31,7 @@ if (args.Length >= 2 && args[0] == "generate")
 if (args.Length >= 2 && args[0] == "run")
 {
     int repetitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-    return SideBySide.Run(args[1], repetitions, args.Length > 3 ? args[3] : null);
+    return SideBySide.Run(args[1], repetitions, args.Length > 3 ? args[3..] : []);
 }
 
 if (args.Length == 3 && args[0] == "measure")
@@ -40,7 +40,7 @@ if (args.Length == 3 && args[0] == "measure")
     return 0;
 }
 
-Console.Error.WriteLine("usage: generate OUTPUT SIZE_MB [TEMPLATE_DIR...] | run FILE [REPETITIONS] [VPNDIAG] | measure read|decode|sharppcap FILE");
+Console.Error.WriteLine("usage: generate OUTPUT SIZE_MB [TEMPLATE_DIR...] | run FILE [REPETITIONS] [VPNDIAG...] | measure read|decode|sharppcap FILE");
 return 2;
 
 static IEnumerable<string> DefaultTemplateDirectories()

@@ -10,7 +10,7 @@ namespace Analyzer.Bench.Capture;
 /// </summary>
 internal static class SideBySide
 {
-    public static int Run(string path, int repetitions, string? vpndiag)
+    public static int Run(string path, int repetitions, IReadOnlyList<string> vpndiagBuilds)
     {
         string self = Environment.ProcessPath!;
         string assembly = typeof(SideBySide).Assembly.Location;
@@ -29,9 +29,10 @@ internal static class SideBySide
             }, Best(repetitions, () => Time(self, arguments, discardOutput: false))));
         }
 
-        if (vpndiag is not null)
+        // Each build given (e.g. the JIT/ReadyToRun publish and the Native AOT one), whole process, JSON report.
+        foreach (string vpndiag in vpndiagBuilds)
         {
-            rows.Add(Row("vpndiag analyze --format json", Best(repetitions, () => Time(vpndiag, ["analyze", path, "--format", "json"], discardOutput: true))));
+            rows.Add(Row($"vpndiag analyze --format json ({vpndiag})", Best(repetitions, () => Time(vpndiag, ["analyze", path, "--format", "json", "-q"], discardOutput: true))));
         }
 
         rows.Add(Row("tshark -r FILE -Y \"isakmp || esp || l2tp\"", Time("tshark", ["-n", "-r", path, "-Y", "isakmp || esp || l2tp", "-T", "fields", "-e", "frame.protocols"], discardOutput: false, summarise: SummariseTshark)));

@@ -47,7 +47,8 @@ public sealed class CaseBuilder
         var captureProgress = new ProgressSplitter(progress, captureInputs.Count);
         Parallel.ForEach(
             captureInputs,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2), CancellationToken = cancellationToken },
+            // The captures of one ticket (client and server side) are independent: one core each.
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             (input, _, index) =>
             {
                 try
