@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""A faulty two-port Ethernet switch for the lab (the scenario corrupting-link).
+"""A faulty two-port Ethernet switch for the lab (scenarios corrupting-link and lossy-link).
 
 Run inside a namespace that holds two interfaces: every frame arriving on one leaves on the other
-unchanged, except that every Nth UDP-encapsulated ESP frame (UDP port 4500, first four payload
-bytes not the zero non-ESP marker) leaves with one bit flipped in the middle of its ESP payload, as
-a switch with a bad memory cell does after the sender computed its checksums. Each flip is printed
-(direction, frame count, offset) so the run's log says exactly what the wire did.
+unchanged, except every Nth UDP-encapsulated ESP frame (UDP port 4500, first four payload bytes not
+the zero non-ESP marker) of each direction:
+  corrupt - leaves with one bit flipped in the middle of its ESP payload, as a switch with a bad
+            memory cell does after the sender computed its checksums;
+  drop    - is not forwarded at all, as a link that loses frames.
+Each action is printed (direction, frame count) so the run's log says exactly what the wire did.
 
-Usage: faulty-switch.py IF_A IF_B EVERY_NTH_ESP
+Usage: faulty-switch.py IF_A IF_B corrupt|drop EVERY_NTH_ESP
 """
 import select
 import socket
@@ -73,7 +75,9 @@ def esp_payload_span(frame):
 
 
 def main():
-    a_name, b_name, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    a_name, b_name, action, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    if action not in ("corrupt", "drop"):
+        sys.exit(f"faulty-switch.py: unknown action {action}")
     ports = {a_name: open_port(a_name), b_name: open_port(b_name)}
     other = {a_name: ports[b_name], b_name: ports[a_name]}
     esp_seen = {a_name: 0, b_name: 0}
@@ -94,6 +98,9 @@ def main():
             span = esp_payload_span(frame)
             if span is not None:
                 esp_seen[came_in] += 1
+                if esp_seen[came_in] % nth == 0 and action == "drop":
+                    print(f"{came_in}: ESP frame {esp_seen[came_in]} dropped", flush=True)
+                    continue
                 if esp_seen[came_in] % nth == 0:
                     start, end = span
                     offset = start + (end - start) // 2

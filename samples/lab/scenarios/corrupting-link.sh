@@ -11,7 +11,7 @@ MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase
 
 scenario() {
     begin corrupting-link lab-cd
-    faulty_switch_on_server_link 4
+    faulty_switch_on_server_link corrupt 4
     capture
     daemons
     initiate
