@@ -14,7 +14,7 @@ public sealed class SampleSetTests
         "psk-mismatch", "cert-untrusted-ca", "cert-expired", "phase1-proposal-mismatch",
         "phase2-proposal-mismatch", "two-clients-one-nat", "second-client-nat-fails", "l2tp-without-ipsec",
         "aggressive-psk", "large-cert-fragments-dropped", "ike-fragmentation", "long-session-dpd-rekey-delete",
-        "ike-deleted-esp-continues", "weak-proposals", "corrupting-link", "lossy-link", "path-breaks-dpd", "rekey-churn", "l2tp-before-ipsec", "esp-after-lost-delete",
+        "ike-deleted-esp-continues", "weak-proposals", "corrupting-link", "lossy-link", "path-breaks-dpd", "rekey-churn", "l2tp-before-ipsec", "esp-after-lost-delete", "esp-fragments-dropped",
     ];
 
     // The rule catalogue's ids (rules/<category>/<id>.yaml, issues 7 and 10); expected.json may name no other.
