@@ -18,12 +18,7 @@ public class FaultySwitchTests
     [Fact]
     public void Esp_frames_damaged_by_the_switch_are_the_modified_packets_of_each_direction()
     {
-        string client = LabCaptures.Pcap("corrupting-link", "client");
-        string server = LabCaptures.Pcap("corrupting-link", "server");
-        PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(client, server)));
-
-        PathDirection up = Assert.Single(path.Directions, d => d is { From: "client", Protocol: "esp" });
-        PathDirection down = Assert.Single(path.Directions, d => d is { From: "server", Protocol: "esp" });
+        (string client, string server, PathComparison path, PathDirection up, PathDirection down) = Compared("corrupting-link");
         Assert.Equal(BadChecksumEspFrames(server, from: Client), up.Modified.Select(m => m.Received.Frame).Order());
         Assert.Equal(BadChecksumEspFrames(client, from: Server), down.Modified.Select(m => m.Received.Frame).Order());
         Assert.All(up.Modified.Concat(down.Modified), m => Assert.Equal(1, m.DifferingBytes));   // one bit flipped
@@ -35,16 +30,22 @@ public class FaultySwitchTests
     [Fact]
     public void Esp_frames_the_switch_lost_are_the_lost_frames_of_each_direction()
     {
-        string client = LabCaptures.Pcap("lossy-link", "client");
-        string server = LabCaptures.Pcap("lossy-link", "server");
-        PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(client, server)));
-
-        PathDirection up = Assert.Single(path.Directions, d => d is { From: "client", Protocol: "esp" });
-        PathDirection down = Assert.Single(path.Directions, d => d is { From: "server", Protocol: "esp" });
+        (string client, string server, PathComparison path, PathDirection up, PathDirection down) = Compared("lossy-link");
         Assert.Equal(EspFramesMissingAtReceiver(client, server, from: Client), up.LostFrames.Select(f => f.Frame).Order());
         Assert.Equal(EspFramesMissingAtReceiver(server, client, from: Server), down.LostFrames.Select(f => f.Frame).Order());
         Assert.All(path.Directions, d => Assert.Empty(d.Modified));
         Assert.All(path.Directions.Where(d => d.Protocol != "esp"), d => Assert.Equal(0, d.Lost)); // IKE untouched
+    }
+
+    /// <summary>The scenario's two captures, their path comparison and its ESP direction each way.</summary>
+    private static (string Client, string Server, PathComparison Path, PathDirection Up, PathDirection Down) Compared(string scenario)
+    {
+        string client = LabCaptures.Pcap(scenario, "client");
+        string server = LabCaptures.Pcap(scenario, "server");
+        PathComparison path = Assert.Single(PathComparer.Compare(LabCaptures.Load(client, server)));
+        PathDirection up = Assert.Single(path.Directions, d => d is { From: "client", Protocol: "esp" });
+        PathDirection down = Assert.Single(path.Directions, d => d is { From: "server", Protocol: "esp" });
+        return (client, server, path, up, down);
     }
 
     /// <summary>Frames of the sender's capture whose ESP (SPI, sequence) never appears in the receiver's.</summary>
