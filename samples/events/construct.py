@@ -4,8 +4,9 @@
 Every event here is CONSTRUCTED from the published schemas (field names in
 ../shared/evtx/vpn/EVENT-FIELDS.md, value forms of the real XML samples there), not exported
 from a Windows machine. Each scenario's events carry the endpoints, IKE cookies, ESP SPIs and
-times of the lab capture of the same name (samples/captures/<scenario>/, lab commit da705c1),
-as a Windows client or server at that place would have logged them.
+times of the lab capture of the same name (samples/captures/<scenario>/client.pcap as regenerated
+in lab commits 69591ba and 40c684a, read with tshark), as a Windows client or server at that place
+would have logged them. When the lab regenerates a scenario, update its constants below and rerun.
 Run: python3 samples/events/construct.py  (rewrites the files; output is deterministic)
 """
 import csv, io, os
@@ -81,13 +82,15 @@ COID = "{6E4B1C2A-9F3D-4E21-B0A7-5C8D2E1F3A90}"
 def ras(eid, when, rid, data, level=4):
     return event("RasClient", eid, when, rid, "Application", "LABCLIENT", data, level=level, classic=True)
 
-# healthy-psk: Windows client view of a successful connection (capture MM1 at 1795517492.985).
-hp = 1795517492.985
+# healthy-psk: Windows client view of a successful connection. Capture: MM1 at hp, MM6 at +0.034,
+# Quick Mode 3 at +0.044, the client's Delete at +9.736; ESP client->server 0x2a1c49d6, back 0x92479477.
+hp = 1795520862.928201
+HP_OUT, HP_IN = 0x2a1c49d6, 0x92479477
 write("healthy-psk/client-security.xml", [
-    event(SEC, 4650, t(hp + 0.016), 9001, "Security", "LABCLIENT", mm_up(CLIENT, SERVER), task=12547),
-    event(SEC, 5451, t(hp + 0.023), 9002, "Security", "LABCLIENT", qm(CLIENT, SERVER, 0xc8888580, 0x4dcf623b), task=12548),
-    event(SEC, 5452, t(hp + 9.676), 9003, "Security", "LABCLIENT", qm(CLIENT, SERVER, 0xc8888580, 0x4dcf623b), task=12548),
-    event(SEC, 4655, t(hp + 9.680), 9004, "Security", "LABCLIENT",
+    event(SEC, 4650, t(hp + 0.035), 9001, "Security", "LABCLIENT", mm_up(CLIENT, SERVER), task=12547),
+    event(SEC, 5451, t(hp + 0.045), 9002, "Security", "LABCLIENT", qm(CLIENT, SERVER, HP_IN, HP_OUT), task=12548),
+    event(SEC, 5452, t(hp + 9.737), 9003, "Security", "LABCLIENT", qm(CLIENT, SERVER, HP_IN, HP_OUT), task=12548),
+    event(SEC, 4655, t(hp + 9.739), 9004, "Security", "LABCLIENT",
           [("LocalAddress", CLIENT), ("RemoteAddress", SERVER), ("KeyModName", "%%8222"), ("MMSAID", "41")], task=12547),
 ], root=False)
 write("healthy-psk/client-application.xml", [
@@ -98,11 +101,11 @@ write("healthy-psk/client-application.xml", [
     ras(20225, t(hp + 0.520), 505, [COID, "LABCLIENT\\alice", "Lab VPN"]),
 ], root=True)
 
-# udp500-blocked: the server's answers never reach the client; MM1 repeated (1795517518.569 .. 528.071).
-ub = 1795517518.569247
+# udp500-blocked: the server's answers never reach the client; MM1 repeated (ub .. ub + 9.508).
+ub = 1795519932.990792
 write("udp500-blocked/client-security.xml", [
     event(SEC, 4653, t(ub + 60.013), 9101, "Security", "LABCLIENT",
-          mm(CLIENT, 500, SERVER, 500, "d7fb2ae5fdcd2f61", "0000000000000000", "Negotiation timed out"), task=12547),
+          mm(CLIENT, 500, SERVER, 500, "d4c64a3e7dfd634a", "0000000000000000", "Negotiation timed out"), task=12547),
 ], root=False)
 
 def viewer_csv(path, rows, header=("Level", "Date and Time", "Source", "Event ID", "Task Category")):
@@ -126,16 +129,19 @@ viewer_csv("udp500-blocked/client-application.csv", [
      f"CoId={COID}: The user LABCLIENT\\alice dialed a connection named Lab VPN which has failed. The error code returned on failure is 809."),
 ])
 
-# psk-mismatch: the client's clock runs 7 minutes (420 s) ahead of the capture's.
-pm = 1795517553.534892
+# psk-mismatch: the client's clock runs 7 minutes (420 s) ahead of the capture's. Capture: MM1 at pm,
+# MM5 sent four times (+0.077 .. +9.584), each answered by an informational; the last at +9.585.
+pm = 1795519799.439182
 skew = 420.0
+PM_FAIL = pm + 9.6   # when the client gives up
+PM_I, PM_R = "b965953a307bd62f", "b97d549998ca823b"
 write("psk-mismatch/client-security.xml", [
-    event(SEC, 4653, t(pm + 2.2 + skew), 9201, "Security", "LABCLIENT",
-          mm(CLIENT, 4500, SERVER, 4500, "0cd749954d5cfe39", "caa267d042789045", "IKE authentication credentials are unacceptable"), task=12547),
+    event(SEC, 4653, t(PM_FAIL + skew), 9201, "Security", "LABCLIENT",
+          mm(CLIENT, 4500, SERVER, 4500, PM_I, PM_R, "IKE authentication credentials are unacceptable"), task=12547),
 ], root=False)
 write("psk-mismatch/client-application.xml", [
     ras(20222, t(pm - 0.3 + skew), 601, [COID, "LABCLIENT\\alice", "Lab VPN", SERVER, "WAN Miniport (L2TP)", "VPN2-1", "VPN"]),
-    ras(20227, t(pm + 2.4 + skew), 602, [COID, "LABCLIENT\\alice", "Lab VPN", "789"], level=2),
+    ras(20227, t(PM_FAIL + 0.2 + skew), 602, [COID, "LABCLIENT\\alice", "Lab VPN", "789"], level=2),
 ], root=True)
 # The same 4653 as PowerShell writes it: Get-WinEvent -LogName Security | Export-Csv (no event data, only the message).
 msg4653 = ("An IPsec main mode negotiation failed.\n\nLocal Endpoint:\n\tLocal Principal Name:\t-\n\tNetwork Address:\t198.51.100.20\n"
@@ -143,7 +149,7 @@ msg4653 = ("An IPsec main mode negotiation failed.\n\nLocal Endpoint:\n\tLocal P
            "Additional Information:\n\tKeying Module Name:\tIKEv1\n\tAuthentication Method:\tPreshared key\n\tRole:\tInitiator\n"
            "\tImpersonation State:\tNot enabled\n\tMain Mode Filter ID:\t71233\n\nFailure Information:\n\tFailure Point:\tLocal computer\n"
            "\tFailure Reason:\tIKE authentication credentials are unacceptable\n\n\tState:\tSent third (ID) payload\n"
-           "\tInitiator Cookie:\t0cd749954d5cfe39\n\tResponder Cookie:\tcaa267d042789045")
+           f"\tInitiator Cookie:\t{PM_I}\n\tResponder Cookie:\t{PM_R}")
 buf = io.StringIO()
 w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
 w.writerow(["#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord"][:1]) if False else None
@@ -151,21 +157,22 @@ buf.write("#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\r\n")
 w.writerow(["Message", "Id", "Version", "Qualifiers", "Level", "Task", "Opcode", "Keywords", "RecordId", "ProviderName", "ProviderId",
             "LogName", "ProcessId", "ThreadId", "MachineName", "UserId", "TimeCreated", "LevelDisplayName", "TaskDisplayName", "Properties"])
 w.writerow([msg4653, "4653", "0", "", "0", "12547", "0", "-9218868437227405312", "9201", SEC[0], SEC[1][1:-1], "Security", "680", "1204",
-            "LABCLIENT", "", us(t(pm + 2.2 + skew)), "Information", "IPsec Main Mode",
+            "LABCLIENT", "", us(t(PM_FAIL + skew)), "Information", "IPsec Main Mode",
             "System.Collections.ObjectModel.ReadOnlyCollection`1[System.Diagnostics.Eventing.Reader.EventProperty]"])
 with open(os.path.join(HERE, "psk-mismatch/client-security-getwinevent.csv"), "w", encoding="utf-8", newline="") as f:
     f.write(buf.getvalue())
 # German Event Viewer CSV of the client's RasClient failure (localised headers and message).
 viewer_csv("psk-mismatch/client-application-de.csv", [
-    ("Fehler", t(pm + 2.4 + skew).strftime("%d.%m.%Y %H:%M:%S"), "RasClient", "20227", "Keine",
+    ("Fehler", t(PM_FAIL + 0.2 + skew).strftime("%d.%m.%Y %H:%M:%S"), "RasClient", "20227", "Keine",
      f"CoId={COID}: Der Benutzer LABCLIENT\\alice hat eine Verbindung mit dem Namen \"Lab VPN\" gewählt, die nicht hergestellt werden konnte. Der bei dem Fehler zurückgegebene Fehlercode lautet 789."),
 ], header=("Ebene", "Datum und Uhrzeit", "Quelle", "Ereignis-ID", "Aufgabenkategorie"))
 
 # esp-dropped-one-way: Quick Mode completes (SPIs of the capture), then the L2TP attempt fails.
-ed = 1795517588.793209
+# Capture: MM1 at ed, MM6 at +0.031, Quick Mode 3 at +0.039; ESP client->server 0x0f582899, back 0x32b7394a.
+ed = 1795519315.050420
 write("esp-dropped-one-way/client-security.xml", [
-    event(SEC, 4650, t(ed + 0.016), 9301, "Security", "LABCLIENT", mm_up(CLIENT, SERVER), task=12547),
-    event(SEC, 5451, t(ed + 0.018), 9302, "Security", "LABCLIENT", qm(CLIENT, SERVER, 0x4484e7a5, 0xd941a185), task=12548),
+    event(SEC, 4650, t(ed + 0.032), 9301, "Security", "LABCLIENT", mm_up(CLIENT, SERVER), task=12547),
+    event(SEC, 5451, t(ed + 0.040), 9302, "Security", "LABCLIENT", qm(CLIENT, SERVER, 0x32b7394a, 0x0f582899), task=12548),
 ], root=False)
 write("esp-dropped-one-way/client-application.xml", [
     ras(20227, t(ed + 31.0), 701, [COID, "LABCLIENT\\alice", "Lab VPN", "809"], level=2),
@@ -179,14 +186,14 @@ def filt(local, peer, lport="500", pport="500"):
 def legacy(eid, when, rid, data, level=8):
     return event("Security", eid, when, rid, "Security", "W2K3SRV", data, level=level, classic=True)
 write("legacy/server-security-2003.xml", [
-    legacy(541, t(hp + 0.015), 3001, ["Key Exchange Mode (Main Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
+    legacy(541, t(hp + 0.034), 3001, ["Key Exchange Mode (Main Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
                                       "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 28800", "Inbound SPI 0 Outbound SPI 0"]),
-    legacy(541, t(hp + 0.022), 3002, ["Data Protection Mode (Quick Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
-                                      "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 3600", f"Inbound SPI {0x4dcf623b} Outbound SPI {0xc8888580}"]),
-    legacy(542, t(hp + 9.676), 3003, ["Data Protection Mode (Quick Mode)", filt(SERVER, CLIENT), str(0x4dcf623b), str(0xc8888580)]),
-    legacy(543, t(hp + 9.679), 3004, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT)]),
-    legacy(547, t(pm + 2.1), 3005, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT, "4500", "4500"), "Preshared key ID. Peer IP Address: 198.51.100.20",
-                                    "Me", "IKE authentication credentials are unacceptable", "Processed third (ID) payload Responder. Delta Time 2 0x0 0x0"], level=16),
+    legacy(541, t(hp + 0.044), 3002, ["Data Protection Mode (Quick Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
+                                      "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 3600", f"Inbound SPI {HP_OUT} Outbound SPI {HP_IN}"]),
+    legacy(542, t(hp + 9.737), 3003, ["Data Protection Mode (Quick Mode)", filt(SERVER, CLIENT), str(HP_OUT), str(HP_IN)]),
+    legacy(543, t(hp + 9.739), 3004, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT)]),
+    legacy(547, t(PM_FAIL), 3005, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT, "4500", "4500"), "Preshared key ID. Peer IP Address: 198.51.100.20",
+                                    "Me", "IKE authentication credentials are unacceptable", "Processed third (ID) payload Responder. Delta Time 9 0x0 0x0"], level=16),
     legacy(544, t(1795520000), 3006, ["Certificate based Identity. Peer Subject CN=laptop7 Peer SHA1 Hash 7D1E2A3B4C5D6E7F8091A2B3C4D5E6F708192A3B Peer Issuing Certificate Authority CN=Other CA Root Certificate Authority CN=Other CA", filt(SERVER, "192.0.2.77")], level=16),
     legacy(545, t(1795520010), 3007, ["Preshared key ID. Peer IP Address: 192.0.2.77", filt(SERVER, "192.0.2.77")], level=16),
     legacy(546, t(1795520020), 3008, ["Key Exchange Mode (Main Mode)", filt(SERVER, "192.0.2.77"), "Encryption Algorithm", "3DES", "DES"], level=16),

@@ -37,7 +37,7 @@ public sealed class EventsCommandTests
 
         Assert.Equal(4653, first.GetProperty("eventId").GetInt32());
         Assert.Equal("ipsec-mm-failed", first.GetProperty("kind").GetString());
-        Assert.Equal("0cd749954d5cfe39", first.GetProperty("data").GetProperty("InitiatorCookie").GetString());
+        Assert.Equal("b965953a307bd62f", first.GetProperty("data").GetProperty("InitiatorCookie").GetString());
         Assert.Equal(JsonValueKind.Array, records[1].GetProperty("data").ValueKind); // RasClient strings have no names
     }
 

@@ -6,6 +6,7 @@
 #   lab-cd 198.51.100.20 (direct client on the "Internet") ────────┘      (firewall: FORWARD)            (VPN server)
 #
 # Only documentation ranges (RFC 5737) and 192.168.x are used, and only inside these namespaces.
+# The scenarios corrupting-link and lossy-link put a faulty switch (namespace lab-sw) into the server's cable.
 
 LAB_NAMESPACES=(lab-srv lab-inet lab-nat lab-c1 lab-c2 lab-cd)
 
@@ -36,7 +37,7 @@ host_on_bridge() {   # host_on_bridge NS ADDRESS/PREFIX GATEWAY BRIDGE_NS BRIDGE
 
 topology_down() {
     local ns
-    for ns in "${LAB_NAMESPACES[@]}"; do
+    for ns in "${LAB_NAMESPACES[@]}" lab-sw; do
         ip netns del "$ns" 2>/dev/null || true
     done
 }
@@ -77,3 +78,24 @@ topology_up() {
 
 # firewall_drop RULE...: one iptables FORWARD rule on the Internet router, appended.
 firewall_drop() { in_ns lab-inet iptables -A FORWARD "$@" -j DROP; }
+
+# faulty_switch_on_server_link corrupt|drop NTH: the cable between the Internet router and the
+# server gets a two-port switch in namespace lab-sw (lib/faulty-switch.py, no addresses) that
+# forwards every frame but flips one bit in (corrupt) or loses (drop) every NTH UDP-encapsulated ESP
+# frame of each direction. Its log goes to $W/switch.log. Call after topology_up (begin), before capture.
+faulty_switch_on_server_link() {
+    ip netns add lab-sw
+    in_ns lab-sw ip link set lo up
+    in_ns lab-sw sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    in_ns lab-srv ip link del eth0   # its peer srv0 in lab-inet goes with it
+    veth lab-srv eth0 lab-sw sw-srv
+    veth lab-sw sw-inet lab-inet srv0
+    in_ns lab-srv ip addr add 203.0.113.10/24 dev eth0
+    in_ns lab-srv ip route add default via 203.0.113.1
+    in_ns lab-inet ip addr add 203.0.113.1/24 dev srv0
+    in_ns lab-sw ip link set sw-srv promisc on
+    in_ns lab-sw ip link set sw-inet promisc on
+    ip netns exec lab-sw python3 "$LAB/lib/faulty-switch.py" sw-inet sw-srv "$1" "$2" > "$W/switch.log" 2>&1 &
+    remember $!
+    sleep 0.3
+}

@@ -8,7 +8,7 @@ public sealed class EstablishedScenarioTests
 {
     public static TheoryData<string> Established => new(
         "healthy-psk", "healthy-cert", "aggressive-psk", "weak-proposals", "ike-fragmentation",
-        "two-clients-one-nat", "long-session-dpd-rekey-delete", "ike-deleted-esp-continues",
+        "two-clients-one-nat", "long-session-dpd-rekey-delete", "ike-deleted-esp-continues", "corrupting-link", "lossy-link", "path-breaks-dpd", "rekey-churn", "l2tp-before-ipsec", "esp-after-lost-delete",
         "healthy-psk-kernel", "healthy-cert-kernel");
 
     [Theory]

@@ -6,8 +6,8 @@ using Analyzer.Sessions.Ike;
 namespace Analyzer.Correlation.Tests.Events;
 
 /// <summary>
-/// Capture models holding what the lab captures show (samples/captures, lab commit da705c1, read
-/// with tshark): cookies, endpoints, frame times, ESP SPIs. Built by hand until the full pipeline
+/// Capture models holding what the lab captures show (samples/captures as regenerated in lab commits
+/// 69591ba/40c684a, read with tshark): cookies, endpoints, frame times, ESP SPIs. Built by hand until the full pipeline
 /// is merged; the constructed event samples are paired with exactly these values.
 /// </summary>
 internal static class ScenarioCaptures
@@ -19,23 +19,24 @@ internal static class ScenarioCaptures
     public static CaptureModel HealthyPsk(int index = 10)
     {
         var capture = new CaptureModel(new AnalysisInput(index, "client.pcap", "healthy-psk/client.pcap", InputKind.Pcap));
-        IkeSa sa = Sa(capture, 0x9ddc6530e77f57c0, 0x419d2a71c983223f,
-            (3, 1795517492.985015, true, 500), (4, 1795517492.988072, false, 500), (5, 1795517492.991010, true, 500), (6, 1795517492.994900, false, 500),
-            (7, 1795517492.998831, true, 4500), (8, 1795517492.999868, false, 4500), (9, 1795517493.002023, true, 4500), (10, 1795517493.004092, false, 4500),
-            (11, 1795517493.006247, true, 4500), (27, 1795517502.659690, true, 4500));
+        IkeSa sa = Sa(capture, 0x2f9843dee12681ab, 0xdbca24f42bb3bd13,
+            (3, 1795520862.928201, true, 500), (4, 1795520862.934659, false, 500), (5, 1795520862.937923, true, 500), (6, 1795520862.952298, false, 500),
+            (7, 1795520862.960631, true, 4500), (8, 1795520862.962442, false, 4500), (9, 1795520862.965035, true, 4500), (10, 1795520862.968432, false, 4500),
+            (11, 1795520862.972112, true, 4500), (33, 1795520872.664148, true, 4500), (34, 1795520872.665753, true, 4500));
         sa.State = IkeSaState.Deleted;
-        capture.EspFlows.Add(Flow(capture, 0x4dcf623b, Client, Server, (12, 1795517493.01), (25, 1795517502.5)));
-        capture.EspFlows.Add(Flow(capture, 0xc8888580, Server, Client, (13, 1795517493.02), (26, 1795517502.6)));
+        capture.EspFlows.Add(Flow(capture, 0x2a1c49d6, Client, Server, (12, 1795520863.053015), (31, 1795520870.486279)));
+        capture.EspFlows.Add(Flow(capture, 0x92479477, Server, Client, (13, 1795520863.053749), (32, 1795520870.494797)));
         return capture;
     }
 
-    /// <summary>Client-side capture of psk-mismatch: MM5 repeated, answered by an informational on port 500.</summary>
+    /// <summary>Client-side capture of psk-mismatch: MM5 sent four times, each answered by an informational on port 500.</summary>
     public static CaptureModel PskMismatch(int index = 11)
     {
         var capture = new CaptureModel(new AnalysisInput(index, "client.pcap", "psk-mismatch/client.pcap", InputKind.Pcap));
-        IkeSa sa = Sa(capture, 0x0cd749954d5cfe39, 0xcaa267d042789045,
-            (3, 1795517553.534892, true, 500), (4, 1795517553.583880, false, 500), (5, 1795517553.586345, true, 500), (6, 1795517553.603099, false, 500),
-            (7, 1795517553.606846, true, 4500), (8, 1795517553.607586, false, 500), (9, 1795517555.610232, true, 4500));
+        IkeSa sa = Sa(capture, 0xb965953a307bd62f, 0xb97d549998ca823b,
+            (3, 1795519799.439182, true, 500), (4, 1795519799.452129, false, 500), (5, 1795519799.467092, true, 500), (6, 1795519799.487713, false, 500),
+            (7, 1795519799.516345, true, 4500), (8, 1795519799.517269, false, 500), (9, 1795519801.518076, true, 4500), (10, 1795519801.519038, false, 500),
+            (13, 1795519804.518471, true, 4500), (14, 1795519804.519370, false, 500), (15, 1795519809.023091, true, 4500), (16, 1795519809.023984, false, 500));
         sa.State = IkeSaState.Failed;
         return capture;
     }
@@ -44,8 +45,8 @@ internal static class ScenarioCaptures
     public static CaptureModel Udp500Blocked(int index = 12)
     {
         var capture = new CaptureModel(new AnalysisInput(index, "client.pcap", "udp500-blocked/client.pcap", InputKind.Pcap));
-        IkeSa sa = Sa(capture, 0xd7fb2ae5fdcd2f61, 0,
-            (3, 1795517518.569247, true, 500), (4, 1795517520.569769, true, 500), (5, 1795517523.570863, true, 500), (6, 1795517528.071373, true, 500));
+        IkeSa sa = Sa(capture, 0xd4c64a3e7dfd634a, 0,
+            (3, 1795519932.990792, true, 500), (4, 1795519934.995058, true, 500), (5, 1795519937.995662, true, 500), (6, 1795519942.499028, true, 500));
         sa.State = IkeSaState.NoResponse;
         return capture;
     }

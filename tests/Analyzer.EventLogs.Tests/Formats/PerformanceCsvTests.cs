@@ -11,7 +11,7 @@ public sealed class PerformanceCsvTests
         Assert.Equal(40, result.Performance.Count);
         PerformanceCounterSample first = result.Performance[0];
         Assert.Equal(@"\\RRAS01\Processor(_Total)\% Processor Time", first.Counter);
-        Assert.Equal("2026-11-24T10:51:27.985Z", first.Time.ToIso8601());
+        Assert.Equal("2026-11-24T11:47:37.928Z", first.Time.ToIso8601());
         Assert.Contains(result.Performance, s => s.Counter.EndsWith("% Processor Time", StringComparison.Ordinal) && s.Value > 97);
     }
 }

@@ -80,8 +80,8 @@ public sealed class WindowsEventNormalizationTests
         Assert.Equal("203.0.113.10", n.RemoteAddress.ToString());
         Assert.Equal((ushort)4500, n.LocalPort);
         Assert.Equal((ushort)4500, n.RemotePort);
-        Assert.Equal(0x0cd749954d5cfe39UL, n.InitiatorCookie);
-        Assert.Equal(0xcaa267d042789045UL, n.ResponderCookie);
+        Assert.Equal(0xb965953a307bd62fUL, n.InitiatorCookie);
+        Assert.Equal(0xb97d549998ca823bUL, n.ResponderCookie);
         Assert.Equal("%%8199", n.FailurePoint);
     }
 
@@ -103,8 +103,8 @@ public sealed class WindowsEventNormalizationTests
     public void Quick_mode_event_keeps_the_esp_spis()
     {
         EventRecord record = SampleLogs.Read(SampleLogs.EventSample("healthy-psk/client-security.xml")).Records.First(r => r.EventId == 5451);
-        Assert.Equal(0xc8888580u.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Normalized!.Fields["inboundSpi"]);
-        Assert.Equal(0x4dcf623bu.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Normalized.Fields["outboundSpi"]);
+        Assert.Equal(0x92479477u.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Normalized!.Fields["inboundSpi"]);
+        Assert.Equal(0x2a1c49d6u.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Normalized.Fields["outboundSpi"]);
     }
 
     [Fact]
