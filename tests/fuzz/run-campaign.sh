@@ -63,7 +63,7 @@ make_seeds() {
       done ;;
     evtx) max_seed_kb=1024; for f in $(small_files "$shared/evtx" -iname '*.evtx' | head -20); do
             cp "$f" "$dir/$((n++)).evtx"; done ;;
-    evt)  max_seed_kb=1024; for f in $(small_files "$shared" -iname '*.evt' | head -20); do
+    evt)  max_seed_kb=1024; for f in $(small_files "$root/samples/events" "$shared" -iname '*.evt' | head -20); do
             cp "$f" "$dir/$((n++)).evt"; done ;;
     xml)  for f in $(small_files "$root/samples/events" -name '*.xml'); do cp "$f" "$dir/$((n++)).xml"; done ;;
     csv)  for f in $(small_files "$root/samples/events" -name '*.csv'); do cp "$f" "$dir/$((n++)).csv"; done ;;
