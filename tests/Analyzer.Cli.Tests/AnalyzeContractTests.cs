@@ -126,6 +126,38 @@ public sealed class AnalyzeContractTests : IDisposable
     }
 
     [Fact]
+    public void Several_bundles_or_csv_into_an_existing_file_is_a_one_line_error()
+    {
+        string file = Path.Combine(_temp, "report.md");
+        File.WriteAllText(file, "earlier report");
+        foreach (string[] args in new[]
+        {
+            new[] { "analyze", Scenario("psk-mismatch"), Scenario("healthy-psk"), "-o", file, "--quiet" },
+            new[] { "analyze", Scenario("psk-mismatch"), "--format", "csv", "-o", file, "--quiet" },
+        })
+        {
+            (int exitCode, _, string error) = CliRunner.Run(args);
+            Assert.Equal(2, exitCode);
+            Assert.Equal(1, error.Count(c => c == '\n'));
+            Assert.Contains(file + " is a file", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("earlier report", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_report_that_cannot_be_written_is_a_one_line_error()
+    {
+        string blocked = Path.Combine(_temp, "not-a-directory");
+        File.WriteAllText(blocked, "");
+        (int exitCode, _, string error) = CliRunner.Run("analyze", Scenario("psk-mismatch"), "-o", Path.Combine(blocked, "report.md"), "--quiet");
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("vpndiag: error: cannot write the report to ", error, StringComparison.Ordinal);
+        Assert.Equal(1, error.Count(c => c == '\n'));
+    }
+
+    [Fact]
     public void Csv_format_without_an_output_directory_is_a_usage_error()
     {
         (int exitCode, _, string error) = CliRunner.Run("analyze", Scenario("psk-mismatch"), "--format", "csv");

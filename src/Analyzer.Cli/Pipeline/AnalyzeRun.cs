@@ -68,9 +68,21 @@ internal sealed class AnalyzeRun
 
         try
         {
+            if ((bundles.Count > 1 || _request.Format == ReportFormat.Csv) && _request.Output is string output && File.Exists(output))
+            {
+                _error.WriteLine($"vpndiag: error: {output} is a file; {(bundles.Count > 1 ? "several bundles write one report each" : "--format csv writes several tables")} into a directory given with -o");
+                return ExitCodes.NothingAnalysed;
+            }
+
             return bundles.Count == 1
                 ? RunSingle(bundles[0], rules, cancellationToken)
                 : RunBatch(bundles, rules, cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Writing the report failed (read-only place, disk full, a directory in the way): one line, no trace.
+            _error.WriteLine($"vpndiag: error: cannot write the report to {_request.Output ?? "standard output"}: {error.Message}");
+            return ExitCodes.NothingAnalysed;
         }
         finally
         {
