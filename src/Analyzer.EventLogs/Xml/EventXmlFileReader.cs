@@ -36,6 +36,7 @@ internal static class EventXmlFileReader
         bool inEvent = false;
         int eventLine = 0;
         bool depthReported = false;
+        var strings = new StringLimit(input, limits);
         try
         {
             while (reader.Read())
@@ -92,7 +93,7 @@ internal static class EventXmlFileReader
 
                         if (empty)
                         {
-                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result, strings);
                         }
 
                         break;
@@ -108,7 +109,7 @@ internal static class EventXmlFileReader
                     case XmlNodeType.EndElement:
                         if (inEvent)
                         {
-                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result, strings);
                         }
 
                         break;
@@ -135,7 +136,7 @@ internal static class EventXmlFileReader
     }
 
     private static void EndElement(EventXmlBuilder builder, AnalysisInput input, ref long ordinal, ref bool inEvent, int eventLine,
-        EventLogReadResult result)
+        EventLogReadResult result, StringLimit strings)
     {
         builder.EndElement();
         if (builder.Depth != 0)
@@ -147,6 +148,11 @@ internal static class EventXmlFileReader
         ordinal++;
         EventRecord record = builder.Build(input.Index, builder.EventRecordId ?? ordinal, null, null);
         record.SourceLine = eventLine;
+        if (builder.StringCut)
+        {
+            strings.Reached(null, ordinal, result.Diagnostics, string.Create(CultureInfo.InvariantCulture, $" in the event at line {eventLine}"));
+        }
+
         result.Records.Add(record);
     }
 }

@@ -84,6 +84,32 @@ public sealed class ReassemblyTests
     }
 
     [Fact]
+    public void Reassembly_bytes_beyond_the_limit_evict_the_oldest_with_a_warning_naming_the_capture_and_offset()
+    {
+        // Three large IKE messages (certificate-sized), each cut in 1480-byte fragments; only their
+        // first fragments arrive. Each holds a pooled 2 KB buffer plus its 20-byte IP header (the limit
+        // counts memory held, not payload), so 5000 bytes admit two of them and the third evicts the first.
+        var frames = new List<byte[]>();
+        for (ushort id = 1; id <= 3; id++)
+        {
+            frames.Add(Crafted.Ethernet(FragmentedIke(id).Fragments[0]));
+        }
+
+        (RecordingSink sink, _) = Crafted.Decode(LinkType.Ethernet, frames, new AnalysisLimits { MaxReassemblyBytes = 5000 });
+
+        InputDiagnostic warning = Assert.Single(sink.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal("crafted.pcap", warning.Input);
+        Assert.Equal(3, warning.Frame);
+        long thirdRecord = 24 + (2 * (16 + frames[0].Length));   // pcap header, then two records
+        Assert.Equal(thirdRecord, warning.Offset);
+        Assert.Contains("5000-byte reassembly buffer limit", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("crafted.pcap: offset 0x", warning.ToString(), StringComparison.Ordinal);
+        IncompleteIpDatagram evicted = sink.Incomplete[0];
+        Assert.Equal(1, evicted.Identification);
+        Assert.Equal("the reassembly memory limit was reached", evicted.Reason);
+    }
+
+    [Fact]
     public void Fragments_of_background_traffic_keep_no_bytes_and_are_never_reported()
     {
         IPv4Packet nfs = Crafted.Udp4("192.0.2.20", "192.0.2.21", 2049, 800, new byte[4000], 9);
