@@ -122,8 +122,8 @@ internal static class EventCsvReader
                 if (!timeNoted)
                 {
                     timeNoted = true;
-                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null,
-                        "CSV export times are local time without a zone; read as UTC (the clock offset against the capture absorbs the zone)",
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal, string.Create(CultureInfo.InvariantCulture,
+                        $"CSV export times are local time without a zone (first on CSV line {line}); read as UTC (the clock offset against the capture absorbs the zone)"),
                         DiagnosticSeverity.Info));
                 }
             }
