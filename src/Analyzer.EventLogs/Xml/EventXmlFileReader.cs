@@ -37,6 +37,7 @@ internal static class EventXmlFileReader
         int eventLine = 0;
         bool depthReported = false;
         var strings = new StringLimit(input, limits);
+        char[] textChunk = new char[4096];
         try
         {
             while (reader.Read())
@@ -102,7 +103,7 @@ internal static class EventXmlFileReader
                     case XmlNodeType.SignificantWhitespace:
                         if (inEvent)
                         {
-                            builder.AppendText(reader.Value);
+                            AppendText(reader, builder, textChunk);
                         }
 
                         break;
@@ -132,6 +133,25 @@ internal static class EventXmlFileReader
                 throw new EventLogReadException(input.DisplayName, 0,
                     string.Create(CultureInfo.InvariantCulture, $"not readable as XML (line {exception.LineNumber}, position {exception.LinePosition})"));
             }
+        }
+    }
+
+    /// <summary>
+    /// Text in pieces: <see cref="XmlReader.Value"/> would build the whole node as one string first, so
+    /// a crafted 1 GB value would cost gigabytes before the string limit could cut it.
+    /// </summary>
+    private static void AppendText(XmlReader reader, EventXmlBuilder builder, char[] chunk)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            builder.AppendText(reader.Value);
+            return;
+        }
+
+        int read;
+        while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        {
+            builder.AppendText(chunk.AsSpan(0, read));
         }
     }
 

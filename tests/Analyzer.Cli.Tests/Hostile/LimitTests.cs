@@ -111,6 +111,117 @@ public sealed class LimitTests : IDisposable
     }
 
     [Fact]
+    public void Gzip_bomb_capture_with_a_4_GB_record_length_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // Synthetic: a pcap header and a record claiming 0xFFFFFFF0 bytes, then 64 MB of zeros, all
+        // gzip-compressed to a few dozen KB. The record limit and the streaming inflater keep memory flat.
+        byte[] header = new byte[24 + 16];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0xA1B2C3D4);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(6), 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(20), 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24 + 8), 0xFFFFFFF0);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24 + 12), 0xFFFFFFF0);
+        string bomb = Path.Combine(_temp, "bomb.pcap.gz");
+        using (var gzip = new GZipStream(File.Create(bomb), CompressionLevel.SmallestSize))
+        {
+            gzip.Write(header);
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        Assert.True(new FileInfo(bomb).Length < 1 << 20);
+        var diagnostics = new List<InputDiagnostic>();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using (CaptureReader reader = CaptureReader.Open(bomb, "bomb.pcap.gz", AnalysisLimits.Default, diagnostics.Add))
+        {
+            while (reader.TryReadFrame(out _))
+            {
+            }
+        }
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+        InputDiagnostic warning = Assert.Single(diagnostics, d => d.Message.Contains("4294967280", StringComparison.Ordinal));
+        Assert.Equal("bomb.pcap.gz", warning.Input);
+        Assert.Equal(24L, warning.Offset);
+    }
+
+    [Fact]
+    public void EVT_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // The real sample with its first record's length set to 0xFFFFFFF0 (synthetic damage).
+        byte[] file = File.ReadAllBytes(Sample("events/legacy/server-security-2003.evt"));
+        int first = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(16));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(first), 0xFFFFFFF0);
+        string path = Path.Combine(_temp, "huge.evt");
+        File.WriteAllBytes(path, file);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.evt", InputKind.Evt), AnalysisLimits.Default, 2026, CancellationToken.None);
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+        InputDiagnostic warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("huge.evt", warning.Input);
+        Assert.Equal(first, warning.Offset);
+        Assert.Equal(7, result.Records.Count);   // the damaged record is skipped, its neighbours are read
+    }
+
+    [Fact]
+    public void EVTX_record_size_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        string? source = Directory.GetFiles(RepoPaths.RequireShared("evtx"), "*.evtx", SearchOption.AllDirectories)
+            .OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        if (source is null)
+        {
+            Assert.Skip("no EVTX file in ../shared/evtx");
+        }
+
+        // A real log with its first record's size field (chunk 0, record at 0x1200, size at +4) set to 0xFFFFFFF0.
+        byte[] file = File.ReadAllBytes(source);
+        const int SizeField = 0x1000 + 0x200 + 4;
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(SizeField), 0xFFFFFFF0);
+        string path = Path.Combine(_temp, "huge.evtx");
+        File.WriteAllBytes(path, file);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.evtx", InputKind.Evtx), AnalysisLimits.Default, 2026, CancellationToken.None);
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+        Assert.Contains(result.Diagnostics, d => d.Input == "huge.evtx" && d.Offset == SizeField && d.Message.Contains("-16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void XML_export_with_a_64_MB_text_value_is_cut_at_the_string_limit_without_holding_it()
+    {
+        // Synthetic: one real-shaped event whose <Data> holds 64 MB of text (a crafted or corrupt export).
+        string path = Path.Combine(_temp, "huge.xml");
+        using (var writer = new StreamWriter(path))
+        {
+            writer.Write("<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='RasClient'/>"
+                + "<EventID>20227</EventID><EventRecordID>1</EventRecordID></System><EventData><Data>");
+            string chunk = new('x', 1 << 20);
+            for (int i = 0; i < 64; i++)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.Write("</Data></EventData></Event></Events>");
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.xml", InputKind.EventXml), AnalysisLimits.Default, 2026, CancellationToken.None);
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < MemoryBound, $"{allocated} bytes allocated");
+        Assert.Equal(AnalysisLimits.Default.MaxStringLength, Assert.Single(Assert.Single(result.Records).Data).Value.Length);
+        Assert.Contains(result.Diagnostics, d => d.Input == "huge.xml" && d.Frame == 1 && d.Message.Contains("line 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Zip_bomb_stops_at_the_expanded_size_limit_counting_real_bytes()
     {
         // Synthetic: 64 MB of zeros compresses to a few dozen KB; the limit is lowered to 1 MB.
