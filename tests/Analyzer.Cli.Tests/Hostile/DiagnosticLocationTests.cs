@@ -23,16 +23,7 @@ public sealed class DiagnosticLocationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Sample(string relative)
-    {
-        string path = Path.Combine(RepoPaths.Samples, relative);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"samples/{relative} is absent");
-        }
-
-        return path;
-    }
+    private static string Sample(string relative) => HostileSamples.Sample(relative);
 
     public static TheoryData<string> Formats() => ["pcap", "pcapng", "gzip", "evtx", "evt", "xml", "csv", "zip"];
 
@@ -89,17 +80,7 @@ public sealed class DiagnosticLocationTests : IDisposable
             }
 
             case "evtx":
-            {
-                string? file = Directory.GetFiles(RepoPaths.RequireShared("evtx"), "*.evtx", SearchOption.AllDirectories)
-                    .OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-                if (file is null)
-                {
-                    Assert.Skip("no EVTX file in ../shared/evtx");
-                }
-
-                return (File.ReadAllBytes(file), "security.evtx", LengthFieldLocator.Evtx);
-            }
-
+                return (File.ReadAllBytes(HostileSamples.SmallestSharedEvtx()), "security.evtx", LengthFieldLocator.Evtx);
             case "evt":
                 return (File.ReadAllBytes(Sample("events/legacy/server-security-2003.evt")), "server-security-2003.evt", LengthFieldLocator.Evt);
             case "xml":

@@ -21,16 +21,7 @@ public sealed class LimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Sample(string relative)
-    {
-        string path = Path.Combine(RepoPaths.Samples, relative);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"samples/{relative} is absent");
-        }
-
-        return path;
-    }
+    private static string Sample(string relative) => HostileSamples.Sample(relative);
 
     private static List<InputDiagnostic> Reconstruct(string capture, AnalysisLimits limits)
     {
@@ -80,6 +71,42 @@ public sealed class LimitTests : IDisposable
             : new AnalysisLimits { MaxXmlDepth = 2 };
         EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, xml, "client-security.xml", InputKind.EventXml), limits, 2026, CancellationToken.None);
         Assert.Contains(result.Diagnostics, d => d.Input == "client-security.xml" && d.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string> RecordLimitSamples() => new()
+    {
+        { "events/legacy/server-security-2003.evt", "more than 1 event records" },
+        { "events/udp500-blocked/client-application.csv", "more than 1 event records" },
+        { "captures/udp500-blocked/charon-client.log", "more than 1 log lines" },
+        { "evtx", "more than 1 event records" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordLimitSamples))]
+    public void Event_record_limit_in_every_log_format_leaves_a_warning_naming_file_and_place(string sample, string expected)
+    {
+        string path = sample == "evtx" ? HostileSamples.SmallestSharedEvtx() : Sample(sample);
+        string name = Path.GetFileName(path);
+        var input = new AnalysisInput(0, path, name, EventLogReader.SniffFile(path));
+        EventLogReadResult result = EventLogReader.Read(input, new AnalysisLimits { MaxEventRecords = 1 }, 2026, CancellationToken.None);
+
+        Assert.Single(result.Records);
+        InputDiagnostic warning = Assert.Single(result.Diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(name, warning.Input);
+        Assert.True(warning.Offset is not null || warning.Frame is not null, warning.ToString());
+    }
+
+    [Fact]
+    public void EVTX_nesting_deeper_than_the_limit_leaves_a_warning_at_a_record()
+    {
+        string path = HostileSamples.SmallestSharedEvtx();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "deep.evtx", InputKind.Evtx), new AnalysisLimits { MaxXmlDepth = 2 }, 2026, CancellationToken.None);
+
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nest", StringComparison.OrdinalIgnoreCase));
+        InputDiagnostic warning = result.Diagnostics.First(d => d.Message.Contains("nest", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("deep.evtx", warning.Input);
+        Assert.NotNull(warning.Offset);
+        Assert.NotNull(warning.Frame);
     }
 
     [Fact]
@@ -173,13 +200,7 @@ public sealed class LimitTests : IDisposable
     [Fact]
     public void EVTX_record_size_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
     {
-        string? source = Directory.GetFiles(RepoPaths.RequireShared("evtx"), "*.evtx", SearchOption.AllDirectories)
-            .OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-        if (source is null)
-        {
-            Assert.Skip("no EVTX file in ../shared/evtx");
-        }
-
+        string source = HostileSamples.SmallestSharedEvtx();
         // A real log with its first record's size field (chunk 0, record at 0x1200, size at +4) set to 0xFFFFFFF0.
         byte[] file = File.ReadAllBytes(source);
         const int SizeField = 0x1000 + 0x200 + 4;

@@ -17,16 +17,7 @@ public sealed class StringLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Sample(string relative)
-    {
-        string path = Path.Combine(RepoPaths.Samples, relative);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"samples/{relative} is absent");
-        }
-
-        return path;
-    }
+    private static string Sample(string relative) => HostileSamples.Sample(relative);
 
     private static (EventLogReadResult Result, InputDiagnostic Notice) ReadCut(string path)
     {
@@ -73,15 +64,7 @@ public sealed class StringLimitTests : IDisposable
     [Fact]
     public void Long_values_in_an_EVTX_log_are_cut_with_one_warning_at_a_record_offset()
     {
-        string evtx = RepoPaths.RequireShared("evtx");
-        string? file = Directory.GetFiles(evtx, "*.evtx", SearchOption.AllDirectories)
-            .OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-        if (file is null)
-        {
-            Assert.Skip("no EVTX file in ../shared/evtx");
-        }
-
-        (EventLogReadResult result, InputDiagnostic notice) = ReadCut(file);
+        (EventLogReadResult result, InputDiagnostic notice) = ReadCut(HostileSamples.SmallestSharedEvtx());
 
         EventRecord cut = Assert.Single(result.Records, r => r.FileOffset == notice.Offset);
         Assert.Equal(cut.RecordId, notice.Frame);
