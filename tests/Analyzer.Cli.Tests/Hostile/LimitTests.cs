@@ -37,6 +37,7 @@ public sealed class LimitTests : IDisposable
         { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxEspFlows), "ESP/AH flows" },
         { "captures/l2tp-without-ipsec/client.pcap", nameof(AnalysisLimits.MaxL2tpTunnels), "L2TP tunnels" },
         { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxRecordBytes), "limit" },
+        { "captures/ike-fragmentation/client.pcap", nameof(AnalysisLimits.MaxReassemblyBytes), "IKE fragments held for reassembly reached the 1000-byte limit" },
     };
 
     [Theory]
@@ -48,11 +49,13 @@ public sealed class LimitTests : IDisposable
             nameof(AnalysisLimits.MaxIkeSas) => new AnalysisLimits { MaxIkeSas = 0 },
             nameof(AnalysisLimits.MaxEspFlows) => new AnalysisLimits { MaxEspFlows = 1 },
             nameof(AnalysisLimits.MaxL2tpTunnels) => new AnalysisLimits { MaxL2tpTunnels = 0 },
+            nameof(AnalysisLimits.MaxReassemblyBytes) => new AnalysisLimits { MaxReassemblyBytes = 1000 },
             _ => new AnalysisLimits { MaxRecordBytes = 100 },
         };
         string capture = Sample(sample);
         List<InputDiagnostic> diagnostics = Reconstruct(capture, limits);
-        Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture));
+        Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture)
+            && (d.Offset is not null || d.Frame is not null));
     }
 
     public static TheoryData<string, string> EventLimits() => new()
