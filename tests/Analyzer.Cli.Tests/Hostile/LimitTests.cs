@@ -112,12 +112,14 @@ public sealed class LimitTests : IDisposable
         Assert.NotNull(warning.Frame);
     }
 
-    [Fact]
-    public void Pcap_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    /// <summary>
+    /// Synthetic: a pcap header and one record header claiming 0xFFFFFFF0 bytes. A daemon never writes
+    /// this; a damaged or crafted file does. Snaplen 0xFFFFFFFF makes the length "plausible", so only
+    /// the record limit stands between it and an allocation.
+    /// </summary>
+    private static byte[] PcapWithHugeRecord(int trailingBytes)
     {
-        // Synthetic: a daemon never writes this; a damaged or crafted file does. Snaplen 0xFFFFFFFF
-        // makes the length "plausible", so only the record limit stands between it and an allocation.
-        byte[] file = new byte[24 + 16 + 64];
+        byte[] file = new byte[24 + 16 + trailingBytes];
         BinaryPrimitives.WriteUInt32LittleEndian(file, 0xA1B2C3D4);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), 2);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(6), 4);
@@ -125,9 +127,15 @@ public sealed class LimitTests : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 0xFFFFFFF0);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 12), 0xFFFFFFF0);
+        return file;
+    }
+
+    /// <summary>Reads every frame; the huge record must cost no memory and be reported at its offset (24).</summary>
+    private static void AssertHugeRecordIsReportedCheaply(Func<Action<InputDiagnostic>, CaptureReader> open, string name)
+    {
         var diagnostics = new List<InputDiagnostic>();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        using (CaptureReader reader = CaptureReader.Open(new MemoryStream(file), "huge.pcap", AnalysisLimits.Default, diagnostics.Add))
+        using (CaptureReader reader = open(diagnostics.Add))
         {
             while (reader.TryReadFrame(out _))
             {
@@ -136,27 +144,26 @@ public sealed class LimitTests : IDisposable
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
         InputDiagnostic warning = Assert.Single(diagnostics, d => d.Message.Contains("4294967280", StringComparison.Ordinal));
-        Assert.Equal("huge.pcap", warning.Input);
+        Assert.Equal(name, warning.Input);
         Assert.Equal(24L, warning.Offset);
+    }
+
+    [Fact]
+    public void Pcap_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        byte[] file = PcapWithHugeRecord(64);
+        AssertHugeRecordIsReportedCheaply(report => CaptureReader.Open(new MemoryStream(file), "huge.pcap", AnalysisLimits.Default, report), "huge.pcap");
     }
 
     [Fact]
     public void Gzip_bomb_capture_with_a_4_GB_record_length_costs_no_memory_and_is_reported_at_its_offset()
     {
-        // Synthetic: a pcap header and a record claiming 0xFFFFFFF0 bytes, then 64 MB of zeros, all
-        // gzip-compressed to a few dozen KB. The record limit and the streaming inflater keep memory flat.
-        byte[] header = new byte[24 + 16];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, 0xA1B2C3D4);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), 2);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(6), 4);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 0xFFFFFFFF);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(20), 1);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24 + 8), 0xFFFFFFF0);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24 + 12), 0xFFFFFFF0);
+        // The huge record followed by 64 MB of zeros, gzip-compressed to a few dozen KB: the record
+        // limit and the streaming inflater keep memory flat.
         string bomb = Path.Combine(_temp, "bomb.pcap.gz");
         using (var gzip = new GZipStream(File.Create(bomb), CompressionLevel.SmallestSize))
         {
-            gzip.Write(header);
+            gzip.Write(PcapWithHugeRecord(0));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 64; i++)
             {
@@ -165,35 +172,30 @@ public sealed class LimitTests : IDisposable
         }
 
         Assert.True(new FileInfo(bomb).Length < 1 << 20);
-        var diagnostics = new List<InputDiagnostic>();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        using (CaptureReader reader = CaptureReader.Open(bomb, "bomb.pcap.gz", AnalysisLimits.Default, diagnostics.Add))
-        {
-            while (reader.TryReadFrame(out _))
-            {
-            }
-        }
+        AssertHugeRecordIsReportedCheaply(report => CaptureReader.Open(bomb, "bomb.pcap.gz", AnalysisLimits.Default, report), "bomb.pcap.gz");
+    }
 
+    /// <summary>A real log with the 32-bit length field at <paramref name="field"/> set to 0xFFFFFFF0 (synthetic damage), read within the memory bound.</summary>
+    private EventLogReadResult ReadWithHugeLength(byte[] file, int field, string name, InputKind kind)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(field), 0xFFFFFFF0);
+        string path = Path.Combine(_temp, name);
+        File.WriteAllBytes(path, file);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, name, kind), AnalysisLimits.Default, 2026, CancellationToken.None);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
-        InputDiagnostic warning = Assert.Single(diagnostics, d => d.Message.Contains("4294967280", StringComparison.Ordinal));
-        Assert.Equal("bomb.pcap.gz", warning.Input);
-        Assert.Equal(24L, warning.Offset);
+        return result;
     }
 
     [Fact]
     public void EVT_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
     {
-        // The real sample with its first record's length set to 0xFFFFFFF0 (synthetic damage).
+        // The first (oldest) record's length, found through the header's start offset.
         byte[] file = File.ReadAllBytes(Sample("events/legacy/server-security-2003.evt"));
         int first = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(16));
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(first), 0xFFFFFFF0);
-        string path = Path.Combine(_temp, "huge.evt");
-        File.WriteAllBytes(path, file);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.evt", InputKind.Evt), AnalysisLimits.Default, 2026, CancellationToken.None);
+        EventLogReadResult result = ReadWithHugeLength(file, first, "huge.evt", InputKind.Evt);
 
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
         InputDiagnostic warning = Assert.Single(result.Diagnostics);
         Assert.Equal("huge.evt", warning.Input);
         Assert.Equal(first, warning.Offset);
@@ -203,18 +205,12 @@ public sealed class LimitTests : IDisposable
     [Fact]
     public void EVTX_record_size_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
     {
-        string source = HostileSamples.SmallestSharedEvtx();
-        // A real log with its first record's size field (chunk 0, record at 0x1200, size at +4) set to 0xFFFFFFF0.
-        byte[] file = File.ReadAllBytes(source);
+        // The first record's size field: chunk 0 at 0x1000, its first record at +0x200, the size at +4.
         const int SizeField = 0x1000 + 0x200 + 4;
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(SizeField), 0xFFFFFFF0);
-        string path = Path.Combine(_temp, "huge.evtx");
-        File.WriteAllBytes(path, file);
+        byte[] file = File.ReadAllBytes(HostileSamples.SmallestSharedEvtx());
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.evtx", InputKind.Evtx), AnalysisLimits.Default, 2026, CancellationToken.None);
+        EventLogReadResult result = ReadWithHugeLength(file, SizeField, "huge.evtx", InputKind.Evtx);
 
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
         Assert.Contains(result.Diagnostics, d => d.Input == "huge.evtx" && d.Offset == SizeField && d.Message.Contains("-16", StringComparison.Ordinal));
     }
 
