@@ -9,7 +9,7 @@ in lab commits 69591ba and 40c684a, read with tshark), as a Windows client or se
 would have logged them. When the lab regenerates a scenario, update its constants below and rerun.
 Run: python3 samples/events/construct.py  (rewrites the files; output is deterministic)
 """
-import csv, io, os
+import csv, io, os, struct
 from datetime import datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -26,7 +26,7 @@ def iso(dt):
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
 
-def event(provider, eid, when, rid, channel, computer, data, level=0, binary=None, classic=False, message=None, task=0):
+def event(provider, eid, when, rid, channel, computer, data, level=0, binary=None, classic=False, message=None, task=0, user=None):
     prov = f"<Provider Name='{provider[0]}' Guid='{provider[1]}' />" if isinstance(provider, tuple) else f"<Provider Name='{provider}' />"
     eid_xml = f"<EventID Qualifiers='0'>{eid}</EventID>" if classic else f"<EventID>{eid}</EventID>"
     parts = []
@@ -37,11 +37,12 @@ def event(provider, eid, when, rid, channel, computer, data, level=0, binary=Non
             parts.append(f"<Data>{esc(item)}</Data>")
     if binary:
         parts.append(f"<Binary>{binary}</Binary>")
+    security = f"<Security UserID='{user}' />" if user else "<Security />"
     rendering = f"<RenderingInfo Culture='en-US'><Message>{esc(message)}</Message></RenderingInfo>" if message else ""
     return (f"<Event xmlns='{NS}'><System>{prov}{eid_xml}<Version>0</Version><Level>{level}</Level><Task>{task}</Task>"
             f"<Opcode>0</Opcode><Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='{iso(when)}' />"
             f"<EventRecordID>{rid}</EventRecordID><Correlation /><Execution ProcessID='680' ThreadID='1204' />"
-            f"<Channel>{channel}</Channel><Computer>{computer}</Computer><Security /></System>"
+            f"<Channel>{channel}</Channel><Computer>{computer}</Computer>{security}</System>"
             f"<EventData>{''.join(parts)}</EventData>{rendering}</Event>")
 
 def write(path, events, root):
@@ -178,26 +179,88 @@ write("esp-dropped-one-way/client-application.xml", [
     ras(20227, t(ed + 31.0), 701, [COID, "LABCLIENT\\alice", "Lab VPN", "809"], level=2),
 ], root=True)
 
-# Windows Server 2003 IKE audit (legacy 541-547) as a 2003 server at 203.0.113.10 would log them.
+# Windows Server 2003 IKE audit (legacy 541-547) as a 2003 server at 203.0.113.10 would log them:
+# category 2 (Logon/Logoff), user NT AUTHORITY\\NETWORK SERVICE (S-1-5-20), positional strings.
 def filt(local, peer, lport="500", pport="500"):
     return (f"Source IP Address {local} Source IP Address Mask 255.255.255.255 Destination IP Address {peer} Destination IP Address Mask "
             f"255.255.255.255 Protocol 17 Source Port 1701 Destination Port 0 IKE Local Addr {local} IKE Peer Addr {peer} "
             f"IKE Source Port {lport} IKE Destination Port {pport} Peer Private Addr")
-def legacy(eid, when, rid, data, level=8):
-    return event("Security", eid, when, rid, "Security", "W2K3SRV", data, level=level, classic=True)
+LEGACY_COMPUTER, LEGACY_CATEGORY, LEGACY_SID = "W2K3SRV", 2, "S-1-5-20"
+AUDIT_SUCCESS, AUDIT_FAILURE = 8, 16   # EVENTLOGRECORD EventType, shown as Level in the XML
+LEGACY = [  # (event id, time, record number, strings, event type)
+    (541, t(hp + 0.034), 3001, ["Key Exchange Mode (Main Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
+                                "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 28800", "Inbound SPI 0 Outbound SPI 0"], AUDIT_SUCCESS),
+    (541, t(hp + 0.044), 3002, ["Data Protection Mode (Quick Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
+                                "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 3600", f"Inbound SPI {HP_OUT} Outbound SPI {HP_IN}"], AUDIT_SUCCESS),
+    (542, t(hp + 9.737), 3003, ["Data Protection Mode (Quick Mode)", filt(SERVER, CLIENT), str(HP_OUT), str(HP_IN)], AUDIT_SUCCESS),
+    (543, t(hp + 9.739), 3004, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT)], AUDIT_SUCCESS),
+    (547, t(PM_FAIL), 3005, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT, "4500", "4500"), "Preshared key ID. Peer IP Address: 198.51.100.20",
+                             "Me", "IKE authentication credentials are unacceptable", "Processed third (ID) payload Responder. Delta Time 9 0x0 0x0"], AUDIT_FAILURE),
+    (544, t(1795520000), 3006, ["Certificate based Identity. Peer Subject CN=laptop7 Peer SHA1 Hash 7D1E2A3B4C5D6E7F8091A2B3C4D5E6F708192A3B Peer Issuing Certificate Authority CN=Other CA Root Certificate Authority CN=Other CA", filt(SERVER, "192.0.2.77")], AUDIT_FAILURE),
+    (545, t(1795520010), 3007, ["Preshared key ID. Peer IP Address: 192.0.2.77", filt(SERVER, "192.0.2.77")], AUDIT_FAILURE),
+    (546, t(1795520020), 3008, ["Key Exchange Mode (Main Mode)", filt(SERVER, "192.0.2.77"), "Encryption Algorithm", "3DES", "DES"], AUDIT_FAILURE),
+]
 write("legacy/server-security-2003.xml", [
-    legacy(541, t(hp + 0.034), 3001, ["Key Exchange Mode (Main Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
-                                      "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 28800", "Inbound SPI 0 Outbound SPI 0"]),
-    legacy(541, t(hp + 0.044), 3002, ["Data Protection Mode (Quick Mode)", "Preshared key ID. Peer IP Address: 198.51.100.20", filt(SERVER, CLIENT),
-                                      "ESP Algorithm AES CBC HMAC Algorithm SHA Lifetime (sec) 3600", f"Inbound SPI {HP_OUT} Outbound SPI {HP_IN}"]),
-    legacy(542, t(hp + 9.737), 3003, ["Data Protection Mode (Quick Mode)", filt(SERVER, CLIENT), str(HP_OUT), str(HP_IN)]),
-    legacy(543, t(hp + 9.739), 3004, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT)]),
-    legacy(547, t(PM_FAIL), 3005, ["Key Exchange Mode (Main Mode)", filt(SERVER, CLIENT, "4500", "4500"), "Preshared key ID. Peer IP Address: 198.51.100.20",
-                                    "Me", "IKE authentication credentials are unacceptable", "Processed third (ID) payload Responder. Delta Time 9 0x0 0x0"], level=16),
-    legacy(544, t(1795520000), 3006, ["Certificate based Identity. Peer Subject CN=laptop7 Peer SHA1 Hash 7D1E2A3B4C5D6E7F8091A2B3C4D5E6F708192A3B Peer Issuing Certificate Authority CN=Other CA Root Certificate Authority CN=Other CA", filt(SERVER, "192.0.2.77")], level=16),
-    legacy(545, t(1795520010), 3007, ["Preshared key ID. Peer IP Address: 192.0.2.77", filt(SERVER, "192.0.2.77")], level=16),
-    legacy(546, t(1795520020), 3008, ["Key Exchange Mode (Main Mode)", filt(SERVER, "192.0.2.77"), "Encryption Algorithm", "3DES", "DES"], level=16),
-], root=True)
+    event("Security", eid, when, rid, "Security", LEGACY_COMPUTER, strings, level=etype, classic=True, task=LEGACY_CATEGORY, user=LEGACY_SID)
+    for eid, when, rid, strings, etype in LEGACY], root=True)
+
+# The same records as the 2003 server's own SecEvent.Evt (legacy EVT format; Microsoft's "Event Log File
+# Format", ELF_LOGFILE_HEADER / EVENTLOGRECORD / ELF_EOF_RECORD, and libevt's format description).
+# All integers little-endian; times are whole Unix seconds (the XML's fractions are dropped).
+ELF_HEADER_SIZE, ELF_RECORD_FIXED, ELF_EOF_SIZE = 0x30, 0x38, 0x28
+ELF_LOGFILE_HEADER_DIRTY, ELF_LOGFILE_HEADER_WRAP = 0x1, 0x2
+
+def sid_bytes(text):
+    # S-R-I-S1-S2...: revision, sub-authority count, 48-bit big-endian authority, 32-bit little-endian sub-authorities
+    parts = [int(x) for x in text.split("-")[1:]]
+    return bytes([parts[0], len(parts) - 2]) + parts[1].to_bytes(6, "big") + b"".join(struct.pack("<I", x) for x in parts[2:])
+
+def utf16z(text):
+    return text.encode("utf-16-le") + b"\0\0"
+
+def evt_record(number, eid, when, strings, etype, source, computer, category, sid, data=b""):
+    # EVENTLOGRECORD: 0x38 fixed bytes, source and computer name, padding to 4, SID, strings, data, padding to 4, length again.
+    seconds = int(when.timestamp())
+    body = bytearray(utf16z(source) + utf16z(computer))
+    body += bytes(-(ELF_RECORD_FIXED + len(body)) % 4)
+    sid_offset = ELF_RECORD_FIXED + len(body)
+    body += sid
+    strings_offset = ELF_RECORD_FIXED + len(body)
+    for text in strings:
+        body += utf16z(text)
+    data_offset = ELF_RECORD_FIXED + len(body)
+    body += data
+    body += bytes(-(ELF_RECORD_FIXED + len(body)) % 4)
+    length = ELF_RECORD_FIXED + len(body) + 4
+    fixed = struct.pack("<I4sIIIIHHHHIIIIII", length, b"LfLe", number, seconds, seconds, eid, etype, len(strings), category, 0, 0,
+                        strings_offset, len(sid), sid_offset, len(data), data_offset)
+    return fixed + bytes(body) + struct.pack("<I", length)
+
+def evt_cursor(size, start, end, next_number, oldest_number):
+    # ELF_EOF_RECORD: size, the four fixed signatures, the header's offsets and record numbers, size again.
+    return struct.pack("<IIIIIIIIII", size, 0x11111111, 0x22222222, 0x33333333, 0x44444444, start, end, next_number, oldest_number, size)
+
+def write_evt(path, records, wrap_inside, slack):
+    """A log that has wrapped: the oldest records fill the end of the file, the record at index
+    wrap_inside is split by the physical end of the file and continues after the header, the newest
+    records and the EOF record follow it, and `slack` zero bytes (space the overwritten records held)
+    separate the EOF record from the oldest record. The log was closed cleanly (not dirty)."""
+    blobs = [evt_record(rid, eid, when, strings, etype, "Security", LEGACY_COMPUTER, LEGACY_CATEGORY, sid_bytes(LEGACY_SID))
+             for eid, when, rid, strings, etype in records]
+    ring = b"".join(blobs)
+    cut = sum(len(b) for b in blobs[:wrap_inside]) + len(blobs[wrap_inside]) // 2 // 4 * 4
+    end = ELF_HEADER_SIZE + len(ring) - cut          # offset of the EOF record
+    start = end + ELF_EOF_SIZE + slack               # offset of the oldest record
+    size = start + cut
+    next_number, oldest_number = records[-1][2] + 1, records[0][2]
+    header = struct.pack("<I4sIIIIIIIIII", ELF_HEADER_SIZE, b"LfLe", 1, 1, start, end, next_number, oldest_number, size,
+                         ELF_LOGFILE_HEADER_WRAP, 0, ELF_HEADER_SIZE)   # retention 0: overwrite as needed
+    body = header + ring[cut:] + evt_cursor(ELF_EOF_SIZE, start, end, next_number, oldest_number) + bytes(slack) + ring[:cut]
+    assert len(body) == size
+    with open(os.path.join(HERE, path), "wb") as f:
+        f.write(body)
+
+write_evt("legacy/server-security-2003.evt", LEGACY, wrap_inside=4, slack=64)
 
 # Other IPsec audit events, unpaired (no lab scenario produces them), at 2026-11-24T11:20Z.
 base = 1795519200.0

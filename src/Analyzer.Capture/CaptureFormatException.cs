@@ -26,10 +26,14 @@ public sealed class CaptureFormatException : Exception
     {
         File = file;
         Offset = offset;
+        Reason = reason;
     }
 
     /// <summary>The input as the user named it.</summary>
     public string? File { get; }
 
     public long Offset { get; }
+
+    /// <summary>What is wrong, without the file and offset; null when the file could not be opened at all.</summary>
+    public string? Reason { get; }
 }

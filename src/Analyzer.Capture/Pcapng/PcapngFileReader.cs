@@ -32,6 +32,7 @@ internal sealed class PcapngFileReader : CaptureReader
     private bool _bigEndian;
     private long _frameNumber;
     private bool _reportedUndefinedInterface;
+    private bool _reportedLongComment;
 
     public PcapngFileReader(CaptureSource source)
         : base(source)
@@ -297,7 +298,7 @@ internal sealed class PcapngFileReader : CaptureReader
         int padded = (int)Math.Min(((long)captured + 3) & ~3L, rest.Length);
         if (rest.Length > padded)
         {
-            comment = ReadComment(rest[padded..]);
+            comment = ReadComment(rest[padded..], offset + 28 + padded);
         }
 
         frame = new CapturedFrame(_frameNumber, description.ToTimestamp(units), description.LinkType, (int)interfaceId,
@@ -353,7 +354,8 @@ internal sealed class PcapngFileReader : CaptureReader
         return false;
     }
 
-    private string? ReadComment(ReadOnlySpan<byte> options)
+    /// <param name="optionsOffset">File offset of the options, for the warning when the comment is cut.</param>
+    private string? ReadComment(ReadOnlySpan<byte> options, long optionsOffset)
     {
         var reader = new PcapngOptionReader(options, _bigEndian);
         while (reader.TryRead(out ushort code, out ReadOnlySpan<byte> value))
@@ -361,6 +363,13 @@ internal sealed class PcapngFileReader : CaptureReader
             if (code == PcapngOptionReader.Comment)
             {
                 int length = Math.Min(value.Length, Limits.MaxStringLength);
+                if (length < value.Length && !_reportedLongComment)
+                {
+                    _reportedLongComment = true;
+                    Report(optionsOffset, _frameNumber, string.Create(CultureInfo.InvariantCulture,
+                        $"packet comment of {value.Length} bytes cut to the {Limits.MaxStringLength}-byte string limit; later cuts in this file are not reported"));
+                }
+
                 return Encoding.UTF8.GetString(value[..length]);
             }
         }

@@ -119,10 +119,11 @@ public static class BundleCollector
             {
                 if (strict)
                 {
-                    throw new InputException($"{display}: unsupported input (not a pcap/pcapng capture, EVTX/EVT/XML/CSV event log, daemon log or IKE key table)");
+                    // The sniffer judges a file by its first bytes: offset 0 is where it found nothing it knows.
+                    throw new InputException($"{display}: offset 0x0: unsupported input (not a pcap/pcapng capture, EVTX/EVT/XML/CSV event log, daemon log or IKE key table)");
                 }
 
-                diagnostics.Add(new InputDiagnostic(display, null, null, "skipped: not a supported capture or log", DiagnosticSeverity.Info));
+                diagnostics.Add(new InputDiagnostic(display, 0, null, "skipped: not a supported capture or log (no known format starts at offset 0)", DiagnosticSeverity.Info));
                 continue;
             }
 

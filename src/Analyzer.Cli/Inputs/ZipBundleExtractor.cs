@@ -18,11 +18,26 @@ internal static class ZipBundleExtractor
         string target = Path.Combine(Path.GetTempPath(), "vpndiag-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(target);
         long expanded = 0;
+        ZipArchive? archive = null;
+        IReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
-            using ZipArchive archive = ZipFile.OpenRead(zipPath);
+            archive = ZipFile.OpenRead(zipPath);
+            entries = archive.Entries;   // reads the central directory: its damage is the whole archive's
+        }
+        catch (InvalidDataException exception)
+        {
+            archive?.Dispose();
+            System.IO.Directory.Delete(target, recursive: true);
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{zipPath}: offset 0x{ZipDirectoryLocation.Find(zipPath):X}: not a readable zip archive ({exception.Message})"));
+        }
+
+        using (archive)
+        {
+            // Entries are numbered from 1 in central-directory order: the number is the record a message cites.
             int index = 0;
-            foreach (ZipArchiveEntry entry in archive.Entries)
+            foreach (ZipArchiveEntry entry in entries)
             {
                 string display = zipPath + "!" + entry.FullName;
                 if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
@@ -32,7 +47,7 @@ internal static class ZipBundleExtractor
 
                 if (++index > limits.MaxZipEntries)
                 {
-                    diagnostics.Add(new InputDiagnostic(zipPath, null, null,
+                    diagnostics.Add(new InputDiagnostic(zipPath, null, index,
                         string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxZipEntries} entries; the rest were not read")));
                     break;
                 }
@@ -40,17 +55,29 @@ internal static class ZipBundleExtractor
                 string leaf = SafeLeafName(entry.FullName);
                 if (leaf.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 {
-                    diagnostics.Add(new InputDiagnostic(display, null, null, "nested archive refused; unpack it and add its files to the bundle"));
+                    diagnostics.Add(new InputDiagnostic(display, null, index, "nested archive refused; unpack it and add its files to the bundle"));
                     continue;
                 }
 
                 string destination = Path.Combine(target, string.Create(CultureInfo.InvariantCulture, $"{index:D5}-{leaf}"));
                 long budget = limits.MaxZipExpandedBytes - expanded;
-                long written = CopyBounded(entry, destination, budget);
+                long written;
+                try
+                {
+                    written = CopyBounded(entry, destination, budget);
+                }
+                catch (InvalidDataException exception)
+                {
+                    // One damaged entry (bad method, bad deflate data, CRC) does not spoil its neighbours.
+                    File.Delete(destination);
+                    diagnostics.Add(new InputDiagnostic(display, null, index, "entry is damaged and was skipped: " + exception.Message));
+                    continue;
+                }
+
                 if (written < 0)
                 {
                     File.Delete(destination);
-                    diagnostics.Add(new InputDiagnostic(display, null, null,
+                    diagnostics.Add(new InputDiagnostic(display, null, index,
                         string.Create(CultureInfo.InvariantCulture, $"expands beyond the {limits.MaxZipExpandedBytes} byte limit for a bundle; the rest were not read")));
                     break;
                 }
@@ -59,17 +86,12 @@ internal static class ZipBundleExtractor
                 if (InputSniffer.IsZip(destination))
                 {
                     File.Delete(destination);
-                    diagnostics.Add(new InputDiagnostic(display, null, null, "nested archive refused; unpack it and add its files to the bundle"));
+                    diagnostics.Add(new InputDiagnostic(display, null, index, "nested archive refused; unpack it and add its files to the bundle"));
                     continue;
                 }
 
                 files.Add((destination, display));
             }
-        }
-        catch (InvalidDataException exception)
-        {
-            System.IO.Directory.Delete(target, recursive: true);
-            throw new InputException($"{zipPath}: not a readable zip archive ({exception.Message})");
         }
 
         return (files, diagnostics, target);

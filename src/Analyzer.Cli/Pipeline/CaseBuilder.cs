@@ -38,7 +38,7 @@ public sealed class CaseBuilder
     public Case Build(TicketBundle bundle, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var diagnostics = new List<InputDiagnostic>(bundle.Diagnostics);
-        var failures = new List<string>();
+        var failures = new List<(string Line, InputDiagnostic Diagnostic)>();
 
         IkeKeyTable? keys = LoadKeys(bundle, diagnostics);
 
@@ -61,7 +61,9 @@ public sealed class CaseBuilder
                 {
                     lock (failures)
                     {
-                        failures.Add(exception.Message);
+                        failures.Add((exception.Message, exception.Reason is string reason
+                            ? Unreadable(exception.File ?? input.DisplayName, exception.Offset, reason)
+                            : Unreadable(input.DisplayName, null, exception.Message)));
                     }
                 }
             });
@@ -96,7 +98,7 @@ public sealed class CaseBuilder
             }
             catch (EventLogReadException exception)
             {
-                failures.Add(exception.Message);
+                failures.Add((exception.Message, Unreadable(exception.File, exception.Offset, exception.Reason)));
             }
         }
 
@@ -104,14 +106,11 @@ public sealed class CaseBuilder
         if (orderedCaptures.Count == 0 && logsRead == 0)
         {
             throw new InputException(failures.Count > 0
-                ? failures[0]
+                ? failures[0].Line
                 : $"{bundle.Name}: no capture or log to analyse");
         }
 
-        foreach (string failure in failures)
-        {
-            diagnostics.Add(new InputDiagnostic(failure, null, null, "could not be read", DiagnosticSeverity.Error));
-        }
+        diagnostics.AddRange(failures.OrderBy(f => f.Diagnostic.Input, StringComparer.Ordinal).Select(f => f.Diagnostic));
 
         EventCorrelationResult correlation = EventCorrelator.Correlate(orderedCaptures, events);
         _clock?.Mark("event correlation");
@@ -130,6 +129,10 @@ public sealed class CaseBuilder
             Diagnostics = diagnostics,
         };
     }
+
+    /// <summary>A file that could not be read at all, with the place the reader gave up.</summary>
+    private static InputDiagnostic Unreadable(string file, long? offset, string reason) =>
+        new(file, offset, null, reason + "; the file was not read", DiagnosticSeverity.Error);
 
     private static bool IsLog(AnalysisInput input) =>
         input.Kind is InputKind.Evtx or InputKind.Evt or InputKind.EventXml or InputKind.EventCsv

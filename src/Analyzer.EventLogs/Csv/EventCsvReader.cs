@@ -41,6 +41,7 @@ internal static class EventCsvReader
         using var stream = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
         string[]? header = null;
         bool timeNoted = false;
+        var strings = new StringLimit(input, limits);
         long ordinal = 0;
         foreach ((string[] row, long line) in CsvRows.Read(stream))
         {
@@ -74,7 +75,7 @@ internal static class EventCsvReader
                 return;
             }
 
-            EventRecord? record = ToRecord(header, row, input, limits, ordinal, (int)line, result, ref timeNoted);
+            EventRecord? record = ToRecord(header, row, input, limits, ordinal, (int)line, result, ref timeNoted, strings);
             if (record is not null)
             {
                 result.Records.Add(record);
@@ -88,12 +89,12 @@ internal static class EventCsvReader
     }
 
     private static EventRecord? ToRecord(string[] header, string[] row, AnalysisInput input, AnalysisLimits limits, long ordinal, int line,
-        EventLogReadResult result, ref bool timeNoted)
+        EventLogReadResult result, ref bool timeNoted, StringLimit strings)
     {
         string? Cell(string[] names)
         {
             int index = EventCsvColumns.Find(header, names);
-            return index >= 0 && index < row.Length ? Cut(row[index], limits) : null;
+            return index >= 0 && index < row.Length ? strings.Cut(row[index], null, ordinal, result.Diagnostics, Where(line)) : null;
         }
 
         string? idText = Cell(EventCsvColumns.EventId);
@@ -108,7 +109,7 @@ internal static class EventCsvReader
         // Event Viewer writes the message as an extra field after the last named column.
         string? message = messageIndex >= 0 && messageIndex < row.Length ? row[messageIndex]
             : row.Length > header.Length ? row[header.Length] : null;
-        message = message is null ? null : Cut(message, limits);
+        message = message is null ? null : strings.Cut(message, null, ordinal, result.Diagnostics, Where(line));
 
         Timestamp? time = null;
         string? timeText = Cell(EventCsvColumns.Time);
@@ -121,8 +122,8 @@ internal static class EventCsvReader
                 if (!timeNoted)
                 {
                     timeNoted = true;
-                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null,
-                        "CSV export times are local time without a zone; read as UTC (the clock offset against the capture absorbs the zone)",
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal, string.Create(CultureInfo.InvariantCulture,
+                        $"CSV export times are local time without a zone (first on CSV line {line}); read as UTC (the clock offset against the capture absorbs the zone)"),
                         DiagnosticSeverity.Info));
                 }
             }
@@ -150,6 +151,5 @@ internal static class EventCsvReader
         };
     }
 
-    private static string Cut(string value, AnalysisLimits limits) =>
-        value.Length <= limits.MaxStringLength ? value : value[..limits.MaxStringLength];
+    private static string Where(int line) => string.Create(CultureInfo.InvariantCulture, $" on CSV line {line}");
 }

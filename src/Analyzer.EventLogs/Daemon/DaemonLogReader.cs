@@ -39,6 +39,7 @@ internal static partial class DaemonLogReader
         var spis = new Dictionary<string, (ulong Initiator, ulong Responder)>(StringComparer.Ordinal); // IKE SA unique id → SPIs
         var recordsBySa = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
         int lineNumber = 0;
+        var strings = new StringLimit(input, limits);
         Timestamp? previous = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -54,10 +55,7 @@ internal static partial class DaemonLogReader
                 continue;
             }
 
-            if (line.Length > limits.MaxStringLength)
-            {
-                line = line[..limits.MaxStringLength];
-            }
+            line = strings.Cut(line, null, lineNumber, result.Diagnostics, string.Create(CultureInfo.InvariantCulture, $" on line {lineNumber}"));
 
             if (result.Records.Count >= limits.MaxEventRecords)
             {

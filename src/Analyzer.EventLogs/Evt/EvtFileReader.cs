@@ -71,6 +71,7 @@ internal static class EvtFileReader
         long FileOffset(int linearIndex) =>
             map[1] > 0 && linearIndex >= map[1] ? HeaderSize + (linearIndex - map[1]) : map[0] + linearIndex;
 
+        var strings = new StringLimit(input, limits);
         int position = 0;
         while (position <= linear.Length - RecordFixedPart)
         {
@@ -105,7 +106,14 @@ internal static class EvtFileReader
                 return;
             }
 
-            result.Records.Add(ReadRecord(rest[..length], input, limits, FileOffset(position)));
+            bool cut = false;
+            EventRecord record = ReadRecord(rest[..length], input, limits, FileOffset(position), ref cut);
+            result.Records.Add(record);
+            if (cut)
+            {
+                strings.Reached(record.FileOffset, record.RecordId, result.Diagnostics);
+            }
+
             position += length;
         }
     }
@@ -116,7 +124,8 @@ internal static class EvtFileReader
     /// flags, closing record number, string offset, SID length and offset, data length and offset;
     /// then source name and computer name (NUL-terminated UTF-16), SID, strings, data.
     /// </summary>
-    internal static EventRecord ReadRecord(ReadOnlySpan<byte> record, AnalysisInput input, AnalysisLimits limits, long fileOffset)
+    /// <param name="cut">Set when a string or the data was longer than the string limit and was cut.</param>
+    internal static EventRecord ReadRecord(ReadOnlySpan<byte> record, AnalysisInput input, AnalysisLimits limits, long fileOffset, ref bool cut)
     {
         uint number = BinaryPrimitives.ReadUInt32LittleEndian(record[8..]);
         uint generated = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
@@ -129,8 +138,8 @@ internal static class EvtFileReader
         int dataOffset = BinaryPrimitives.ReadInt32LittleEndian(record[52..]);
 
         int cursor = RecordFixedPart;
-        string source = ReadUtf16z(record, ref cursor, limits.MaxStringLength);
-        string computer = ReadUtf16z(record, ref cursor, limits.MaxStringLength);
+        string source = ReadUtf16z(record, ref cursor, limits.MaxStringLength, ref cut);
+        string computer = ReadUtf16z(record, ref cursor, limits.MaxStringLength, ref cut);
 
         var data = new List<KeyValuePair<string, string>>();
         if (stringOffset >= RecordFixedPart && stringOffset < record.Length - 4)
@@ -138,12 +147,14 @@ internal static class EvtFileReader
             int stringCursor = stringOffset;
             for (int i = 0; i < stringCount && stringCursor < record.Length - 4; i++)
             {
-                data.Add(new(i.ToString(CultureInfo.InvariantCulture), ReadUtf16z(record[..^4], ref stringCursor, limits.MaxStringLength)));
+                data.Add(new(i.ToString(CultureInfo.InvariantCulture), ReadUtf16z(record[..^4], ref stringCursor, limits.MaxStringLength, ref cut)));
             }
         }
 
         if (dataLength > 0 && dataOffset >= RecordFixedPart && dataOffset <= record.Length - 4 - dataLength)
         {
+            // Two hex digits per byte: the limit counts the rendered characters.
+            cut |= dataLength > limits.MaxStringLength / 2;
             data.Add(new("Binary", Convert.ToHexString(record.Slice(dataOffset, Math.Min(dataLength, limits.MaxStringLength / 2)))));
         }
 
@@ -171,7 +182,7 @@ internal static class EvtFileReader
         };
     }
 
-    private static string ReadUtf16z(ReadOnlySpan<byte> bytes, ref int cursor, int maxLength)
+    private static string ReadUtf16z(ReadOnlySpan<byte> bytes, ref int cursor, int maxLength, ref bool cut)
     {
         int startAt = cursor;
         while (cursor + 1 < bytes.Length && (bytes[cursor] != 0 || bytes[cursor + 1] != 0))
@@ -180,6 +191,7 @@ internal static class EvtFileReader
         }
 
         int byteCount = Math.Min(cursor - startAt, maxLength * 2);
+        cut |= byteCount < cursor - startAt;
         string text = Encoding.Unicode.GetString(bytes.Slice(startAt, byteCount));
         cursor = Math.Min(cursor + 2, bytes.Length);
         return text;

@@ -48,6 +48,7 @@ internal static class EvtxChunkReader
 
         var builder = new EventXmlBuilder(limits.MaxXmlDepth, limits.MaxStringLength);
         var names = new Dictionary<int, string>();
+        var strings = new StringLimit(input, limits);
         int position = RecordsStart;
         while (position <= freeSpace - RecordHeader - 4)
         {
@@ -82,6 +83,11 @@ internal static class EvtxChunkReader
 
             // The event's own EventRecordID is what Windows and evtxexport show; the header id is the fallback.
             records.Add(builder.Build(input.Index, builder.EventRecordId ?? recordId, writtenTime, fileOffset + position));
+            if (builder.StringCut)
+            {
+                strings.Reached(fileOffset + position, builder.EventRecordId ?? recordId, diagnostics);
+            }
+
             position += size;
         }
     }

@@ -86,9 +86,25 @@ internal static class EvtxFileReader
                 buffer => ArrayPool<byte>.Shared.Return(buffer));
         }
 
+        bool stringCutListed = false;
         foreach (ChunkResult chunkResult in perChunk)
         {
-            result.Diagnostics.AddRange(chunkResult.Diagnostics);
+            foreach (InputDiagnostic diagnostic in chunkResult.Diagnostics)
+            {
+                // Each chunk reports its first cut string; the file lists only the first of all.
+                if (StringLimit.IsNotice(diagnostic))
+                {
+                    if (stringCutListed)
+                    {
+                        continue;
+                    }
+
+                    stringCutListed = true;
+                }
+
+                result.Diagnostics.Add(diagnostic);
+            }
+
             foreach (EventRecord record in chunkResult.Records)
             {
                 if (result.Records.Count >= limits.MaxEventRecords)

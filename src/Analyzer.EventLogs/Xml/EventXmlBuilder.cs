@@ -55,6 +55,9 @@ internal sealed class EventXmlBuilder
 
     public int Depth => _depth;
 
+    /// <summary>True once a value of this event was longer than the string limit and was cut.</summary>
+    public bool StringCut { get; private set; }
+
     public void Reset()
     {
         _depth = 0;
@@ -74,6 +77,7 @@ internal sealed class EventXmlBuilder
         Message = null;
         DataIsPositional = false;
         DepthExceeded = false;
+        StringCut = false;
         Data = [];
     }
 
@@ -108,6 +112,11 @@ internal sealed class EventXmlBuilder
     {
         StringBuilder target = _attributeName is null ? _text : _attributeValue;
         int room = _maxStringLength - target.Length;
+        if (text.Length > room)
+        {
+            StringCut = true;
+        }
+
         if (room <= 0)
         {
             return;
@@ -140,12 +149,14 @@ internal sealed class EventXmlBuilder
 
         if (target.Length >= _maxStringLength)
         {
+            StringCut |= !value.IsEmpty;
             return;
         }
 
         Evtx.BinXmlValueFormatter.Append(target, type, value);
         if (target.Length > _maxStringLength)
         {
+            StringCut = true;
             target.Length = _maxStringLength;
         }
     }
@@ -305,7 +316,16 @@ internal sealed class EventXmlBuilder
         }
     }
 
-    private string Cut(string text) => text.Length <= _maxStringLength ? text : text[.._maxStringLength];
+    private string Cut(string text)
+    {
+        if (text.Length <= _maxStringLength)
+        {
+            return text;
+        }
+
+        StringCut = true;
+        return text[.._maxStringLength];
+    }
 
     private bool IsDataElement() => _depth == 3 && _path[0] == "Event" && _path[1] == "EventData" && _path[2] == "Data";
 

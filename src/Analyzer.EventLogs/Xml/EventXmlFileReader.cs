@@ -36,6 +36,8 @@ internal static class EventXmlFileReader
         bool inEvent = false;
         int eventLine = 0;
         bool depthReported = false;
+        var strings = new StringLimit(input, limits);
+        char[] textChunk = new char[4096];
         try
         {
             while (reader.Read())
@@ -92,7 +94,7 @@ internal static class EventXmlFileReader
 
                         if (empty)
                         {
-                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result, strings);
                         }
 
                         break;
@@ -101,14 +103,14 @@ internal static class EventXmlFileReader
                     case XmlNodeType.SignificantWhitespace:
                         if (inEvent)
                         {
-                            builder.AppendText(reader.Value);
+                            AppendText(reader, builder, textChunk);
                         }
 
                         break;
                     case XmlNodeType.EndElement:
                         if (inEvent)
                         {
-                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result);
+                            EndElement(builder, input, ref ordinal, ref inEvent, eventLine, result, strings);
                         }
 
                         break;
@@ -134,8 +136,27 @@ internal static class EventXmlFileReader
         }
     }
 
+    /// <summary>
+    /// Text in pieces: <see cref="XmlReader.Value"/> would build the whole node as one string first, so
+    /// a crafted 1 GB value would cost gigabytes before the string limit could cut it.
+    /// </summary>
+    private static void AppendText(XmlReader reader, EventXmlBuilder builder, char[] chunk)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            builder.AppendText(reader.Value);
+            return;
+        }
+
+        int read;
+        while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        {
+            builder.AppendText(chunk.AsSpan(0, read));
+        }
+    }
+
     private static void EndElement(EventXmlBuilder builder, AnalysisInput input, ref long ordinal, ref bool inEvent, int eventLine,
-        EventLogReadResult result)
+        EventLogReadResult result, StringLimit strings)
     {
         builder.EndElement();
         if (builder.Depth != 0)
@@ -147,6 +168,11 @@ internal static class EventXmlFileReader
         ordinal++;
         EventRecord record = builder.Build(input.Index, builder.EventRecordId ?? ordinal, null, null);
         record.SourceLine = eventLine;
+        if (builder.StringCut)
+        {
+            strings.Reached(null, ordinal, result.Diagnostics, string.Create(CultureInfo.InvariantCulture, $" in the event at line {eventLine}"));
+        }
+
         result.Records.Add(record);
     }
 }

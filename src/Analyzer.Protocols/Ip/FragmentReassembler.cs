@@ -32,8 +32,8 @@ internal sealed class FragmentReassembler
 
     public long BytesHeld => _bytesHeld;
 
-    /// <summary>Set when a limit forced a datagram out; the decoder reports it once.</summary>
-    public bool LimitReached { get; private set; }
+    /// <summary>Which limit first forced a datagram out, in words; the decoder reports it once.</summary>
+    public string? LimitReached { get; private set; }
 
     /// <summary>
     /// Adds one fragment. Returns true when it completed a datagram that is not ignored; the caller
@@ -67,7 +67,8 @@ internal sealed class FragmentReassembler
         {
             if (_pending.Count >= _limits.MaxFragmentedDatagramsInFlight)
             {
-                LimitReached = true;
+                LimitReached ??= string.Create(CultureInfo.InvariantCulture,
+                    $"the limit of {_limits.MaxFragmentedDatagramsInFlight} IP datagrams being reassembled at once was reached");
                 EvictOldest("the limit of datagrams being reassembled was reached");
             }
 
@@ -123,7 +124,8 @@ internal sealed class FragmentReassembler
             _bytesHeld += pending.HeldBytes - before;
             if (_bytesHeld > _limits.MaxReassemblyBytes)
             {
-                LimitReached = true;
+                LimitReached ??= string.Create(CultureInfo.InvariantCulture,
+                    $"the {_limits.MaxReassemblyBytes}-byte reassembly buffer limit was reached ({_bytesHeld} bytes held)");
                 while (_bytesHeld > _limits.MaxReassemblyBytes && _pending.Count > 1)
                 {
                     EvictOldest("the reassembly memory limit was reached", except: pending);

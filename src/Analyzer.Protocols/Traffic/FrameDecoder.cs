@@ -169,14 +169,11 @@ internal sealed class FrameDecoder : IDisposable
                 Summary.OtherFrames++;
             }
 
-            if (_reassembler.LimitReached && !_reportedReassemblyLimit)
-            {
-                _reportedReassemblyLimit = true;
-                Report(fileOffset, frame.Frame, "a reassembly limit was reached; the oldest incomplete datagrams were given up", DiagnosticSeverity.Warning);
-            }
-
+            ReportReassemblyLimit(frame, fileOffset);
             return;
         }
+
+        ReportReassemblyLimit(frame, fileOffset);
 
         try
         {
@@ -419,6 +416,15 @@ internal sealed class FrameDecoder : IDisposable
         }
 
         _sink.OnDatagram(datagram);
+    }
+
+    private void ReportReassemblyLimit(FrameRef frame, long fileOffset)
+    {
+        if (_reassembler.LimitReached is string limit && !_reportedReassemblyLimit)
+        {
+            _reportedReassemblyLimit = true;
+            Report(fileOffset, frame.Frame, limit + "; the oldest incomplete datagrams were given up", DiagnosticSeverity.Warning);
+        }
     }
 
     private void OnAbandoned(PendingDatagram pending, string reason)

@@ -24,7 +24,9 @@ public sealed class IkeSaTracker
     private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
     private readonly List<SaBuilder> _order = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
+    private readonly IkeFragmentBudget _fragmentBudget;
     private bool _limitReported;
+    private bool _fragmentLimitReported;
     private Timestamp _lastTime;
 
     public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
@@ -32,6 +34,7 @@ public sealed class IkeSaTracker
         _input = input;
         _limits = limits;
         _keys = keys;
+        _fragmentBudget = new IkeFragmentBudget(limits.MaxReassemblyBytes);
     }
 
     public void Observe(in VpnDatagram datagram)
@@ -196,7 +199,7 @@ public sealed class IkeSaTracker
             if (!_limitReported)
             {
                 _limitReported = true;
-                Report(datagram.Frame, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxIkeSas} IKE SAs; later ones are not reconstructed"));
+                Report(datagram.Frame, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxIkeSas} IKE SAs; later ones are not reconstructed"), DiagnosticSeverity.Warning);
             }
 
             return null;
@@ -212,7 +215,7 @@ public sealed class IkeSaTracker
             Initiator = sourceIsInitiator ? datagram.Source : datagram.Destination,
             Responder = sourceIsInitiator ? datagram.Destination : datagram.Source,
         };
-        builder = new SaBuilder(sa);
+        builder = new SaBuilder(sa, _fragmentBudget);
         _byCookie[(version, header.InitiatorCookie)] = builder;
         _order.Add(builder);
         return builder;
@@ -334,6 +337,14 @@ public sealed class IkeSaTracker
         }
 
         byte[]? whole = builder.AddV1Fragment(message.FromInitiator, exchange.Kind, header.MessageId, fragment, message.Frame, message.Number);
+        if (_fragmentBudget.FirstRefusal is FrameRef refused && !_fragmentLimitReported)
+        {
+            _fragmentLimitReported = true;
+            Report(refused, string.Create(CultureInfo.InvariantCulture,
+                $"IKE fragments held for reassembly reached the {_limits.MaxReassemblyBytes}-byte limit; later fragments were not kept and their messages stay incomplete"),
+                DiagnosticSeverity.Warning);
+        }
+
         if (whole is null || !IsakmpReader.TryReadHeader(whole, out IsakmpHeader innerHeader, out _))
         {
             return;
@@ -407,8 +418,8 @@ public sealed class IkeSaTracker
         return names;
     }
 
-    private void Report(FrameRef frame, string message) =>
-        _diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, frame.Frame, message, DiagnosticSeverity.Info));
+    private void Report(FrameRef frame, string message, DiagnosticSeverity severity = DiagnosticSeverity.Info) =>
+        _diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, frame.Frame, message, severity));
 
     internal static ulong CookieFrom(ReadOnlySpan<byte> isakmp) => BinaryPrimitives.ReadUInt64BigEndian(isakmp);
 }

@@ -22,7 +22,13 @@ internal sealed class SaBuilder
     private byte[]? _responderKe;
     private bool _reportedNoKey;
 
-    public SaBuilder(IkeSa sa) => Sa = sa;
+    private readonly IkeFragmentBudget _fragmentBudget;
+
+    public SaBuilder(IkeSa sa, IkeFragmentBudget fragmentBudget)
+    {
+        Sa = sa;
+        _fragmentBudget = fragmentBudget;
+    }
 
     public IkeSa Sa { get; }
 
@@ -134,7 +140,8 @@ internal sealed class SaBuilder
 
         entry.Set.Frames.Add(frame);
         bool wasComplete = entry.Set.Complete;
-        if (!entry.Pieces.ContainsKey(fragment.Number) && entry.Bytes + fragment.Data.Length <= MaxFragmentBytes)
+        if (!entry.Pieces.ContainsKey(fragment.Number) && entry.Bytes + fragment.Data.Length <= MaxFragmentBytes
+            && _fragmentBudget.TryReserve(fragment.Data.Length, frame))
         {
             entry.Pieces[fragment.Number] = fragment.Data;
             entry.Bytes += fragment.Data.Length;

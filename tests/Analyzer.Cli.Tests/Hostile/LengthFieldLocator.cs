@@ -87,6 +87,42 @@ internal static class LengthFieldLocator
         return fields;
     }
 
+    /// <summary>
+    /// EVT: the header's start and end offsets, and in every record (found by its "LfLe" signature)
+    /// the length, string/SID/data offsets and sizes, and the trailing length copy.
+    /// </summary>
+    public static List<LengthField> Evt(byte[] file)
+    {
+        var fields = new List<LengthField>();
+        if (file.Length < 0x30)
+        {
+            return fields;
+        }
+
+        fields.Add(new LengthField(16, 4, false));   // oldest record offset
+        fields.Add(new LengthField(20, 4, false));   // EOF record offset
+        for (int record = 0x30; record + 0x38 <= file.Length; record += 4)
+        {
+            if (!file.AsSpan(record + 4, 4).SequenceEqual("LfLe"u8))
+            {
+                continue;
+            }
+
+            foreach (int field in (int[])[0, 36, 40, 44, 48, 52])
+            {
+                fields.Add(new LengthField(record + field, 4, false));
+            }
+
+            int size = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(record));
+            if (size >= 0x38 && size <= file.Length - record)
+            {
+                fields.Add(new LengthField(record + size - 4, 4, false));
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>ISAKMP inside the datagram targets' framing: the message length and every generic payload length.</summary>
     public static List<LengthField> FramedIsakmp(byte[] framed)
     {

@@ -21,16 +21,7 @@ public sealed class LimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string Sample(string relative)
-    {
-        string path = Path.Combine(RepoPaths.Samples, relative);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"samples/{relative} is absent");
-        }
-
-        return path;
-    }
+    private static string Sample(string relative) => HostileSamples.Sample(relative);
 
     private static List<InputDiagnostic> Reconstruct(string capture, AnalysisLimits limits)
     {
@@ -46,6 +37,7 @@ public sealed class LimitTests : IDisposable
         { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxEspFlows), "ESP/AH flows" },
         { "captures/l2tp-without-ipsec/client.pcap", nameof(AnalysisLimits.MaxL2tpTunnels), "L2TP tunnels" },
         { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxRecordBytes), "limit" },
+        { "captures/ike-fragmentation/client.pcap", nameof(AnalysisLimits.MaxReassemblyBytes), "IKE fragments held for reassembly reached the 1000-byte limit" },
     };
 
     [Theory]
@@ -57,11 +49,13 @@ public sealed class LimitTests : IDisposable
             nameof(AnalysisLimits.MaxIkeSas) => new AnalysisLimits { MaxIkeSas = 0 },
             nameof(AnalysisLimits.MaxEspFlows) => new AnalysisLimits { MaxEspFlows = 1 },
             nameof(AnalysisLimits.MaxL2tpTunnels) => new AnalysisLimits { MaxL2tpTunnels = 0 },
+            nameof(AnalysisLimits.MaxReassemblyBytes) => new AnalysisLimits { MaxReassemblyBytes = 1000 },
             _ => new AnalysisLimits { MaxRecordBytes = 100 },
         };
         string capture = Sample(sample);
         List<InputDiagnostic> diagnostics = Reconstruct(capture, limits);
-        Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture));
+        Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture)
+            && (d.Offset is not null || d.Frame is not null));
     }
 
     public static TheoryData<string, string> EventLimits() => new()
@@ -82,12 +76,50 @@ public sealed class LimitTests : IDisposable
         Assert.Contains(result.Diagnostics, d => d.Input == "client-security.xml" && d.Message.Contains(expected, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Pcap_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    public static TheoryData<string, string> RecordLimitSamples() => new()
     {
-        // Synthetic: a daemon never writes this; a damaged or crafted file does. Snaplen 0xFFFFFFFF
-        // makes the length "plausible", so only the record limit stands between it and an allocation.
-        byte[] file = new byte[24 + 16 + 64];
+        { "events/legacy/server-security-2003.evt", "more than 1 event records" },
+        { "events/udp500-blocked/client-application.csv", "more than 1 event records" },
+        { "captures/udp500-blocked/charon-client.log", "more than 1 log lines" },
+        { "evtx", "more than 1 event records" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordLimitSamples))]
+    public void Event_record_limit_in_every_log_format_leaves_a_warning_naming_file_and_place(string sample, string expected)
+    {
+        string path = sample == "evtx" ? HostileSamples.SmallestSharedEvtx() : Sample(sample);
+        string name = Path.GetFileName(path);
+        var input = new AnalysisInput(0, path, name, EventLogReader.SniffFile(path));
+        EventLogReadResult result = EventLogReader.Read(input, new AnalysisLimits { MaxEventRecords = 1 }, 2026, CancellationToken.None);
+
+        Assert.Single(result.Records);
+        InputDiagnostic warning = Assert.Single(result.Diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(name, warning.Input);
+        Assert.True(warning.Offset is not null || warning.Frame is not null, warning.ToString());
+    }
+
+    [Fact]
+    public void EVTX_nesting_deeper_than_the_limit_leaves_a_warning_at_a_record()
+    {
+        string path = HostileSamples.SmallestSharedEvtx();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "deep.evtx", InputKind.Evtx), new AnalysisLimits { MaxXmlDepth = 2 }, 2026, CancellationToken.None);
+
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nest", StringComparison.OrdinalIgnoreCase));
+        InputDiagnostic warning = result.Diagnostics.First(d => d.Message.Contains("nest", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("deep.evtx", warning.Input);
+        Assert.NotNull(warning.Offset);
+        Assert.NotNull(warning.Frame);
+    }
+
+    /// <summary>
+    /// Synthetic: a pcap header and one record header claiming 0xFFFFFFF0 bytes. A daemon never writes
+    /// this; a damaged or crafted file does. Snaplen 0xFFFFFFFF makes the length "plausible", so only
+    /// the record limit stands between it and an allocation.
+    /// </summary>
+    private static byte[] PcapWithHugeRecord(int trailingBytes)
+    {
+        byte[] file = new byte[24 + 16 + trailingBytes];
         BinaryPrimitives.WriteUInt32LittleEndian(file, 0xA1B2C3D4);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), 2);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(6), 4);
@@ -95,9 +127,15 @@ public sealed class LimitTests : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 8), 0xFFFFFFF0);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24 + 12), 0xFFFFFFF0);
+        return file;
+    }
+
+    /// <summary>Reads every frame; the huge record must cost no memory and be reported at its offset (24).</summary>
+    private static void AssertHugeRecordIsReportedCheaply(Func<Action<InputDiagnostic>, CaptureReader> open, string name)
+    {
         var diagnostics = new List<InputDiagnostic>();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        using (CaptureReader reader = CaptureReader.Open(new MemoryStream(file), "huge.pcap", AnalysisLimits.Default, diagnostics.Add))
+        using (CaptureReader reader = open(diagnostics.Add))
         {
             while (reader.TryReadFrame(out _))
             {
@@ -106,8 +144,101 @@ public sealed class LimitTests : IDisposable
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
         InputDiagnostic warning = Assert.Single(diagnostics, d => d.Message.Contains("4294967280", StringComparison.Ordinal));
-        Assert.Equal("huge.pcap", warning.Input);
+        Assert.Equal(name, warning.Input);
         Assert.Equal(24L, warning.Offset);
+    }
+
+    [Fact]
+    public void Pcap_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        byte[] file = PcapWithHugeRecord(64);
+        AssertHugeRecordIsReportedCheaply(report => CaptureReader.Open(new MemoryStream(file), "huge.pcap", AnalysisLimits.Default, report), "huge.pcap");
+    }
+
+    [Fact]
+    public void Gzip_bomb_capture_with_a_4_GB_record_length_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // The huge record followed by 64 MB of zeros, gzip-compressed to a few dozen KB: the record
+        // limit and the streaming inflater keep memory flat.
+        string bomb = Path.Combine(_temp, "bomb.pcap.gz");
+        using (var gzip = new GZipStream(File.Create(bomb), CompressionLevel.SmallestSize))
+        {
+            gzip.Write(PcapWithHugeRecord(0));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        Assert.True(new FileInfo(bomb).Length < 1 << 20);
+        AssertHugeRecordIsReportedCheaply(report => CaptureReader.Open(bomb, "bomb.pcap.gz", AnalysisLimits.Default, report), "bomb.pcap.gz");
+    }
+
+    /// <summary>A real log with the 32-bit length field at <paramref name="field"/> set to 0xFFFFFFF0 (synthetic damage), read within the memory bound.</summary>
+    private EventLogReadResult ReadWithHugeLength(byte[] file, int field, string name, InputKind kind)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(field), 0xFFFFFFF0);
+        string path = Path.Combine(_temp, name);
+        File.WriteAllBytes(path, file);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, name, kind), AnalysisLimits.Default, 2026, CancellationToken.None);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < MemoryBound);
+        return result;
+    }
+
+    [Fact]
+    public void EVT_record_length_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // The first (oldest) record's length, found through the header's start offset.
+        byte[] file = File.ReadAllBytes(Sample("events/legacy/server-security-2003.evt"));
+        int first = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(16));
+
+        EventLogReadResult result = ReadWithHugeLength(file, first, "huge.evt", InputKind.Evt);
+
+        InputDiagnostic warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("huge.evt", warning.Input);
+        Assert.Equal(first, warning.Offset);
+        Assert.Equal(7, result.Records.Count);   // the damaged record is skipped, its neighbours are read
+    }
+
+    [Fact]
+    public void EVTX_record_size_of_nearly_2_pow_32_costs_no_memory_and_is_reported_at_its_offset()
+    {
+        // The first record's size field: chunk 0 at 0x1000, its first record at +0x200, the size at +4.
+        const int SizeField = 0x1000 + 0x200 + 4;
+        byte[] file = File.ReadAllBytes(HostileSamples.SmallestSharedEvtx());
+
+        EventLogReadResult result = ReadWithHugeLength(file, SizeField, "huge.evtx", InputKind.Evtx);
+
+        Assert.Contains(result.Diagnostics, d => d.Input == "huge.evtx" && d.Offset == SizeField && d.Message.Contains("-16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void XML_export_with_a_64_MB_text_value_is_cut_at_the_string_limit_without_holding_it()
+    {
+        // Synthetic: one real-shaped event whose <Data> holds 64 MB of text (a crafted or corrupt export).
+        string path = Path.Combine(_temp, "huge.xml");
+        using (var writer = new StreamWriter(path))
+        {
+            writer.Write("<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='RasClient'/>"
+                + "<EventID>20227</EventID><EventRecordID>1</EventRecordID></System><EventData><Data>");
+            string chunk = new('x', 1 << 20);
+            for (int i = 0; i < 64; i++)
+            {
+                writer.Write(chunk);
+            }
+
+            writer.Write("</Data></EventData></Event></Events>");
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        EventLogReadResult result = EventLogReader.Read(new AnalysisInput(0, path, "huge.xml", InputKind.EventXml), AnalysisLimits.Default, 2026, CancellationToken.None);
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < MemoryBound, $"{allocated} bytes allocated");
+        Assert.Equal(AnalysisLimits.Default.MaxStringLength, Assert.Single(Assert.Single(result.Records).Data).Value.Length);
+        Assert.Contains(result.Diagnostics, d => d.Input == "huge.xml" && d.Frame == 1 && d.Message.Contains("line 1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -144,6 +144,13 @@ public sealed class MutationTests : IDisposable
     }
 
     [Fact]
+    public void Mutated_EVT_log_never_crashes_the_EVT_reader()
+    {
+        // The constructed 2003 log wraps around the file end, so mutants reach the ring-unrolling code too.
+        Campaign([HostileSamples.Sample("events/legacy/server-security-2003.evt")], 300, "evt", LengthFieldLocator.Evt);
+    }
+
+    [Fact]
     public void Mutated_EVTX_files_never_crash_the_EVTX_reader()
     {
         string evtx = RepoPaths.RequireShared("evtx");

@@ -17,6 +17,18 @@ public sealed class ReassemblyTests
         return (message, Crafted.Fragment(whole, 1480));
     }
 
+    /// <summary>Frames holding only the first fragment of IKE datagrams with ids 1..count: none completes.</summary>
+    private static List<byte[]> FirstFragmentsOnly(int count)
+    {
+        var frames = new List<byte[]>();
+        for (ushort id = 1; id <= count; id++)
+        {
+            frames.Add(Crafted.Ethernet(FragmentedIke(id).Fragments[0]));
+        }
+
+        return frames;
+    }
+
     [Fact]
     public void Fragments_arriving_last_first_rebuild_one_IKE_datagram_at_the_completing_frame()
     {
@@ -71,16 +83,34 @@ public sealed class ReassemblyTests
     [Fact]
     public void Datagrams_in_flight_beyond_the_limit_evict_the_oldest_with_a_warning()
     {
-        var frames = new List<byte[]>();
-        for (ushort id = 1; id <= 3; id++)
-        {
-            frames.Add(Crafted.Ethernet(FragmentedIke(id).Fragments[0]));
-        }
+        List<byte[]> frames = FirstFragmentsOnly(3);
 
         (RecordingSink sink, _) = Crafted.Decode(LinkType.Ethernet, frames, new AnalysisLimits { MaxFragmentedDatagramsInFlight = 2 });
 
         Assert.Equal([1, 2, 3], sink.Incomplete.Select(i => (int)i.Identification));
         Assert.Contains(sink.Diagnostics, d => d.Message.Contains("limit", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Reassembly_bytes_beyond_the_limit_evict_the_oldest_with_a_warning_naming_the_capture_and_offset()
+    {
+        // Three large IKE messages (certificate-sized), each cut in 1480-byte fragments; only their
+        // first fragments arrive. Each holds a pooled 2 KB buffer plus its 20-byte IP header (the limit
+        // counts memory held, not payload), so 5000 bytes admit two of them and the third evicts the first.
+        List<byte[]> frames = FirstFragmentsOnly(3);
+
+        (RecordingSink sink, _) = Crafted.Decode(LinkType.Ethernet, frames, new AnalysisLimits { MaxReassemblyBytes = 5000 });
+
+        InputDiagnostic warning = Assert.Single(sink.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal("crafted.pcap", warning.Input);
+        Assert.Equal(3, warning.Frame);
+        long thirdRecord = 24 + (2 * (16 + frames[0].Length));   // pcap header, then two records
+        Assert.Equal(thirdRecord, warning.Offset);
+        Assert.Contains("5000-byte reassembly buffer limit", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("crafted.pcap: offset 0x", warning.ToString(), StringComparison.Ordinal);
+        IncompleteIpDatagram evicted = sink.Incomplete[0];
+        Assert.Equal(1, evicted.Identification);
+        Assert.Equal("the reassembly memory limit was reached", evicted.Reason);
     }
 
     [Fact]

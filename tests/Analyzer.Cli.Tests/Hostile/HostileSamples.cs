@@ -1,0 +1,32 @@
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests.Hostile;
+
+/// <summary>The real files the hostile-input tests damage or push past a limit; a missing one skips the test.</summary>
+internal static class HostileSamples
+{
+    /// <summary>A file under samples/, or skips.</summary>
+    public static string Sample(string relative)
+    {
+        string path = Path.Combine(RepoPaths.Samples, relative);
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"samples/{relative} is absent");
+        }
+
+        return path;
+    }
+
+    /// <summary>The smallest EVTX in ../shared/evtx (ties by name), or skips.</summary>
+    public static string SmallestSharedEvtx()
+    {
+        string? file = Directory.GetFiles(RepoPaths.RequireShared("evtx"), "*.evtx", SearchOption.AllDirectories)
+            .OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
+        if (file is null)
+        {
+            Assert.Skip("no EVTX file in ../shared/evtx");
+        }
+
+        return file;
+    }
+}
