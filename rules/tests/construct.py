@@ -131,6 +131,99 @@ def ppp_lcp_loop():
     messages = [(True, PPP_LCP, 1, i + 1, LCP_ACCM + CLIENT_MAGIC) for i in range(10)]
     write_pcap(os.path.join(HERE, "ppp-lcp-loop.pcap"), header, insert_ppp(records, messages, 3_000_000))
 
+# ---------------------------------------------------------------- IKEv1 (ISAKMP, RFC 2408 §3.1-3.2)
+
+ISAKMP_VENDOR_ID = 13
+NAT_D = (20, 130)            # RFC 3947 and draft-ietf-ipsec-nat-t-ike-01..03 payload numbers
+NON_ESP_MARKER = b"\x00\x00\x00\x00"
+# NAT-T vendor IDs (RFC 3947 §3.1 and the drafts' MD5 hashes) as src/Analyzer.Protocols knows them.
+NAT_T_VENDOR_IDS = {bytes.fromhex(h) for h in (
+    "4a131c81070358455c5728f20e95452f", "4485152d18b6bbcd0be8a8469579ddcc", "16f6ca16e4a4066d83821a0f0aeaa862",
+    "cd60464335df21f87cfdb2fc68b6a448", "90cb80913ebb696e086381b5ec427b1f", "7d9419a65310ca6f2c179d9215529d56",
+    "9909b64eed937c6573de52ace952fa6b", "80d0bb3def54565ee84645d4c85ce3ee", "4d1e0e136deafa34c4f3ea9f02ec7285",
+    "439b59f8ba676c4c7737ae22eab8f582", "8f8d83826d246b6fc7a8a6a428c11de8", "42ea5b6f898d9773a575df26e7dd19e1",
+    "27bab5dc01ea0760ea4e3190ac27c0d0", "6105c422e76847e43f9684801292aecd")}
+
+def udp_payload_offset(frame):
+    return 14 + (frame[14] & 0x0F) * 4 + 8
+
+def udp_ports(frame):
+    return struct.unpack_from("!HH", frame, udp_payload_offset(frame) - 8)
+
+def is_udp(frame):
+    return frame[12:14] == b"\x08\x00" and frame[23] == 17
+
+def split_isakmp(message):
+    """Header (28 bytes) and [(payload type, body)] of a cleartext ISAKMP message."""
+    header = bytearray(message[:28])
+    assert header[19] & 0x01 == 0, "only cleartext messages are edited"
+    payloads, kind, pos = [], header[16], 28
+    while kind != 0:
+        next_kind, length = message[pos], struct.unpack_from("!H", message, pos + 2)[0]
+        payloads.append((kind, bytes(message[pos + 4:pos + length])))
+        kind, pos = next_kind, pos + length
+    assert pos == len(message), "payload chain must fill the message"
+    return header, payloads
+
+def join_isakmp(header, payloads):
+    """Rebuilds the next-payload chain, each generic payload length and the header length."""
+    body = b""
+    for i, (kind, data) in enumerate(payloads):
+        next_kind = payloads[i + 1][0] if i + 1 < len(payloads) else 0
+        body += struct.pack("!BBH", next_kind, 0, 4 + len(data)) + data
+    header[16] = payloads[0][0] if payloads else 0
+    struct.pack_into("!I", header, 24, 28 + len(body))
+    return bytes(header) + body
+
+def edit_isakmp(frame, edit):
+    """Applies edit(payloads) -> payloads to the ISAKMP message in a UDP 500 frame."""
+    offset = udp_payload_offset(frame)
+    header, payloads = split_isakmp(frame[offset:])
+    return udp_frame(frame, join_isakmp(header, edit(payloads)))
+
+def without_nat_t(payloads):
+    return [(kind, data) for kind, data in payloads
+            if not (kind == ISAKMP_VENDOR_ID and data in NAT_T_VENDOR_IDS) and kind not in NAT_D]
+
+def unfloat(frame):
+    """A UDP 4500 frame as it travels without NAT-T: IKE (after the non-ESP marker, RFC 3948 §2.2)
+    back on UDP 500; ESP (RFC 3948 §2.1) as IP protocol 50; a NAT-keepalive (one 0xFF) dropped."""
+    offset = udp_payload_offset(frame)
+    payload = bytes(frame[offset:])
+    if payload == b"\xff":
+        return None
+    if payload.startswith(NON_ESP_MARKER):
+        moved = udp_frame(frame, payload[4:])
+        struct.pack_into("!HH", moved, offset - 8, 500, 500)
+        return moved
+    ihl = offset - 8 - 14
+    ip = bytearray(frame[14:14 + ihl])
+    ip[9] = 50
+    struct.pack_into("!H", ip, 2, ihl + len(payload))
+    struct.pack_into("!H", ip, 10, 0)
+    struct.pack_into("!H", ip, 10, ip_checksum(bytes(ip)))
+    return bytearray(bytes(frame[:14]) + bytes(ip) + payload)
+
+NAT_SOURCE = os.path.join(ROOT, "samples", "captures", "two-clients-one-nat", "client.pcap")
+
+def nat_t_unsupported():
+    """nat-t-unsupported: two-clients-one-nat's first client (192.168.1.10 behind the lab NAT,
+    talking to 203.0.113.10) as a peer without NAT-T (Windows 2000, an old router) would have run it:
+    Main Mode 1/2 without the NAT-T vendor IDs, Main Mode 3/4 without NAT-D payloads, and everything
+    strongSwan floated to UDP 4500 back on UDP 500 (IKE) or as plain ESP (protocol 50). The
+    encrypted IKE messages and the ESP packets are byte for byte the lab's."""
+    header, records = read_pcap(NAT_SOURCE)
+    out = []
+    for micros, frame in records:
+        if is_udp(frame) and 500 in udp_ports(frame):
+            frame = edit_isakmp(frame, without_nat_t)
+        elif is_udp(frame) and 4500 in udp_ports(frame):
+            frame = unfloat(frame)
+        if frame is not None:
+            out.append([micros, frame])
+    write_pcap(os.path.join(HERE, "nat-t-unsupported.pcap"), header, out)
+
 if __name__ == "__main__":
     ppp_auth_failed()
     ppp_lcp_loop()
+    nat_t_unsupported()
