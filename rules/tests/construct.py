@@ -223,7 +223,27 @@ def nat_t_unsupported():
             out.append([micros, frame])
     write_pcap(os.path.join(HERE, "nat-t-unsupported.pcap"), header, out)
 
+MODE_SOURCE = os.path.join(ROOT, "samples", "captures", "healthy-psk", "client.pcap")
+# "MS NT5 ISAKMPOAKLEY" (MD5 of the text) followed by the Windows version, 9 = Windows 8 or later
+# ([MS-IKEE] §2.2.1.1), as in the vendor-ID table of src/Analyzer.Protocols.
+MS_NT5_VENDOR_ID = bytes.fromhex("1e2b516905991c7d7c96fcbfb587e461") + struct.pack("!I", 9)
+
+def l2tp_ipsec_mode_mismatch():
+    """l2tp-ipsec-mode-mismatch: healthy-psk's client announces itself as Windows (the Microsoft
+    vendor ID appended to Main Mode 1, the only change) while its Quick Mode, decryptable with
+    samples/captures/healthy-psk/ikev1-decryption-table, proposes tunnel mode as kernel-libipsec
+    always does. Main Mode 1 is cleartext and feeds no key or IV, so that table still applies."""
+    header, records = read_pcap(MODE_SOURCE)
+    out, edited = [], False
+    for micros, frame in records:
+        if not edited and is_udp(frame) and udp_ports(frame) == (500, 500):
+            frame = edit_isakmp(frame, lambda payloads: payloads + [(ISAKMP_VENDOR_ID, MS_NT5_VENDOR_ID)])
+            edited = True
+        out.append([micros, frame])
+    write_pcap(os.path.join(HERE, "l2tp-ipsec-mode-mismatch.pcap"), header, out)
+
 if __name__ == "__main__":
     ppp_auth_failed()
     ppp_lcp_loop()
     nat_t_unsupported()
+    l2tp_ipsec_mode_mismatch()
