@@ -37,6 +37,12 @@ public sealed record AnalysisLimits
     /// <summary>Longest string kept from an input (identities, host names, event data); longer ones are cut and marked.</summary>
     public int MaxStringLength { get; init; } = 4096;
 
+    /// <summary>
+    /// Longest line read from a text log or CSV export; the rest of a longer line is skipped unread, so
+    /// a file without line breaks cannot make one line take gigabytes.
+    /// </summary>
+    public int MaxLineLength { get; init; } = 1 << 20;
+
     /// <summary>Binary XML nesting in EVTX.</summary>
     public int MaxXmlDepth { get; init; } = 64;
 

@@ -38,7 +38,13 @@ internal static class EventCsvReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
-        using var stream = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
+        using var stream = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+        Read(stream, input, limits, result, ct);
+        stream.Report(input, result.Diagnostics);
+    }
+
+    private static void Read(TextReader stream, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    {
         string[]? header = null;
         bool timeNoted = false;
         var strings = new StringLimit(input, limits);

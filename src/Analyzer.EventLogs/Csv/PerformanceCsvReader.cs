@@ -14,7 +14,13 @@ internal static class PerformanceCsvReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
-        using var stream = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
+        using var stream = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+        Read(stream, input, limits, result, ct);
+        stream.Report(input, result.Diagnostics);
+    }
+
+    private static void Read(TextReader stream, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    {
         string[]? header = null;
         int biasMinutes = 0;
         foreach ((string[] cells, long row) in CsvRows.Read(stream))

@@ -29,8 +29,9 @@ internal static partial class DaemonLogReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
     {
-        using var reader = new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true);
+        using var reader = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
         Read(reader, input, limits, year, result, ct);
+        reader.Report(input, result.Diagnostics);
     }
 
     public static void Read(TextReader reader, AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
