@@ -20,12 +20,25 @@ internal static class EvtFileReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
-        byte[] file = File.ReadAllBytes(input.Path);
-        Read(file, input, limits, result, ct);
+        // A legacy log is one memory-mapped ring of at most a few hundred MB on the machine that wrote
+        // it; more than 2 GB cannot be one (and would not fit one array).
+        long size = new FileInfo(input.Path).Length;
+        if (size > Array.MaxLength)
+        {
+            throw new EventLogReadException(input.DisplayName, 0,
+                string.Create(CultureInfo.InvariantCulture, $"EVT file of {size} bytes is larger than any legacy event log; not read"));
+        }
+
+        ReadOwned(File.ReadAllBytes(input.Path), input, limits, result, ct);
     }
 
-    public static void Read(ReadOnlySpan<byte> file, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
+    public static void Read(ReadOnlySpan<byte> file, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct) =>
+        ReadOwned(file.ToArray(), input, limits, result, ct);
+
+    /// <summary>Reads a file image this reader may rearrange: the ring is unrolled in place, so memory stays one file's size.</summary>
+    private static void ReadOwned(byte[] image, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
+        ReadOnlySpan<byte> file = image;
         if (file.Length < HeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(file) != HeaderSize || !file.Slice(4, 4).SequenceEqual("LfLe"u8))
         {
             throw new EventLogReadException(input.DisplayName, 0, "not an EVT file (no \"LfLe\" header)");
@@ -51,20 +64,24 @@ internal static class EvtFileReader
             end = file.Length;
         }
 
-        // Unroll the ring: [start, file end) then [0x30, end) when the log has wrapped.
-        byte[] linear;
+        // Unroll the ring: [start, file end) then [0x30, end) when the log has wrapped. Rotating
+        // everything after the header left by (start - 0x30), in place, puts exactly that first.
+        ArraySegment<byte> linear;
         int[] map; // linear index → file offset of the first byte of each piece
         if (end > start)
         {
-            linear = file[start..end].ToArray();
+            linear = new ArraySegment<byte>(image, start, end - start);
             map = [start, 0];
         }
         else
         {
             int first = file.Length - start;
-            linear = new byte[first + (end - HeaderSize)];
-            file[start..].CopyTo(linear);
-            file[HeaderSize..end].CopyTo(linear.AsSpan(first));
+            Span<byte> ring = image.AsSpan(HeaderSize);
+            int shift = start - HeaderSize;
+            ring.Reverse();
+            ring[..(ring.Length - shift)].Reverse();
+            ring[(ring.Length - shift)..].Reverse();
+            linear = new ArraySegment<byte>(image, HeaderSize, first + (end - HeaderSize));
             map = [start, first];
         }
 
@@ -73,7 +90,7 @@ internal static class EvtFileReader
 
         var strings = new StringLimit(input, limits);
         int position = 0;
-        while (position <= linear.Length - RecordFixedPart)
+        while (position <= linear.Count - RecordFixedPart)
         {
             ct.ThrowIfCancellationRequested();
             ReadOnlySpan<byte> rest = linear.AsSpan(position);
