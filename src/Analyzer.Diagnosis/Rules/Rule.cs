@@ -8,12 +8,13 @@ public sealed class Rule
 {
     private readonly Lazy<Func<object, bool>> _matches;
     private readonly Lazy<RulePresentation> _presentation;
+    private readonly Lazy<Dictionary<string, int>> _keyLines;
     private bool _conditionTried;
 
-    internal Rule(Type factType, IReadOnlyDictionary<string, int> keyLines)
+    internal Rule(Type factType, Lazy<Dictionary<string, int>> keyLines)
     {
         FactType = factType;
-        KeyLines = keyLines;
+        _keyLines = keyLines;
         _matches = new Lazy<Func<object, bool>>(CompileCondition);
         _presentation = new Lazy<RulePresentation>(CompilePresentation);
     }
@@ -45,7 +46,7 @@ public sealed class Rule
     internal Type FactType { get; }
 
     /// <summary>Top-level keys and their lines, for errors found after load.</summary>
-    internal IReadOnlyDictionary<string, int> KeyLines { get; }
+    internal IReadOnlyDictionary<string, int> KeyLines => _keyLines.Value;
 
     /// <summary>The compiled condition; throws <see cref="RuleCompileException"/> when it does not compile.</summary>
     internal Func<object, bool> Matches => _matches.Value;

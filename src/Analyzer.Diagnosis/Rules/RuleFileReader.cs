@@ -19,25 +19,23 @@ internal static class RuleFileReader
 
     public static Rule? Read(string path, string text, List<RuleLoadError> errors, RuleCompilation compilation = RuleCompilation.AtLoad)
     {
-        Dictionary<string, int> lines;
+        // One YAML pass on the happy path: key lines are worked out only when an error needs one.
         RuleDocument? document;
-        if (SyntaxError(text) is RuleLoadError syntax)
-        {
-            errors.Add(syntax with { File = path });
-            return null;
-        }
-
         try
         {
-            lines = KeyLines(text);
             document = Deserializer.Deserialize<RuleDocument>(text);
         }
-        catch (YamlException error)
+        catch (Exception error) when (error is YamlException or InvalidOperationException)
         {
-            errors.Add(new RuleLoadError(path, (int)error.Start.Line, Innermost(error)));
+            // A syntax error gets its line from a plain parse (YamlDotNet's scanner can fail with a bare
+            // InvalidOperationException); otherwise the deserializer's own message (unknown key...) stands.
+            errors.Add(SyntaxError(text) is RuleLoadError syntax
+                ? syntax with { File = path }
+                : new RuleLoadError(path, error is YamlException yaml ? (int)yaml.Start.Line : 0, error is YamlException y ? Innermost(y) : error.Message));
             return null;
         }
 
+        var lines = new Lazy<Dictionary<string, int>>(() => KeyLines(text));
         if (document is null)
         {
             errors.Add(new RuleLoadError(path, 1, "empty rule file"));
@@ -45,7 +43,7 @@ internal static class RuleFileReader
         }
 
         int before = errors.Count;
-        void Fail(string key, string message) => errors.Add(new RuleLoadError(path, lines.GetValueOrDefault(key, 1), message));
+        void Fail(string key, string message) => errors.Add(new RuleLoadError(path, lines.Value.GetValueOrDefault(key, 1), message));
 
         string id = Required(document.Id, "id", Fail);
         if (id.Length > 0 && !RuleVocabulary.IsRuleId(id))
@@ -110,7 +108,7 @@ internal static class RuleFileReader
             MustFire = document.Examples?.MustFire ?? [],
             MustNotFire = document.Examples?.MustNotFire ?? [],
             SourceFile = path,
-            SourceLine = lines.GetValueOrDefault("id", 1),
+            SourceLine = IdLine(text),
         };
         return compilation == RuleCompilation.OnFirstUse || rule.TryCompile(errors) ? rule : null;
     }
@@ -140,6 +138,23 @@ internal static class RuleFileReader
         {
             return new RuleLoadError("", (int)line, "YAML ends inside an unclosed bracket, brace or quote");
         }
+    }
+
+    /// <summary>The line of the top-level <c>id:</c> key, found without a YAML parse (1 when absent).</summary>
+    private static int IdLine(string text)
+    {
+        int line = 1;
+        foreach (ReadOnlySpan<char> row in text.AsSpan().EnumerateLines())
+        {
+            if (row.StartsWith("id:", StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            line++;
+        }
+
+        return 1;
     }
 
     /// <summary>Top-level keys in file order with their lines (for error positions and the field-order lint).</summary>

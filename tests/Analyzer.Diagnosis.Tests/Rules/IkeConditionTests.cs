@@ -330,7 +330,7 @@ public sealed class IkeConditionTests
         draft.MainMode(sa, 0, upTo: 2);
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "nat-t-unsupported");
         Assert.Contains("192.168.1.20 is a private address", finding.Summary, StringComparison.Ordinal);
-        Assert.Contains("the initiator only", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("only the initiator announced NAT-T", finding.Summary, StringComparison.Ordinal);
     }
 
     /// <summary>A first client (port 500) with an established SA behind 198.51.100.2, and a second client's SA from another port.</summary>
