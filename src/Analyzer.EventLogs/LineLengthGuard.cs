@@ -25,6 +25,10 @@ internal sealed class LineLengthGuard : TextReader
         _max = Math.Max(1, maxLineLength);
     }
 
+    /// <summary>A text file (encoding from its byte-order mark) read through the guard.</summary>
+    public static LineLengthGuard OpenFile(string path, AnalysisLimits limits) =>
+        new(new StreamReader(path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+
     /// <summary>How many lines were cut, and the 1-based number of the first.</summary>
     public long CutLines { get; private set; }
 

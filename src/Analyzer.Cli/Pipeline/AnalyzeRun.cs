@@ -19,8 +19,6 @@ internal sealed class AnalyzeRun
     private readonly AnalyzeRequest _request;
     private readonly TextWriter _output;
     private readonly TextWriter _error;
-    private int _ruleErrorsWritten;
-    private CancellationTokenSource? _stopPrecompiling;
 
     public AnalyzeRun(AnalyzeRequest request, TextWriter output, TextWriter error)
     {
@@ -46,14 +44,7 @@ internal sealed class AnalyzeRun
             }
         }
 
-        // Rules load on the second core while the inputs are read. The built-in catalogue compiles
-        // each expression when first needed; until the first bundle needs the rules, that core
-        // compiles conditions ahead (docs/performance.md, start-up).
-        using var precompiling = new CancellationTokenSource();
-        Task<RuleSet> rules = Task.Run(() => RuleCatalogueLocation.Open(_request.RuleDirectories, RuleCompilation.OnFirstUse), cancellationToken);
-        _ = rules.ContinueWith(loaded => loaded.Result.PrecompileConditions(precompiling.Token),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        _stopPrecompiling = precompiling;
+        using var rules = new BackgroundRuleLoad(_request.RuleDirectories, cancellationToken);
 
         List<TicketBundle> bundles;
         try
@@ -93,7 +84,7 @@ internal sealed class AnalyzeRun
         }
     }
 
-    private int RunSingle(TicketBundle bundle, Task<RuleSet> rules, CancellationToken cancellationToken)
+    private int RunSingle(TicketBundle bundle, BackgroundRuleLoad rules, CancellationToken cancellationToken)
     {
         ReportDocument document;
         bool problems;
@@ -120,7 +111,7 @@ internal sealed class AnalyzeRun
         return problems ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private int RunBatch(List<TicketBundle> bundles, Task<RuleSet> rules, CancellationToken cancellationToken)
+    private int RunBatch(List<TicketBundle> bundles, BackgroundRuleLoad rules, CancellationToken cancellationToken)
     {
         var summary = new BatchSummary();
         var reports = new ReportDocument?[bundles.Count];
@@ -183,11 +174,11 @@ internal sealed class AnalyzeRun
         return summary.ExitCode;
     }
 
-    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, Task<RuleSet> rules, IProgress<double>? progress, CancellationToken cancellationToken)
+    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, BackgroundRuleLoad rules, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         StageClock? clock = _request.Timings ? new StageClock() : null;
         Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock).Build(bundle, progress, cancellationToken);
-        RuleSet ruleSet = Loaded(rules);
+        RuleSet ruleSet = rules.Wait(_error);
         clock?.Mark("waiting for the rule files");
         FactSheet facts = FactSheet.Build(@case);
         clock?.Mark("facts");
@@ -208,21 +199,6 @@ internal sealed class AnalyzeRun
         }
 
         return (document, diagnosis.HasProblems);
-    }
-
-    private RuleSet Loaded(Task<RuleSet> rules)
-    {
-        RuleSet set = rules.GetAwaiter().GetResult();
-        _stopPrecompiling?.Cancel();
-        if (Interlocked.Exchange(ref _ruleErrorsWritten, 1) == 0)
-        {
-            lock (_error)
-            {
-                RuleCatalogueLocation.WriteErrors(set, _error);
-            }
-        }
-
-        return set;
     }
 
     /// <summary>A file name from the bundle's name: its last path part, made safe, numbered to stay unique.</summary>

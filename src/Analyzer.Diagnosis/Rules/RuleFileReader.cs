@@ -29,9 +29,10 @@ internal static class RuleFileReader
         {
             // A syntax error gets its line from a plain parse (YamlDotNet's scanner can fail with a bare
             // InvalidOperationException); otherwise the deserializer's own message (unknown key...) stands.
-            errors.Add(SyntaxError(text) is RuleLoadError syntax
-                ? syntax with { File = path }
-                : new RuleLoadError(path, error is YamlException yaml ? (int)yaml.Start.Line : 0, error is YamlException y ? Innermost(y) : error.Message));
+            RuleLoadError semantic = error is YamlException yaml
+                ? new RuleLoadError(path, (int)yaml.Start.Line, Innermost(yaml))
+                : new RuleLoadError(path, 0, error.Message);
+            errors.Add(SyntaxError(text) is RuleLoadError syntax ? syntax with { File = path } : semantic);
             return null;
         }
 

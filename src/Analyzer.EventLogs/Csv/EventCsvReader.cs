@@ -38,7 +38,7 @@ internal static class EventCsvReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
-        using var stream = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+        using var stream = LineLengthGuard.OpenFile(input.Path, limits);
         Read(stream, input, limits, result, ct);
         stream.Report(input, result.Diagnostics);
     }

@@ -14,7 +14,7 @@ internal static class PerformanceCsvReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
-        using var stream = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+        using var stream = LineLengthGuard.OpenFile(input.Path, limits);
         Read(stream, input, limits, result, ct);
         stream.Report(input, result.Diagnostics);
     }

@@ -29,7 +29,7 @@ internal static partial class DaemonLogReader
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
     {
-        using var reader = new LineLengthGuard(new StreamReader(input.Path, detectEncodingFromByteOrderMarks: true), limits.MaxLineLength);
+        using var reader = LineLengthGuard.OpenFile(input.Path, limits);
         Read(reader, input, limits, year, result, ct);
         reader.Report(input, result.Diagnostics);
     }
