@@ -37,9 +37,18 @@ internal sealed class CustomerCaptureGenerator
     private uint _server;
     private bool _natT;
 
-    public CustomerCaptureGenerator(IReadOnlyList<TemplateConversation> templates, int seed = 20261124)
+    private readonly int _conversationShare;
+    private readonly long _maxConversations;
+
+    /// <param name="conversationShare">Packets per thousand that carry replayed IKE/L2TP conversations (the rest is background and bulk ESP).</param>
+    /// <param name="maxConversations">Conversations replayed at most; later conversation slots carry background UDP, so file size can grow without the VPN content growing.</param>
+    public CustomerCaptureGenerator(IReadOnlyList<TemplateConversation> templates, int seed = 20261124, int conversationShare = 10, long maxConversations = long.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(conversationShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(conversationShare, 1000);
         _templates = templates;
+        _conversationShare = conversationShare;
+        _maxConversations = maxConversations;
         _random = new Random(seed);
         _random.NextBytes(_noise);
         for (int i = 0; i < _espSpis.Length; i++)
@@ -58,16 +67,18 @@ internal sealed class CustomerCaptureGenerator
         while (written < targetBytes)
         {
             _nanoseconds += _random.Next(1_000, 20_000);
+            // The background mix keeps its proportions whatever share the conversations take.
             int roll = _random.Next(1000);
-            int length = roll switch
-            {
-                < 640 => BackgroundTcp(),
-                < 760 => BackgroundUdp(),
-                < 875 => RawEsp(),
-                < 990 => UdpEsp(),
-                < 994 => Keepalive(),
-                _ => NextConversationMessage(writer, ref written),
-            };
+            int length = roll < _conversationShare
+                ? NextConversationMessage(writer, ref written)
+                : ((roll - _conversationShare) * 1000 / (1000 - _conversationShare)) switch
+                {
+                    < 646 => BackgroundTcp(),
+                    < 768 => BackgroundUdp(),
+                    < 884 => RawEsp(),
+                    < 996 => UdpEsp(),
+                    _ => Keepalive(),
+                };
 
             if (length > 0)
             {
@@ -185,6 +196,11 @@ internal sealed class CustomerCaptureGenerator
 
         if (_conversation < 0 || _message >= _templates[_conversation].Messages.Count)
         {
+            if (Counts.Conversations >= _maxConversations)
+            {
+                return BackgroundUdp();
+            }
+
             _conversation = _random.Next(_templates.Count);
             _message = 0;
             _initiatorCookie = (ulong)_random.NextInt64();

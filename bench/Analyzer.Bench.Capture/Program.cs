@@ -2,13 +2,36 @@ using System.Globalization;
 using Analyzer.Bench.Capture;
 
 // Usage:
-//   generate OUTPUT.pcap SIZE_MB [TEMPLATE_DIR...]   write a customer-like capture
+//   generate OUTPUT.pcap SIZE_MB [--conversation-share PERMILLE] [--max-conversations N] [TEMPLATE_DIR...]
+//                                                    write a customer-like capture (default: 10 per mille of packets
+//                                                    are replayed IKE/L2TP conversations, no maximum)
 //   run FILE [REPETITIONS] [VPNDIAG...]                side by side: cat, read, decode, SharpPcap+PacketDotNet, each vpndiag build given, tshark
 //   measure MODE FILE                                  one contender in this process (used by run)
 if (args.Length >= 2 && args[0] == "generate")
 {
     long bytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * 1_000_000 : 1_000_000_000;
-    IEnumerable<string> directories = args.Length > 3 ? args[3..] : DefaultTemplateDirectories();
+    int share = 10;
+    long maxConversations = long.MaxValue;
+    int next = 3;
+    while (next + 1 < args.Length && args[next].StartsWith("--", StringComparison.Ordinal))
+    {
+        switch (args[next])
+        {
+            case "--conversation-share":
+                share = int.Parse(args[next + 1], CultureInfo.InvariantCulture);
+                break;
+            case "--max-conversations":
+                maxConversations = long.Parse(args[next + 1], CultureInfo.InvariantCulture);
+                break;
+            default:
+                Console.Error.WriteLine($"unknown option {args[next]}");
+                return 2;
+        }
+
+        next += 2;
+    }
+
+    IEnumerable<string> directories = args.Length > next ? args[next..] : DefaultTemplateDirectories();
     var templates = new List<TemplateConversation>();
     foreach (string directory in directories.Where(Directory.Exists))
     {
@@ -22,7 +45,7 @@ if (args.Length >= 2 && args[0] == "generate")
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{templates.Count} template conversations: {string.Join(", ", templates.Select(t => $"{t.Origin} ({t.Messages.Count})"))}"));
-    var generator = new CustomerCaptureGenerator(templates);
+    var generator = new CustomerCaptureGenerator(templates, conversationShare: share, maxConversations: maxConversations);
     generator.Generate(args[1], bytes);
     Console.WriteLine(generator.Counts);
     return 0;
@@ -40,7 +63,7 @@ if (args.Length == 3 && args[0] == "measure")
     return 0;
 }
 
-Console.Error.WriteLine("usage: generate OUTPUT SIZE_MB [TEMPLATE_DIR...] | run FILE [REPETITIONS] [VPNDIAG...] | measure read|decode|sharppcap FILE");
+Console.Error.WriteLine("usage: generate OUTPUT SIZE_MB [--conversation-share PERMILLE] [--max-conversations N] [TEMPLATE_DIR...] | run FILE [REPETITIONS] [VPNDIAG...] | measure read|decode|sharppcap FILE");
 return 2;
 
 static IEnumerable<string> DefaultTemplateDirectories()

@@ -4,22 +4,26 @@ using System.Globalization;
 namespace Analyzer.Cli.Pipeline;
 
 /// <summary>
-/// Wall-clock time of each pipeline stage of one bundle, for <c>analyze --timings</c>: where a slow
-/// run spends its time (docs/performance.md uses it for the split between stages).
+/// Wall-clock time of each pipeline stage of one bundle, and the managed heap at its end, for
+/// <c>analyze --timings</c>: where a slow run spends its time and what stays in memory
+/// (docs/performance.md uses it for the split between stages and the model's size).
 /// </summary>
 internal sealed class StageClock
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
-    private readonly List<(string Stage, TimeSpan At)> _marks = [];
+    private readonly List<(string Stage, TimeSpan Took, long HeapBytes)> _marks = [];
     private TimeSpan _last;
 
     /// <summary>Ends the stage running since the previous mark.</summary>
     public void Mark(string stage)
     {
         TimeSpan now = _watch.Elapsed;
+        // Without a forced collection: the heap as the stage left it, garbage included, is what the
+        // peak is made of.
+        long heap = GC.GetTotalMemory(forceFullCollection: false);
         lock (_marks)
         {
-            _marks.Add((stage, now - _last));
+            _marks.Add((stage, now - _last, heap));
             _last = now;
         }
     }
@@ -28,13 +32,15 @@ internal sealed class StageClock
     {
         lock (_marks)
         {
-            foreach ((string stage, TimeSpan took) in _marks)
+            foreach ((string stage, TimeSpan took, long heap) in _marks)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vpndiag: timing: {bundle}: {stage} {took.TotalMilliseconds:0.0} ms"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"vpndiag: timing: {bundle}: {stage} {took.TotalMilliseconds:0.0} ms (managed heap {heap / 1_048_576.0:0.0} MB)"));
             }
 
+            using var process = Process.GetCurrentProcess();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"vpndiag: timing: {bundle}: total {_last.TotalMilliseconds:0.0} ms (process CPU so far {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms)"));
+                $"vpndiag: timing: {bundle}: total {_last.TotalMilliseconds:0.0} ms (process CPU so far {process.TotalProcessorTime.TotalMilliseconds:0} ms, peak working set {process.PeakWorkingSet64 / 1_048_576.0:0} MB)"));
         }
     }
 }

@@ -11,12 +11,11 @@ namespace Analyzer.Diagnosis.Facts;
 
 /// <summary>
 /// What the fact builders need to know about one capture beyond its own model: its place on the
-/// path, the losses path comparison found for it, when it ends, and which ESP flows belong to which SA.
+/// path, the losses path comparison found for it, when it ends, and which ESP flows belong to which SA
+/// (<see cref="CaptureIndex"/>).
 /// </summary>
 internal sealed class CaptureContext
 {
-    private readonly Dictionary<EspFlow, IkeSa?> _flowOwners = [];
-
     public CaptureContext(CaptureModel capture, Case @case)
     {
         Capture = capture;
@@ -34,7 +33,7 @@ internal sealed class CaptureContext
         }
 
         End = capture.Statistics.LastTime ?? LatestFrame(capture);
-        AssignFlows();
+        Index = new CaptureIndex(capture);
     }
 
     public CaptureModel Capture { get; }
@@ -49,18 +48,12 @@ internal sealed class CaptureContext
 
     public string Input => Capture.Input.DisplayName;
 
-    public IEnumerable<EspFlow> FlowsOf(IkeSa sa)
-    {
-        foreach (EspFlow flow in Capture.EspFlows)
-        {
-            if (_flowOwners.TryGetValue(flow, out IkeSa? owner) && ReferenceEquals(owner, sa))
-            {
-                yield return flow;
-            }
-        }
-    }
+    /// <summary>The capture's SAs, flows and incomplete datagrams by the peers they run between.</summary>
+    public CaptureIndex Index { get; }
 
-    public IkeSa? OwnerOf(EspFlow flow) => _flowOwners.GetValueOrDefault(flow);
+    public IReadOnlyList<EspFlow> FlowsOf(IkeSa sa) => Index.FlowsOf(sa);
+
+    public IkeSa? OwnerOf(EspFlow flow) => Index.OwnerOf(flow);
 
     /// <summary>Path losses for the given protocols, as one sentence ("" when none).</summary>
     public string PathLoss(params string[] protocols)
@@ -104,40 +97,4 @@ internal sealed class CaptureContext
     }
 
     private static Timestamp Max(Timestamp a, Timestamp b) => a >= b ? a : b;
-
-    // A flow belongs to the SA that negotiated it when the model says so (cookie or SPI); otherwise
-    // to the latest SA between the same addresses that started before the flow's first packet.
-    private void AssignFlows()
-    {
-        foreach (EspFlow flow in Capture.EspFlows)
-        {
-            IkeSa? owner = null;
-            foreach (IkeSa sa in Capture.IkeSas)
-            {
-                if ((flow.IkeSaCookie is ulong cookie && cookie == sa.InitiatorCookie) || sa.ChildSpis.Contains(flow.Spi))
-                {
-                    owner = sa;
-                    break;
-                }
-            }
-
-            if (owner is null)
-            {
-                foreach (IkeSa sa in Capture.IkeSas)
-                {
-                    if (!SamePeers(sa.Initiator, sa.Responder, flow.Source, flow.Destination))
-                    {
-                        continue;
-                    }
-
-                    if (owner is null || sa.FirstFrame.Time <= flow.First.Time)
-                    {
-                        owner = sa;
-                    }
-                }
-            }
-
-            _flowOwners[flow] = owner;
-        }
-    }
 }

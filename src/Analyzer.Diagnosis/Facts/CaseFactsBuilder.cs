@@ -257,11 +257,7 @@ internal static class CaseFactsBuilder
             high++;
             foreach (CaptureContext context in contexts)
             {
-                foreach (IkeSa sa in context.Capture.IkeSas)
-                {
-                    whileActive |= sa.State is IkeSaState.Established or IkeSaState.Deleted
-                        && sample.Time >= sa.FirstFrame.Time && sample.Time <= context.End;
-                }
+                whileActive |= context.Index.EarliestEstablishedStart is Timestamp start && sample.Time >= start && sample.Time <= context.End;
             }
         }
 

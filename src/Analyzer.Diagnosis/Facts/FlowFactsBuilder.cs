@@ -8,16 +8,8 @@ internal static class FlowFactsBuilder
 {
     public static FlowFacts Build(EspFlow flow, CaptureContext context)
     {
-        long reverse = 0;
-        foreach (EspFlow other in context.Capture.EspFlows)
-        {
-            // AH SAs are their own flows; only the ESP of the other direction answers an ESP flow.
-            bool sameKind = (other.Encapsulation == EspEncapsulation.Ah) == (flow.Encapsulation == EspEncapsulation.Ah);
-            if (sameKind && other.Source.Address == flow.Destination.Address && other.Destination.Address == flow.Source.Address)
-            {
-                reverse += other.Packets;
-            }
-        }
+        // AH SAs are their own flows; only the ESP of the other direction answers an ESP flow.
+        long reverse = context.Index.PacketsFrom(flow.Destination.Address, flow.Source.Address, flow.Encapsulation == EspEncapsulation.Ah);
 
         string spi = "0x" + flow.Spi.ToString("x8", CultureInfo.InvariantCulture);
         return new FlowFacts

@@ -106,7 +106,7 @@ internal static class SaFactsBuilder
         long fromResponder = flows.Where(f => f.Source.Address == sa.Responder.Address).Sum(f => f.Packets);
 
         (int trailing, string trailingFrom, List<FrameRef> trailingFrames) = TrailingInformationals(sa);
-        (int pairSas, double pairSpan) = PeerPair(sa, context);
+        (int pairSas, double pairSpan) = context.Index.EstablishedBetween(sa.Initiator.Address, sa.Responder.Address);
         List<string> vendors = sa.VendorIds.Select(v => v.Name ?? v.PrintableText ?? v.Hex).Distinct().ToList();
         string windowsVersion = sa.VendorIds.Select(v => v.Name).FirstOrDefault(n => n is not null && n.Contains("Windows", StringComparison.OrdinalIgnoreCase)) ?? "";
         bool windows = windowsVersion.Length > 0 || sa.VendorIds.Exists(v => v.Name is not null
@@ -397,13 +397,8 @@ internal static class SaFactsBuilder
     private static List<IncompleteIpDatagram> IncompleteDatagramsOf(IkeSa sa, CaptureContext context)
     {
         List<IncompleteIpDatagram> found = [];
-        foreach (IncompleteIpDatagram datagram in context.Capture.IncompleteDatagrams)
+        foreach (IncompleteIpDatagram datagram in context.Index.IncompleteUdpBetween(sa.Initiator.Address, sa.Responder.Address))
         {
-            if (datagram.Protocol != 17 || !CaptureContext.SamePeers(sa.Initiator, sa.Responder, datagram.Source, datagram.Destination))
-            {
-                continue;
-            }
-
             ushort port = Math.Max(datagram.Source.Port, datagram.Destination.Port);
             bool ikePorts = datagram.Source.Port is 0 or 500 or NatTPort || datagram.Destination.Port is 0 or 500 or NatTPort;
             if (!ikePorts && port != 0)
@@ -485,28 +480,6 @@ internal static class SaFactsBuilder
 
         string from = side is null ? "" : side.Value ? "initiator" : "responder";
         return (frames.Count, from, frames);
-    }
-
-    private static (int Count, double Span) PeerPair(IkeSa sa, CaptureContext context)
-    {
-        int count = 0;
-        Timestamp? first = null;
-        Timestamp? last = null;
-        foreach (IkeSa other in context.Capture.IkeSas)
-        {
-            if (other.State is not (IkeSaState.Established or IkeSaState.Deleted)
-                || !CaptureContext.SamePeers(sa.Initiator, sa.Responder, other.Initiator, other.Responder))
-            {
-                continue;
-            }
-
-            count++;
-            Timestamp time = other.FirstFrame.Time;
-            first = first is null || time < first ? time : first;
-            last = last is null || time > last ? time : last;
-        }
-
-        return (count, first is null || last is null ? 0 : last.Value.SecondsSince(first.Value));
     }
 
     private static (bool Likely, string Evidence) NatEvidence(IkeSa sa, CaptureContext context)

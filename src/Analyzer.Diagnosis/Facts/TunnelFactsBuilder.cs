@@ -86,6 +86,24 @@ internal static class TunnelFactsBuilder
     // The SA covers the tunnel's peers directly, or the tunnel runs to the private (inner) address of
     // a client the SA sees behind a NAT: with NAT-T the server's L2TP talks to the client's own
     // address, so a leak after the SA ends shows that address, not the NAT's.
+    // Every SA Protects can accept: those between the tunnel's two ends, and those to either end
+    // from an initiator behind a NAT. Each at most once; the caller only ORs and takes maxima, so
+    // order does not matter.
+    private static IEnumerable<IkeSa> ProtectingCandidates(L2tpTunnel tunnel, CaptureContext context)
+    {
+        HashSet<IkeSa> seen = new(ReferenceEqualityComparer.Instance);
+        IEnumerable<IkeSa> candidates = context.Index.SasBetween(tunnel.Client.Address, tunnel.Server.Address)
+            .Concat(context.Index.NatInitiatedSasTo(tunnel.Server.Address))
+            .Concat(tunnel.Client.Address == tunnel.Server.Address ? [] : context.Index.NatInitiatedSasTo(tunnel.Client.Address));
+        foreach (IkeSa sa in candidates)
+        {
+            if (seen.Add(sa))
+            {
+                yield return sa;
+            }
+        }
+    }
+
     private static bool Protects(IkeSa sa, L2tpTunnel tunnel)
     {
         if (CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
@@ -128,7 +146,7 @@ internal static class TunnelFactsBuilder
         bool before = false;
         Timestamp protectionEnd = default;
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
-        foreach (IkeSa sa in context.Capture.IkeSas)
+        foreach (IkeSa sa in ProtectingCandidates(tunnel, context))
         {
             if (!Protects(sa, tunnel))
             {

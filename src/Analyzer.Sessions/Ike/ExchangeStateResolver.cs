@@ -11,17 +11,17 @@ internal static class ExchangeStateResolver
     /// <summary>An unanswered message this close to the end of the capture may still be answered.</summary>
     private const double InProgressSeconds = 5;
 
-    public static void Resolve(IkeSa sa, Timestamp captureEnd, IEnumerable<IkeSa> allSas)
+    internal static void Resolve(IkeSa sa, Timestamp captureEnd, LatestAttempts attempts)
     {
         foreach (IkeExchange exchange in sa.Exchanges)
         {
-            ResolveExchange(sa, exchange, captureEnd, allSas);
+            ResolveExchange(sa, exchange, captureEnd, attempts);
         }
 
         sa.State = sa.Version == 2 ? V2State(sa) : V1State(sa);
     }
 
-    private static void ResolveExchange(IkeSa sa, IkeExchange exchange, Timestamp captureEnd, IEnumerable<IkeSa> allSas)
+    private static void ResolveExchange(IkeSa sa, IkeExchange exchange, Timestamp captureEnd, LatestAttempts attempts)
     {
         if (exchange.Messages.Count == 0)
         {
@@ -77,7 +77,7 @@ internal static class ExchangeStateResolver
         {
             exchange.State = ExchangeState.NoResponse;
         }
-        else if (sa.Deletes.Count > 0 || StartedAgainLater(sa, last, allSas))
+        else if (sa.Deletes.Count > 0 || attempts.StartedAfter(sa, last.Frame.Time))
         {
             exchange.State = ExchangeState.Abandoned;
         }
@@ -137,22 +137,6 @@ internal static class ExchangeStateResolver
         }
 
         return exchange.Messages[^1];
-    }
-
-    /// <summary>The same initiator started another SA to the same responder after this one's last message.</summary>
-    private static bool StartedAgainLater(IkeSa sa, IkeMessage last, IEnumerable<IkeSa> allSas)
-    {
-        foreach (IkeSa other in allSas)
-        {
-            if (!ReferenceEquals(other, sa) && other.Messages.Count > 0
-                && other.Initiator.Address == sa.Initiator.Address && other.Responder.Address == sa.Responder.Address
-                && other.FirstFrame.Time > last.Frame.Time)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IkeSaState V1State(IkeSa sa)

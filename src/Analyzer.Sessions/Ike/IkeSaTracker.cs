@@ -162,6 +162,7 @@ public sealed class IkeSaTracker
     public void Complete(CaptureModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var attempts = new LatestAttempts(_order.Select(b => b.Sa));
         foreach (SaBuilder builder in _order)
         {
             IkeSa sa = builder.Sa;
@@ -179,7 +180,7 @@ public sealed class IkeSaTracker
             }
 
             Timestamp captureEnd = model.Statistics.LastTime is Timestamp last && last > _lastTime ? last : _lastTime;
-            ExchangeStateResolver.Resolve(sa, captureEnd, _order.Select(b => b.Sa));
+            ExchangeStateResolver.Resolve(sa, captureEnd, attempts);
             model.IkeSas.Add(sa);
         }
 

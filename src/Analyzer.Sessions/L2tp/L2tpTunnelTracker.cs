@@ -27,6 +27,10 @@ public sealed class L2tpTunnelTracker
     private readonly List<L2tpTunnelContext> _tunnels = [];
     private readonly Dictionary<(NetEndpoint Receiver, ushort TunnelId), L2tpTunnelContext> _byReceiverId = [];
     private readonly Dictionary<(NetEndpoint, NetEndpoint), L2tpTunnelContext> _version3 = [];
+
+    // Tunnels by (client, server) in creation order: a message whose tunnel id is not known yet is
+    // matched among the tunnels between its two endpoints, not among all tunnels of the capture.
+    private readonly Dictionary<(NetEndpoint Client, NetEndpoint Server), List<(int Ordinal, L2tpTunnelContext Context)>> _byEndpoints = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
     private long _droppedDiagnostics;
     private bool _tunnelLimitReported;
@@ -362,28 +366,22 @@ public sealed class L2tpTunnelTracker
             return known;
         }
 
-        // A tunnel whose far side's id is not known yet (it began before the capture, or only one side spoke so far).
-        foreach (L2tpTunnelContext candidate in _tunnels)
+        // A tunnel whose far side's id is not known yet (it began before the capture, or only one side spoke so far):
+        // the earliest created of those between these endpoints, whichever side is the client.
+        (int Ordinal, L2tpTunnelContext Context)? awaitingClientId = FirstAwaitingId(datagram.Destination, datagram.Source, clientSide: true, header.TunnelId);
+        (int Ordinal, L2tpTunnelContext Context)? awaitingServerId = FirstAwaitingId(datagram.Source, datagram.Destination, clientSide: false, header.TunnelId);
+        if (awaitingClientId is { } toClient && (awaitingServerId is not { } other || toClient.Ordinal < other.Ordinal))
         {
-            L2tpTunnel tunnel = candidate.Tunnel;
-            if (tunnel.Version != 2)
-            {
-                continue;
-            }
+            toClient.Context.Tunnel.ClientTunnelId = header.TunnelId;
+            _byReceiverId[(datagram.Destination, header.TunnelId)] = toClient.Context;
+            return toClient.Context;
+        }
 
-            if (tunnel.Client == datagram.Destination && tunnel.Server == datagram.Source && tunnel.ClientTunnelId == 0)
-            {
-                tunnel.ClientTunnelId = header.TunnelId;
-                _byReceiverId[(datagram.Destination, header.TunnelId)] = candidate;
-                return candidate;
-            }
-
-            if (tunnel.Server == datagram.Destination && tunnel.Client == datagram.Source && tunnel.ServerTunnelId == 0 && header.TunnelId != 0)
-            {
-                tunnel.ServerTunnelId = header.TunnelId;
-                _byReceiverId[(datagram.Destination, header.TunnelId)] = candidate;
-                return candidate;
-            }
+        if (awaitingServerId is { } toServer)
+        {
+            toServer.Context.Tunnel.ServerTunnelId = header.TunnelId;
+            _byReceiverId[(datagram.Destination, header.TunnelId)] = toServer.Context;
+            return toServer.Context;
         }
 
         bool senderIsClient = GuessSenderIsClient(datagram, type);
@@ -405,6 +403,32 @@ public sealed class L2tpTunnelTracker
         }
 
         return context;
+    }
+
+    /// <summary>The earliest version 2 tunnel from <paramref name="client"/> to <paramref name="server"/> that still lacks the id of the given side.</summary>
+    private (int Ordinal, L2tpTunnelContext Context)? FirstAwaitingId(NetEndpoint client, NetEndpoint server, bool clientSide, ushort tunnelId)
+    {
+        if (!_byEndpoints.TryGetValue((client, server), out List<(int Ordinal, L2tpTunnelContext Context)>? candidates))
+        {
+            return null;
+        }
+
+        foreach ((int ordinal, L2tpTunnelContext candidate) in candidates)
+        {
+            L2tpTunnel tunnel = candidate.Tunnel;
+            if (tunnel.Version != 2)
+            {
+                continue;
+            }
+
+            // The server's id is only taken from a non-zero tunnel id: zero is what a client sends before it knows it.
+            if (clientSide ? tunnel.ClientTunnelId == 0 : tunnel.ServerTunnelId == 0 && tunnelId != 0)
+            {
+                return (ordinal, candidate);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>For a tunnel first seen mid-way: replies and LNS-initiated calls come from the server; otherwise the side not on port 1701, else the sender, is the client.</summary>
@@ -437,6 +461,13 @@ public sealed class L2tpTunnelTracker
         }
 
         var context = new L2tpTunnelContext(new L2tpTunnel { Client = client, Server = server, State = state, FirstFrame = frame });
+        if (!_byEndpoints.TryGetValue((client, server), out List<(int Ordinal, L2tpTunnelContext Context)>? between))
+        {
+            between = [];
+            _byEndpoints[(client, server)] = between;
+        }
+
+        between.Add((_tunnels.Count, context));
         _tunnels.Add(context);
         return context;
     }
