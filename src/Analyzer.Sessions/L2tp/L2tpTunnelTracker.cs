@@ -21,7 +21,7 @@ public sealed class L2tpTunnelTracker
     public const int MaxDiagnostics = 1_000;
 
     private const ushort L2tpPort = 1701;
-    private const string AvpText = "an L2TP AVP string (host or vendor name, number, result message)";
+    private const string AvpText = "an L2TP AVP string";
     private const string AvpLimit = "AVPs of one L2TP control message";
 
     private readonly AnalysisInput _input;

@@ -17,6 +17,18 @@ internal static class HostileSamples
         return path;
     }
 
+    /// <summary>A public capture under ../shared/captures, or skips.</summary>
+    public static string SharedCapture(string relative)
+    {
+        string path = Path.Combine(RepoPaths.RequireShared("captures"), relative);
+        if (!File.Exists(path))
+        {
+            Assert.Skip($"../shared/captures/{relative} is absent");
+        }
+
+        return path;
+    }
+
     /// <summary>The smallest EVTX in ../shared/evtx (ties by name), or skips.</summary>
     public static string SmallestSharedEvtx()
     {
