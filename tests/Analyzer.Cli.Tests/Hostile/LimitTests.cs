@@ -65,7 +65,7 @@ public sealed class LimitTests : IDisposable
     [MemberData(nameof(SessionLimits))]
     public void Session_limit_reached_on_a_real_capture_leaves_one_warning_naming_capture_and_frame(string sample, string limit, int value, string expected, long frame)
     {
-        string capture = sample.StartsWith("shared:", StringComparison.Ordinal) ? HostileSamples.SharedCapture(sample["shared:".Length..]) : Sample(sample);
+        string capture = HostileSamples.SampleOrShared(sample);
         AnalysisLimits limits = limit switch
         {
             nameof(AnalysisLimits.MaxPptpConnections) => new AnalysisLimits { MaxPptpConnections = value },

@@ -85,7 +85,7 @@ public sealed class StringLimitTests : IDisposable
     public void Long_peer_strings_in_a_capture_are_cut_with_one_warning_per_kind_naming_capture_and_first_frame(string sample, string what, long frame)
     {
         const int WireLimit = 3;
-        string capture = sample.StartsWith("shared:", StringComparison.Ordinal) ? HostileSamples.SharedCapture(sample["shared:".Length..]) : Sample(sample);
+        string capture = HostileSamples.SampleOrShared(sample);
         string start = what + " longer than ";
 
         Assert.DoesNotContain(CaptureRun.Diagnostics(capture, AnalysisLimits.Default), d => d.Message.StartsWith(start, StringComparison.Ordinal));
