@@ -26,6 +26,18 @@ public sealed record AnalysisLimits
 
     public int MaxL2tpTunnels { get; init; } = 100_000;
 
+    /// <summary>PPTP connections, and PPP sessions outside any tunnel (PPPoE, PPP links), tracked per capture; later ones are not tracked (and reported).</summary>
+    public int MaxPptpConnections { get; init; } = 10_000;
+
+    /// <summary>PPP control packets (LCP, NCP, authentication) listed per PPP session; later ones are only counted (and reported).</summary>
+    public int MaxPppPacketsPerSession { get; init; } = 4096;
+
+    /// <summary>
+    /// Bytes of IKEv1 fragments kept for one fragmented IKE message (real ones are a few KB: a certificate
+    /// chain); a message whose fragments add up to more stays incomplete (and is reported).
+    /// </summary>
+    public int MaxIkeFragmentedMessageBytes { get; init; } = 256 * 1024;
+
     public int MaxEventRecords { get; init; } = 5_000_000;
 
     /// <summary>Packets fingerprinted per capture for comparing vantage points; later packets are not compared (and reported).</summary>

@@ -34,10 +34,11 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
     {
         _model = new CaptureModel(input);
-        _ike = new IkeSaTracker(input, limits, keys);
+        var notices = new LimitNotices(input, limits);
+        _ike = new IkeSaTracker(input, limits, keys, notices);
         _esp = new EspFlowTracker(input, limits);
-        _l2tp = new L2tpTunnelTracker(input, limits);
-        _pptp = new PptpTracker(input, limits);
+        _l2tp = new L2tpTunnelTracker(input, limits, notices);
+        _pptp = new PptpTracker(input, limits, notices);
         _ledger = keepLedger ? new PacketLedger(input, limits) : null;
     }
 

@@ -11,8 +11,12 @@ namespace Analyzer.Protocols.L2tp;
 /// </summary>
 public static class L2tpAvpFormatter
 {
-    public static string Format(L2tpAvp avp, L2tpMessageType carriedBy, int maxStringLength)
+    public static string Format(L2tpAvp avp, L2tpMessageType carriedBy, int maxStringLength) => Format(avp, carriedBy, maxStringLength, out _);
+
+    /// <summary>As <see cref="Format(L2tpAvp, L2tpMessageType, int)"/>; <paramref name="cut"/> says a peer string in it was longer than the limit.</summary>
+    public static string Format(L2tpAvp avp, L2tpMessageType carriedBy, int maxStringLength, out bool cut)
     {
+        cut = false;
         ReadOnlySpan<byte> value = avp.Value;
         if (avp.Hidden)
         {
@@ -30,7 +34,7 @@ public static class L2tpAvpFormatter
             case L2tpAvpType.MessageType:
                 return value.Length == 2 ? L2tpMessageTypes.Name(BinaryPrimitives.ReadUInt16BigEndian(value)) : PeerText.Hex(value);
             case L2tpAvpType.ResultCode:
-                return FormatResult(value, carriedBy, maxStringLength);
+                return FormatResult(value, carriedBy, maxStringLength, out cut);
             case L2tpAvpType.ProtocolVersion:
                 return value.Length == 2 ? string.Create(CultureInfo.InvariantCulture, $"{value[0]}.{value[1]}") : PeerText.Hex(value);
             case L2tpAvpType.FramingCapabilities:
@@ -46,7 +50,7 @@ public static class L2tpAvpFormatter
             case L2tpAvpType.SubAddress:
             case L2tpAvpType.ProxyAuthenName:
             case L2tpAvpType.PrivateGroupId:
-                return PeerText.Decode(value, maxStringLength);
+                return PeerText.Decode(value, maxStringLength, out cut);
             case L2tpAvpType.FirmwareRevision:
             case L2tpAvpType.AssignedTunnelId:
             case L2tpAvpType.ReceiveWindowSize:
@@ -73,8 +77,9 @@ public static class L2tpAvpFormatter
         }
     }
 
-    private static string FormatResult(ReadOnlySpan<byte> value, L2tpMessageType carriedBy, int maxStringLength)
+    private static string FormatResult(ReadOnlySpan<byte> value, L2tpMessageType carriedBy, int maxStringLength, out bool cut)
     {
+        cut = false;
         if (!L2tpResultCode.TryRead(value, out L2tpResultCode code, out _))
         {
             return PeerText.Hex(value);
@@ -89,7 +94,7 @@ public static class L2tpAvpFormatter
 
         if (!code.Message.IsEmpty)
         {
-            text.Append(", message ").Append(PeerText.Decode(code.Message, maxStringLength));
+            text.Append(", message ").Append(PeerText.Decode(code.Message, maxStringLength, out cut));
         }
 
         return text.ToString();

@@ -9,6 +9,9 @@ namespace Analyzer.Protocols.Ppp;
 /// </summary>
 public readonly record struct MsChapMessage(int? ErrorCode, bool? RetryAllowed, int? Version, bool HasAuthenticatorResponse, string? Message)
 {
+    /// <summary>The M= text was longer than the limit and was cut (and marked).</summary>
+    public bool MessageCut { get; init; }
+
     public static MsChapMessage Parse(ReadOnlySpan<byte> text, int maxLength)
     {
         int? errorCode = null;
@@ -16,6 +19,7 @@ public readonly record struct MsChapMessage(int? ErrorCode, bool? RetryAllowed, 
         int? version = null;
         bool authenticator = false;
         string? message = null;
+        bool cut = false;
         int offset = 0;
         while (offset < text.Length)
         {
@@ -33,7 +37,7 @@ public readonly record struct MsChapMessage(int? ErrorCode, bool? RetryAllowed, 
             int valueStart = offset + 2;
             if (key == (byte)'M')
             {
-                message = PeerText.Decode(text[valueStart..], maxLength);
+                message = PeerText.Decode(text[valueStart..], maxLength, out cut);
                 break;
             }
 
@@ -59,7 +63,7 @@ public readonly record struct MsChapMessage(int? ErrorCode, bool? RetryAllowed, 
             offset = valueEnd;
         }
 
-        return new MsChapMessage(errorCode, retry, version, authenticator, message);
+        return new MsChapMessage(errorCode, retry, version, authenticator, message) { MessageCut = cut };
     }
 
     private static int? ParseDecimal(ReadOnlySpan<byte> digits)

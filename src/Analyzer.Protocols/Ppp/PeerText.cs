@@ -11,19 +11,34 @@ public static class PeerText
     /// <summary>Appended when the text was longer than the limit.</summary>
     public const string CutMarker = "…";
 
-    public static string Decode(ReadOnlySpan<byte> bytes, int maxLength)
+    public static string Decode(ReadOnlySpan<byte> bytes, int maxLength) => Decode(bytes, maxLength, out _);
+
+    /// <summary>As <see cref="Decode(ReadOnlySpan{byte}, int)"/>; <paramref name="cut"/> says the text was longer than the limit, so the caller can warn.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, int maxLength, out bool cut)
     {
         // Decoding is bounded before it starts: no UTF-8 character needs more than four bytes.
-        bool cut = false;
+        cut = false;
         if (maxLength >= 0 && bytes.Length > maxLength * 4)
         {
             bytes = bytes[..(maxLength * 4)];
             cut = true;
         }
 
-        string text = Encoding.UTF8.GetString(bytes);
+        return CutAndMark(Encoding.UTF8.GetString(bytes), maxLength, ref cut);
+    }
+
+    /// <summary>Text already decoded (a hex dump, a distinguished name) cut at the limit and marked, <paramref name="cut"/> set when it was.</summary>
+    public static string Cut(string text, int maxLength, out bool cut)
+    {
+        cut = false;
+        return CutAndMark(text, maxLength, ref cut);
+    }
+
+    private static string CutAndMark(string text, int maxLength, ref bool cut)
+    {
         if (maxLength >= 0 && text.Length > maxLength)
         {
+            cut = true;
             return text[..maxLength] + CutMarker;
         }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Ike.Payloads;
 using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Protocols.Traffic;
 
@@ -18,6 +19,7 @@ namespace Analyzer.Sessions.Ike;
 public sealed class IkeSaTracker
 {
     private const ushort NatTPort = 4500;
+    private const string Identity = "an IKE identity";
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
     private readonly IkeKeyTable? _keys;
@@ -25,15 +27,23 @@ public sealed class IkeSaTracker
     private readonly List<SaBuilder> _order = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
     private readonly IkeFragmentBudget _fragmentBudget;
+    private readonly LimitNotices _notices;
     private bool _limitReported;
     private bool _fragmentLimitReported;
     private Timestamp _lastTime;
 
     public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
+        : this(input, limits, keys, new LimitNotices(input, limits))
+    {
+    }
+
+    /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
+    internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, LimitNotices notices)
     {
         _input = input;
         _limits = limits;
         _keys = keys;
+        _notices = notices;
         _fragmentBudget = new IkeFragmentBudget(limits.MaxReassemblyBytes);
     }
 
@@ -81,6 +91,7 @@ public sealed class IkeSaTracker
         bool bogusLength = header.Length > (uint)Math.Max(datagram.WireLength, bytes.Length);
         IsakmpReader reader = IsakmpReader.ForMessage(bogusLength ? bytes[..IsakmpReader.HeaderLength] : bytes, header);
         IsakmpContent content = IsakmpContentReader.Read(ref reader, v2, _limits.MaxStringLength);
+        NoteLimits(content, datagram.Frame);
         IkeExchange exchange = ExchangeOf(builder, header, kind, fromInitiator, retransmission);
 
         // Decrypt before numbering: a Main Mode message's number shows in its payloads.
@@ -168,7 +179,7 @@ public sealed class IkeSaTracker
             IkeSa sa = builder.Sa;
             HashAlgorithmName? natHash = sa.Version == 2
                 ? HashAlgorithmName.SHA1
-                : Protocols.Ike.Payloads.NatDiscoveryHash.FromIkev1(builder.ChosenTransform?.Attribute(Ikev1AttributeNames.Phase1Hash));
+                : NatDiscoveryHash.FromIkev1(builder.ChosenTransform?.Attribute(Ikev1AttributeNames.Phase1Hash));
             NatDetectionEvaluator.Evaluate(sa.Nat, builder.NatSamples, natHash);
             foreach (IkeFragmentedMessage set in sa.FragmentedMessages)
             {
@@ -185,6 +196,7 @@ public sealed class IkeSaTracker
         }
 
         model.Diagnostics.AddRange(_diagnostics);
+        _notices.MoveTo(model.Diagnostics);
     }
 
     private SaBuilder? FindOrCreate(in IsakmpHeader header, in VpnDatagram datagram)
@@ -216,7 +228,7 @@ public sealed class IkeSaTracker
             Initiator = sourceIsInitiator ? datagram.Source : datagram.Destination,
             Responder = sourceIsInitiator ? datagram.Destination : datagram.Source,
         };
-        builder = new SaBuilder(sa, _fragmentBudget);
+        builder = new SaBuilder(sa, _fragmentBudget, _notices);
         _byCookie[(version, header.InitiatorCookie)] = builder;
         _order.Add(builder);
         return builder;
@@ -320,6 +332,7 @@ public sealed class IkeSaTracker
             return null;
         }
 
+        NoteLimits(inner, frame);
         builder.Sa.Decrypted = true;
         return inner;
     }
@@ -362,11 +375,39 @@ public sealed class IkeSaTracker
         {
             IsakmpReader reader = IsakmpReader.ForMessage(whole, innerHeader);
             inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
+            NoteLimits(inner, message.Frame);
         }
 
         if (inner is not null)
         {
             ContentRecorder.Record(builder, message, exchange, inner, innerHeader, false, innerHeader.IsEncrypted);
+        }
+    }
+
+    /// <summary>
+    /// Identities cut at the string limit, and payloads the parser stopped at one of its per-message
+    /// bounds (<see cref="SecurityAssociationReader.MaxProposals"/>,
+    /// <see cref="AttributeReader.MaxAttributes"/>): each kind warned once per capture.
+    /// The SA keeps its per-message anomaly either way.
+    /// </summary>
+    private void NoteLimits(IsakmpContent content, FrameRef frame)
+    {
+        foreach (IdentificationPayload id in content.Identities)
+        {
+            if (id.ValueCut)
+            {
+                _notices.TextCut(Identity, frame);
+            }
+        }
+
+        foreach (ParseError error in content.Errors)
+        {
+            if (error.Kind == ParseErrorKind.LimitReached)
+            {
+                // The detail names the bound ("more than 64 proposals"), so each bound is its own kind.
+                _notices.Reached(error.Detail, frame, error, static e => string.Create(CultureInfo.InvariantCulture,
+                    $"an IKE SA payload has {e.Detail} (offset 0x{e.Offset:X} in the message) and was read only up to there; later payloads past this bound in this capture are not reported"));
+            }
         }
     }
 

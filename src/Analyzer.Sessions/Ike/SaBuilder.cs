@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike;
@@ -13,7 +14,7 @@ namespace Analyzer.Sessions.Ike;
 /// </summary>
 internal sealed class SaBuilder
 {
-    private const int MaxFragmentBytes = 256 * 1024;
+    private const string FragmentLimit = "IKE fragments of one message";
     private readonly Dictionary<(uint MessageId, IkeExchangeKind Kind, bool ByInitiator), IkeExchange> _exchanges = [];
     private readonly Dictionary<(ulong Hash, bool FromInitiator), int> _seen = [];
     private readonly Dictionary<(bool FromInitiator, ushort Id), (IkeFragmentedMessage Set, Dictionary<int, byte[]> Pieces, int Bytes)> _v1Fragments = [];
@@ -23,11 +24,13 @@ internal sealed class SaBuilder
     private bool _reportedNoKey;
 
     private readonly IkeFragmentBudget _fragmentBudget;
+    private readonly LimitNotices _notices;
 
-    public SaBuilder(IkeSa sa, IkeFragmentBudget fragmentBudget)
+    public SaBuilder(IkeSa sa, IkeFragmentBudget fragmentBudget, LimitNotices notices)
     {
         Sa = sa;
         _fragmentBudget = fragmentBudget;
+        _notices = notices;
     }
 
     public IkeSa Sa { get; }
@@ -140,8 +143,14 @@ internal sealed class SaBuilder
 
         entry.Set.Frames.Add(frame);
         bool wasComplete = entry.Set.Complete;
-        if (!entry.Pieces.ContainsKey(fragment.Number) && entry.Bytes + fragment.Data.Length <= MaxFragmentBytes
-            && _fragmentBudget.TryReserve(fragment.Data.Length, frame))
+        int maxBytes = _notices.Limits.MaxIkeFragmentedMessageBytes;
+        bool fresh = !entry.Pieces.ContainsKey(fragment.Number);
+        if (fresh && entry.Bytes + fragment.Data.Length > maxBytes)
+        {
+            _notices.Reached(FragmentLimit, frame, maxBytes, static max => string.Create(CultureInfo.InvariantCulture,
+                $"IKE fragments of one message add up to more than {max} bytes; the rest of its fragments are not kept and it stays incomplete (later messages past this limit in this capture are not reported)"));
+        }
+        else if (fresh && _fragmentBudget.TryReserve(fragment.Data.Length, frame))
         {
             entry.Pieces[fragment.Number] = fragment.Data;
             entry.Bytes += fragment.Data.Length;

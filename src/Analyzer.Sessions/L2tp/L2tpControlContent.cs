@@ -13,7 +13,10 @@ namespace Analyzer.Sessions.L2tp;
 /// </summary>
 internal sealed class L2tpControlContent
 {
-    /// <summary>AVPs kept per message; a longer list is cut and reported.</summary>
+    /// <summary>
+    /// AVPs kept per message: a structural bound of the parser (real messages carry a dozen). A longer
+    /// list is cut and flagged in <see cref="AvpsCut"/>, which the tracker warns about once per capture.
+    /// </summary>
     public const int MaxAvps = 256;
 
     /// <summary>The Message Type AVP's value, or null when the first AVP is not a Message Type (malformed).</summary>
@@ -32,6 +35,12 @@ internal sealed class L2tpControlContent
     public List<L2tpAvpValue> Avps { get; } = [];
 
     public List<string> Problems { get; } = [];
+
+    /// <summary>The message had more than <see cref="MaxAvps"/> AVPs; the rest are not listed.</summary>
+    public bool AvpsCut { get; private set; }
+
+    /// <summary>A peer string (host or vendor name, number, result message) was longer than the string limit and was cut.</summary>
+    public bool TextCut { get; private set; }
 
     public static L2tpControlContent Read(ReadOnlySpan<byte> body, int bodyOffset, int maxStringLength)
     {
@@ -67,7 +76,7 @@ internal sealed class L2tpControlContent
 
             if (content.Avps.Count >= MaxAvps)
             {
-                content.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"more than {MaxAvps} AVPs; the rest are not listed"));
+                content.AvpsCut = true;
                 break;
             }
 
@@ -79,7 +88,9 @@ internal sealed class L2tpControlContent
 
     private void Take(L2tpAvp avp, L2tpMessageType carriedBy, int maxStringLength)
     {
-        Avps.Add(new L2tpAvpValue(avp.VendorId, avp.Type, L2tpAvpTypes.Name(avp.VendorId, avp.Type), L2tpAvpFormatter.Format(avp, carriedBy, maxStringLength), avp.Mandatory, avp.Hidden));
+        string text = L2tpAvpFormatter.Format(avp, carriedBy, maxStringLength, out bool cut);
+        TextCut |= cut;
+        Avps.Add(new L2tpAvpValue(avp.VendorId, avp.Type, L2tpAvpTypes.Name(avp.VendorId, avp.Type), text, avp.Mandatory, avp.Hidden));
         if (!avp.IsStandard || avp.Hidden)
         {
             return;
@@ -95,10 +106,12 @@ internal sealed class L2tpControlContent
                 AssignedSessionId = BinaryPrimitives.ReadUInt16BigEndian(value);
                 break;
             case L2tpAvpType.HostName:
-                HostName = PeerText.Decode(value, maxStringLength);
+                HostName = PeerText.Decode(value, maxStringLength, out cut);
+                TextCut |= cut;
                 break;
             case L2tpAvpType.VendorName:
-                VendorName = PeerText.Decode(value, maxStringLength);
+                VendorName = PeerText.Decode(value, maxStringLength, out cut);
+                TextCut |= cut;
                 break;
             case L2tpAvpType.ResultCode:
                 if (L2tpResultCode.TryRead(value, out L2tpResultCode code, out ParseError error))
@@ -108,7 +121,8 @@ internal sealed class L2tpControlContent
                         L2tpResultCodes.ResultName(carriedBy, code.Result),
                         code.Error,
                         code.Error is ushort e ? L2tpResultCodes.ErrorName(e) : null,
-                        code.Message.IsEmpty ? null : PeerText.Decode(code.Message, maxStringLength));
+                        code.Message.IsEmpty ? null : PeerText.Decode(code.Message, maxStringLength, out cut));
+                    TextCut |= cut;
                 }
                 else
                 {

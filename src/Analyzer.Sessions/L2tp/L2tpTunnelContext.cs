@@ -57,9 +57,9 @@ internal sealed class L2tpTunnelContext
         }
     }
 
-    public SessionContext Add(L2tpSessionState state, FrameRef frame, int maxStringLength)
+    public SessionContext Add(L2tpSessionState state, FrameRef frame, LimitNotices notices)
     {
-        var session = new SessionContext(new L2tpSession { State = state, FirstFrame = frame }, maxStringLength);
+        var session = new SessionContext(new L2tpSession { State = state, FirstFrame = frame }, notices);
         Sessions.Add(session);
         Tunnel.Sessions.Add(session.Session);
         return session;
@@ -69,10 +69,10 @@ internal sealed class L2tpTunnelContext
     {
         private readonly PppTrackerSlot _ppp;
 
-        public SessionContext(L2tpSession session, int maxStringLength)
+        public SessionContext(L2tpSession session, LimitNotices notices)
         {
             Session = session;
-            _ppp = new PppTrackerSlot(maxStringLength, ppp => session.Ppp = ppp);
+            _ppp = new PppTrackerSlot(notices, ppp => session.Ppp = ppp);
         }
 
         public L2tpSession Session { get; }

@@ -21,6 +21,8 @@ public sealed class L2tpTunnelTracker
     public const int MaxDiagnostics = 1_000;
 
     private const ushort L2tpPort = 1701;
+    private const string AvpText = "an L2TP AVP string";
+    private const string AvpLimit = "AVPs of one L2TP control message";
 
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
@@ -32,13 +34,21 @@ public sealed class L2tpTunnelTracker
     // matched among the tunnels between its two endpoints, not among all tunnels of the capture.
     private readonly Dictionary<(NetEndpoint Client, NetEndpoint Server), List<(int Ordinal, L2tpTunnelContext Context)>> _byEndpoints = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
+    private readonly LimitNotices _notices;
     private long _droppedDiagnostics;
     private bool _tunnelLimitReported;
 
     public L2tpTunnelTracker(AnalysisInput input, AnalysisLimits limits)
+        : this(input, limits, new LimitNotices(input, limits))
+    {
+    }
+
+    /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
+    internal L2tpTunnelTracker(AnalysisInput input, AnalysisLimits limits, LimitNotices notices)
     {
         _input = input;
         _limits = limits;
+        _notices = notices;
     }
 
     public void Observe(in VpnDatagram datagram)
@@ -105,6 +115,7 @@ public sealed class L2tpTunnelTracker
         }
 
         model.Diagnostics.AddRange(_diagnostics);
+        _notices.MoveTo(model.Diagnostics);
         if (_droppedDiagnostics > 0)
         {
             model.Diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, null,
@@ -137,6 +148,8 @@ public sealed class L2tpTunnelTracker
         {
             tunnel.Retransmissions++;
         }
+
+        NoteLimits(tunnel, datagram.Frame, content);
 
         foreach (string problem in content.Problems)
         {
@@ -173,6 +186,26 @@ public sealed class L2tpTunnelTracker
         if (!retransmission)
         {
             Apply(context, datagram.Frame, fromClient, header, type, content);
+        }
+    }
+
+    /// <summary>Strings cut and AVP lists cut: an anomaly on the tunnel for the list, one warning per capture for each.</summary>
+    private void NoteLimits(L2tpTunnel tunnel, FrameRef frame, L2tpControlContent content)
+    {
+        if (content.TextCut)
+        {
+            _notices.TextCut(AvpText, frame);
+        }
+
+        if (content.AvpsCut)
+        {
+            if (tunnel.Anomalies.Count < MaxControlMessagesPerTunnel)
+            {
+                tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: more than {L2tpControlContent.MaxAvps} AVPs; the rest are not listed"));
+            }
+
+            _notices.Reached(AvpLimit, frame, L2tpControlContent.MaxAvps, static max => string.Create(CultureInfo.InvariantCulture,
+                $"an L2TP control message has more than {max} AVPs; the rest are not listed (later messages past this bound in this capture are not reported)"));
         }
     }
 
@@ -254,7 +287,7 @@ public sealed class L2tpTunnelTracker
             return;
         }
 
-        L2tpTunnelContext.SessionContext session = context.Find(fromClient, senderId) ?? context.Add(L2tpSessionState.WaitReply, frame, _limits.MaxStringLength);
+        L2tpTunnelContext.SessionContext session = context.Find(fromClient, senderId) ?? context.Add(L2tpSessionState.WaitReply, frame, _notices);
         context.Assign(session, fromClient, senderId);
     }
 
@@ -269,7 +302,7 @@ public sealed class L2tpTunnelTracker
 
         if (session is null)
         {
-            session = context.Add(L2tpSessionState.Unknown, frame, _limits.MaxStringLength);
+            session = context.Add(L2tpSessionState.Unknown, frame, _notices);
             if (header.SessionId != 0)
             {
                 context.Assign(session, !fromClient, header.SessionId);
@@ -329,7 +362,7 @@ public sealed class L2tpTunnelTracker
         L2tpTunnelContext.SessionContext? session = context.Find(!fromClient, header.SessionId);
         if (session is null)
         {
-            session = context.Add(L2tpSessionState.Unknown, datagram.Frame, _limits.MaxStringLength);
+            session = context.Add(L2tpSessionState.Unknown, datagram.Frame, _notices);
             context.Assign(session, !fromClient, header.SessionId);
         }
 

@@ -14,8 +14,13 @@ public sealed class PppSessionTracker
     /// <summary>Configure-Requests from one side without an Ack before the negotiation counts as looping.</summary>
     public const int LoopThreshold = 10;
 
+    private const string PeerString = "a PPP user name or message";
+    private const string MsChapText = "an MS-CHAP message";
+    private const string PacketLimit = "PPP control packets of one session";
+
     private readonly int _maxStringLength;
     private readonly int _maxObservations;
+    private readonly LimitNotices? _notices;
     private readonly NcpDirection _lcp = new();
     private readonly NcpDirection _ipcp = new();
     private readonly NcpDirection _ipv6cp = new();
@@ -24,10 +29,19 @@ public sealed class PppSessionTracker
     private string? _clientInterfaceId;
     private string? _serverInterfaceId;
 
-    public PppSessionTracker(int maxStringLength, int maxObservations = 4096)
+    /// <summary>A tracker on its own: limits apply, but cuts and limits reached are not reported anywhere.</summary>
+    public PppSessionTracker(AnalysisLimits limits)
     {
-        _maxStringLength = maxStringLength;
-        _maxObservations = maxObservations;
+        ArgumentNullException.ThrowIfNull(limits);
+        _maxStringLength = limits.MaxStringLength;
+        _maxObservations = limits.MaxPppPacketsPerSession;
+    }
+
+    /// <summary>A tracker of a capture: strings cut and the packet limit are warned once per capture.</summary>
+    internal PppSessionTracker(LimitNotices notices)
+        : this(notices.Limits)
+    {
+        _notices = notices;
     }
 
     public PppSession Session { get; } = new();
@@ -127,7 +141,7 @@ public sealed class PppSessionTracker
                     Session.TerminationFrame = frame;
                 }
 
-                return PeerText.Decode(packet.Data, _maxStringLength);
+                return Text(packet.Data, frame);
             case 8:
                 // Protocol-Reject: the rejected protocol number, then a copy of the rejected packet.
                 return packet.Data.Length >= 2 ? "rejected " + PppProtocols.Name(BinaryPrimitives.ReadUInt16BigEndian(packet.Data)) : string.Empty;
@@ -200,7 +214,7 @@ public sealed class PppSessionTracker
             // Authenticate-Request: Peer-ID length, Peer-ID, Password length, Password. The password is never kept.
             if (data.Length >= 1 && data[0] <= data.Length - 1)
             {
-                Session.UserName = PeerText.Decode(data.Slice(1, data[0]), _maxStringLength);
+                Session.UserName = Text(data.Slice(1, data[0]), frame);
                 return "peer " + Session.UserName;
             }
 
@@ -211,7 +225,7 @@ public sealed class PppSessionTracker
         string message = string.Empty;
         if (data.Length >= 1 && data[0] <= data.Length - 1)
         {
-            message = PeerText.Decode(data.Slice(1, data[0]), _maxStringLength);
+            message = Text(data.Slice(1, data[0]), frame);
         }
         else
         {
@@ -242,7 +256,7 @@ public sealed class PppSessionTracker
                     return string.Empty;
                 }
 
-                string name = PeerText.Decode(data[(1 + data[0])..], _maxStringLength);
+                string name = Text(data[(1 + data[0])..], frame);
                 if (packet.Code == 2 && fromClient)
                 {
                     Session.UserName = name;
@@ -252,13 +266,14 @@ public sealed class PppSessionTracker
             case 3:
             case 4:
                 MsChapMessage message = MsChapMessage.Parse(data, _maxStringLength);
+                NoteCut(message, frame);
                 bool success = packet.Code == 3;
                 if (!fromClient)
                 {
-                    SetResult(frame, success, message.ErrorCode, success ? message.Message ?? PeerText.Decode(data, _maxStringLength) : message.ToString());
+                    SetResult(frame, success, message.ErrorCode, success ? message.Message ?? Text(data, frame) : message.ToString());
                 }
 
-                return message.ErrorCode is null && message.Message is null ? PeerText.Decode(data, _maxStringLength) : message.ToString();
+                return message.ErrorCode is null && message.Message is null ? Text(data, frame) : message.ToString();
         }
 
         return string.Empty;
@@ -280,7 +295,7 @@ public sealed class PppSessionTracker
                 byte type = data[0];
                 if (type == EapTypes.Identity && packet.Code == 2 && fromClient)
                 {
-                    Session.UserName = PeerText.Decode(data[1..], _maxStringLength);
+                    Session.UserName = Text(data[1..], frame);
                     return "Identity " + Session.UserName;
                 }
 
@@ -288,6 +303,7 @@ public sealed class PppSessionTracker
                 if (type == 26 && data.Length > 5 && data[1] == 4 && !fromClient)
                 {
                     MsChapMessage failure = MsChapMessage.Parse(data[5..], _maxStringLength);
+                    NoteCut(failure, frame);
                     SetResult(frame, false, failure.ErrorCode, failure.ToString());
                     return EapTypes.Name(type) + " Failure " + failure;
                 }
@@ -350,6 +366,26 @@ public sealed class PppSessionTracker
         return false;
     }
 
+    /// <summary>Peer text cut at the string limit; the first cut in the capture is warned about.</summary>
+    private string Text(ReadOnlySpan<byte> bytes, FrameRef frame)
+    {
+        string text = PeerText.Decode(bytes, _maxStringLength, out bool cut);
+        if (cut)
+        {
+            _notices?.TextCut(PeerString, frame);
+        }
+
+        return text;
+    }
+
+    private void NoteCut(MsChapMessage message, FrameRef frame)
+    {
+        if (message.MessageCut)
+        {
+            _notices?.TextCut(MsChapText, frame);
+        }
+    }
+
     private void Record(PppPacketObservation observation)
     {
         if (Session.Packets.Count < _maxObservations)
@@ -359,6 +395,8 @@ public sealed class PppSessionTracker
         else
         {
             Session.OmittedPackets++;
+            _notices?.Reached(PacketLimit, observation.Frame, _maxObservations, static max => string.Create(CultureInfo.InvariantCulture,
+                $"a PPP session has more than {max} control packets; later ones are counted, not listed (later sessions past this limit in this capture are not reported)"));
         }
     }
 

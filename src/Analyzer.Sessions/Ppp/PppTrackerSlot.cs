@@ -6,13 +6,13 @@ namespace Analyzer.Sessions.Ppp;
 /// </summary>
 internal sealed class PppTrackerSlot
 {
-    private readonly int _maxStringLength;
+    private readonly LimitNotices _notices;
     private readonly Action<PppSession> _attach;
     private PppSessionTracker? _tracker;
 
-    public PppTrackerSlot(int maxStringLength, Action<PppSession> attach)
+    public PppTrackerSlot(LimitNotices notices, Action<PppSession> attach)
     {
-        _maxStringLength = maxStringLength;
+        _notices = notices;
         _attach = attach;
     }
 
@@ -22,7 +22,7 @@ internal sealed class PppTrackerSlot
         {
             if (_tracker is null)
             {
-                _tracker = new PppSessionTracker(_maxStringLength);
+                _tracker = new PppSessionTracker(_notices);
                 _attach(_tracker.Session);
             }
 

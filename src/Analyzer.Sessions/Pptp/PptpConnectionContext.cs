@@ -7,10 +7,10 @@ internal sealed class PptpConnectionContext
 {
     private readonly PppTrackerSlot _ppp;
 
-    public PptpConnectionContext(PptpConnection connection, int maxStringLength)
+    public PptpConnectionContext(PptpConnection connection, LimitNotices notices)
     {
         Connection = connection;
-        _ppp = new PppTrackerSlot(maxStringLength, ppp => connection.Ppp = ppp);
+        _ppp = new PppTrackerSlot(notices, ppp => connection.Ppp = ppp);
     }
 
     public PptpConnection Connection { get; }

@@ -17,10 +17,9 @@ public sealed class PptpTracker
 {
     public const ushort PptpPort = 1723;
 
-    /// <summary>PPTP connections and PPP sessions tracked per capture.</summary>
-    public const int MaxConnections = 10_000;
-
     private const int MaxAnomalies = 1_000;
+    private const string NameText = "a PPTP host or vendor name";
+    private const string ConnectionLimit = "PPTP connections";
 
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
@@ -29,12 +28,19 @@ public sealed class PptpTracker
     private readonly Dictionary<(NetAddress, NetAddress), PptpConnectionContext> _byAddresses = [];
     private readonly List<(PppoeSession Session, PppSessionTracker Ppp)> _pppSessions = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
-    private bool _limitReported;
+    private readonly LimitNotices _notices;
 
     public PptpTracker(AnalysisInput input, AnalysisLimits limits)
+        : this(input, limits, new LimitNotices(input, limits))
+    {
+    }
+
+    /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
+    internal PptpTracker(AnalysisInput input, AnalysisLimits limits, LimitNotices notices)
     {
         _input = input;
         _limits = limits;
+        _notices = notices;
     }
 
     public void Observe(in VpnDatagram datagram)
@@ -66,6 +72,7 @@ public sealed class PptpTracker
         }
 
         model.Diagnostics.AddRange(_diagnostics);
+        _notices.MoveTo(model.Diagnostics);
     }
 
     private void ObserveControl(in VpnDatagram datagram)
@@ -159,8 +166,13 @@ public sealed class PptpTracker
 
         if (message.TryGetHostAndVendor(out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> vendor))
         {
-            string hostText = PeerText.Decode(host, _limits.MaxStringLength);
-            string vendorText = PeerText.Decode(vendor, _limits.MaxStringLength);
+            string hostText = PeerText.Decode(host, _limits.MaxStringLength, out bool hostCut);
+            string vendorText = PeerText.Decode(vendor, _limits.MaxStringLength, out bool vendorCut);
+            if (hostCut || vendorCut)
+            {
+                _notices.TextCut(NameText, frame);
+            }
+
             if (fromClient)
             {
                 connection.ClientHostName = hostText;
@@ -259,13 +271,13 @@ public sealed class PptpTracker
 
         if (session is null || tracker is null)
         {
-            if (_pppSessions.Count >= MaxConnections)
+            if (_pppSessions.Count >= _limits.MaxPptpConnections)
             {
                 LimitReached(datagram.Frame);
                 return;
             }
 
-            tracker = new PppSessionTracker(_limits.MaxStringLength);
+            tracker = new PppSessionTracker(_notices);
             session = new PppoeSession { Source = a, Destination = b, FirstFrame = datagram.Frame, Ppp = tracker.Session };
             _pppSessions.Add((session, tracker));
         }
@@ -284,13 +296,13 @@ public sealed class PptpTracker
 
     private PptpConnectionContext? Create(FrameRef frame, NetEndpoint client, NetEndpoint server)
     {
-        if (_connections.Count >= MaxConnections)
+        if (_connections.Count >= _limits.MaxPptpConnections)
         {
             LimitReached(frame);
             return null;
         }
 
-        var context = new PptpConnectionContext(new PptpConnection { Client = client, Server = server, FirstFrame = frame }, _limits.MaxStringLength);
+        var context = new PptpConnectionContext(new PptpConnection { Client = client, Server = server, FirstFrame = frame }, _notices);
         _connections.Add(context);
         NetAddress a = client.Address;
         NetAddress b = server.Address;
@@ -298,14 +310,10 @@ public sealed class PptpTracker
         return context;
     }
 
-    private void LimitReached(FrameRef frame)
-    {
-        if (!_limitReported)
-        {
-            _limitReported = true;
-            Report(frame, string.Create(CultureInfo.InvariantCulture, $"more than {MaxConnections} PPTP connections or PPP sessions; later ones are not tracked"));
-        }
-    }
+    /// <summary>Warned through the notices, not <see cref="Report"/>: the warning must not be lost behind a thousand anomalies.</summary>
+    private void LimitReached(FrameRef frame) =>
+        _notices.Reached(ConnectionLimit, frame, _limits.MaxPptpConnections, static max => string.Create(CultureInfo.InvariantCulture,
+            $"more than {max} PPTP connections or PPP sessions; later ones are not tracked"));
 
     private void Anomaly(PptpConnection connection, FrameRef frame, string text)
     {

@@ -23,14 +23,6 @@ public sealed class LimitTests : IDisposable
 
     private static string Sample(string relative) => HostileSamples.Sample(relative);
 
-    private static List<InputDiagnostic> Reconstruct(string capture, AnalysisLimits limits)
-    {
-        var input = new AnalysisInput(0, capture, Path.GetFileName(capture), InputKind.Unknown);
-        var sink = new TrafficReconstructor(input, limits, keys: null);
-        DecodeSummary summary = CaptureDecoder.Decode(input, sink, limits, CancellationToken.None);
-        return sink.Complete(summary).Diagnostics;
-    }
-
     public static TheoryData<string, string, string> CaptureLimits() => new()
     {
         { "captures/healthy-psk/client.pcap", nameof(AnalysisLimits.MaxIkeSas), "IKE SAs" },
@@ -53,9 +45,39 @@ public sealed class LimitTests : IDisposable
             _ => new AnalysisLimits { MaxRecordBytes = 100 },
         };
         string capture = Sample(sample);
-        List<InputDiagnostic> diagnostics = Reconstruct(capture, limits);
+        List<InputDiagnostic> diagnostics = CaptureRun.Diagnostics(capture, limits);
         Assert.Contains(diagnostics, d => d.Message.Contains(expected, StringComparison.Ordinal) && d.Input == Path.GetFileName(capture)
             && (d.Offset is not null || d.Frame is not null));
+    }
+
+    /// <summary>Sample (under samples/, or ../shared/captures/ with "shared:"), limit, value, expected words, first frame past the limit (tshark).</summary>
+    public static TheoryData<string, string, int, string, long> SessionLimits() => new()
+    {
+        // The first TCP 1723 segment (the SYN) starts the only connection.
+        { "shared:john-samples/lulu-password-pptp.pcap", nameof(AnalysisLimits.MaxPptpConnections), 0, "more than 0 PPTP connections or PPP sessions", 7 },
+        // PPP control packets: LCP in frames 15, 17, 18, 19, 20, then 25.
+        { "shared:john-samples/lulu-password-pptp.pcap", nameof(AnalysisLimits.MaxPppPacketsPerSession), 5, "a PPP session has more than 5 control packets", 25 },
+        // The client's certificate message in fragments of 1212 bytes (frames 7, 8, 9): the second passes 2000.
+        { "captures/ike-fragmentation/client.pcap", nameof(AnalysisLimits.MaxIkeFragmentedMessageBytes), 2000, "IKE fragments of one message add up to more than 2000 bytes", 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SessionLimits))]
+    public void Session_limit_reached_on_a_real_capture_leaves_one_warning_naming_capture_and_frame(string sample, string limit, int value, string expected, long frame)
+    {
+        string capture = HostileSamples.SampleOrShared(sample);
+        AnalysisLimits limits = limit switch
+        {
+            nameof(AnalysisLimits.MaxPptpConnections) => new AnalysisLimits { MaxPptpConnections = value },
+            nameof(AnalysisLimits.MaxPppPacketsPerSession) => new AnalysisLimits { MaxPppPacketsPerSession = value },
+            _ => new AnalysisLimits { MaxIkeFragmentedMessageBytes = value },
+        };
+
+        Assert.DoesNotContain(CaptureRun.Diagnostics(capture, AnalysisLimits.Default), d => d.Message.Contains(expected, StringComparison.Ordinal));
+        InputDiagnostic warning = Assert.Single(CaptureRun.Diagnostics(capture, limits), d => d.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(Path.GetFileName(capture), warning.Input);
+        Assert.Equal(frame, warning.Frame);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 
     public static TheoryData<string, string> EventLimits() => new()

@@ -70,6 +70,33 @@ public sealed class StringLimitTests : IDisposable
         Assert.Equal(cut.RecordId, notice.Frame);
     }
 
+    /// <summary>Capture (under samples/, or ../shared/captures/ with "shared:"), kind of string, the first frame carrying one longer than 3 characters (tshark).</summary>
+    public static TheoryData<string, string, long> CaptureStrings() => new()
+    {
+        { "captures/aggressive-psk/client.pcap", "an IKE identity", 3 },                                  // ID client@lab.example
+        { "captures/l2tp-without-ipsec/client.pcap", "an L2TP AVP string", 3 },                           // SCCRQ vendor xelerance.com
+        { "shared:john-samples/lulu-password-pptp.pcap", "a PPTP host or vendor name", 10 },             // SCCRQ vendor Microsoft
+        { "shared:john-samples/lulu-password-pptp.pcap", "a PPP user name or message", 28 },             // CHAP Challenge name pptpd
+        { "shared:john-samples/lulu-password-pptp.pcap", "an MS-CHAP message", 36 },                     // Success M=Access granted
+    };
+
+    [Theory]
+    [MemberData(nameof(CaptureStrings))]
+    public void Long_peer_strings_in_a_capture_are_cut_with_one_warning_per_kind_naming_capture_and_first_frame(string sample, string what, long frame)
+    {
+        const int WireLimit = 3;
+        string capture = HostileSamples.SampleOrShared(sample);
+        string start = what + " longer than ";
+
+        Assert.DoesNotContain(CaptureRun.Diagnostics(capture, AnalysisLimits.Default), d => d.Message.StartsWith(start, StringComparison.Ordinal));
+        InputDiagnostic notice = Assert.Single(CaptureRun.Diagnostics(capture, new AnalysisLimits { MaxStringLength = WireLimit }),
+            d => d.Message.StartsWith(start, StringComparison.Ordinal));
+        Assert.Equal(Path.GetFileName(capture), notice.Input);
+        Assert.Equal(frame, notice.Frame);
+        Assert.Equal(DiagnosticSeverity.Warning, notice.Severity);
+        Assert.Contains($"longer than {WireLimit} characters was cut", notice.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Packet_comment_longer_than_the_limit_is_cut_with_a_warning_at_its_options()
     {

@@ -43,6 +43,45 @@ public sealed class PayloadReaderTests
         Assert.Equal("192.0.2.10 udp/1701", id.Display);
     }
 
+    [Theory]
+    [InlineData(3, "client@lab.example", 18, false)]        // USER_FQDN as text
+    [InlineData(3, "client@lab.example", 6, true)]
+    [InlineData(11, "key-id", 12, false)]                   // KEY_ID as hex: 12 characters
+    [InlineData(11, "key-id", 11, true)]
+    public void Identification_longer_than_the_string_limit_is_cut_and_flagged(byte type, string data, int limit, bool cut)
+    {
+        byte[] body = [type, 0, 0, 0, .. System.Text.Encoding.ASCII.GetBytes(data)];
+        Assert.True(IdentificationPayload.TryRead(body, false, 0, limit, out IdentificationPayload? id, out _));
+        Assert.Equal(cut, id!.ValueCut);
+        Assert.Equal(cut ? limit + 1 : limit, id.Value.Length);
+    }
+
+    [Fact]
+    public void Proposals_past_the_bound_stop_the_sa_payload_with_a_limit_error()
+    {
+        // Proposal #1, ISAKMP, no SPI, no transform; next = 2 (another proposal) on every copy.
+        byte[] proposal = [2, 0, 0, 8, 1, 1, 0, 0];
+        byte[] chain = [.. Enumerable.Repeat(proposal, SecurityAssociationReader.MaxProposals + 1).SelectMany(p => p)];
+        var proposals = new List<SaProposal>();
+
+        Assert.False(Analyzer.Protocols.Ike.V2.Ikev2SecurityAssociationReader.TryRead(chain, 40, proposals, out ParseError error));
+        Assert.Equal(ParseErrorKind.LimitReached, error.Kind);
+        Assert.Equal(40 + (8 * SecurityAssociationReader.MaxProposals), error.Offset);
+        Assert.Equal(SecurityAssociationReader.MaxProposals, proposals.Count);
+    }
+
+    [Fact]
+    public void Attributes_past_the_bound_stop_the_run_with_a_limit_error()
+    {
+        byte[] attribute = [0x80, 0x01, 0x00, 0x07];   // TV: encryption algorithm 7 (AES-CBC)
+        byte[] run = [.. Enumerable.Repeat(attribute, AttributeReader.MaxAttributes + 1).SelectMany(a => a)];
+        var attributes = new List<SaAttribute>();
+
+        Assert.False(AttributeReader.TryReadAll(run, 0, attributes, out ParseError error));
+        Assert.Equal(ParseErrorKind.LimitReached, error.Kind);
+        Assert.Equal(4 * AttributeReader.MaxAttributes, error.Offset);
+    }
+
     [Fact]
     public void Notify_spi_size_past_the_body_is_reported()
     {

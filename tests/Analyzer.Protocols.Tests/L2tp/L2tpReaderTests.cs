@@ -128,6 +128,24 @@ public sealed class L2tpReaderTests
         Assert.Equal(expected, L2tpAvpFormatter.Format(read, carriedBy, 4096));
     }
 
+    [Theory]
+    [InlineData(8, "4d6963726f736f6674", 9, false)]            // Vendor Name "Microsoft"
+    [InlineData(8, "4d6963726f736f6674", 5, true)]
+    [InlineData(1, "000100024279652e", 4, false)]             // Result Code 1, error 2, message "Bye."
+    [InlineData(1, "000100024279652e", 3, true)]
+    public void Avp_strings_longer_than_the_limit_are_cut_and_flagged(ushort type, string valueHex, int limit, bool expected)
+    {
+        byte[] value = Convert.FromHexString(valueHex);
+        byte[] avp = [0x80, (byte)(6 + value.Length), 0, 0, (byte)(type >> 8), (byte)type, .. value];
+        var reader = new L2tpAvpReader(avp, 0);
+        Assert.True(reader.TryReadAvp(out L2tpAvp read, out _));
+
+        string text = L2tpAvpFormatter.Format(read, L2tpMessageType.StopControlConnectionNotification, limit, out bool cut);
+
+        Assert.Equal(expected, cut);
+        Assert.Equal(expected, text.EndsWith(Analyzer.Protocols.Ppp.PeerText.CutMarker, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Avp_names_cover_the_rfc_table_and_name_vendor_avps()
     {

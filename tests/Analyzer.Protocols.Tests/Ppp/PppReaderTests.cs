@@ -127,4 +127,27 @@ public sealed class PppReaderTests
         Assert.Equal("abc" + PeerText.CutMarker, PeerText.Decode("abcdef"u8, 3));
         Assert.Equal("\uFFFDx", PeerText.Decode([0xFF, (byte)'x'], 10));
     }
+
+    [Theory]
+    [InlineData("abc", 3, false)]
+    [InlineData("abcd", 3, true)]
+    [InlineData("abcdefghijklm", 3, true)]   // more than four bytes a character: cut before decoding
+    public void Peer_text_says_whether_it_was_cut(string text, int limit, bool expected)
+    {
+        string decoded = PeerText.Decode(System.Text.Encoding.UTF8.GetBytes(text), limit, out bool cut);
+        Assert.Equal(expected, cut);
+        Assert.Equal(expected, decoded.EndsWith(PeerText.CutMarker, StringComparison.Ordinal));
+        Assert.Equal(expected, PeerText.Cut(text, limit, out bool cutText) != text && cutText);
+    }
+
+    [Fact]
+    public void Ms_chap_message_longer_than_the_limit_is_cut_and_flagged()
+    {
+        MsChapMessage whole = MsChapMessage.Parse("S=0123456789ABCDEF0123456789ABCDEF01234567 M=Access granted"u8, 14);
+        MsChapMessage cut = MsChapMessage.Parse("S=0123456789ABCDEF0123456789ABCDEF01234567 M=Access granted"u8, 6);
+
+        Assert.False(whole.MessageCut);
+        Assert.True(cut.MessageCut);
+        Assert.Equal("Access" + PeerText.CutMarker, cut.Message);
+    }
 }

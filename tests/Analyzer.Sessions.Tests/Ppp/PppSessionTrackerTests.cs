@@ -10,7 +10,7 @@ public sealed class PppSessionTrackerTests
 
     private static PppSession Run(params (bool FromClient, string Hex)[] packets)
     {
-        var tracker = new PppSessionTracker(4096);
+        var tracker = new PppSessionTracker(AnalysisLimits.Default);
         long number = 1;
         foreach ((bool fromClient, string hex) in packets)
         {

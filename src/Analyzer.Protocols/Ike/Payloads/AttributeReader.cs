@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using Analyzer.Core;
 
 namespace Analyzer.Protocols.Ike.Payloads;
@@ -10,7 +11,12 @@ namespace Analyzer.Protocols.Ike.Payloads;
 public static class AttributeReader
 {
     private const int AttributeHeaderLength = 4;
-    private const int MaxAttributes = 256;
+
+    /// <summary>
+    /// Attributes read from one run (one transform): a structural bound of the parser. Past it the
+    /// run fails with <see cref="ParseErrorKind.LimitReached"/>.
+    /// </summary>
+    public const int MaxAttributes = 256;
 
     public static bool TryReadAll(ReadOnlySpan<byte> span, int baseOffset, List<SaAttribute> into, out ParseError error)
     {
@@ -27,7 +33,7 @@ public static class AttributeReader
 
             if (into.Count >= MaxAttributes)
             {
-                error = new ParseError(ParseErrorKind.LimitReached, baseOffset + offset, "more than 256 attributes");
+                error = new ParseError(ParseErrorKind.LimitReached, baseOffset + offset, string.Create(CultureInfo.InvariantCulture, $"more than {MaxAttributes} attributes"));
                 return false;
             }
 

@@ -1,19 +1,23 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Ppp;
 
 namespace Analyzer.Protocols.Ike.Payloads;
 
 /// <summary>
 /// An ID payload: IKEv1 (RFC 2407 §4.6.2: type, protocol, port, data) or IKEv2 (RFC 7296 §3.5:
-/// type, 3 reserved bytes, data). <see cref="Value"/> is the data as text, raw (escaped only when rendered).
+/// type, 3 reserved bytes, data). <see cref="Value"/> is the data as text, raw (escaped only when rendered),
+/// cut at the string limit (<see cref="ValueCut"/>).
 /// </summary>
 public sealed record IdentificationPayload(byte IdType, string TypeName, byte Protocol, ushort Port, string Value)
 {
     private const int FixedLength = 4;
+
+    /// <summary>The data was longer than the string limit: <see cref="Value"/> is its cut and marked start.</summary>
+    public bool ValueCut { get; init; }
 
     public static bool TryRead(ReadOnlySpan<byte> body, bool v2, int baseOffset, int maxStringLength, out IdentificationPayload? id, out ParseError error)
     {
@@ -29,7 +33,8 @@ public sealed record IdentificationPayload(byte IdType, string TypeName, byte Pr
         byte protocol = v2 ? (byte)0 : body[1];
         ushort port = v2 ? (ushort)0 : BinaryPrimitives.ReadUInt16BigEndian(body[2..]);
         string name = v2 ? IdentificationTypes.V2.Name(type) : IdentificationTypes.V1.Name(type);
-        id = new IdentificationPayload(type, name, protocol, port, Describe(type, body[FixedLength..], maxStringLength));
+        string value = Describe(type, body[FixedLength..], maxStringLength, out bool cut);
+        id = new IdentificationPayload(type, name, protocol, port, value) { ValueCut = cut };
         return true;
     }
 
@@ -48,8 +53,9 @@ public sealed record IdentificationPayload(byte IdType, string TypeName, byte Pr
         _ => protocol.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string Describe(byte type, ReadOnlySpan<byte> data, int maxStringLength)
+    private static string Describe(byte type, ReadOnlySpan<byte> data, int maxStringLength, out bool cut)
     {
+        cut = false;
         switch (type)
         {
             case IdentificationTypes.Ipv4Address when data.Length == 4:
@@ -66,11 +72,11 @@ public sealed record IdentificationPayload(byte IdType, string TypeName, byte Pr
                 return NetAddress.FromV6(data).ToString() + "-" + NetAddress.FromV6(data[16..]).ToString();
             case IdentificationTypes.Fqdn:
             case IdentificationTypes.UserFqdn:
-                return Cut(Encoding.UTF8.GetString(data), maxStringLength);
+                return PeerText.Decode(data, maxStringLength, out cut);
             case IdentificationTypes.DerAsn1Dn:
-                return DistinguishedName(data) ?? Convert.ToHexStringLower(data);
+                return PeerText.Cut(DistinguishedName(data) ?? Convert.ToHexStringLower(data), maxStringLength, out cut);
             default:
-                return Cut(Convert.ToHexStringLower(data), maxStringLength);
+                return PeerText.Cut(Convert.ToHexStringLower(data), maxStringLength, out cut);
         }
     }
 
@@ -91,6 +97,4 @@ public sealed record IdentificationPayload(byte IdType, string TypeName, byte Pr
             return null;
         }
     }
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using Analyzer.Core;
 
 namespace Analyzer.Protocols.Ike.Payloads;
@@ -13,7 +14,12 @@ public static class SecurityAssociationReader
     private const int SituationLength = 4;
     private const int ProposalFixedLength = 8;   // generic header + #, protocol, SPI size, #transforms
     private const int TransformFixedLength = 8;  // generic header + #, ID, reserved(2)
-    private const int MaxProposals = 64;
+
+    /// <summary>
+    /// Proposals read from one SA payload: a structural bound of the parser (real peers offer a
+    /// handful, Windows about ten). Past it the payload fails with <see cref="ParseErrorKind.LimitReached"/>.
+    /// </summary>
+    public const int MaxProposals = 64;
 
     /// <summary>Reads the SA body; offsets in errors are relative to <paramref name="baseOffset"/> (the body's start).</summary>
     public static bool TryRead(ReadOnlySpan<byte> body, int baseOffset, out uint doi, out uint situation, List<SaProposal> into, out ParseError error)
@@ -64,7 +70,7 @@ public static class SecurityAssociationReader
         {
             if (into.Count >= MaxProposals)
             {
-                error = new ParseError(ParseErrorKind.LimitReached, baseOffset + offset, "more than 64 proposals");
+                error = new ParseError(ParseErrorKind.LimitReached, baseOffset + offset, string.Create(CultureInfo.InvariantCulture, $"more than {MaxProposals} proposals"));
                 return false;
             }
 
