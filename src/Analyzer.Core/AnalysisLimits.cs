@@ -17,6 +17,9 @@ public sealed record AnalysisLimits
     /// <summary>Bytes held in all reassembly buffers together.</summary>
     public long MaxReassemblyBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Incomplete IP datagrams listed in a capture's model; later ones still count for IKE, but are not listed (and reported).</summary>
+    public int MaxIncompleteDatagramsListed { get; init; } = 10_000;
+
     /// <summary>Seconds after which an incomplete datagram is given up (and reported).</summary>
     public double ReassemblyTimeoutSeconds { get; init; } = 30;
 

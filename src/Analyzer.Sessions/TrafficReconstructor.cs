@@ -17,8 +17,8 @@ namespace Analyzer.Sessions;
 public sealed class TrafficReconstructor : IVpnTrafficSink
 {
     private const int MaxDiagnostics = 1000;
-    private const int MaxIncompleteDatagrams = 10_000;
 
+    private readonly AnalysisLimits _limits;
     private readonly CaptureModel _model;
     private readonly IkeSaTracker _ike;
     private readonly EspFlowTracker _esp;
@@ -26,6 +26,8 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     private readonly PptpTracker _pptp;
     private readonly PacketLedger? _ledger;
     private long _droppedDiagnostics;
+    private long _unlistedIncomplete;
+    private FrameRef? _firstUnlistedIncomplete;
 
     /// <param name="keepLedger">
     /// Record every VPN packet for path comparison. Only a bundle with a second capture of the same
@@ -33,6 +35,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     /// </param>
     public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
     {
+        _limits = limits;
         _model = new CaptureModel(input);
         var notices = new LimitNotices(input, limits);
         _ike = new IkeSaTracker(input, limits, keys, notices);
@@ -72,9 +75,15 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
 
     public void OnIncompleteDatagram(IncompleteIpDatagram datagram)
     {
-        if (_model.IncompleteDatagrams.Count < MaxIncompleteDatagrams)
+        if (_model.IncompleteDatagrams.Count < _limits.MaxIncompleteDatagramsListed)
         {
             _model.IncompleteDatagrams.Add(datagram);
+        }
+        else
+        {
+            // Still handed to IKE below, so lost IKE fragments are diagnosed; only the list stops.
+            _unlistedIncomplete++;
+            _firstUnlistedIncomplete ??= datagram.Fragments.Count > 0 ? datagram.Fragments[0] : null;
         }
 
         _ike.ObserveIncomplete(datagram);
@@ -119,6 +128,13 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         if (_ledger is not null)
         {
             _model.Diagnostics.AddRange(_ledger.Diagnostics);
+        }
+
+        if (_unlistedIncomplete > 0)
+        {
+            _model.Diagnostics.Add(new InputDiagnostic(_model.Input.DisplayName, null, _firstUnlistedIncomplete?.Frame,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"more than {_limits.MaxIncompleteDatagramsListed} incomplete IP datagrams; {_unlistedIncomplete} later ones (the first in frame {_firstUnlistedIncomplete?.Frame}) are not listed")));
         }
 
         if (_droppedDiagnostics > 0)

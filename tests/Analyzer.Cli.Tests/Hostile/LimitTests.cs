@@ -59,6 +59,8 @@ public sealed class LimitTests : IDisposable
         { "shared:john-samples/lulu-password-pptp.pcap", nameof(AnalysisLimits.MaxPppPacketsPerSession), 5, "a PPP session has more than 5 control packets", 25 },
         // The client's certificate message in fragments of 1212 bytes (frames 7, 8, 9): the second passes 2000.
         { "captures/ike-fragmentation/client.pcap", nameof(AnalysisLimits.MaxIkeFragmentedMessageBytes), 2000, "IKE fragments of one message add up to more than 2000 bytes", 8 },
+        // First fragments of ESP datagrams whose rest was dropped: frames 12, 13, 14 and 17; the third is past 2.
+        { "captures/esp-fragments-dropped/server.pcap", nameof(AnalysisLimits.MaxIncompleteDatagramsListed), 2, "more than 2 incomplete IP datagrams; 2 later ones (the first in frame 14) are not listed", 14 },
     };
 
     [Theory]
@@ -70,6 +72,7 @@ public sealed class LimitTests : IDisposable
         {
             nameof(AnalysisLimits.MaxPptpConnections) => new AnalysisLimits { MaxPptpConnections = value },
             nameof(AnalysisLimits.MaxPppPacketsPerSession) => new AnalysisLimits { MaxPppPacketsPerSession = value },
+            nameof(AnalysisLimits.MaxIncompleteDatagramsListed) => new AnalysisLimits { MaxIncompleteDatagramsListed = value },
             _ => new AnalysisLimits { MaxIkeFragmentedMessageBytes = value },
         };
 
