@@ -11,9 +11,27 @@ namespace Analyzer.Cli.Tests;
 /// report as the JIT build on every sample.
 /// </summary>
 [Collection(PublishCollection.Name)]
-public sealed partial class AotPublishTests
+public sealed partial class AotPublishTests(AotPublishTests.PublishedBinary published) : IClassFixture<AotPublishTests.PublishedBinary>
 {
-    private static readonly Lazy<string> Binary = new(Publish, LazyThreadSafetyMode.ExecutionAndPublication);
+    private Lazy<string> Binary => published.Binary;
+
+    /// <summary>The binary, published once for the class on first use; its 90 MB folder is deleted afterwards.</summary>
+    public sealed class PublishedBinary : IDisposable
+    {
+        private readonly string _output = Path.Combine(Path.GetTempPath(), "vpndiag-aot-" + Guid.NewGuid().ToString("N"));
+
+        public PublishedBinary() => Binary = new(() => Publish(_output), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public Lazy<string> Binary { get; }
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_output))
+            {
+                Directory.Delete(_output, recursive: true);
+            }
+        }
+    }
 
     [Fact]
     public void Aot_binary_passes_every_rule_example()
@@ -44,14 +62,14 @@ public sealed partial class AotPublishTests
 
     private static string WithoutGenerationTime(string json) => GeneratedAt().Replace(json, "").Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    private static string Publish()
+    private static string Publish(string output)
     {
         string dotnet = ExternalTool.Find("dotnet") ?? Path.Combine(Path.GetDirectoryName(Environment.ProcessPath) ?? string.Empty, "dotnet");
         // ILCompiler links with clang (Debian package clang); gcc serves where only it is installed.
         string linker = ExternalTool.Find("clang") is null && ExternalTool.Find("gcc") is not null
             ? "gcc"
             : Path.GetFileName(ExternalTool.Require("clang", "clang"));
-        string output = Directory.CreateTempSubdirectory("vpndiag-aot-").FullName;
+        Directory.CreateDirectory(output);
         ExternalTool.Run(dotnet,
             ["publish", Path.Combine(RepoPaths.Root, "src", "Analyzer.Cli", "Analyzer.Cli.csproj"), "-c", "Release", "-r", "linux-x64",
              "-p:PublishAot=true", "-p:CppCompilerAndLinker=" + linker, "-o", output],

@@ -23,38 +23,50 @@ public static class RuleEvaluator
 
     public static DiagnosisResult Evaluate(FactSheet facts, RuleSet rules)
     {
+        // Rules are independent and fact rows are read-only, so they run on all cores: compiling
+        // expressions is most of the cost of a small case, and each rule compiles its own. Outcomes
+        // are gathered in catalogue order, so the result does not depend on scheduling.
+        var outcomes = new (Finding? Finding, List<string>? Errors)[rules.Rules.Count];
+        Parallel.For(0, rules.Rules.Count, i => outcomes[i] = Run(rules.Rules[i], facts));
+
         var result = new DiagnosisResult();
         result.RuleErrors.AddRange(rules.Errors.Select(e => e.ToString()));
         List<(Finding Finding, Rule Rule)> fired = [];
-        foreach (Rule rule in rules.Rules)
+        for (int i = 0; i < outcomes.Length; i++)
         {
-            IReadOnlyList<object> rows = facts.Rows(rule.Subject);
-            if (rows.Count == 0)
+            if (outcomes[i].Finding is Finding finding)
             {
-                // Nothing to match: a rule compiled on first use is never compiled.
-                continue;
+                fired.Add((finding, rules.Rules[i]));
             }
 
-            try
-            {
-                Finding? finding = Fire(rule, rows);
-                if (finding is not null)
-                {
-                    fired.Add((finding, rule));
-                }
-            }
-            catch (Exception error) when (error is NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException)
-            {
-                result.RuleErrors.Add($"{rule.SourceFile}:{rule.SourceLine}: rule {rule.Id} failed while evaluating: {error.Message}");
-            }
-            catch (RuleCompileException error)
-            {
-                result.RuleErrors.AddRange(error.Errors.Select(e => e.ToString()));
-            }
+            result.RuleErrors.AddRange(outcomes[i].Errors ?? []);
         }
 
         result.Findings.AddRange(FindingRanker.Rank(fired));
         return result;
+    }
+
+    private static (Finding? Finding, List<string>? Errors) Run(Rule rule, FactSheet facts)
+    {
+        IReadOnlyList<object> rows = facts.Rows(rule.Subject);
+        if (rows.Count == 0)
+        {
+            // Nothing to match: a rule compiled on first use is never compiled.
+            return (null, null);
+        }
+
+        try
+        {
+            return (Fire(rule, rows), null);
+        }
+        catch (Exception error) when (error is NullReferenceException or InvalidOperationException or InvalidCastException or ArgumentException or IndexOutOfRangeException)
+        {
+            return (null, [$"{rule.SourceFile}:{rule.SourceLine}: rule {rule.Id} failed while evaluating: {error.Message}"]);
+        }
+        catch (RuleCompileException error)
+        {
+            return (null, error.Errors.Select(e => e.ToString()).ToList());
+        }
     }
 
     private static Finding? Fire(Rule rule, IReadOnlyList<object> rows)

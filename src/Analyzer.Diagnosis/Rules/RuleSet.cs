@@ -17,26 +17,32 @@ public sealed class RuleSet
     public IReadOnlyList<RuleLoadError> Errors { get; }
 
     /// <summary>
-    /// Compiles the conditions not compiled yet, one rule at a time, until <paramref name="stop"/> is
-    /// signalled: run on a spare core while the inputs are read, so that evaluation finds most of them
-    /// ready. A condition that does not compile keeps its error for evaluation to report.
+    /// Compiles what is not compiled yet, one rule at a time, until <paramref name="stop"/> is
+    /// signalled: every condition first (evaluation needs them all), then summaries and evidence
+    /// (needed only by the rules that fire). Run on a spare core while the inputs are read and the
+    /// rules evaluated, so that evaluation finds most of them ready; a rule the evaluating thread
+    /// reaches first is compiled once, by whichever thread asked first. An expression that does not
+    /// compile keeps its error for evaluation to report.
     /// </summary>
-    public void PrecompileConditions(CancellationToken stop)
+    public void Precompile(CancellationToken stop)
     {
-        foreach (Rule rule in Rules)
+        foreach (bool presentation in (ReadOnlySpan<bool>)[false, true])
         {
-            if (stop.IsCancellationRequested)
+            foreach (Rule rule in Rules)
             {
-                return;
-            }
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
 
-            try
-            {
-                _ = rule.Matches;
-            }
-            catch (RuleCompileException)
-            {
-                // Cached by the rule; RuleEvaluator reports it with file and line.
+                try
+                {
+                    _ = presentation ? rule.Presentation : (object)rule.Matches;
+                }
+                catch (RuleCompileException)
+                {
+                    // Cached by the rule; RuleEvaluator reports it with file and line.
+                }
             }
         }
     }

@@ -67,7 +67,7 @@ public sealed class RuleCompilationTests
     {
         Finding eager = Assert.Single(RuleEvaluator.Evaluate(UnansweredSa(), LoadOne(RuleLoaderTests.Valid, RuleCompilation.AtLoad, out _)).Findings);
         RuleSet lazySet = LoadOne(RuleLoaderTests.Valid, RuleCompilation.OnFirstUse, out _);
-        lazySet.PrecompileConditions(CancellationToken.None);
+        lazySet.Precompile(CancellationToken.None);
         Finding lazy = Assert.Single(RuleEvaluator.Evaluate(UnansweredSa(), lazySet).Findings);
         Assert.Equal(eager.Summary, lazy.Summary);
         Assert.Equal(eager.Evidence.Select(e => e.Frame), lazy.Evidence.Select(e => e.Frame));
@@ -78,7 +78,7 @@ public sealed class RuleCompilationTests
     public void Precompiling_a_broken_condition_keeps_the_error_for_evaluation()
     {
         RuleSet set = LoadOne(BrokenCondition, RuleCompilation.OnFirstUse, out _);
-        set.PrecompileConditions(CancellationToken.None);
+        set.Precompile(CancellationToken.None);
         Assert.Single(RuleEvaluator.Evaluate(UnansweredSa(), set).RuleErrors);
     }
 
