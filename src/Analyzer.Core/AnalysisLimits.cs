@@ -25,6 +25,13 @@ public sealed record AnalysisLimits
 
     public int MaxIkeSas { get; init; } = 100_000;
 
+    /// <summary>
+    /// Messages, exchanges, notifies and anomalies listed per IKE SA: the first half and the latest
+    /// half are kept, those between are counted (and reported), so a days-long SA or a flood of one
+    /// cookie does not grow memory with the file.
+    /// </summary>
+    public int MaxIkeMessagesPerSa { get; init; } = 10_000;
+
     public int MaxEspFlows { get; init; } = 100_000;
 
     public int MaxL2tpTunnels { get; init; } = 100_000;

@@ -70,7 +70,7 @@ internal static class ContentRecorder
         {
             var observation = new IkeNotifyObservation(message.Frame, notify.Type, NotifyTypes.Name(notify.Type, v2), message.FromInitiator, decrypted, Detail(notify, v2));
             message.Notifies.Add(observation);
-            sa.Notifies.Add(observation);
+            HeadAndTail.Append(sa.Notifies, observation, builder.Limits.MaxIkeMessagesPerSa);
             RecordV2NatDetection(builder, message, header, notify, v2);
         }
 
@@ -126,7 +126,7 @@ internal static class ContentRecorder
             {
                 if (named.Count > 1)
                 {
-                    sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.MultipleResponderProposals, message.Frame,
+                    builder.Note(new IkeAnomaly(IkeAnomalyKind.MultipleResponderProposals, message.Frame,
                         named.Count.ToString(CultureInfo.InvariantCulture) + " transforms in the responder's SA payload"));
                 }
 

@@ -74,6 +74,9 @@ public sealed class IkeSa
     /// <summary>Weak algorithms offered or chosen (DES, MD5, DH group 1/2...), named; for the weak-crypto rule.</summary>
     public List<string> WeakAlgorithms { get; } = [];
 
+    /// <summary>Messages seen but not listed in <see cref="Messages"/> (past <c>AnalysisLimits.MaxIkeMessagesPerSa</c>: the middle of a very long SA).</summary>
+    public long MessagesNotListed { get; set; }
+
     public FrameRef FirstFrame => Messages.Count > 0 ? Messages[0].Frame : default;
 
     public FrameRef LastFrame => Messages.Count > 0 ? Messages[^1].Frame : default;

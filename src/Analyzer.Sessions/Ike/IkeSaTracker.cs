@@ -138,9 +138,15 @@ public sealed class IkeSaTracker
             exchange.Commit = true;
         }
 
-        exchange.Messages.Add(ikeMessage);
+        int perSa = _limits.MaxIkeMessagesPerSa;
+        HeadAndTail.Append(exchange.Messages, ikeMessage, perSa);
         exchange.HighestMessage = Math.Max(exchange.HighestMessage, ikeMessage.Number);
-        sa.Messages.Add(ikeMessage);
+        if (HeadAndTail.Append(sa.Messages, ikeMessage, perSa))
+        {
+            sa.MessagesNotListed++;
+            _notices.Reached("ike-messages-per-sa", datagram.Frame, perSa, static limit => string.Create(CultureInfo.InvariantCulture,
+                $"an IKE SA has more than {limit} messages; its first and latest {limit / 2} are listed, those between are only counted (other SAs past this limit are not reported)"));
+        }
         if (ExchangeKinds.IsPhase1(kind) || kind == IkeExchangeKind.IkeSaInit)
         {
             sa.Phase1 = sa.Phase1 == IkeExchangeKind.Unknown ? kind : sa.Phase1;
@@ -152,7 +158,7 @@ public sealed class IkeSaTracker
             sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
         }
 
-        RecordAnomalies(sa, datagram, header, content, bytes.Length);
+        RecordAnomalies(builder, datagram, header, content, bytes.Length);
         if (!retransmission)
         {
             ContentRecorder.Record(builder, ikeMessage, exchange, inner ?? content, header, v2, inner is not null);
@@ -185,7 +191,7 @@ public sealed class IkeSaTracker
             {
                 if (!set.Complete)
                 {
-                    sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, set.Frames[0], string.Create(CultureInfo.InvariantCulture,
+                    builder.Note(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, set.Frames[0], string.Create(CultureInfo.InvariantCulture,
                         $"IKE fragments {string.Join(',', set.Received)} of {(set.Total is int t ? t.ToString(CultureInfo.InvariantCulture) : "?")} arrived; the message never completed")));
                 }
             }
@@ -316,7 +322,7 @@ public sealed class IkeSaTracker
         {
             if (reportFailure)
             {
-                builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
+                builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
             }
 
             return null;
@@ -327,7 +333,7 @@ public sealed class IkeSaTracker
         if (inner.Errors.Count > 0 || inner.Types.Count == 0)
         {
             // A wrong key (the peer derived another one, e.g. a PSK mismatch) turns the body into noise.
-            builder.Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
                 "decrypted bytes are not a valid payload chain (wrong key?)" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
             return null;
         }
@@ -411,27 +417,27 @@ public sealed class IkeSaTracker
         }
     }
 
-    private static void RecordAnomalies(IkeSa sa, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
+    private static void RecordAnomalies(SaBuilder builder, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
     {
         if (header.Length > captured)
         {
-            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
                 $"header says {header.Length} bytes, {captured} captured")));
         }
         else if (captured > header.Length)
         {
-            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
                 $"{captured - header.Length} bytes after the message's declared length")));
         }
 
         foreach (ParseError error in content.Errors)
         {
-            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
         }
 
         if (content.ExtraBytes > 0 && !header.IsEncrypted)
         {
-            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
                 $"{content.ExtraBytes} bytes after the last payload at offset 0x{content.ExtraBytesOffset:X}")));
         }
 
@@ -439,13 +445,13 @@ public sealed class IkeSaTracker
         {
             if (!PayloadNames.Table.IsKnown((int)type))
             {
-                sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.UnknownPayload, datagram.Frame, PayloadNames.Name(type)));
+                builder.Note(new IkeAnomaly(IkeAnomalyKind.UnknownPayload, datagram.Frame, PayloadNames.Name(type)));
             }
         }
 
         if (ExchangeKinds.From(header.Exchange, header.IsV2) == IkeExchangeKind.Unknown)
         {
-            sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
         }
     }
 

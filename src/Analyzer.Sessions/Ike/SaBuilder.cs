@@ -35,6 +35,11 @@ internal sealed class SaBuilder
 
     public IkeSa Sa { get; }
 
+    public AnalysisLimits Limits => _notices.Limits;
+
+    /// <summary>Records an anomaly of the SA, the list bounded like its messages (<see cref="AnalysisLimits.MaxIkeMessagesPerSa"/>).</summary>
+    public void Note(IkeAnomaly anomaly) => HeadAndTail.Append(Sa.Anomalies, anomaly, Limits.MaxIkeMessagesPerSa);
+
     public List<NatDiscoverySample> NatSamples { get; } = [];
 
     public Ikev1DecryptionContext? Decryption { get; set; }
@@ -58,7 +63,16 @@ internal sealed class SaBuilder
     /// <summary>Counts a message's bytes: returns the number given to its first copy when it is a retransmission.</summary>
     public bool TryGetRetransmission(ulong hash, bool fromInitiator, out int number) => _seen.TryGetValue((hash, fromInitiator), out number);
 
-    public void Remember(ulong hash, bool fromInitiator, int number) => _seen[(hash, fromInitiator)] = number;
+    public void Remember(ulong hash, bool fromInitiator, int number)
+    {
+        // Fingerprints of a very long SA's old messages are forgotten: nobody retransmits those.
+        if (_seen.Count >= 2 * Math.Max(Limits.MaxIkeMessagesPerSa, 1))
+        {
+            _seen.Clear();
+        }
+
+        _seen[(hash, fromInitiator)] = number;
+    }
 
     public IkeExchange ExchangeFor(IkeExchangeKind kind, uint messageId, bool byInitiator, bool newAttempt)
     {
@@ -70,7 +84,16 @@ internal sealed class SaBuilder
 
         var exchange = new IkeExchange { Kind = kind, MessageId = messageId, StartedByInitiator = byInitiator };
         _exchanges[key] = exchange;
-        Sa.Exchanges.Add(exchange);
+        if (HeadAndTail.Append(Sa.Exchanges, exchange, Limits.MaxIkeMessagesPerSa, out IkeExchange? dropped) && dropped is not null)
+        {
+            // Forgotten with its messages: a late message of it starts a new exchange.
+            var droppedKey = (dropped.MessageId, dropped.Kind, dropped.StartedByInitiator);
+            if (_exchanges.TryGetValue(droppedKey, out IkeExchange? indexed) && ReferenceEquals(indexed, dropped))
+            {
+                _exchanges.Remove(droppedKey);
+            }
+        }
+
         return exchange;
     }
 
@@ -106,7 +129,7 @@ internal sealed class SaBuilder
         HashAlgorithmName? hash = NatDiscoveryHash.FromIkev1(chosen.Attribute(Ikev1AttributeNames.Phase1Hash));
         if (cipher is null || hash is null || key.Length < cipher.KeyBytes)
         {
-            Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
+            Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
                 cipher is null || hash is null ? "the negotiated cipher or hash is not one vpndiag decrypts (DES, 3DES, AES-CBC with MD5/SHA)" : "the key in the table is shorter than the cipher needs"));
             return;
         }
@@ -127,7 +150,7 @@ internal sealed class SaBuilder
         string detail = keys.TryGetKey(Sa.InitiatorCookie, out _)
             ? "a key is in the table but the Phase 1 transform or KE payloads were not seen, so no IV could be derived"
             : "no key for this initiator cookie in the --ike-keys table";
-        Sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.NoEncryptionKey, frame, detail));
+        Note(new IkeAnomaly(IkeAnomalyKind.NoEncryptionKey, frame, detail));
     }
 
     /// <summary>Records one IKEv1 fragment; returns the whole message's bytes once every fragment arrived.</summary>

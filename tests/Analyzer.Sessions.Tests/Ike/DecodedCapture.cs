@@ -11,16 +11,16 @@ internal sealed class DecodedCapture : IVpnTrafficSink
     private readonly IkeSaTracker _tracker;
     private readonly CaptureModel _model;
 
-    private DecodedCapture(AnalysisInput input, IkeKeyTable? keys)
+    private DecodedCapture(AnalysisInput input, IkeKeyTable? keys, AnalysisLimits limits)
     {
-        _tracker = new IkeSaTracker(input, AnalysisLimits.Default, keys);
+        _tracker = new IkeSaTracker(input, limits, keys);
         _model = new CaptureModel(input);
     }
 
-    public static CaptureModel Reconstruct(string capture, IkeKeyTable? keys = null)
+    public static CaptureModel Reconstruct(string capture, IkeKeyTable? keys = null, AnalysisLimits? limits = null)
     {
         var input = new AnalysisInput(0, capture, Path.GetFileName(capture), InputKind.Pcap);
-        var sink = new DecodedCapture(input, keys);
+        var sink = new DecodedCapture(input, keys, limits ?? AnalysisLimits.Default);
         CaptureDecoder.Decode(input, sink, AnalysisLimits.Default, CancellationToken.None);
         sink._tracker.Complete(sink._model);
         return sink._model;
