@@ -30,6 +30,20 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void An_SA_longer_than_the_message_limit_says_in_every_format_how_many_messages_are_not_listed()
+    {
+        Correlation.Case @case = SyntheticCase.Build(hostile: false);
+        @case.Captures[0].IkeSas[0].MessagesNotListed = 1234;
+        ReportDocument document = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+
+        Assert.Equal(1234, document.Ike.Sas[0].MessagesNotListed);
+        Assert.Equal(0, TestReports.Synthetic().Ike.Sas[0].MessagesNotListed);
+        ReportJsonSchemaTests.AssertValid(document);
+        Assert.Contains("\"messagesNotListed\": 1234", Json.JsonReportWriter.ToJson(document), StringComparison.Ordinal);
+        Assert.Contains("1234 between them are not listed", MarkdownReportWriter.ToMarkdown(document), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_sections_come_in_reading_order()
     {
         string markdown = MarkdownReportWriter.ToMarkdown(TestReports.Synthetic());

@@ -153,6 +153,7 @@ internal static class IkeSection
             ChildSpis = childSpis,
             IncompleteDatagrams = IncompleteBetween(sa, incomplete),
             Messages = messages,
+            MessagesNotListed = sa.MessagesNotListed,
         };
     }
 

@@ -56,4 +56,7 @@ public sealed record ReportIkeSa
     public IReadOnlyList<ReportIncompleteDatagram> IncompleteDatagrams { get; init; } = [];
 
     public IReadOnlyList<ReportIkeMessage> Messages { get; init; } = [];
+
+    /// <summary>Messages between the first and the latest ones listed, seen but not listed (a very long SA).</summary>
+    public long MessagesNotListed { get; init; }
 }

@@ -141,7 +141,9 @@ internal sealed class IkeMarkdown : IMarkdownSection
             }));
         }
 
-        output.Paragraph("**Messages**");
+        output.Paragraph(sa.MessagesNotListed > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"**Messages** (the first and latest; {sa.MessagesNotListed} between them are not listed)")
+            : "**Messages**");
         output.Table(["Frame", "Time", "Direction", "Message", "Message id", "Payloads", "Notes"], sa.Messages.Select(m => new[]
         {
             m.Frame.ToString(CultureInfo.InvariantCulture), ReportLabels.TimeOfDay(m.Time),
