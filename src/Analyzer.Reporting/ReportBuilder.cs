@@ -32,7 +32,7 @@ public static class ReportBuilder
             Esp = EspSection.Build(context),
             L2tp = L2tpSection.Build(context),
             Pptp = PptpSection.Build(context),
-            Events = EventsSection.Build(context),
+            Events = EventsSection.Build(context, options.MaxEventRecordsListed),
             Timeline = TimelineSection.Build(context),
             Paths = PathsSection.Build(context),
         };

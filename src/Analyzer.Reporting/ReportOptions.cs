@@ -10,6 +10,13 @@ public sealed record ReportOptions
     /// <summary>Replace addresses, host names, user names and certificate subjects by stable pseudonyms.</summary>
     public bool Redact { get; init; }
 
+    /// <summary>
+    /// Log records listed in <c>events.records</c> (JSON, CSV). Past it, the records cited by findings,
+    /// tied to a capture or recognised are listed first and the rest only counted: a report of a
+    /// million-line daemon log would otherwise be larger than the log. <c>vpndiag events</c> lists every record.
+    /// </summary>
+    public int MaxEventRecordsListed { get; init; } = 20_000;
+
     /// <summary>The report's time stamp; tests pass a fixed one so output is reproducible.</summary>
     public DateTimeOffset GeneratedAt { get; init; } = DateTimeOffset.UtcNow;
 }

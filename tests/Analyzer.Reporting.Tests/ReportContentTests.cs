@@ -44,6 +44,24 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Past_the_record_limit_the_report_lists_the_records_that_matter_first_and_counts_the_rest()
+    {
+        Correlation.Case @case = SyntheticCase.Build(hostile: false);
+        @case.Events.Reverse(); // the uninterpreted RasClient record now comes before the cited, correlated failure
+        ReportDocument document = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options() with { MaxEventRecordsListed = 1 });
+
+        ReportEventRecord listed = Assert.Single(document.Events.Records);
+        Assert.Equal(4711, listed.RecordId);
+        Assert.Equal(1, document.Events.RecordsNotListed);
+        ReportJsonSchemaTests.AssertValid(document);
+        Assert.Contains("1 of 2 records are in this report", MarkdownReportWriter.ToMarkdown(document), StringComparison.Ordinal);
+
+        ReportDocument all = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+        Assert.Equal([4712L, 4711L], all.Events.Records.Select(r => r.RecordId));
+        Assert.Equal(0, all.Events.RecordsNotListed);
+    }
+
+    [Fact]
     public void Markdown_sections_come_in_reading_order()
     {
         string markdown = MarkdownReportWriter.ToMarkdown(TestReports.Synthetic());

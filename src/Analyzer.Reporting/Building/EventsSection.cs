@@ -4,10 +4,13 @@ using Analyzer.Reporting.Document;
 
 namespace Analyzer.Reporting.Building;
 
-/// <summary>Every log record (the <c>vpndiag events</c> shape) with what ties it to a capture, and log clock offsets.</summary>
+/// <summary>
+/// The log records (the <c>vpndiag events</c> shape) with what ties each to a capture, and log clock
+/// offsets. Up to a bound every record is listed; past it, the ones that matter most (see <see cref="Rank"/>).
+/// </summary>
 internal static class EventsSection
 {
-    public static EventsReport Build(BuildContext context)
+    public static EventsReport Build(BuildContext context, int maxListed)
     {
         var correlations = new Dictionary<EventRecord, CorrelatedEvent>(ReferenceEqualityComparer.Instance);
         foreach (CorrelatedEvent correlated in context.Case.CorrelatedEvents)
@@ -15,9 +18,15 @@ internal static class EventsSection
             correlations.TryAdd(correlated.Record, correlated);
         }
 
-        var records = new List<ReportEventRecord>(context.Case.Events.Count);
+        HashSet<EventRecord>? listed = context.Case.Events.Count > maxListed ? Select(context, correlations, maxListed) : null;
+        var records = new List<ReportEventRecord>(listed?.Count ?? context.Case.Events.Count);
         foreach (EventRecord record in context.Case.Events)
         {
+            if (listed is not null && !listed.Contains(record))
+            {
+                continue;
+            }
+
             ReportEventCorrelation? correlation = null;
             if (correlations.TryGetValue(record, out CorrelatedEvent? tie))
             {
@@ -39,6 +48,76 @@ internal static class EventsSection
                 offset.OffsetSeconds, offset.Pairs));
         }
 
-        return new EventsReport { Records = records, ClockOffsets = offsets };
+        return new EventsReport { Records = records, ClockOffsets = offsets, RecordsNotListed = context.Case.Events.Count - records.Count };
+    }
+
+    // The records to list when there are too many: by rank, and within a rank in log order.
+    private static HashSet<EventRecord> Select(BuildContext context, Dictionary<EventRecord, CorrelatedEvent> correlations, int maxListed)
+    {
+        var cited = new HashSet<(int Input, long Record)>();
+        foreach (Diagnosis.Finding finding in context.Diagnosis.Findings)
+        {
+            foreach (Diagnosis.Evidence evidence in finding.Evidence)
+            {
+                if (evidence.Record is long record)
+                {
+                    cited.Add((evidence.InputIndex, record));
+                }
+            }
+        }
+
+        var byRank = new List<EventRecord>[Ranks];
+        for (int rank = 0; rank < Ranks; rank++)
+        {
+            byRank[rank] = [];
+        }
+
+        foreach (EventRecord record in context.Case.Events)
+        {
+            int rank = Rank(record, cited, correlations);
+            if (rank < Ranks)
+            {
+                byRank[rank].Add(record);
+            }
+        }
+
+        var selected = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
+        foreach (List<EventRecord> rank in byRank)
+        {
+            foreach (EventRecord record in rank)
+            {
+                if (selected.Count == Math.Max(maxListed, 0))
+                {
+                    return selected;
+                }
+
+                selected.Add(record);
+            }
+        }
+
+        return selected;
+    }
+
+    private const int Ranks = 5;
+
+    /// <summary>0 cited by a finding, 1 tied to a capture, 2 a recognised failure, 3 recognised, 4 the rest.</summary>
+    private static int Rank(EventRecord record, HashSet<(int Input, long Record)> cited, Dictionary<EventRecord, CorrelatedEvent> correlations)
+    {
+        if (cited.Contains((record.InputIndex, record.RecordId)))
+        {
+            return 0;
+        }
+
+        if (correlations.ContainsKey(record))
+        {
+            return 1;
+        }
+
+        return record.Normalized switch
+        {
+            { IsFailure: true } => 2,
+            not null => 3,
+            _ => 4,
+        };
     }
 }

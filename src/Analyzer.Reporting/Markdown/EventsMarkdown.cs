@@ -16,6 +16,12 @@ internal sealed class EventsMarkdown : IMarkdownSection
         }
 
         output.Heading(2, "Event log records");
+        if (document.Events.RecordsNotListed > 0)
+        {
+            output.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"{document.Events.Records.Count} of {document.Events.Records.Count + document.Events.RecordsNotListed} records are in this report: those cited by findings, tied to a capture or recognised first. `vpndiag events` lists every record."));
+        }
+
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (ReportEventRecord record in document.Events.Records)
         {
