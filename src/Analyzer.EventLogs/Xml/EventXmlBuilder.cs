@@ -90,7 +90,8 @@ internal sealed class EventXmlBuilder
             return false;
         }
 
-        _path[_depth++] = StripPrefix(name);
+        // An XML export's names reach here cut to the limit + 1 (XmlMarkupGuard): cut and flag like any value.
+        _path[_depth++] = Cut(StripPrefix(name));
         _text.Clear();
         _childSeen = false;
         _emptyOptional = false;
