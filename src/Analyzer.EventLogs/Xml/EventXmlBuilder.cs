@@ -90,8 +90,7 @@ internal sealed class EventXmlBuilder
             return false;
         }
 
-        // An XML export's names reach here cut to the limit + 1 (XmlMarkupGuard): cut and flag like any value.
-        _path[_depth++] = Cut(StripPrefix(name));
+        _path[_depth++] = StripPrefix(name);
         _text.Clear();
         _childSeen = false;
         _emptyOptional = false;

@@ -47,8 +47,10 @@ internal static class EventXmlFileReader
         char[] textChunk = new char[4096];
         try
         {
-            while (reader.Read())
+            bool more = reader.Read();
+            while (more)
             {
+                bool skipped = false;
                 if (guard.HasUntakenCut)
                 {
                     ReportCuts(guard, lineInfo.LineNumber, lineInfo.LinePosition, inEvent ? ordinal + 1 : Math.Max(ordinal, 1), input, limits, result, strings, ref depthReported);
@@ -81,7 +83,9 @@ internal static class EventXmlFileReader
                                     NestingMessage(limits, guard.OriginalLine(lineInfo.LineNumber))));
                             }
 
+                            // Skip leaves the reader on the next node already: reading again would lose it (an end tag, say).
                             reader.Skip();
+                            skipped = true;
                             break;
                         }
 
@@ -133,6 +137,8 @@ internal static class EventXmlFileReader
                         string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} event records; the rest were not read")));
                     return;
                 }
+
+                more = skipped ? reader.ReadState == ReadState.Interactive : reader.Read();
             }
 
             // Cuts after the last node (in the closing tags) are reported too.

@@ -10,10 +10,9 @@ namespace Analyzer.EventLogs.Xml;
 /// element name, or millions of nested elements, would cost gigabytes. The guard follows just enough
 /// XML lexing to cut those to the string limit while the document stays well-formed:
 /// <list type="bullet">
-/// <item>element, end-tag and processing-instruction names and attribute values and CDATA sections
-/// keep <see cref="AnalysisLimits.MaxStringLength"/> + 1 characters, so the event builder, which cuts
-/// every value to the limit, still sees and flags the cut; start and end tags are cut alike, so they
-/// still match;</item>
+/// <item>element, end-tag and processing-instruction names keep <see cref="AnalysisLimits.MaxStringLength"/>
+/// characters, start and end tags alike so they still match; attribute values and CDATA sections keep
+/// one more, so the event builder, which cuts every value to the limit, cuts them exactly as before;</item>
 /// <item>an attribute whose name is longer than the limit, or past the
 /// <see cref="MaxAttributesPerElement"/>th on its element, is left out whole (two names cut to the
 /// same prefix would be a duplicate attribute);</item>
@@ -419,7 +418,7 @@ internal sealed class XmlMarkupGuard : TextReader
         }
     }
 
-    /// <summary>Element, end-tag and PI names: cut at the limit + 1, never after a ':' or between a surrogate pair.</summary>
+    /// <summary>Element, end-tag and PI names: cut at the limit, never after a ':' or between a surrogate pair.</summary>
     private bool Name(char c)
     {
         if (IsNameEnd(c))
@@ -433,7 +432,8 @@ internal sealed class XmlMarkupGuard : TextReader
             return false;
         }
 
-        if (!_cutting && (_run >= _keep || (_run == _keep - 1 && (c == ':' || char.IsHighSurrogate(c)))))
+        int max = _keep - 1;
+        if (!_cutting && (_run >= max || (_run == max - 1 && (c == ':' || char.IsHighSurrogate(c)))))
         {
             _cutting = true;
             if (!_dropTag)
