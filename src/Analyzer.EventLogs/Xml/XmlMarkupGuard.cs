@@ -32,17 +32,27 @@ internal sealed class XmlMarkupGuard : TextReader
 
     private const int ChunkLength = 16 * 1024;
     private const int MaxCharacterReferenceDigits = 16;
+    private const int MaxHeldAttributeName = 1 << 16;
 
     /// <summary>White space kept in one run inside a tag: XmlReader holds a whole tag, blanks included.</summary>
     private const int MaxTagSpaces = 64;
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&\r\n");
+    private static readonly SearchValues<char> TagStops = SearchValues.Create("'\"\r\n");
+    private static readonly SearchValues<char> SingleQuotedStops = SearchValues.Create("'&\r\n");
+    private static readonly SearchValues<char> DoubleQuotedStops = SearchValues.Create("\"&\r\n");
+
+    /// <summary>The characters that end a name here (<see cref="IsNameEnd"/>): controls and blanks, and markup punctuation.</summary>
+    private static readonly SearchValues<char> NameStops = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 33).Select(c => (char)c)) + "/>=\"'<?&;");
 
     private readonly TextReader _inner;
     private readonly int _keep;
+    private readonly int _shortTag;
     private readonly int _maxDepth;
-    private readonly char[] _in = new char[ChunkLength];
+    private readonly char[] _in;
     private readonly char[] _out;
-    private readonly char[] _attributeName;
+    private readonly char[] _attributeNameBuffer;
+    private readonly int _attributeNameLength;
     private readonly XmlCut?[] _first = new XmlCut?[3];
     private readonly bool[] _taken = new bool[3];
     private readonly List<(int OutputLine, long Dropped)> _lineShifts = [];
@@ -52,6 +62,7 @@ internal sealed class XmlMarkupGuard : TextReader
     private int _outLength;
     private long _emittedBefore;
     private bool _endOfInput;
+    private bool _disposed;
 
     private Lexeme _lexeme;
     private Lexeme _referenceParent;
@@ -84,13 +95,19 @@ internal sealed class XmlMarkupGuard : TextReader
     {
         ArgumentNullException.ThrowIfNull(limits);
         _inner = inner;
-        int max = Math.Max(1, limits.MaxStringLength);
+        int max = Math.Clamp(limits.MaxStringLength, 1, int.MaxValue - 2);
         _keep = max + 1;
+        // A tag this short cannot hold a name or value over the limit, nor more than 256 attributes (5 characters each at least).
+        _shortTag = Math.Min(max, 1024);
         // Depth 0 is outside any element; an export's <Events> root adds one level above each event,
         // and one level more lets the builder meet (and report) the element past its own limit.
         _maxDepth = Math.Max(1, limits.MaxXmlDepth) + 2;
-        _attributeName = new char[max];
-        _out = new char[ChunkLength + max + 8];
+        // Pooled: an analysis may open many small exports, and these buffers are most of what one costs.
+        _in = ArrayPool<char>.Shared.Rent(ChunkLength);
+        // An attribute name is held whole until it ends; past 64 K characters (a limit set that high) it is left out like a longer one.
+        _attributeNameLength = Math.Min(max, MaxHeldAttributeName);
+        _attributeNameBuffer = ArrayPool<char>.Shared.Rent(_attributeNameLength);
+        _out = ArrayPool<char>.Shared.Rent(ChunkLength + _attributeNameLength + 8);
     }
 
     private enum Lexeme : byte
@@ -202,9 +219,13 @@ internal sealed class XmlMarkupGuard : TextReader
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             _inner.Dispose();
+            ArrayPool<char>.Shared.Return(_in);
+            ArrayPool<char>.Shared.Return(_out);
+            ArrayPool<char>.Shared.Return(_attributeNameBuffer);
         }
 
         base.Dispose(disposing);
@@ -249,13 +270,9 @@ internal sealed class XmlMarkupGuard : TextReader
                     }
                 }
 
-                if (_lexeme == Lexeme.Text && _depth <= _maxDepth)
+                if (CopyRun())
                 {
-                    CopyPlainText();
-                    if (_inPosition == _inLength || _outLength >= ChunkLength)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
                 char c = _in[_inPosition++];
@@ -273,19 +290,117 @@ internal sealed class XmlMarkupGuard : TextReader
         return true;
     }
 
-    /// <summary>Element text (by far most of a normal export) copied in runs up to the next markup, reference or line break.</summary>
-    private void CopyPlainText()
+    /// <summary>
+    /// The common case in bulk: element text, attribute values and names up to the next character that
+    /// needs a look (markup, reference, line break, quote) or one short of their limit (the last
+    /// character before a cut goes through <see cref="Step"/>, which checks colons and surrogates).
+    /// </summary>
+    private bool CopyRun()
     {
         ReadOnlySpan<char> rest = _in.AsSpan(_inPosition, Math.Min(_inLength - _inPosition, ChunkLength - _outLength));
-        int run = rest.IndexOfAny(TextStops);
-        if (run < 0)
+        int count;
+        switch (_lexeme)
         {
-            run = rest.Length;
+            case Lexeme.Text when _depth <= _maxDepth:
+                count = rest[0] == '<' ? ShortTag(rest) : Run(rest, TextStops, rest.Length);
+                break;
+            case Lexeme.AttributeValue when !_dropTag && !_dropAttribute && !_cutting:
+                count = Run(rest, _quote == '"' ? DoubleQuotedStops : SingleQuotedStops, _keep - 1 - _run);
+                _run += count;
+                _lastWasCr = _lastWasCr && count == 0;
+                break;
+            case Lexeme.ElementName or Lexeme.EndTagName when !_dropTag && !_cutting:
+                count = Run(rest, NameStops, _keep - 2 - _run);
+                _run += count;
+                break;
+            case Lexeme.AttributeName when _nameLength < _attributeNameLength:
+                count = Run(rest, NameStops, _attributeNameLength - _nameLength);
+                rest[..count].CopyTo(_attributeNameBuffer.AsSpan(_nameLength));
+                _nameLength += count;
+                _inPosition += count;
+                return count > 0;
+            default:
+                return false;
         }
 
-        rest[..run].CopyTo(_out.AsSpan(_outLength));
-        _outLength += run;
-        _inPosition += run;
+        rest[..count].CopyTo(_out.AsSpan(_outLength));
+        _outLength += count;
+        _inPosition += count;
+        return count > 0;
+    }
+
+    /// <summary>
+    /// A whole start tag, end tag or processing instruction shorter than <see cref="_shortTag"/> on one
+    /// line: nothing in it can reach a limit, so it passes in one piece once its end is known (the first
+    /// '&gt;' outside quotes) and the depth is counted. Anything else (0) goes through <see cref="Step"/>.
+    /// </summary>
+    private int ShortTag(ReadOnlySpan<char> rest)
+    {
+        ReadOnlySpan<char> window = rest.Length > _shortTag ? rest[.._shortTag] : rest;
+        int end = window.IndexOf('>');
+        if (end < 2 || window[1] == '!')
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<char> tag = window[..(end + 1)];
+        ReadOnlySpan<char> scan = tag;
+        char quote = '\0';
+        int next;
+        while ((next = scan.IndexOfAny(TagStops)) >= 0)
+        {
+            char c = scan[next];
+            if (c is '\r' or '\n')
+            {
+                return 0;
+            }
+
+            quote = quote == '\0' ? c : (c == quote ? '\0' : quote);
+            scan = scan[(next + 1)..];
+        }
+
+        if (quote != '\0')
+        {
+            return 0;   // the '>' found is inside an attribute value
+        }
+
+        switch (tag[1])
+        {
+            case '?':
+                return tag[^2] == '?' ? tag.Length : 0;
+            case '/':
+                if (_depth > _maxDepth)
+                {
+                    return 0;
+                }
+
+                _depth = Math.Max(0, _depth - 1);
+                return tag.Length;
+            default:
+                if (_depth >= _maxDepth)
+                {
+                    return 0;
+                }
+
+                if (tag[^2] != '/')
+                {
+                    _depth++;
+                }
+
+                return tag.Length;
+        }
+    }
+
+    private static int Run(ReadOnlySpan<char> rest, SearchValues<char> stops, int limit)
+    {
+        if (limit <= 0)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<char> window = rest.Length > limit ? rest[..limit] : rest;
+        int stop = window.IndexOfAny(stops);
+        return stop < 0 ? window.Length : stop;
     }
 
     /// <summary>Handles one character in the current state; false when the state changed and the character must be looked at again.</summary>
@@ -511,27 +626,27 @@ internal sealed class XmlMarkupGuard : TextReader
     {
         if (!IsNameEnd(c))
         {
-            if (_nameLength < _attributeName.Length)
+            if (_nameLength < _attributeNameLength)
             {
-                _attributeName[_nameLength] = c;
+                _attributeNameBuffer[_nameLength] = c;
             }
 
-            _nameLength = Math.Min(_nameLength + 1, _attributeName.Length + 1);
+            _nameLength = Math.Min(_nameLength + 1, _attributeNameLength + 1);
             return true;
         }
 
         _attributes++;
-        if (_nameLength > _attributeName.Length || _attributes > MaxAttributesPerElement)
+        if (_nameLength > _attributeNameLength || _attributes > MaxAttributesPerElement)
         {
             _dropAttribute = true;
             if (!_dropTag)
             {
-                Record(_nameLength > _attributeName.Length ? XmlCutKind.Value : XmlCutKind.Attributes);
+                Record(_nameLength > _attributeNameLength ? XmlCutKind.Value : XmlCutKind.Attributes);
             }
         }
         else if (!_dropTag)
         {
-            _attributeName.AsSpan(0, _nameLength).CopyTo(_out.AsSpan(_outLength));
+            _attributeNameBuffer.AsSpan(0, _nameLength).CopyTo(_out.AsSpan(_outLength));
             _outLength += _nameLength;
         }
 

@@ -28,7 +28,7 @@ internal static class XmlTextDecoder
         }
 
         // With a BOM the reader switches to it whatever was chosen here, and skips it.
-        return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+        return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
     }
 
     internal static Encoding Detect(ReadOnlySpan<byte> head, out string? unsupported)
