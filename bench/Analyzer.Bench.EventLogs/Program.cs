@@ -58,12 +58,14 @@ internal static class Program
             $"{what}: {files.Length} files, {records / rounds} records, {bytes / 1e6:F1} MB per round; {rounds} rounds in {seconds:F2} s: {records / seconds:F0} records/s, {bytes * rounds / 1e6 / seconds:F1} MB/s"));
     }
 
-    private static long Read(string[] files)
+    private static long Read(string[] files) => ReadAll(files, InputKind.Evtx);
+
+    internal static long ReadAll(string[] files, InputKind kind)
     {
         long records = 0;
         for (int i = 0; i < files.Length; i++)
         {
-            var input = new AnalysisInput(i, files[i], files[i], InputKind.Evtx);
+            var input = new AnalysisInput(i, files[i], files[i], kind);
             records += EventLogReader.Read(input, AnalysisLimits.Default, null, CancellationToken.None).Records.Count;
         }
 

@@ -1,5 +1,4 @@
 using Analyzer.Core;
-using Analyzer.EventLogs;
 using BenchmarkDotNet.Attributes;
 
 namespace Analyzer.Bench.EventLogs;
@@ -28,15 +27,5 @@ public class XmlReadBenchmark
     [Benchmark]
     public long ReadLargeUtf16() => Read([_large16]);
 
-    internal static long Read(string[] files)
-    {
-        long records = 0;
-        for (int i = 0; i < files.Length; i++)
-        {
-            var input = new AnalysisInput(i, files[i], files[i], InputKind.EventXml);
-            records += EventLogReader.Read(input, AnalysisLimits.Default, null, CancellationToken.None).Records.Count;
-        }
-
-        return records;
-    }
+    internal static long Read(string[] files) => Program.ReadAll(files, InputKind.EventXml);
 }

@@ -665,37 +665,38 @@ internal sealed class XmlMarkupGuard : TextReader
             return;
         }
 
-        if (!keep || _cutting)
-        {
-            Drop(c);
-            return;
-        }
-
-        if (_run >= _keep || (_run == _keep - 1 && char.IsHighSurrogate(c)))
-        {
-            _cutting = true;
-            Record(XmlCutKind.Value);
-            Drop(c);
-            return;
-        }
-
-        Put(c, keep: true);
-        CountValueCharacter(c);
-        if (c == '&')
+        if (KeepValueCharacter(c, keep) && c == '&')
         {
             EnterReference(Lexeme.AttributeValue);
         }
     }
 
-    /// <summary>Counts a value character as the parser will deliver it (CR LF becomes one character).</summary>
-    private void CountValueCharacter(char c)
+    /// <summary>
+    /// One character of an attribute value or CDATA section: kept until the limit + 1 (never splitting a
+    /// surrogate pair), counted as the parser will deliver it (CR LF becomes one), then dropped.
+    /// </summary>
+    private bool KeepValueCharacter(char c, bool keep)
     {
+        if (keep && !_cutting && (_run >= _keep || (_run == _keep - 1 && char.IsHighSurrogate(c))))
+        {
+            _cutting = true;
+            Record(XmlCutKind.Value);
+        }
+
+        if (!keep || _cutting)
+        {
+            Drop(c);
+            return false;
+        }
+
+        Put(c, keep: true);
         if (c != '\n' || !_lastWasCr)
         {
             _run++;
         }
 
         _lastWasCr = c == '\r';
+        return true;
     }
 
     private bool Bang(char c)
@@ -748,22 +749,7 @@ internal sealed class XmlMarkupGuard : TextReader
         }
 
         _marks = c == ']' ? _marks + 1 : 0;
-        if (_dropTag || _cutting)
-        {
-            Drop(c);
-            return;
-        }
-
-        if (_run >= _keep || (_run == _keep - 1 && char.IsHighSurrogate(c)))
-        {
-            _cutting = true;
-            Record(XmlCutKind.Value);
-            Drop(c);
-            return;
-        }
-
-        Put(c, keep: true);
-        CountValueCharacter(c);
+        KeepValueCharacter(c, !_dropTag);
     }
 
     private void EnterReference(Lexeme parent)
