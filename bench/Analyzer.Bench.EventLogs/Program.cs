@@ -8,12 +8,23 @@ namespace Analyzer.Bench.EventLogs;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Analyzer.Bench.EventLogs</c> runs BenchmarkDotNet;
-/// <c>-- --quick [rounds]</c> prints records/s and MB/s over the samples (for docs/performance.md, section "Event logs (EVTX)").
+/// <c>-- --quick [rounds]</c> prints records/s and MB/s over the samples (for docs/performance.md, section "Event logs (EVTX)");
+/// <c>-- --quick-xml [rounds]</c> the same for XML exports (section "Event logs (XML exports)").
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--quick-xml")
+        {
+            int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+            (string large, string large16) = XmlExportFiles.Large(100);
+            Measure("samples/events XML", XmlExportFiles.Samples(), XmlReadBenchmark.Read, rounds * 100);
+            Measure("100 MB UTF-8 export", [large], XmlReadBenchmark.Read, rounds);
+            Measure("100 MB UTF-16LE export", [large16], XmlReadBenchmark.Read, rounds);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "--quick")
         {
             int rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -26,29 +37,35 @@ internal static class Program
 
     private static int Quick(int rounds)
     {
-        string[] files = SampleFiles.Find();
+        Measure("EVTX samples", SampleFiles.Find(), Read, rounds);
+        return 0;
+    }
+
+    private static void Measure(string what, string[] files, Func<string[], long> read, int rounds)
+    {
         long bytes = files.Sum(f => new FileInfo(f).Length);
         long records = 0;
-        Read(files); // warm-up: JIT and file cache
+        read(files); // warm-up: JIT and file cache
         var watch = Stopwatch.StartNew();
         for (int round = 0; round < rounds; round++)
         {
-            records += Read(files);
+            records += read(files);
         }
 
         watch.Stop();
         double seconds = watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{files.Length} files, {records / rounds} records, {bytes / 1e6:F1} MB per round; {rounds} rounds in {seconds:F2} s: {records / seconds:F0} records/s, {bytes * rounds / 1e6 / seconds:F1} MB/s"));
-        return 0;
+            $"{what}: {files.Length} files, {records / rounds} records, {bytes / 1e6:F1} MB per round; {rounds} rounds in {seconds:F2} s: {records / seconds:F0} records/s, {bytes * rounds / 1e6 / seconds:F1} MB/s"));
     }
 
-    private static long Read(string[] files)
+    private static long Read(string[] files) => ReadAll(files, InputKind.Evtx);
+
+    internal static long ReadAll(string[] files, InputKind kind)
     {
         long records = 0;
         for (int i = 0; i < files.Length; i++)
         {
-            var input = new AnalysisInput(i, files[i], files[i], InputKind.Evtx);
+            var input = new AnalysisInput(i, files[i], files[i], kind);
             records += EventLogReader.Read(input, AnalysisLimits.Default, null, CancellationToken.None).Records.Count;
         }
 

@@ -30,7 +30,14 @@ internal static class EventXmlFileReader
             MaxCharactersInDocument = 0,
         };
         var builder = new EventXmlBuilder(limits.MaxXmlDepth, limits.MaxStringLength);
-        using var reader = XmlReader.Create(stream, settings);
+        using var guard = new XmlMarkupGuard(XmlTextDecoder.Open(stream, out string? unsupported), limits);
+        if (unsupported is not null)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, 0, null,
+                $"the XML declaration names encoding '{unsupported}', which is not available here; read as UTF-8"));
+        }
+
+        using var reader = XmlReader.Create(guard, settings);
         var lineInfo = (IXmlLineInfo)reader;
         long ordinal = 0;
         bool inEvent = false;
@@ -40,8 +47,15 @@ internal static class EventXmlFileReader
         char[] textChunk = new char[4096];
         try
         {
-            while (reader.Read())
+            bool more = reader.Read();
+            while (more)
             {
+                bool skipped = false;
+                if (guard.HasUntakenCut)
+                {
+                    ReportCuts(guard, lineInfo.LineNumber, lineInfo.LinePosition, inEvent ? ordinal + 1 : Math.Max(ordinal, 1), input, limits, result, strings, ref depthReported);
+                }
+
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
@@ -49,7 +63,7 @@ internal static class EventXmlFileReader
                         {
                             ct.ThrowIfCancellationRequested();
                             inEvent = true;
-                            eventLine = lineInfo.LineNumber;
+                            eventLine = OriginalLine(guard, lineInfo.LineNumber);
                             builder.Reset();
                         }
 
@@ -66,11 +80,12 @@ internal static class EventXmlFileReader
                             {
                                 depthReported = true;
                                 result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal + 1,
-                                    string.Create(CultureInfo.InvariantCulture,
-                                        $"XML nested deeper than {limits.MaxXmlDepth} levels at line {lineInfo.LineNumber}; deeper elements were skipped")));
+                                    NestingMessage(limits, guard.OriginalLine(lineInfo.LineNumber))));
                             }
 
+                            // Skip leaves the reader on the next node already: reading again would lose it (an end tag, say).
                             reader.Skip();
+                            skipped = true;
                             break;
                         }
 
@@ -122,19 +137,58 @@ internal static class EventXmlFileReader
                         string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} event records; the rest were not read")));
                     return;
                 }
+
+                more = skipped ? reader.ReadState == ReadState.Interactive : reader.Read();
             }
+
+            // Cuts after the last node (in the closing tags) are reported too.
+            ReportCuts(guard, int.MaxValue, int.MaxValue, Math.Max(ordinal, 1), input, limits, result, strings, ref depthReported);
         }
         catch (XmlException exception)
         {
+            // Cuts the parser reached before the fault come first; the guard's later ones were never parsed.
+            ReportCuts(guard, exception.LineNumber, exception.LinePosition, ordinal + 1, input, limits, result, strings, ref depthReported);
+            long line = guard.OriginalLine(exception.LineNumber);
             result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal + 1,
-                string.Create(CultureInfo.InvariantCulture, $"XML is malformed at line {exception.LineNumber}, position {exception.LinePosition}: {exception.Message}; events after it not read")));
+                string.Create(CultureInfo.InvariantCulture, $"XML is malformed at line {line}, position {exception.LinePosition}: {exception.Message}; events after it not read")));
             if (result.Records.Count == 0 && ordinal == 0)
             {
                 throw new EventLogReadException(input.DisplayName, 0,
-                    string.Create(CultureInfo.InvariantCulture, $"not readable as XML (line {exception.LineNumber}, position {exception.LinePosition})"));
+                    string.Create(CultureInfo.InvariantCulture, $"not readable as XML (line {line}, position {exception.LinePosition})"));
             }
         }
     }
+
+    /// <summary>
+    /// Reports what the guard cut once the parser has reached it: the guard reads ahead of the parser,
+    /// so the record is the event being read (or the next one) when the parser passes the cut.
+    /// </summary>
+    private static void ReportCuts(XmlMarkupGuard guard, int line, int column, long record, AnalysisInput input, AnalysisLimits limits,
+        EventLogReadResult result, StringLimit strings, ref bool depthReported)
+    {
+        while (guard.TryTakeCut(line, column, out XmlCut cut))
+        {
+            switch (cut.Kind)
+            {
+                case XmlCutKind.Value:
+                    strings.Reached(null, record, result.Diagnostics, string.Create(CultureInfo.InvariantCulture, $" at line {cut.Line}"));
+                    break;
+                case XmlCutKind.Nesting when !depthReported:
+                    depthReported = true;
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, record, NestingMessage(limits, cut.Line)));
+                    break;
+                case XmlCutKind.Attributes:
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, record, string.Create(CultureInfo.InvariantCulture,
+                        $"an element with more than {XmlMarkupGuard.MaxAttributesPerElement} attributes at line {cut.Line}; the rest of its attributes were skipped")));
+                    break;
+            }
+        }
+    }
+
+    private static string NestingMessage(AnalysisLimits limits, long line) =>
+        string.Create(CultureInfo.InvariantCulture, $"XML nested deeper than {limits.MaxXmlDepth} levels at line {line}; deeper elements were skipped");
+
+    private static int OriginalLine(XmlMarkupGuard guard, int outputLine) => (int)Math.Min(int.MaxValue, guard.OriginalLine(outputLine));
 
     /// <summary>
     /// Text in pieces: <see cref="XmlReader.Value"/> would build the whole node as one string first, so

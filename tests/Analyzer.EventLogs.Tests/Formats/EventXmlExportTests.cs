@@ -40,6 +40,18 @@ public sealed class EventXmlExportTests
     }
 
     [Fact]
+    public void Element_past_the_depth_limit_is_skipped_without_losing_the_end_tag_after_it()
+    {
+        // <Data><a/></Data>: <a> is one level too deep; the </Data> right after it must still close <Data>.
+        string deep = Event(20227, 1).Replace("<Data>alice</Data>", "<Data><a>x</a></Data><Data>alice</Data>", StringComparison.Ordinal);
+        EventLogReadResult result = Read("<Events>" + deep + Event(20227, 2) + "</Events>", AnalysisLimits.Default with { MaxXmlDepth = 3 });
+
+        Assert.Equal([1L, 2L], result.Records.Select(r => r.RecordId));
+        Assert.Equal(["{CoId}", "", "alice", "Lab VPN", "809"], result.Records[0].Data.Select(d => d.Value));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("nested deeper than 3 levels at line 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Document_type_declarations_are_refused_not_expanded()
     {
         string xml = "<?xml version='1.0'?><!DOCTYPE Events [<!ENTITY a 'aaaaaaaaaa'>]><Events>" + Event(20227, 1) + "</Events>";
