@@ -66,7 +66,7 @@ public sealed class EventMapCatalog
                 all.Add(entry);
                 foreach (string pattern in entry.Patterns.Values)
                 {
-                    patterns.TryAdd(pattern, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+                    patterns.TryAdd(pattern, Compile(pattern));
                 }
 
                 if (entry.Match is not null)
@@ -76,7 +76,7 @@ public sealed class EventMapCatalog
                         daemons[entry.Provider] = list = [];
                     }
 
-                    list.Add((entry, new Regex(entry.Match, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))));
+                    list.Add((entry, Compile(entry.Match)));
                     continue;
                 }
 
@@ -124,5 +124,27 @@ public sealed class EventMapCatalog
 
         public int GetHashCode((string Provider, int Id) obj) =>
             HashCode.Combine(obj.Id, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Provider));
+    }
+
+    // Map patterns come from data, so they cannot be source-generated. Under Native AOT
+    // RegexOptions.Compiled is ignored and the backtracking interpreter made a large charon log
+    // twice as slow as the JIT build; the non-backtracking engine needs no generated code and
+    // rejects a non-matching line in linear time. A pattern it cannot run stays interpreted.
+    private static Regex Compile(string pattern)
+    {
+        TimeSpan timeout = TimeSpan.FromSeconds(1);
+        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, timeout);
+        }
     }
 }
