@@ -16,7 +16,7 @@ public static class ReportBuilder
 {
     public static ReportDocument Build(Case @case, DiagnosisResult diagnosis, ReportOptions options)
     {
-        var context = new BuildContext(@case, diagnosis);
+        var context = new BuildContext(@case, diagnosis, options);
         (IReadOnlyList<ReportInput> inputs, IReadOnlyList<ReportWarning> unplaced) = InputsSection.Build(context);
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
         var document = new ReportDocument
@@ -32,7 +32,7 @@ public static class ReportBuilder
             Esp = EspSection.Build(context),
             L2tp = L2tpSection.Build(context),
             Pptp = PptpSection.Build(context),
-            Events = EventsSection.Build(context, options.MaxEventRecordsListed),
+            Events = EventsSection.Build(context),
             Timeline = TimelineSection.Build(context),
             Paths = PathsSection.Build(context),
         };

@@ -17,6 +17,14 @@ public sealed record ReportOptions
     /// </summary>
     public int MaxEventRecordsListed { get; init; } = 20_000;
 
+    /// <summary>
+    /// IKE SAs listed in <c>ike.sas</c> (and whose messages the timeline shows). Past it, the SAs whose
+    /// messages findings cite and those that did not come up are listed first and the rest counted:
+    /// a concentrator's capture with tens of thousands of SAs would otherwise make a report of
+    /// hundreds of megabytes.
+    /// </summary>
+    public int MaxIkeSasListed { get; init; } = 5_000;
+
     /// <summary>The report's time stamp; tests pass a fixed one so output is reproducible.</summary>
     public DateTimeOffset GeneratedAt { get; init; } = DateTimeOffset.UtcNow;
 }

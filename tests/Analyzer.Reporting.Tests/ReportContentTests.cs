@@ -62,6 +62,44 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Past_the_SA_limit_the_report_lists_cited_and_failed_SAs_first_and_counts_the_rest()
+    {
+        Correlation.Case @case = SyntheticCase.Build(hostile: false);
+        int total = @case.Captures.Sum(c => c.IkeSas.Count);
+
+        // An established SA that no finding cites, first in capture order: the first to give way.
+        var quiet = new Sessions.Ike.IkeSa
+        {
+            Version = 1,
+            InitiatorCookie = 0xAA,
+            Initiator = SyntheticCase.Client,
+            Responder = SyntheticCase.Server,
+            State = Sessions.Ike.IkeSaState.Established,
+        };
+        quiet.Messages.Add(new Sessions.Ike.IkeMessage
+        {
+            Frame = new Core.FrameRef(0, 100, SyntheticCase.Start),
+            From = SyntheticCase.Client,
+            To = SyntheticCase.Server,
+            Exchange = Sessions.Ike.IkeExchangeKind.MainMode,
+        });
+        @case.Captures[0].IkeSas.Insert(0, quiet);
+
+        ReportDocument document = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options() with { MaxIkeSasListed = total });
+        Assert.Equal(total, document.Ike.Sas.Count);
+        Assert.DoesNotContain(document.Ike.Sas, sa => sa.InitiatorCookie.EndsWith("aa", StringComparison.Ordinal));
+        Assert.Equal(1, document.Ike.SasNotListed);
+        Assert.DoesNotContain(document.Timeline, t => t.Frame == 100);
+        ReportJsonSchemaTests.AssertValid(document);
+        Assert.Contains($"{total} of {total + 1} IKE SAs are in this report", MarkdownReportWriter.ToMarkdown(document), StringComparison.Ordinal);
+
+        ReportDocument all = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+        Assert.Equal(total + 1, all.Ike.Sas.Count);
+        Assert.Equal(0, all.Ike.SasNotListed);
+        Assert.Contains(all.Timeline, t => t.Frame == 100);
+    }
+
+    [Fact]
     public void Markdown_sections_come_in_reading_order()
     {
         string markdown = MarkdownReportWriter.ToMarkdown(TestReports.Synthetic());

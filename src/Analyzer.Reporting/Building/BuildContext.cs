@@ -1,15 +1,62 @@
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Diagnosis;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Reporting.Building;
 
-/// <summary>What every section builder reads: the case, its diagnosis, and how inputs are named.</summary>
-internal sealed class BuildContext(Case @case, DiagnosisResult diagnosis)
+/// <summary>What every section builder reads: the case, its diagnosis, the options, and how inputs are named.</summary>
+internal sealed class BuildContext
 {
-    public Case Case { get; } = @case;
+    private readonly HashSet<IkeSa>? _listedSas;
 
-    public DiagnosisResult Diagnosis { get; } = diagnosis;
+    public BuildContext(Case @case, DiagnosisResult diagnosis, ReportOptions options)
+    {
+        Case = @case;
+        Diagnosis = diagnosis;
+        Options = options;
+        foreach (Finding finding in diagnosis.Findings)
+        {
+            foreach (Evidence evidence in finding.Evidence)
+            {
+                if (evidence.Frame is long frame)
+                {
+                    CitedFrames.Add((evidence.InputIndex, frame));
+                }
+
+                if (evidence.Record is long record)
+                {
+                    CitedRecords.Add((evidence.InputIndex, record));
+                }
+            }
+        }
+
+        int sas = @case.Captures.Sum(c => c.IkeSas.Count);
+        if (sas > options.MaxIkeSasListed)
+        {
+            _listedSas = SaSelection.Select(@case, CitedFrames, options.MaxIkeSasListed);
+            SasNotListed = sas - _listedSas.Count;
+        }
+    }
+
+    public Case Case { get; }
+
+    public DiagnosisResult Diagnosis { get; }
+
+    public ReportOptions Options { get; }
+
+    /// <summary>Frames the findings cite, by input index.</summary>
+    public HashSet<(int Input, long Frame)> CitedFrames { get; } = [];
+
+    /// <summary>Log records the findings cite, by input index.</summary>
+    public HashSet<(int Input, long Record)> CitedRecords { get; } = [];
+
+    /// <summary>IKE SAs left out of the report (past <see cref="ReportOptions.MaxIkeSasListed"/>).</summary>
+    public long SasNotListed { get; }
+
+    /// <summary>Whether the report lists this SA (and its messages in the timeline).</summary>
+    public bool IsListed(IkeSa sa) => _listedSas?.Contains(sa) ?? true;
 
     /// <summary>The input's name as the report shows it; "input N" for an index no input has.</summary>
     public string InputName(int index)

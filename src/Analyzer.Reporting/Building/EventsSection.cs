@@ -10,7 +10,7 @@ namespace Analyzer.Reporting.Building;
 /// </summary>
 internal static class EventsSection
 {
-    public static EventsReport Build(BuildContext context, int maxListed)
+    public static EventsReport Build(BuildContext context)
     {
         var correlations = new Dictionary<EventRecord, CorrelatedEvent>(ReferenceEqualityComparer.Instance);
         foreach (CorrelatedEvent correlated in context.Case.CorrelatedEvents)
@@ -18,6 +18,7 @@ internal static class EventsSection
             correlations.TryAdd(correlated.Record, correlated);
         }
 
+        int maxListed = context.Options.MaxEventRecordsListed;
         HashSet<EventRecord>? listed = context.Case.Events.Count > maxListed ? Select(context, correlations, maxListed) : null;
         var records = new List<ReportEventRecord>(listed?.Count ?? context.Case.Events.Count);
         foreach (EventRecord record in context.Case.Events)
@@ -54,18 +55,7 @@ internal static class EventsSection
     // The records to list when there are too many: by rank, and within a rank in log order.
     private static HashSet<EventRecord> Select(BuildContext context, Dictionary<EventRecord, CorrelatedEvent> correlations, int maxListed)
     {
-        var cited = new HashSet<(int Input, long Record)>();
-        foreach (Diagnosis.Finding finding in context.Diagnosis.Findings)
-        {
-            foreach (Diagnosis.Evidence evidence in finding.Evidence)
-            {
-                if (evidence.Record is long record)
-                {
-                    cited.Add((evidence.InputIndex, record));
-                }
-            }
-        }
-
+        HashSet<(int Input, long Record)> cited = context.CitedRecords;
         var byRank = new List<EventRecord>[Ranks];
         for (int rank = 0; rank < Ranks; rank++)
         {

@@ -19,11 +19,14 @@ internal static class IkeSection
             string input = capture.Input.DisplayName;
             foreach (IkeSa sa in capture.IkeSas)
             {
-                sas.Add(ToReport(sa, input, capture.IncompleteDatagrams));
+                if (context.IsListed(sa))
+                {
+                    sas.Add(ToReport(sa, input, capture.IncompleteDatagrams));
+                }
             }
         }
 
-        return new IkeReport { Sas = sas };
+        return new IkeReport { Sas = sas, SasNotListed = context.SasNotListed };
     }
 
     private static ReportIkeSa ToReport(IkeSa sa, string input, List<IncompleteIpDatagram> incomplete)

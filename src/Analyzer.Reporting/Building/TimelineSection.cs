@@ -28,6 +28,11 @@ internal static class TimelineSection
             string input = capture.Input.DisplayName;
             foreach (IkeSa sa in capture.IkeSas)
             {
+                if (!context.IsListed(sa))
+                {
+                    continue;
+                }
+
                 foreach (IkeMessage message in sa.Messages)
                 {
                     Add(message.Frame.Time, Capture(input, "ike", message.Frame, IkeText(sa, message), HasErrorNotify(message)));

@@ -16,6 +16,12 @@ internal sealed class IkeMarkdown : IMarkdownSection
         }
 
         output.Heading(2, "IKE security associations");
+        if (document.Ike.SasNotListed > 0)
+        {
+            output.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"{document.Ike.Sas.Count} of {document.Ike.Sas.Count + document.Ike.SasNotListed} IKE SAs are in this report: those cited by findings and those that did not come up first."));
+        }
+
         for (int i = 0; i < document.Ike.Sas.Count && i < MarkdownOut.MaxDetailed; i++)
         {
             WriteSa(document.Ike.Sas[i], i, output);
