@@ -83,9 +83,6 @@ internal static class TunnelFactsBuilder
         };
     }
 
-    // The SA covers the tunnel's peers directly, or the tunnel runs to the private (inner) address of
-    // a client the SA sees behind a NAT: with NAT-T the server's L2TP talks to the client's own
-    // address, so a leak after the SA ends shows that address, not the NAT's.
     // Every SA Protects can accept: those between the tunnel's two ends, and those to either end
     // from an initiator behind a NAT. Each at most once; the caller only ORs and takes maxima, so
     // order does not matter.
@@ -104,6 +101,9 @@ internal static class TunnelFactsBuilder
         }
     }
 
+    // The SA covers the tunnel's peers directly, or the tunnel runs to the private (inner) address of
+    // a client the SA sees behind a NAT: with NAT-T the server's L2TP talks to the client's own
+    // address, so a leak after the SA ends shows that address, not the NAT's.
     private static bool Protects(IkeSa sa, L2tpTunnel tunnel)
     {
         if (CaptureContext.SamePeers(sa.Initiator, sa.Responder, tunnel.Client, tunnel.Server))
