@@ -1,5 +1,4 @@
 using System.Linq.Dynamic.Core;
-using System.Linq.Dynamic.Core.CustomTypeProviders;
 using System.Linq.Expressions;
 using Analyzer.Diagnosis.Facts;
 
@@ -47,8 +46,7 @@ internal static class FactExpressions
             AllowEqualsAndToStringMethodsOnObject = true,
             LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
         };
-        Type[] types = [.. FactSubjects.Types.Values];
-        config.CustomTypeProvider = new DefaultDynamicLinqCustomTypeProvider(config, types, true);
+        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values);
         return config;
     }
 }
