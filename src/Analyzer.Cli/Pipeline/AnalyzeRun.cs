@@ -183,6 +183,7 @@ internal sealed class AnalyzeRun
         FactSheet facts = FactSheet.Build(@case);
         clock?.Mark("facts");
         DiagnosisResult diagnosis = RuleEvaluator.Evaluate(facts, ruleSet);
+        rules.StopPrecompiling();
         clock?.Mark("rules (conditions compiled on first use)");
         ReportDocument document = ReportBuilder.Build(@case, diagnosis, new ReportOptions
         {

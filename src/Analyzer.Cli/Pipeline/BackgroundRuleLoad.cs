@@ -6,8 +6,9 @@ namespace Analyzer.Cli.Pipeline;
 /// <summary>
 /// The rules of one <c>analyze</c> run, read on a spare core while the inputs are read: the built-in
 /// catalogue compiles each expression when first needed, and that core compiles conditions, then
-/// summaries and evidence, ahead of need for the rest of the run (docs/decisions/0002): once the
-/// captures are read it would otherwise idle while the rules are evaluated. Load errors are written once.
+/// summaries and evidence, ahead of need until the first bundle's rules have been evaluated
+/// (docs/decisions/0002): what is left then belongs to rules that did not fire, and compiling it
+/// would only bring garbage collections into the report stage. Load errors are written once.
 /// </summary>
 internal sealed class BackgroundRuleLoad : IDisposable
 {
@@ -37,6 +38,9 @@ internal sealed class BackgroundRuleLoad : IDisposable
 
         return rules;
     }
+
+    /// <summary>The first bundle has been diagnosed: what is not compiled yet is compiled when needed.</summary>
+    public void StopPrecompiling() => _stopPrecompiling.Cancel();
 
     public void Dispose()
     {
