@@ -17,6 +17,9 @@ internal static partial class DaemonLogReader
     public const string InitiatorSpiKey = "initiatorSpi";
     public const string ResponderSpiKey = "responderSpi";
 
+    // thread, group, connection, ikeSa and pid; the SPIs found later are added to the lines of their SA.
+    private const int DataKeys = 5;
+
     [GeneratedRegex(@"^\s*(?:parsing|generating) rule (?<rule>[01]) IKE_SPI$")]
     private static partial Regex SpiRule();
 
@@ -41,6 +44,7 @@ internal static partial class DaemonLogReader
         var recordsBySa = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
         int lineNumber = 0;
         var strings = new StringLimit(input, limits);
+        var repeated = new RepeatedStrings();
         Timestamp? previous = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -75,19 +79,20 @@ internal static partial class DaemonLogReader
             }
 
             previous = time ?? previous;
-            var data = new List<KeyValuePair<string, string>>();
-            Add(data, "thread", parsed.Thread);
-            Add(data, "group", parsed.Group);
-            Add(data, "connection", parsed.Connection);
-            Add(data, "ikeSa", parsed.IkeSaId);
-            Add(data, "pid", parsed.ProcessId);
+            var data = new List<KeyValuePair<string, string>>(DataKeys);
+            string? group = repeated.Share(parsed.Group);
+            Add(data, "thread", repeated.Share(parsed.Thread));
+            Add(data, "group", group);
+            Add(data, "connection", repeated.Share(parsed.Connection));
+            Add(data, "ikeSa", repeated.Share(parsed.IkeSaId));
+            Add(data, "pid", repeated.Share(parsed.ProcessId));
             var record = new EventRecord
             {
                 InputIndex = input.Index,
                 RecordId = lineNumber,
-                Provider = parsed.Daemon,
-                Channel = parsed.Group,
-                Computer = parsed.Host,
+                Provider = repeated.Share(parsed.Daemon),
+                Channel = group,
+                Computer = repeated.Share(parsed.Host),
                 Time = time,
                 Message = parsed.Message,
                 Data = data,
