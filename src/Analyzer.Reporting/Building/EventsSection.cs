@@ -10,6 +10,8 @@ namespace Analyzer.Reporting.Building;
 /// </summary>
 internal static class EventsSection
 {
+    private const int Ranks = 5;
+
     public static EventsReport Build(BuildContext context)
     {
         var correlations = new Dictionary<EventRecord, CorrelatedEvent>(ReferenceEqualityComparer.Instance);
@@ -64,11 +66,7 @@ internal static class EventsSection
 
         foreach (EventRecord record in context.Case.Events)
         {
-            int rank = Rank(record, cited, correlations);
-            if (rank < Ranks)
-            {
-                byRank[rank].Add(record);
-            }
+            byRank[Rank(record, cited, correlations)].Add(record);
         }
 
         var selected = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
@@ -87,8 +85,6 @@ internal static class EventsSection
 
         return selected;
     }
-
-    private const int Ranks = 5;
 
     /// <summary>0 cited by a finding, 1 tied to a capture, 2 a recognised failure, 3 recognised, 4 the rest.</summary>
     private static int Rank(EventRecord record, HashSet<(int Input, long Record)> cited, Dictionary<EventRecord, CorrelatedEvent> correlations)
