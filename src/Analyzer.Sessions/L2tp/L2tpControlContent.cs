@@ -88,6 +88,8 @@ internal sealed class L2tpControlContent
 
     private void Take(L2tpAvp avp, L2tpMessageType carriedBy, int maxStringLength)
     {
+        // The formatter decodes the same peer strings the switch below keeps (host, vendor, result
+        // message) with the same limit, so its flag covers them too.
         string text = L2tpAvpFormatter.Format(avp, carriedBy, maxStringLength, out bool cut);
         TextCut |= cut;
         Avps.Add(new L2tpAvpValue(avp.VendorId, avp.Type, L2tpAvpTypes.Name(avp.VendorId, avp.Type), text, avp.Mandatory, avp.Hidden));
@@ -106,12 +108,10 @@ internal sealed class L2tpControlContent
                 AssignedSessionId = BinaryPrimitives.ReadUInt16BigEndian(value);
                 break;
             case L2tpAvpType.HostName:
-                HostName = PeerText.Decode(value, maxStringLength, out cut);
-                TextCut |= cut;
+                HostName = PeerText.Decode(value, maxStringLength);
                 break;
             case L2tpAvpType.VendorName:
-                VendorName = PeerText.Decode(value, maxStringLength, out cut);
-                TextCut |= cut;
+                VendorName = PeerText.Decode(value, maxStringLength);
                 break;
             case L2tpAvpType.ResultCode:
                 if (L2tpResultCode.TryRead(value, out L2tpResultCode code, out ParseError error))
@@ -121,8 +121,7 @@ internal sealed class L2tpControlContent
                         L2tpResultCodes.ResultName(carriedBy, code.Result),
                         code.Error,
                         code.Error is ushort e ? L2tpResultCodes.ErrorName(e) : null,
-                        code.Message.IsEmpty ? null : PeerText.Decode(code.Message, maxStringLength, out cut));
-                    TextCut |= cut;
+                        code.Message.IsEmpty ? null : PeerText.Decode(code.Message, maxStringLength));
                 }
                 else
                 {
