@@ -54,37 +54,9 @@ internal static class EventsSection
         return new EventsReport { Records = records, ClockOffsets = offsets, RecordsNotListed = context.Case.Events.Count - records.Count };
     }
 
-    // The records to list when there are too many: by rank, and within a rank in log order.
-    private static HashSet<EventRecord> Select(BuildContext context, Dictionary<EventRecord, CorrelatedEvent> correlations, int maxListed)
-    {
-        HashSet<(int Input, long Record)> cited = context.CitedRecords;
-        var byRank = new List<EventRecord>[Ranks];
-        for (int rank = 0; rank < Ranks; rank++)
-        {
-            byRank[rank] = [];
-        }
-
-        foreach (EventRecord record in context.Case.Events)
-        {
-            byRank[Rank(record, cited, correlations)].Add(record);
-        }
-
-        var selected = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
-        foreach (List<EventRecord> rank in byRank)
-        {
-            foreach (EventRecord record in rank)
-            {
-                if (selected.Count == Math.Max(maxListed, 0))
-                {
-                    return selected;
-                }
-
-                selected.Add(record);
-            }
-        }
-
-        return selected;
-    }
+    // The records to list when there are too many.
+    private static HashSet<EventRecord> Select(BuildContext context, Dictionary<EventRecord, CorrelatedEvent> correlations, int maxListed) =>
+        RankedSelection.Take(context.Case.Events, Ranks, record => Rank(record, context.CitedRecords, correlations), maxListed);
 
     /// <summary>0 cited by a finding, 1 tied to a capture, 2 a recognised failure, 3 recognised, 4 the rest.</summary>
     private static int Rank(EventRecord record, HashSet<(int Input, long Record)> cited, Dictionary<EventRecord, CorrelatedEvent> correlations)

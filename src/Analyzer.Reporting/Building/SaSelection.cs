@@ -1,5 +1,4 @@
 using Analyzer.Correlation;
-using Analyzer.Sessions;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Reporting.Building;
@@ -11,35 +10,12 @@ namespace Analyzer.Reporting.Building;
 /// </summary>
 internal static class SaSelection
 {
-    public static HashSet<IkeSa> Select(Case @case, HashSet<(int Input, long Frame)> citedFrames, int max)
-    {
-        List<IkeSa> cited = [];
-        List<IkeSa> failed = [];
-        List<IkeSa> rest = [];
-        foreach (CaptureModel capture in @case.Captures)
-        {
-            foreach (IkeSa sa in capture.IkeSas)
-            {
-                List<IkeSa> group = IsCited(sa, citedFrames) ? cited
-                    : sa.State is IkeSaState.Established or IkeSaState.Deleted ? rest
-                    : failed;
-                group.Add(sa);
-            }
-        }
+    public static HashSet<IkeSa> Select(Case @case, HashSet<(int Input, long Frame)> citedFrames, int max) =>
+        RankedSelection.Take(@case.Captures.SelectMany(c => c.IkeSas), 3, sa => Rank(sa, citedFrames), max);
 
-        var selected = new HashSet<IkeSa>(ReferenceEqualityComparer.Instance);
-        foreach (IkeSa sa in cited.Concat(failed).Concat(rest))
-        {
-            if (selected.Count >= max)
-            {
-                break;
-            }
-
-            selected.Add(sa);
-        }
-
-        return selected;
-    }
+    /// <summary>0 cited by a finding, 1 did not come up, 2 the rest.</summary>
+    private static int Rank(IkeSa sa, HashSet<(int Input, long Frame)> citedFrames) =>
+        IsCited(sa, citedFrames) ? 0 : sa.State is IkeSaState.Established or IkeSaState.Deleted ? 2 : 1;
 
     private static bool IsCited(IkeSa sa, HashSet<(int Input, long Frame)> citedFrames)
     {
