@@ -16,6 +16,7 @@ public abstract class CaptureReader : IDisposable
     private const int SniffLength = 12;
     private readonly Stream _rawStream;
     private readonly Stream _stream;
+    private readonly ReadAhead? _readAhead;
     private readonly Action<InputDiagnostic>? _onDiagnostic;
     private readonly bool _leaveOpen;
     private bool _disposed;
@@ -24,6 +25,7 @@ public abstract class CaptureReader : IDisposable
     {
         _rawStream = source.RawStream;
         _stream = source.Stream;
+        _readAhead = source.ReadAhead;
         Window = source.Window;
         DisplayName = source.DisplayName;
         Limits = source.Limits;
@@ -95,9 +97,17 @@ public abstract class CaptureReader : IDisposable
         }
     }
 
-    /// <summary>Opens a capture from a stream (seekable or not; a gzip member is decompressed on the fly).</summary>
+    /// <summary>
+    /// Opens a capture from a stream (seekable or not; a gzip member is decompressed on the fly). A
+    /// large one is read ahead on a second thread when the machine has one (<see cref="ReadAheadOptions.Choose"/>).
+    /// </summary>
     public static CaptureReader Open(Stream stream, string displayName, AnalysisLimits? limits = null,
-        Action<InputDiagnostic>? onDiagnostic = null, bool leaveOpen = false)
+        Action<InputDiagnostic>? onDiagnostic = null, bool leaveOpen = false) =>
+        Open(stream, displayName, limits, onDiagnostic, leaveOpen, ReadAheadOptions.Choose);
+
+    /// <summary>As the public overload, with the read-ahead decided by <paramref name="readAhead"/> (null: on this thread).</summary>
+    internal static CaptureReader Open(Stream stream, string displayName, AnalysisLimits? limits,
+        Action<InputDiagnostic>? onDiagnostic, bool leaveOpen, Func<Stream, bool, ReadAheadOptions?> readAhead)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= AnalysisLimits.Default;
@@ -129,13 +139,11 @@ public abstract class CaptureReader : IDisposable
         }
 
         Stream decoded = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        if (UseReadAhead())
-        {
-            decoded = new ReadAheadStream(decoded);
-        }
-
-        var window = new ByteWindow(decoded);
+        ReadAhead? ahead = readAhead(stream, compressed) is ReadAheadOptions options ? new ReadAhead(decoded, options) : null;
+        var window = ahead is null ? new ByteWindow(decoded) : new ByteWindow(ahead);
         InputKind kind;
+        string? damaged = null;
+        window.OnStreamError = (_, reason) => damaged = reason;
         try
         {
             window.Ensure(SniffLength);
@@ -143,12 +151,19 @@ public abstract class CaptureReader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            window.Dispose();
-            decoded.Dispose();
-            throw new CaptureFormatException(displayName, 0, "damaged gzip data: " + e.Message);
+            kind = InputKind.Unknown;
+            damaged = e.Message;
         }
 
-        var source = new CaptureSource(stream, decoded, window, displayName, limits, compressed, onDiagnostic, leaveOpen);
+        if (damaged is not null && window.Available < SniffLength)
+        {
+            window.Dispose();
+            ahead?.Dispose();
+            decoded.Dispose();
+            throw new CaptureFormatException(displayName, 0, "damaged gzip data: " + damaged);
+        }
+
+        var source = new CaptureSource(stream, decoded, ahead, window, displayName, limits, compressed, onDiagnostic, leaveOpen);
         switch (kind)
         {
             case InputKind.Pcap:
@@ -156,27 +171,17 @@ public abstract class CaptureReader : IDisposable
             case InputKind.Pcapng:
                 return new PcapngFileReader(source);
             default:
+                string reason = window.Available == 0 ? "the file is empty" : "not a pcap or pcapng capture (unknown magic number)";
                 window.Dispose();
+                ahead?.Dispose();
                 if (compressed)
                 {
                     decoded.Dispose();
                 }
 
-                throw new CaptureFormatException(displayName, 0,
-                    window.Available == 0 ? "the file is empty" : "not a pcap or pcapng capture (unknown magic number)");
+                throw new CaptureFormatException(displayName, 0, reason);
         }
     }
-
-    /// <summary>
-    /// Reading (and inflating) on a second thread while this one decodes is available but off by
-    /// default: measured, it does not pay. Decoding is so cheap that inflating dominates a gzip file
-    /// (0.45 of 0.5 CPU-seconds per 200 MB), so overlap could hide at most the decode share while
-    /// adding a copy and a hand-off; a plain file costs a few hundredths of a second to read from the
-    /// page cache (docs/performance.md). Both cores pay when the two captures of a case are decoded
-    /// in parallel. VPNDIAG_READ_AHEAD=1 turns it on, for benchmarks and for slow disks.
-    /// </summary>
-    private static bool UseReadAhead() =>
-        Environment.ProcessorCount > 1 && Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD") == "1";
 
     /// <summary>The next packet record, or false at the end of the file.</summary>
     public abstract bool TryReadFrame(out CapturedFrame frame);
@@ -203,15 +208,11 @@ public abstract class CaptureReader : IDisposable
         _disposed = true;
         Window.Dispose();
 
-        // Read-ahead first (it stops its thread), then the gzip stream under it, then the file.
+        // The read-ahead first (it stops its thread), then the gzip stream it read, then the file.
+        _readAhead?.Dispose();
         if (!ReferenceEquals(_stream, _rawStream))
         {
             _stream.Dispose();
-        }
-
-        if (_stream is ReadAheadStream { Inner: var inner } && !ReferenceEquals(inner, _rawStream))
-        {
-            inner.Dispose();
         }
 
         if (!_leaveOpen)

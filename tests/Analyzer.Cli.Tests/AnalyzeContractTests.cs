@@ -37,6 +37,21 @@ public sealed class AnalyzeContractTests : IDisposable
     }
 
     [Fact]
+    public void Timings_name_every_stage_up_to_writing_the_report_and_what_the_collector_did()
+    {
+        string report = Path.Combine(_temp, "report.json");
+        (int exitCode, _, string error) = CliRunner.Run("analyze", Scenario("healthy-psk"), "-q", "--timings", "-o", report);
+
+        Assert.InRange(exitCode, 0, 1);
+        string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.StartsWith("vpndiag: timing: ", line, StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains(": captures (read, decode, reconstruct) ", StringComparison.Ordinal) && line.Contains(" allocated so far ", StringComparison.Ordinal));
+        Assert.Contains(": writing the report ", lines[^2], StringComparison.Ordinal);
+        Assert.Matches(@": total [0-9.]+ ms \(process CPU so far [0-9]+ ms, peak working set [0-9]+ MB, garbage collections [0-9]+/[0-9]+/[0-9]+ of generation 0/1/2 pausing [0-9.]+ ms\)$", lines[^1]);
+        Assert.True(File.Exists(report));
+    }
+
+    [Fact]
     public void Missing_input_exits_2_naming_it()
     {
         string file = Path.Combine(_temp, "absent.pcap");

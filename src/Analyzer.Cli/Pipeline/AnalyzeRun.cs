@@ -88,9 +88,10 @@ internal sealed class AnalyzeRun
     {
         ReportDocument document;
         bool problems;
+        StageClock? clock;
         try
         {
-            (document, problems) = TerminalProgress.Run(_request.Quiet, "Analysing " + bundle.Name,
+            (document, problems, clock) = TerminalProgress.Run(_request.Quiet, "Analysing " + bundle.Name,
                 progress => Analyse(bundle, rules, progress, cancellationToken));
         }
         catch (InputException error)
@@ -108,6 +109,7 @@ internal sealed class AnalyzeRun
             ReportWriter.WriteToPath(document, _request.Format, _request.Output);
         }
 
+        WriteTimings(bundle, clock);
         return problems ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
@@ -126,7 +128,7 @@ internal sealed class AnalyzeRun
             TicketBundle bundle = bundles[index];
             try
             {
-                (ReportDocument document, _) = Analyse(bundle, rules, progress: null, cancellationToken);
+                (ReportDocument document, _, StageClock? clock) = Analyse(bundle, rules, progress: null, cancellationToken);
                 reports[index] = document;
                 string? path = null;
                 if (directory is not null)
@@ -134,6 +136,8 @@ internal sealed class AnalyzeRun
                     path = Path.Combine(directory, ReportFileName(bundle.Name, index) + ReportFormatChoice.Extension(_request.Format));
                     ReportWriter.WriteToPath(document, _request.Format, path);
                 }
+
+                WriteTimings(bundle, clock);
 
                 summary.Add(BatchEntry.FromReport(bundle.Name, document, path));
             }
@@ -174,7 +178,7 @@ internal sealed class AnalyzeRun
         return summary.ExitCode;
     }
 
-    private (ReportDocument Document, bool Problems) Analyse(TicketBundle bundle, BackgroundRuleLoad rules, IProgress<double>? progress, CancellationToken cancellationToken)
+    private (ReportDocument Document, bool Problems, StageClock? Clock) Analyse(TicketBundle bundle, BackgroundRuleLoad rules, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         StageClock? clock = _request.Timings ? new StageClock() : null;
         Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock).Build(bundle, progress, cancellationToken);
@@ -191,15 +195,22 @@ internal sealed class AnalyzeRun
             Redact = _request.Redact,
         });
         clock?.Mark("report model");
-        if (clock is not null)
+        return (document, diagnosis.HasProblems, clock);
+    }
+
+    /// <summary>Once the report is written, which is the last stage timed (in a batch printed on standard output the reports are printed after every bundle is analysed, untimed).</summary>
+    private void WriteTimings(TicketBundle bundle, StageClock? clock)
+    {
+        if (clock is null)
         {
-            lock (_error)
-            {
-                clock.Write(bundle.Name, _error);
-            }
+            return;
         }
 
-        return (document, diagnosis.HasProblems);
+        clock.Mark("writing the report");
+        lock (_error)
+        {
+            clock.Write(bundle.Name, _error);
+        }
     }
 
     /// <summary>A file name from the bundle's name: its last path part, made safe, numbered to stay unique.</summary>

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Dynamic.Core;
 using System.Linq.Expressions;
+using System.Reflection;
 using Analyzer.Diagnosis.Facts;
 
 namespace Analyzer.Diagnosis.Rules;
@@ -9,21 +12,60 @@ namespace Analyzer.Diagnosis.Rules;
 /// Fact types are registered as custom types so their helper methods (EventFacts.Data) may be called;
 /// nothing else is reachable beyond the library's predefined types.
 /// </summary>
+/// <remarks>
+/// Each parse builds a new parser, and its set-up reflects over <c>Enumerable</c> and <c>Queryable</c>:
+/// under Native AOT that is most of a parse's cost, and the catalogue's templates hold about 290 holes.
+/// Two things keep the count down (docs/performance.md): an expression is compiled once per fact
+/// type however many rules use it, and a hole that only names a property of the fact type (five in
+/// six: <c>{Initiator}</c>) is bound to that property directly, which is what the parser does with
+/// it (<c>FactExpressionBindingTests</c> holds the two to the same member for every fact property).
+/// </remarks>
 internal static class FactExpressions
 {
     private static readonly ParsingConfig Config = CreateConfig();
+    private static readonly ConcurrentDictionary<(Type FactType, string Expression, bool Predicate), Delegate> Compiled = new();
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> Properties = new();
 
-    public static Func<object, bool> Predicate(Type factType, string expression)
+    public static Func<object, bool> Predicate(Type factType, string expression) =>
+        (Func<object, bool>)Compiled.GetOrAdd((factType, expression, true), static key =>
+            Wrap<bool>(key.FactType, Parse(key.FactType, key.Expression, typeof(bool))));
+
+    public static Func<object, object?> Value(Type factType, string expression) =>
+        (Func<object, object?>)Compiled.GetOrAdd((factType, expression, false), static key =>
+            Wrap<object?>(key.FactType, PropertyOf(key.FactType, key.Expression) ?? Parse(key.FactType, key.Expression, resultType: null)));
+
+    /// <summary>The parser's lambda over the fact type (no shortcut, nothing cached).</summary>
+    internal static LambdaExpression Parse(Type factType, string expression, Type? resultType) =>
+        DynamicExpressionParser.ParseLambda(Config, factType, resultType, expression);
+
+    /// <summary>
+    /// <c>it.Name</c> when <paramref name="expression"/> is exactly the name of a public instance
+    /// property of the fact type; null for anything else, which goes to the parser.
+    /// </summary>
+    internal static LambdaExpression? PropertyOf(Type factType, string expression)
     {
-        LambdaExpression lambda = DynamicExpressionParser.ParseLambda(Config, factType, typeof(bool), expression);
-        return Wrap<bool>(factType, lambda);
+        if (expression.Length == 0 || !char.IsAsciiLetterUpper(expression[0]) || !expression.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        if (!Properties.GetOrAdd(factType, PropertiesByName).TryGetValue(expression, out PropertyInfo? property))
+        {
+            return null;
+        }
+
+        ParameterExpression it = Expression.Parameter(factType);
+        return Expression.Lambda(Expression.Property(it, property), it);
     }
 
-    public static Func<object, object?> Value(Type factType, string expression)
-    {
-        LambdaExpression lambda = DynamicExpressionParser.ParseLambda(Config, factType, null, expression);
-        return Wrap<object?>(factType, lambda);
-    }
+    /// <summary>Readable, non-indexed public instance properties whose name is not shared (a hidden base property leaves it to the parser).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Fact types are kept whole in the AOT build (Analyzer.Cli.csproj roots their assembly), as the parser reflects over them too.")]
+    private static Dictionary<string, PropertyInfo> PropertiesByName(Type factType) =>
+        factType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
     private static Func<object, T> Wrap<T>(Type factType, LambdaExpression lambda)
     {
@@ -45,6 +87,10 @@ internal static class FactExpressions
             IsCaseSensitive = true,
             AllowEqualsAndToStringMethodsOnObject = true,
             LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
+            // Otherwise the first parse indexes every public enumeration of the base library by
+            // reflection (about 10 ms of a run under AOT) so that rules could name StringComparison
+            // and the like, which no rule needs: rules name fact types only.
+            SupportEnumerationsFromSystemNamespace = false,
         };
         config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values);
         return config;

@@ -12,7 +12,7 @@ namespace Analyzer.Diagnosis.Rules;
 /// </summary>
 internal static class RuleFileReader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new RuleYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .Build();

@@ -46,4 +46,11 @@ public sealed class FactDocumentationTests
     {
         Assert.ThrowsAny<Exception>(() => FactExpressions.Predicate(typeof(SaFacts), "new System.IO.FileInfo(\"/etc/passwd\").Exists"));
     }
+
+    [Fact]
+    public void System_enumerations_are_not_looked_up_in_a_condition()
+    {
+        Assert.ThrowsAny<Exception>(() => FactExpressions.Predicate(typeof(SaFacts), "Initiator.Equals(\"x\", StringComparison.OrdinalIgnoreCase)"));
+        Assert.ThrowsAny<Exception>(() => FactExpressions.Predicate(typeof(SaFacts), "DayOfWeek.Monday == DayOfWeek.Monday"));
+    }
 }

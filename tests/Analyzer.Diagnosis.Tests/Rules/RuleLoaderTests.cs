@@ -68,6 +68,17 @@ public sealed class RuleLoaderTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_an_error_at_its_second_line()
+    {
+        string twice = Valid.Replace("status: test", "status: test\ntitle: Another title", StringComparison.Ordinal);
+        RuleSet set = RuleSet.FromText(("twice.yaml", twice));
+        RuleLoadError error = Assert.Single(set.Errors);
+        Assert.Equal(4, error.Line);
+        Assert.Contains("title", error.Message, StringComparison.Ordinal);
+        Assert.Empty(set.Rules);
+    }
+
+    [Fact]
     public void Condition_naming_an_unknown_fact_is_an_error_at_the_condition_line()
     {
         string bad = Valid.Replace("FirstMessageSends >= 2", "FirstMessageCount >= 2", StringComparison.Ordinal);
