@@ -7,6 +7,7 @@ using Analyzer.Diagnosis.Facts;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Reporting;
 using Analyzer.Reporting.Batch;
+using Analyzer.Reporting.Json;
 
 namespace Analyzer.Cli.Pipeline;
 
@@ -44,7 +45,9 @@ internal sealed class AnalyzeRun
             }
         }
 
-        using var rules = new BackgroundRuleLoad(_request.RuleDirectories, cancellationToken);
+        // Redaction goes through the JSON form of the report too.
+        using var rules = new BackgroundRuleLoad(_request.RuleDirectories, cancellationToken,
+            _request.Format == ReportFormat.Json || _request.Redact ? JsonReportWriter.Prepare : null);
 
         List<TicketBundle> bundles;
         try

@@ -8,7 +8,9 @@ namespace Analyzer.Cli.Pipeline;
 /// catalogue compiles each expression when first needed, and that core compiles conditions, then
 /// summaries and evidence, ahead of need until the first bundle's rules have been evaluated
 /// (docs/decisions/0002): what is left then belongs to rules that did not fire, and compiling it
-/// would only bring garbage collections into the report stage. Load errors are written once.
+/// would only bring garbage collections into the report stage. Load errors are written once. Other
+/// start-up work the run will need later (<c>prepareReport</c>: the JSON serializer's metadata) follows
+/// on the same core once the conditions are compiled.
 /// </summary>
 internal sealed class BackgroundRuleLoad : IDisposable
 {
@@ -16,11 +18,17 @@ internal sealed class BackgroundRuleLoad : IDisposable
     private readonly Task<RuleSet> _rules;
     private int _errorsWritten;
 
-    public BackgroundRuleLoad(IReadOnlyList<string> userDirectories, CancellationToken cancellationToken)
+    public BackgroundRuleLoad(IReadOnlyList<string> userDirectories, CancellationToken cancellationToken, Action? prepareReport = null)
     {
         CancellationToken stop = _stopPrecompiling.Token;
         _rules = Task.Run(() => RuleCatalogueLocation.Open(userDirectories, RuleCompilation.OnFirstUse), cancellationToken);
-        _ = _rules.ContinueWith(loaded => loaded.Result.Precompile(stop),
+        _ = _rules.ContinueWith(loaded =>
+            {
+                RuleSet rules = loaded.Result;
+                rules.Precompile(stop, RulePart.Conditions);
+                prepareReport?.Invoke();
+                rules.Precompile(stop, RulePart.Presentation);
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 

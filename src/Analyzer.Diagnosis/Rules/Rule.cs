@@ -57,6 +57,9 @@ public sealed class Rule
     /// <summary>The compiled summary and evidence; throws <see cref="RuleCompileException"/> when they do not compile.</summary>
     internal RulePresentation Presentation => _presentation.Value;
 
+    /// <summary>Whether the summary and evidence have been compiled, for tests of on-first-use compilation.</summary>
+    internal bool PresentationCompiled => _presentation.IsValueCreated;
+
     /// <summary>Compiles everything now; false (with every error, by file and line) when something does not compile.</summary>
     internal bool TryCompile(List<RuleLoadError> errors)
     {

@@ -22,12 +22,18 @@ public sealed class RuleSet
     /// (needed only by the rules that fire). Run on a spare core while the inputs are read and the
     /// rules evaluated, so that evaluation finds most of them ready; a rule the evaluating thread
     /// reaches first is compiled once, by whichever thread asked first. An expression that does not
-    /// compile keeps its error for evaluation to report.
+    /// compile keeps its error for evaluation to report. <paramref name="parts"/> limits it to one of
+    /// the two, so that other work can go between them.
     /// </summary>
-    public void Precompile(CancellationToken stop)
+    public void Precompile(CancellationToken stop, RulePart parts = RulePart.Conditions | RulePart.Presentation)
     {
-        foreach (bool presentation in (ReadOnlySpan<bool>)[false, true])
+        foreach (RulePart part in (ReadOnlySpan<RulePart>)[RulePart.Conditions, RulePart.Presentation])
         {
+            if (!parts.HasFlag(part))
+            {
+                continue;
+            }
+
             foreach (Rule rule in Rules)
             {
                 if (stop.IsCancellationRequested)
@@ -37,7 +43,7 @@ public sealed class RuleSet
 
                 try
                 {
-                    _ = presentation ? rule.Presentation : (object)rule.Matches;
+                    _ = part == RulePart.Presentation ? rule.Presentation : (object)rule.Matches;
                 }
                 catch (RuleCompileException)
                 {

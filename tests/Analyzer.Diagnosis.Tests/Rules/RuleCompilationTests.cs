@@ -75,6 +75,20 @@ public sealed class RuleCompilationTests
     }
 
     [Fact]
+    public void Precompiling_conditions_leaves_summaries_and_evidence_for_later()
+    {
+        RuleSet set = LoadOne(RuleLoaderTests.Valid, RuleCompilation.OnFirstUse, out _);
+        Rule rule = Assert.Single(set.Rules);
+
+        set.Precompile(CancellationToken.None, RulePart.Conditions);
+        Assert.True(rule.ConditionCompiled);
+        Assert.False(rule.PresentationCompiled);
+
+        set.Precompile(CancellationToken.None, RulePart.Presentation);
+        Assert.True(rule.PresentationCompiled);
+    }
+
+    [Fact]
     public void Precompiling_a_broken_condition_keeps_the_error_for_evaluation()
     {
         RuleSet set = LoadOne(BrokenCondition, RuleCompilation.OnFirstUse, out _);
