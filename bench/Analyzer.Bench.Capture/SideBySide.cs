@@ -5,8 +5,9 @@ using System.Text;
 namespace Analyzer.Bench.Capture;
 
 /// <summary>
-/// Runs every contender on the same page-cached file, one process each, wrapped in
-/// <c>/usr/bin/time</c> for whole-process wall time and peak RSS, and prints a Markdown table.
+/// Runs every contender on the same page-cached file, one process each and in turn, wrapped in
+/// <c>/usr/bin/time</c> for CPU time and peak RSS, and prints a Markdown table (median and best
+/// wall time, best CPU) with the ratios the bars are stated in.
 /// </summary>
 internal static class SideBySide
 {
@@ -14,64 +15,89 @@ internal static class SideBySide
     {
         string self = Environment.ProcessPath!;
         string assembly = typeof(SideBySide).Assembly.Location;
-        var rows = new List<string>();
         _ = Time("cat", [path], discardOutput: true); // warm the page cache
-        rows.Add(Row("cat FILE > /dev/null", Best(repetitions, () => Time("cat", [path], discardOutput: true))));
+
+        var contenders = new List<Contender> { new("cat FILE > /dev/null", () => Time("cat", [path], discardOutput: true), repetitions) };
         foreach (string mode in new[] { "read", "frames", "decode", "sharppcap" })
         {
             string[] arguments = self.EndsWith("dotnet", StringComparison.Ordinal) ? [assembly, "measure", mode, path] : ["measure", mode, path];
-            rows.Add(Row(mode switch
+            contenders.Add(new(mode switch
             {
                 "read" => "managed sequential read (1 MiB buffer)",
                 "frames" => "vpndiag reader only (framing, no decoding)",
                 "decode" => "vpndiag decode (CaptureDecoder, counting sink)",
-                _ => "SharpPcap + PacketDotNet",
-            }, Best(repetitions, () => Time(self, arguments, discardOutput: false))));
+                _ => SharpPcapName,
+            }, () => Time(self, arguments, discardOutput: false), repetitions));
         }
 
         // Each build given (e.g. the JIT/ReadyToRun publish and the Native AOT one), whole process, JSON report.
         foreach (string vpndiag in vpndiagBuilds)
         {
-            rows.Add(Row($"vpndiag analyze --format json ({vpndiag})", Best(repetitions, () => Time(vpndiag, ["analyze", path, "--format", "json", "-q"], discardOutput: true))));
+            contenders.Add(new($"vpndiag analyze --format json ({vpndiag})", () => Time(vpndiag, ["analyze", path, "--format", "json", "-q"], discardOutput: true), repetitions));
         }
 
-        rows.Add(Row("tshark -r FILE -Y \"isakmp || esp || l2tp\"", Time("tshark", ["-n", "-r", path, "-Y", "isakmp || esp || l2tp", "-T", "fields", "-e", "frame.protocols"], discardOutput: false, summarise: SummariseTshark)));
+        contenders.Add(new(TsharkName, () => Time("tshark", ["-n", "-r", path, "-Y", "isakmp || esp || l2tp", "-T", "fields", "-e", "frame.protocols"], discardOutput: false, summarise: SummariseTshark), 1));
+
+        // Round robin, one run of each contender per round: a host whose load drifts during the
+        // benchmark slows every contender alike instead of the ones that happened to run last.
+        for (int round = 0; round < repetitions; round++)
+        {
+            foreach (Contender contender in contenders.Where(c => round < c.Repetitions))
+            {
+                contender.Results.Add(contender.Run());
+            }
+        }
 
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"File: {path} ({new FileInfo(path).Length / 1e6:F0} MB), best CPU of {repetitions} (tshark once); load average {LoadAverage()}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"File: {path} ({new FileInfo(path).Length / 1e6:F0} MB), {repetitions} rounds, contenders in turn (tshark once); load average {LoadAverage()}");
         table.AppendLine();
-        table.AppendLine("| contender | wall s (whole process) | CPU s (user+sys) | peak RSS MB | in-process s | allocated MB | counts |");
-        table.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (string row in rows)
+        table.AppendLine("| contender | median wall s | best wall s | best CPU s (user+sys) | peak RSS MB | in-process s | allocated MB | counts |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (Contender contender in contenders)
         {
-            table.AppendLine(row);
+            table.AppendLine(Row(contender));
+        }
+
+        double sharpPcap = contenders.Single(c => c.Name == SharpPcapName).MedianWall;
+        double tshark = contenders.Single(c => c.Name == TsharkName).MedianWall;
+        table.AppendLine();
+        foreach (Contender build in contenders.Where(c => c.Name.StartsWith("vpndiag analyze", StringComparison.Ordinal)))
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"{build.Name}: {tshark / build.MedianWall:F1}x faster than tshark, {sharpPcap / build.MedianWall:F2}x faster than SharpPcap + PacketDotNet (median wall)");
         }
 
         Console.Write(table.ToString());
         return 0;
     }
 
+    private const string SharpPcapName = "SharpPcap + PacketDotNet";
+    private const string TsharkName = "tshark -r FILE -Y \"isakmp || esp || l2tp\"";
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
 
-    private static Result Best(int repetitions, Func<Result> run)
+    private static string Row(Contender c)
     {
-        Result best = run();
-        for (int i = 1; i < repetitions; i++)
-        {
-            Result next = run();
-            if (next.Cpu < best.Cpu)
-            {
-                best = next;
-            }
-        }
-
-        return best;
+        Result bestCpu = c.Results.MinBy(r => r.Cpu)!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {c.Name} | {c.MedianWall:F3} | {c.Results.Min(r => r.Wall):F3} | {bestCpu.Cpu:F2} | {c.Results.Max(r => r.PeakKilobytes) / 1024.0:F0} | {bestCpu.Inner} | {bestCpu.Allocated} | {bestCpu.Counts} |");
     }
 
-    private static string Row(string name, Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {r.Wall:F2} | {r.Cpu:F2} | {r.PeakKilobytes / 1024.0:F0} | {r.Inner} | {r.Allocated} | {r.Counts} |");
+    private sealed record Contender(string Name, Func<Result> Run, int Repetitions)
+    {
+        public List<Result> Results { get; } = [];
 
+        public double MedianWall
+        {
+            get
+            {
+                double[] walls = [.. Results.Select(r => r.Wall).Order()];
+                return walls.Length % 2 == 1 ? walls[walls.Length / 2] : (walls[(walls.Length / 2) - 1] + walls[walls.Length / 2]) / 2;
+            }
+        }
+    }
+
+    /// <summary>Wall time from a stopwatch around the process (milliseconds, where /usr/bin/time gives hundredths); CPU and peak RSS from /usr/bin/time.</summary>
     private sealed record Result(double Wall, double Cpu, long PeakKilobytes, string Inner, string Allocated, string Counts);
 
     private static Result Time(string tool, string[] arguments, bool discardOutput, Func<string, string>? summarise = null)
@@ -90,6 +116,7 @@ internal static class SideBySide
             start.ArgumentList.Add(argument);
         }
 
+        long started = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         string output;
@@ -108,9 +135,9 @@ internal static class SideBySide
         }
 
         process.WaitForExit();
+        double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         string timeLine = stderr.Result.Split('\n').Last(l => l.StartsWith("TIME ", StringComparison.Ordinal));
         string[] t = timeLine.Split(' ');
-        double wall = double.Parse(t[1], CultureInfo.InvariantCulture);
         long peak = long.Parse(t[2], CultureInfo.InvariantCulture);
         double cpu = double.Parse(t[3], CultureInfo.InvariantCulture) + double.Parse(t[4], CultureInfo.InvariantCulture);
         if (summarise is null && output.Length > 0)

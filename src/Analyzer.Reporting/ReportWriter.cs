@@ -22,6 +22,12 @@ public static class ReportWriter
             case ReportFormat.Html:
                 HtmlReportWriter.Write(document, writer);
                 break;
+            case ReportFormat.Json when writer is StreamWriter { Encoding: UTF8Encoding } stream:
+                // Straight to the bytes underneath, not through a string of the whole report.
+                stream.Flush();
+                JsonReportWriter.Write(document, stream.BaseStream);
+                stream.WriteLine();
+                break;
             case ReportFormat.Json:
                 writer.Write(JsonReportWriter.ToJson(document));
                 writer.WriteLine();
