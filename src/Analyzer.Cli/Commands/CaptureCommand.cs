@@ -136,6 +136,10 @@ internal static class CaptureCommand
         using (files)
         {
             output.WriteLine($"capturing VPN traffic on {device.Name} into {path}{(ringFiles > 0 ? $" (ring of {ringFiles} files)" : string.Empty)}; Ctrl+C stops");
+
+            // Whoever watches (a person, a script waiting to start its traffic) needs this line now,
+            // not when the buffered output is written at the end.
+            output.Flush();
             DateTime stopAt = duration is double seconds ? DateTime.UtcNow.AddSeconds(seconds) : DateTime.MaxValue;
             while (!cancellationToken.IsCancellationRequested && DateTime.UtcNow < stopAt)
             {

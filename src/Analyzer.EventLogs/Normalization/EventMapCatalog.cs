@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -13,8 +12,8 @@ public sealed class EventMapCatalog
 {
     private static readonly Lazy<EventMapCatalog> Embedded = new(LoadEmbedded);
 
-    private EventMapCatalog(FrozenDictionary<(string Provider, int Id), EventMap> windows, FrozenDictionary<string, (EventMap Map, Regex Match)[]> daemons,
-        FrozenDictionary<string, Regex> patterns, IReadOnlyList<EventMap> all)
+    private EventMapCatalog(FrozenDictionary<(string Provider, int Id), EventMap> windows, FrozenDictionary<string, (EventMap Map, MapPattern Match)[]> daemons,
+        FrozenDictionary<string, MapPattern> patterns, IReadOnlyList<EventMap> all)
     {
         Windows = windows;
         Daemons = daemons;
@@ -28,10 +27,10 @@ public sealed class EventMapCatalog
 
     internal FrozenDictionary<(string Provider, int Id), EventMap> Windows { get; }
 
-    internal FrozenDictionary<string, (EventMap Map, Regex Match)[]> Daemons { get; }
+    internal FrozenDictionary<string, (EventMap Map, MapPattern Match)[]> Daemons { get; }
 
-    /// <summary>Compiled field patterns by their text.</summary>
-    internal FrozenDictionary<string, Regex> Patterns { get; }
+    /// <summary>Field patterns by their text.</summary>
+    internal FrozenDictionary<string, MapPattern> Patterns { get; }
 
     public EventMap? Find(string? provider, int eventId) =>
         provider is not null && Windows.TryGetValue((provider, eventId), out EventMap? map) ? map : null;
@@ -41,8 +40,8 @@ public sealed class EventMapCatalog
     {
         IDeserializer deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         var windows = new Dictionary<(string, int), EventMap>(new ProviderIdComparer());
-        var daemons = new Dictionary<string, List<(EventMap, Regex)>>(StringComparer.OrdinalIgnoreCase);
-        var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var daemons = new Dictionary<string, List<(EventMap, MapPattern)>>(StringComparer.OrdinalIgnoreCase);
+        var patterns = new Dictionary<string, MapPattern>(StringComparer.Ordinal);
         var all = new List<EventMap>();
         foreach ((string name, string yaml) in sources)
         {
@@ -66,17 +65,17 @@ public sealed class EventMapCatalog
                 all.Add(entry);
                 foreach (string pattern in entry.Patterns.Values)
                 {
-                    patterns.TryAdd(pattern, Compile(pattern));
+                    patterns.TryAdd(pattern, new MapPattern(pattern));
                 }
 
                 if (entry.Match is not null)
                 {
-                    if (!daemons.TryGetValue(entry.Provider, out List<(EventMap, Regex)>? list))
+                    if (!daemons.TryGetValue(entry.Provider, out List<(EventMap, MapPattern)>? list))
                     {
                         daemons[entry.Provider] = list = [];
                     }
 
-                    list.Add((entry, Compile(entry.Match)));
+                    list.Add((entry, new MapPattern(entry.Match)));
                     continue;
                 }
 
@@ -124,27 +123,5 @@ public sealed class EventMapCatalog
 
         public int GetHashCode((string Provider, int Id) obj) =>
             HashCode.Combine(obj.Id, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Provider));
-    }
-
-    // Map patterns come from data, so they cannot be source-generated. Under Native AOT
-    // RegexOptions.Compiled is ignored and the backtracking interpreter made a large charon log
-    // twice as slow as the JIT build; the non-backtracking engine needs no generated code and
-    // rejects a non-matching line in linear time. A pattern it cannot run stays interpreted.
-    private static Regex Compile(string pattern)
-    {
-        TimeSpan timeout = TimeSpan.FromSeconds(1);
-        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
-        }
-
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant, timeout);
-        }
     }
 }

@@ -35,7 +35,7 @@ public static class EventNormalizer
         ArgumentNullException.ThrowIfNull(record);
         catalog ??= EventMapCatalog.Default;
         EventMap? map = record.EventId != 0 ? catalog.Find(record.Provider, record.EventId) : null;
-        (EventMap Map, Regex Match)[]? entries = null;
+        (EventMap Map, MapPattern Match)[]? entries = null;
         if (map is null && (record.EventId != 0 || record.Message is null || record.Provider is null
                             || !catalog.Daemons.TryGetValue(record.Provider, out entries)))
         {
@@ -156,11 +156,11 @@ public static class EventNormalizer
         return false;
     }
 
-    private static EventMap? MatchDaemonLine(string message, (EventMap Map, Regex Match)[] entries, Dictionary<string, string> values)
+    private static EventMap? MatchDaemonLine(string message, (EventMap Map, MapPattern Match)[] entries, Dictionary<string, string> values)
     {
-        foreach ((EventMap map, Regex regex) in entries)
+        foreach ((EventMap map, MapPattern pattern) in entries)
         {
-            Match match = regex.Match(message);
+            Match match = pattern.Match(message);
             if (!match.Success)
             {
                 continue;
