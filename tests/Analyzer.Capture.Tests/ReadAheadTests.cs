@@ -60,6 +60,15 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void An_unexpected_error_of_the_source_reaches_the_reading_thread_as_it_does_without_read_ahead()
+    {
+        byte[] file = Capture(Enumerable.Repeat(1400, 200).ToArray());
+
+        Assert.Throws<NotSupportedException>(() => ReadFrame.Read(new BreakingStream(file, 100_000), "plain.pcap", null, readAhead: null));
+        Assert.Throws<NotSupportedException>(() => ReadFrame.Read(new BreakingStream(file, 100_000), "ahead.pcap", null, ReadFrame.SmallChunks));
+    }
+
+    [Fact]
     public void A_large_file_is_read_ahead_and_a_small_one_on_the_calling_thread()
     {
         if (Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("VPNDIAG_READ_AHEAD") is not null)
@@ -103,6 +112,20 @@ public sealed class ReadAheadTests
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>Serves the file up to a point, then fails in a way no reader expects.</summary>
+    private sealed class BreakingStream(byte[] data, int breakAt) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Position >= breakAt)
+            {
+                throw new NotSupportedException("the source broke");
+            }
+
+            return base.Read(buffer, offset, (int)Math.Min(count, breakAt - Position));
+        }
     }
 
     private sealed class NonSeekable : MemoryStream

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Analyzer.Capture.IO;
 
@@ -147,9 +148,14 @@ internal sealed class ByteWindow : IDisposable
             {
                 readAhead.Return(chunk.Buffer);
                 _endOfStream = true;
-                if (chunk.Error is not null)
+                if (chunk.Error is InvalidDataException or IOException)
                 {
                     OnStreamError?.Invoke(_chunkedBytes, chunk.Error.Message);
+                }
+                else if (chunk.Error is not null)
+                {
+                    // Anything else surfaces here as it would have from a read on this thread.
+                    ExceptionDispatchInfo.Throw(chunk.Error);
                 }
 
                 break;

@@ -77,8 +77,10 @@ internal sealed class ReadAhead : IDisposable
                         length += read;
                     }
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException)
+                catch (Exception e)
                 {
+                    // Whatever the source throws goes to the reading side, in order; nothing may
+                    // escape this thread, where it would end the process.
                     error = e;
                 }
 

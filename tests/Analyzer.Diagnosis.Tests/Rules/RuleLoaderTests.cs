@@ -57,24 +57,16 @@ public sealed class RuleLoaderTests
         Assert.Empty(set.Rules);
     }
 
-    [Fact]
-    public void Unknown_field_is_an_error_at_its_line()
+    /// <summary>An unknown key (a typo), and a key given twice (the second would silently win).</summary>
+    [Theory]
+    [InlineData("remediation:", "remedation:", 18, "remedation")]
+    [InlineData("status: test", "status: test\ntitle: Another title", 4, "title")]
+    public void A_key_that_cannot_stand_is_an_error_at_its_line(string key, string written, int line, string named)
     {
-        string typo = Valid.Replace("remediation:", "remedation:", StringComparison.Ordinal);
-        RuleSet set = RuleSet.FromText(("typo.yaml", typo));
+        RuleSet set = RuleSet.FromText(("keys.yaml", Valid.Replace(key, written, StringComparison.Ordinal)));
         RuleLoadError error = Assert.Single(set.Errors);
-        Assert.Equal(18, error.Line);
-        Assert.Contains("remedation", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_key_given_twice_is_an_error_at_its_second_line()
-    {
-        string twice = Valid.Replace("status: test", "status: test\ntitle: Another title", StringComparison.Ordinal);
-        RuleSet set = RuleSet.FromText(("twice.yaml", twice));
-        RuleLoadError error = Assert.Single(set.Errors);
-        Assert.Equal(4, error.Line);
-        Assert.Contains("title", error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.Empty(set.Rules);
     }
 
