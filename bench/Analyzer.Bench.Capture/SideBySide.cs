@@ -109,7 +109,7 @@ internal static class SideBySide
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-f");
-        start.ArgumentList.Add("TIME %e %M %U %S");
+        start.ArgumentList.Add("TIME %M %U %S");
         start.ArgumentList.Add(tool);
         foreach (string argument in arguments)
         {
@@ -138,8 +138,8 @@ internal static class SideBySide
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         string timeLine = stderr.Result.Split('\n').Last(l => l.StartsWith("TIME ", StringComparison.Ordinal));
         string[] t = timeLine.Split(' ');
-        long peak = long.Parse(t[2], CultureInfo.InvariantCulture);
-        double cpu = double.Parse(t[3], CultureInfo.InvariantCulture) + double.Parse(t[4], CultureInfo.InvariantCulture);
+        long peak = long.Parse(t[1], CultureInfo.InvariantCulture);
+        double cpu = double.Parse(t[2], CultureInfo.InvariantCulture) + double.Parse(t[3], CultureInfo.InvariantCulture);
         if (summarise is null && output.Length > 0)
         {
             // mode \t seconds \t allocated \t peakKB \t counts

@@ -141,20 +141,11 @@ public abstract class CaptureReader : IDisposable
         Stream decoded = compressed ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
         ReadAhead? ahead = readAhead(stream, compressed) is ReadAheadOptions options ? new ReadAhead(decoded, options) : null;
         var window = ahead is null ? new ByteWindow(decoded) : new ByteWindow(ahead);
-        InputKind kind;
+        // The window reports damaged gzip data (and read errors) instead of throwing them; the reader
+        // replaces this handler with its own once the format is known.
         string? damaged = null;
         window.OnStreamError = (_, reason) => damaged = reason;
-        try
-        {
-            window.Ensure(SniffLength);
-            kind = CaptureFormat.Sniff(window.Span[..Math.Min(window.Available, SniffLength)]);
-        }
-        catch (InvalidDataException e)
-        {
-            kind = InputKind.Unknown;
-            damaged = e.Message;
-        }
-
+        window.Ensure(SniffLength);
         if (damaged is not null && window.Available < SniffLength)
         {
             window.Dispose();
@@ -163,6 +154,7 @@ public abstract class CaptureReader : IDisposable
             throw new CaptureFormatException(displayName, 0, "damaged gzip data: " + damaged);
         }
 
+        InputKind kind = CaptureFormat.Sniff(window.Span[..Math.Min(window.Available, SniffLength)]);
         var source = new CaptureSource(stream, decoded, ahead, window, displayName, limits, compressed, onDiagnostic, leaveOpen);
         switch (kind)
         {

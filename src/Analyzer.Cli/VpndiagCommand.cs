@@ -29,7 +29,6 @@ internal static class VpndiagCommand
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
         {
             AutoFlush = !Console.IsOutputRedirected,
-            NewLine = Console.Out.NewLine,
         };
         return Invoke(Build(), args, output, Console.Error);
     }
