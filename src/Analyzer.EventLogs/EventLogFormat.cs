@@ -104,12 +104,20 @@ public static partial class EventLogFormat
 
     /// <summary>
     /// A daemon log is decided by the shape of its lines, not by words it contains (a README or a
-    /// daemon's configuration file mentions "charon" too): most of the first lines must look like
-    /// charon's file logger, syslog/journal lines of an IPsec, L2TP or PPP daemon, Libreswan's own
-    /// log, or a daemon's foreground output. A cut last line is not counted.
+    /// daemon's configuration file mentions "charon" too): most of the first lines must be lines the
+    /// daemon line parser splits (charon's file logger with any time format, syslog and journal
+    /// lines, RFC 5424, JSON journal exports, a daemon's foreground output) or bare messages only a
+    /// VPN daemon writes (pppd's own log). A cut last line is not counted.
     /// </summary>
     private static bool LooksLikeDaemonLog(ReadOnlySpan<char> text)
     {
+        // A journal JSON export whose first object is longer than the sniffed bytes.
+        if (text.StartsWith("{\"", StringComparison.Ordinal)
+            && (text.Contains("\"__REALTIME_TIMESTAMP\"", StringComparison.Ordinal) || text.Contains("\"__CURSOR\"", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         int looked = 0;
         int matched = 0;
         foreach (Range range in text.Split('\n'))
@@ -120,13 +128,13 @@ public static partial class EventLogFormat
                 break;
             }
 
-            if (line.IsWhiteSpace())
+            if (line.IsWhiteSpace() || (line.StartsWith("-- ", StringComparison.Ordinal) && line.EndsWith(" --", StringComparison.Ordinal)))
             {
                 continue;
             }
 
             looked++;
-            if (DaemonLineShape().IsMatch(line))
+            if (Daemon.DaemonLineParser.IsDaemonShaped(line.ToString()))
             {
                 matched++;
             }
@@ -139,15 +147,4 @@ public static partial class EventLogFormat
 
         return matched > 0 && matched * 5 >= looked * 3;
     }
-
-    // charon filelog ("Nov 24 11:47:41.876 00[DMN] ...", optionally without time), syslog and
-    // journal lines ("Nov 24 11:47:41 host charon[12]: ...", ISO time too), Libreswan's pluto log
-    // ("Nov 24 11:47:41.123456: ..."), and foreground output ("xl2tpd[15871]: ...").
-    [System.Text.RegularExpressions.GeneratedRegex(
-        @"^(?:(?:[A-Z][a-z]{2} [ \d]\d |\d{4}-\d\d-\d\d[T ])?[\d:.,]+(?:[+-]\d\d:?\d\d|Z)? )?\d{2}\[[A-Z]{3}\] "
-        + @"|^(?:[A-Z][a-z]{2} [ \d]\d [\d:.]+|\d{4}-\d\d-\d\dT\S+) \S+ (?:charon|charon-systemd|pluto|xl2tpd|pppd|ipsec\S*|strongswan|libreswan)(?:\[\d+\])?: "
-        + @"|^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d\.\d+: "
-        + @"|^(?:charon|pluto|xl2tpd|pppd)\[\d+\]: ",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex DaemonLineShape();
 }

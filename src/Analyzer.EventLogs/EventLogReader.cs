@@ -16,8 +16,13 @@ namespace Analyzer.EventLogs;
 public static class EventLogReader
 {
     /// <param name="yearHint">Year for syslog lines, which carry none (the capture's year); null means the file's modification year.</param>
-    public static EventLogReadResult Read(AnalysisInput input, AnalysisLimits limits, int? yearHint, CancellationToken ct)
+    public static EventLogReadResult Read(AnalysisInput input, AnalysisLimits limits, int? yearHint, CancellationToken ct) =>
+        ReadWithTimeHints(input, limits, new LogTimeHints { Year = yearHint }, ct);
+
+    /// <param name="hints">What completes daemon log times that lack a year, a date or a zone.</param>
+    public static EventLogReadResult ReadWithTimeHints(AnalysisInput input, AnalysisLimits limits, LogTimeHints hints, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(hints);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
         var result = new EventLogReadResult();
@@ -47,7 +52,7 @@ public static class EventLogReader
                     PerformanceCsvReader.Read(input, limits, result, ct);
                     break;
                 case InputKind.DaemonLog:
-                    DaemonLogReader.Read(input, limits, yearHint ?? File.GetLastWriteTimeUtc(input.Path).Year, result, ct);
+                    DaemonLogReader.Read(input, limits, hints, result, ct);
                     break;
                 default:
                     throw new EventLogReadException(input.DisplayName, 0, "not a supported event log (EVTX, EVT, XML or CSV export, typeperf CSV, daemon log)");
@@ -59,6 +64,11 @@ public static class EventLogReader
         }
 
         EventNormalizer.NormalizeAll(result.Records);
+        if (kind == InputKind.DaemonLog)
+        {
+            UnrecognisedLines.Report(input, result);
+        }
+
         return result;
     }
 

@@ -17,8 +17,11 @@ internal static partial class DaemonLogReader
     public const string InitiatorSpiKey = "initiatorSpi";
     public const string ResponderSpiKey = "responderSpi";
 
-    // thread, group, connection, ikeSa and pid; the SPIs found later are added to the lines of their SA.
-    private const int DataKeys = 5;
+    /// <summary>Data key naming the line's shape (charon-filelog, syslog, rfc5424, journal-json ...).</summary>
+    public const string FormatKey = "format";
+
+    // thread, group, connection, ikeSa, pid and format; the SPIs found later are added to the lines of their SA.
+    private const int DataKeys = 6;
 
     [GeneratedRegex(@"^\s*(?:parsing|generating) rule (?<rule>[01]) IKE_SPI$")]
     private static partial Regex SpiRule();
@@ -30,22 +33,29 @@ internal static partial class DaemonLogReader
     [GeneratedRegex(@"with SPIs (?<i>[0-9a-f]{16})_i (?<r>[0-9a-f]{16})_r")]
     private static partial Regex ManagerSpis();
 
-    public static void Read(AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
+    public static void Read(AnalysisInput input, AnalysisLimits limits, LogTimeHints hints, EventLogReadResult result, CancellationToken ct)
     {
         using var reader = LineLengthGuard.OpenFile(input.Path, limits);
-        Read(reader, input, limits, year, result, ct);
+        Read(reader, input, limits, hints, File.GetLastWriteTimeUtc(input.Path), result, ct);
         reader.Report(input, result.Diagnostics);
     }
 
-    public static void Read(TextReader reader, AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct)
+    /// <summary>Reads with syslog's missing year given (tests, callers that know it).</summary>
+    public static void Read(TextReader reader, AnalysisInput input, AnalysisLimits limits, int year, EventLogReadResult result, CancellationToken ct) =>
+        Read(reader, input, limits, new LogTimeHints { Year = year }, null, result, ct);
+
+    public static void Read(TextReader reader, AnalysisInput input, AnalysisLimits limits, LogTimeHints hints, DateTime? fileTime, EventLogReadResult result, CancellationToken ct)
     {
         var pendingRule = new Dictionary<string, int>(StringComparer.Ordinal);   // thread → SPI rule awaiting its hex dump
         var spis = new Dictionary<string, (ulong Initiator, ulong Responder)>(StringComparer.Ordinal); // IKE SA unique id → SPIs
         var recordsBySa = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
+        var others = new Dictionary<string, int>(StringComparer.Ordinal); // programs of a shared syslog that are not VPN daemons
         int lineNumber = 0;
+        int untimed = 0;
         var strings = new StringLimit(input, limits);
         var repeated = new RepeatedStrings();
-        Timestamp? previous = null;
+        var clock = new LogClock(hints, fileTime);
+        string? lastDaemon = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -55,7 +65,7 @@ internal static partial class DaemonLogReader
                 ct.ThrowIfCancellationRequested();
             }
 
-            if (line.Length == 0)
+            if (line.Length == 0 || IsJournalBanner(line))
             {
                 continue;
             }
@@ -69,16 +79,32 @@ internal static partial class DaemonLogReader
                 break;
             }
 
-            DaemonLine parsed = DaemonLineParser.Parse(line, year, out Timestamp? time);
-
-            // A log spanning New Year: times jump back by months.
-            if (time is Timestamp t && previous is Timestamp p && p.SecondsSince(t) > 180 * 86400)
+            DaemonLine parsed = DaemonLineParser.Parse(line);
+            if (parsed.Daemon == "unknown")
             {
-                year++;
-                parsed = DaemonLineParser.Parse(line, year, out time);
+                // A bare line continues the daemon before it, or is told by its wording (pppd's own log file).
+                string? daemon = lastDaemon ?? DaemonByContent.Guess(parsed.Message);
+                if (daemon is not null)
+                {
+                    parsed = parsed with { Daemon = daemon };
+                }
+            }
+            else if (!DaemonLineParser.IsVpnDaemon(parsed.Daemon))
+            {
+                others[parsed.Daemon] = others.GetValueOrDefault(parsed.Daemon) + 1;
+                continue;
+            }
+            else
+            {
+                lastDaemon = parsed.Daemon;
             }
 
-            previous = time ?? previous;
+            Timestamp? time = parsed.Time is PartialTime partial ? clock.Complete(partial) : null;
+            if (time is null)
+            {
+                untimed++;
+            }
+
             var data = new List<KeyValuePair<string, string>>(DataKeys);
             string? group = repeated.Share(parsed.Group);
             Add(data, "thread", repeated.Share(parsed.Thread));
@@ -86,6 +112,8 @@ internal static partial class DaemonLogReader
             Add(data, "connection", repeated.Share(parsed.Connection));
             Add(data, "ikeSa", repeated.Share(parsed.IkeSaId));
             Add(data, "pid", repeated.Share(parsed.ProcessId));
+            Add(data, FormatKey, parsed.Format);
+            Add(data, "timeText", parsed.TimeText);
             var record = new EventRecord
             {
                 InputIndex = input.Index,
@@ -93,6 +121,7 @@ internal static partial class DaemonLogReader
                 Provider = repeated.Share(parsed.Daemon),
                 Channel = group,
                 Computer = repeated.Share(parsed.Host),
+                Level = repeated.Share(parsed.Level),
                 Time = time,
                 Message = parsed.Message,
                 Data = data,
@@ -132,7 +161,30 @@ internal static partial class DaemonLogReader
                 }
             }
         }
+
+        foreach (string note in clock.Notes())
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null, note, DiagnosticSeverity.Info));
+        }
+
+        if (untimed > 0)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{untimed} lines have no time (foreground output or a time format not understood): they are tied to captures by endpoints only"),
+                DiagnosticSeverity.Info));
+        }
+
+        if (others.Count > 0)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{others.Values.Sum()} lines of other programs skipped ({string.Join(", ", others.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Key} {p.Value}"))})"),
+                DiagnosticSeverity.Info));
+        }
     }
+
+    /// <summary>journalctl's own lines: "-- Logs begin at ... --", "-- Boot 3f2a... --", "-- No entries --".</summary>
+    private static bool IsJournalBanner(string line) =>
+        line.StartsWith("-- ", StringComparison.Ordinal) && line.EndsWith(" --", StringComparison.Ordinal);
 
     private static void TrackSpis(DaemonLine parsed, string thread, Dictionary<string, int> pendingRule, Dictionary<string, (ulong, ulong)> spis)
     {

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace Analyzer.EventLogs.Daemon;
+
+/// <summary>
+/// Which daemon wrote a line that names none (pppd's own <c>logfile</c>, output pasted without its
+/// syslog prefix): told by wordings only that daemon logs, from its sources (pppd's
+/// <c>sent [LCP ConfReq ...]</c> packet dumps in <c>pppd/main.c</c>, <c>Using interface</c>,
+/// <c>Connect:</c>; xl2tpd's <c>control_finish</c>, <c>Connection established to</c>).
+/// </summary>
+internal static partial class DaemonByContent
+{
+    [GeneratedRegex(@"^(?:(?:sent|rcvd) \[(?:LCP|CHAP|PAP|EAP|IPCP|IPV6CP|CCP|ECP|BACP|MRU|proto)|Using interface ppp|Connect: ppp\d|pppd \d|Plugin \S+ loaded|(?:MS-)?CHAP(?:v2)? authentication|PAP authentication|LCP: timeout|LCP terminated by peer|local  IP address|remote IP address|Modem hangup|Connection terminated|Script /etc/ppp|Sent \d+ bytes, received \d+ bytes|MPPE \d+-bit|No response to \d+ echo-requests|Serial link appears to be disconnected|peer refused to authenticate|Terminating on signal|Hangup \(SIGHUP\)|Overriding mtu|Remote message: |Couldn't|No auth is possible)", RegexOptions.CultureInvariant)]
+    private static partial Regex Pppd();
+
+    [GeneratedRegex(@"^(?:control_finish|check_control|handle_avps|call_close|network_thread|build_fdset|child_handler|start_pppd|tunnel_setup|result_code_avp|udp_xmit|Connection established to|Call established with|Maximum retries exceeded|xl2tpd version|Listening on IP address|Connecting to host|Disconnecting from|Not looking for kernel SAref|L2TP kernel support)", RegexOptions.CultureInvariant)]
+    private static partial Regex Xl2tpd();
+
+    /// <summary>The daemon a bare message is typical of, or null.</summary>
+    public static string? Guess(string message)
+    {
+        if (Pppd().IsMatch(message))
+        {
+            return "pppd";
+        }
+
+        return Xl2tpd().IsMatch(message) ? "xl2tpd" : null;
+    }
+}
