@@ -6,7 +6,8 @@ namespace Analyzer.EventLogs.Daemon;
 /// Which daemon wrote a line that names none (pppd's own <c>logfile</c>, output pasted without its
 /// syslog prefix): told by wordings only that daemon logs, from its sources (pppd's
 /// <c>sent [LCP ConfReq ...]</c> packet dumps in <c>pppd/main.c</c>, <c>Using interface</c>,
-/// <c>Connect:</c>; xl2tpd's <c>control_finish</c>, <c>Connection established to</c>).
+/// <c>Connect:</c>; xl2tpd's <c>control_finish</c>, <c>Connection established to</c>; pluto's
+/// context prefix and start-up wordings, <see cref="PlutoWording"/>).
 /// </summary>
 internal static partial class DaemonByContent
 {
@@ -22,6 +23,11 @@ internal static partial class DaemonByContent
         if (Pppd().IsMatch(message))
         {
             return "pppd";
+        }
+
+        if (PlutoWording.IsTypical(message))
+        {
+            return "pluto";
         }
 
         return Xl2tpd().IsMatch(message) ? "xl2tpd" : null;

@@ -50,6 +50,7 @@ internal static partial class DaemonLogReader
         var spis = new Dictionary<string, (ulong Initiator, ulong Responder)>(StringComparer.Ordinal); // IKE SA unique id → SPIs
         var recordsBySa = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
         var others = new Dictionary<string, int>(StringComparer.Ordinal); // programs of a shared syslog that are not VPN daemons
+        var plutoSerials = new PlutoSerials();
         int lineNumber = 0;
         int untimed = 0;
         var strings = new StringLimit(input, limits);
@@ -88,6 +89,12 @@ internal static partial class DaemonLogReader
                 {
                     parsed = parsed with { Daemon = daemon };
                 }
+
+                // pluto's own log file names no daemon on any line: once a line is told as pluto's, so is the rest.
+                if (daemon == "pluto")
+                {
+                    lastDaemon = daemon;
+                }
             }
             else if (!DaemonLineParser.IsVpnDaemon(parsed.Daemon))
             {
@@ -105,6 +112,17 @@ internal static partial class DaemonLogReader
                 untimed++;
             }
 
+            PlutoPrefix? pluto = null;
+            if (parsed.Daemon == "pluto")
+            {
+                PlutoPrefix split = PlutoPrefix.Read(parsed.Message);
+                pluto = split;
+                parsed = parsed with
+                {
+                    Message = split.Message, Connection = split.Connection, IkeSaId = plutoSerials.IkeSaOf(split), Level = split.Level ?? parsed.Level,
+                };
+            }
+
             var data = new List<KeyValuePair<string, string>>(DataKeys);
             string? group = repeated.Share(parsed.Group);
             Add(data, "thread", repeated.Share(parsed.Thread));
@@ -114,6 +132,11 @@ internal static partial class DaemonLogReader
             Add(data, "pid", repeated.Share(parsed.ProcessId));
             Add(data, FormatKey, parsed.Format);
             Add(data, "timeText", parsed.TimeText);
+            if (pluto is PlutoPrefix context)
+            {
+                AddPluto(data, context, repeated);
+            }
+
             var record = new EventRecord
             {
                 InputIndex = input.Index,
@@ -180,6 +203,17 @@ internal static partial class DaemonLogReader
                 string.Create(CultureInfo.InvariantCulture, $"{others.Values.Sum()} lines of other programs skipped ({string.Join(", ", others.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Key} {p.Value}"))})"),
                 DiagnosticSeverity.Info));
         }
+    }
+
+    /// <summary>pluto's context: connection instance, peer, state serial and name, whack response code.</summary>
+    private static void AddPluto(List<KeyValuePair<string, string>> data, PlutoPrefix context, RepeatedStrings repeated)
+    {
+        Add(data, "instance", repeated.Share(context.Instance));
+        Add(data, "peer", repeated.Share(context.Peer));
+        Add(data, "peerPort", repeated.Share(context.PeerPort));
+        Add(data, "serial", repeated.Share(context.Serial));
+        Add(data, "state", repeated.Share(context.State));
+        Add(data, "whackCode", context.WhackCode);
     }
 
     /// <summary>journalctl's own lines: "-- Logs begin at ... --", "-- Boot 3f2a... --", "-- No entries --".</summary>

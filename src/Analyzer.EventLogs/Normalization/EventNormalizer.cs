@@ -60,6 +60,8 @@ public static class EventNormalizer
         Fallback(values, "initiatorCookie", record.GetData(DaemonLogReader.InitiatorSpiKey));
         Fallback(values, "responderCookie", record.GetData(DaemonLogReader.ResponderSpiKey));
         Fallback(values, "connectionName", record.GetData("connection"));
+        Fallback(values, "remoteAddress", record.GetData("peer"));   // pluto's context prefix ("conn"[1] PEER #2:)
+        Fallback(values, "remotePort", record.GetData("peerPort"));
         Fallback(values, "failureReason", map.Reason);
 
         (long? code, string? meaning) = ResolveCode(record, map, values);
@@ -75,6 +77,12 @@ public static class EventNormalizer
         if (map.Title is not null)
         {
             fields["title"] = map.Title;
+        }
+
+        if (map.Stage is not null)
+        {
+            fields["stage"] = map.Stage;
+            fields["outcome"] = map.Outcome ?? (map.Failure ? "failed" : "passed");
         }
 
         return new NormalizedEvent

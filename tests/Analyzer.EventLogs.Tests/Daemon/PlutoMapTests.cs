@@ -1,0 +1,122 @@
+using Analyzer.Core;
+using Analyzer.EventLogs.Daemon;
+using Analyzer.EventLogs.Normalization;
+
+namespace Analyzer.EventLogs.Tests.Daemon;
+
+/// <summary>
+/// Each entry of Maps/pluto.yaml on a real pluto line, with the stage it speaks about. Sources:
+/// "lab" = samples/captures/libreswan-* (Debian's Libreswan 4.10, written by this repository's lab);
+/// "oci" = Oracle's Site-to-Site VPN troubleshooting page, which quotes its Libreswan headends'
+/// lines (docs.oracle.com/en-us/iaas/Content/Network/Troubleshoot/ipsectroubleshoot.htm);
+/// "forum" = a user's Libreswan 3.x syslog quoted in a public GitHub issue; "src x.y" = the format
+/// string of Libreswan x.y programs/pluto (or Openswan 2.6) filled with lab values, where no
+/// published line was found (named at each).
+/// </summary>
+public sealed class PlutoMapTests
+{
+    private static EventRecord One(string line)
+    {
+        var result = new EventLogReadResult();
+        DaemonLogReader.Read(new StringReader(line), new AnalysisInput(0, "pluto.log", "pluto.log", InputKind.DaemonLog), AnalysisLimits.Default,
+            new LogTimeHints { Year = 2026 }, null, result, TestContext.Current.CancellationToken);
+        EventNormalizer.NormalizeAll(result.Records);
+        return Assert.Single(result.Records);
+    }
+
+    [Theory]
+    // IKEv1 refused by policy
+    [InlineData("packet from 198.51.100.20:500: ignoring IKEv1 packet as policy is set to silently drop all IKEv1 packets", "pluto-ikev1-refused", "ike-reachability", "failed")] // lab
+    [InlineData("\"l2tp-psk\": failed to add IKEv1 connection: global ikev1-policy does not allow IKEv1 connections", "pluto-ikev1-refused", "ike-reachability", "failed")] // lab
+    [InlineData("packet from 198.51.100.20:500: ignoring IKEv1 packet as global policy is set to silently drop all IKEv1 packets", "pluto-ikev1-refused", "ike-reachability", "failed")] // src 5.0 demux.c
+    [InlineData("packet from 198.51.100.20:500: rejecting IKEv1 packet as global policy is set to reject all IKEv1 packets", "pluto-ikev1-refused", "ike-reachability", "failed")] // src 5.0 demux.c
+    // kernel SA installation
+    [InlineData("ERROR: \"l2tp-psk\"[1] 198.51.100.20 #2: netlink response for Add SA esp.cfc91e79@198.51.100.20: Protocol not supported (errno 93)", "pluto-kernel-sa-failed", "phase2", "failed")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: ERROR: netlink response for Add SA esp.cfc91e79@198.51.100.20 included errno 93: Protocol not supported", "pluto-kernel-sa-failed", "phase2", "failed")] // src 3.x kernel_netlink.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: setup_half_ipsec_sa() hit fail:", "pluto-kernel-sa-failed", "phase2", "failed")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: state transition function for STATE_QUICK_R0 had internal error", "pluto-internal-error", null, null)] // lab
+    // proposals: a refused transform is progress, "no acceptable" decides
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Oakley Transform [AES_CBC (128), HMAC_SHA1, MODP2048] refused", "pluto-transform-refused", "phase1-proposal", "progress")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: OAKLEY proposal refused: missing encryption", "pluto-transform-refused", "phase1-proposal", "progress")] // oci
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: no acceptable Oakley Transform", "pluto-no-proposal", "phase1-proposal", "failed")] // lab
+    [InlineData("packet from 198.51.100.20:500: sending notification NO_PROPOSAL_CHOSEN to 198.51.100.20:500", "pluto-no-proposal", null, null)] // lab
+    [InlineData("\"ikev2-psk\"[1] 198.51.100.20 #1: no local proposal matches remote proposals 1:IKE:ENCR=AES_CBC_128;INTEG=HMAC_SHA1_96;PRF=HMAC_SHA1;DH=MODP2048", "pluto-no-proposal", "phase1-proposal", "failed")] // src 4.x ikev2_proposals.c
+    [InlineData("\"l2tp-psk\" #1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN - ignored", "pluto-no-proposal", null, null)] // oci
+    [InlineData("\"l2tp-psk\" #3: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12", "pluto-no-proposal", null, null)] // oci
+    [InlineData("\"peer-tunnel-1\" #61: max number of retransmissions (2) reached STATE_QUICK_I1.  No acceptable response to our first Quick Mode message: perhaps peer likes no proposal", "pluto-no-proposal", "phase2", "failed")] // src 3.x timer.c (quoted in a public lab write-up)
+    // pre-shared key mismatch and authentication
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet", "pluto-auth-failed", "phase1-auth", "failed")] // lab
+    [InlineData("Aug 10 19:12:20 OptiPlex-GX270 pluto[23897]: \"L2TP-PSK-noNAT\"[1] 192.168.1.103 #3: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet", "pluto-auth-failed", "phase1-auth", "failed")] // forum
+    [InlineData("\"l2tp-client\" #1: STATE_MAIN_I3: 60 second timeout exceeded after 7 retransmits.  Possible authentication failure: no acceptable response to our first encrypted message", "pluto-auth-failed", "phase1-auth", "failed")] // oci
+    [InlineData("\"l2tp-client\" #1: max number of retransmissions (8) reached STATE_MAIN_I3.  Possible authentication failure: no acceptable response to our first encrypted message", "pluto-auth-failed", "phase1-auth", "failed")] // src 3.x timer.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: 9892-byte length of ISAKMP Identification Payload is larger than can fit", "pluto-malformed-payload", "phase1-auth", "failed")] // lab
+    [InlineData("\"l2tp-client\" #1: 30677-byte length of ISAKMP Hash Payload is larger than can fit", "pluto-malformed-payload", "phase1-auth", "failed")] // lab
+    [InlineData("\"l2tp-client\" #1: malformed payload in packet", "pluto-malformed-payload", "phase1-auth", "failed")] // lab
+    [InlineData("\"L2TP-PSK-noNAT\"[1] 192.168.1.103 #3: next payload type of ISAKMP Identification Payload has an unknown value: 111", "pluto-malformed-payload", "phase1-auth", "failed")] // forum
+    [InlineData("\"site\" #2: IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED", "pluto-auth-failed", "phase1-auth", "failed")] // oci
+    [InlineData("\"site\" #2: authentication failed: computed hash does not match hash received from peer ID_IPV4_ADDR '198.51.100.20'", "pluto-auth-failed", "phase1-auth", "failed")] // oci
+    [InlineData("\"site\" #2: responding to IKE_AUTH message (ID 1) from 198.51.100.20:4500 with encrypted notification AUTHENTICATION_FAILED", "pluto-auth-failed", "phase1-auth", "failed")] // oci
+    [InlineData("\"site\" #1: Peer ID '198.51.100.99' mismatched on first found connection and no better connection found", "pluto-id-mismatch", "phase1-auth", "failed")] // oci
+    [InlineData("\"l2tp-cert\"[1] 198.51.100.20 #1: ERROR: Peer's Certificate has expired.", "pluto-certificate-failed", "phase1-auth", "failed")] // src 3.x x509.c (NSS error text)
+    // established, progress
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: IKE SA established {auth=PRESHARED_KEY cipher=AES_CBC_256 integ=HMAC_SHA2_256 group=MODP2048}", "pluto-ike-established", "phase1-auth", "passed")] // lab
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: STATE_MAIN_R3: sent MR3, ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP2048}", "pluto-ike-established", "phase1-auth", "passed")] // src 3.x ikev1.c
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #2: STATE_QUICK_R2: IPsec SA established transport mode {ESP/NAT=>0x5f6a5d2e <0x8d7dc0ba xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=203.0.113.7:4500 DPD=passive}", "pluto-ipsec-established", "phase2", "passed")] // src 3.x ikev1_quick.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: sent Main Mode R1", "pluto-phase1-proposal-accepted", "phase1-proposal", "passed")] // lab
+    [InlineData("\"l2tp-client\" #1: initiating IKEv1 Main Mode connection", "pluto-ike-initiating", "ike-reachability", "progress")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: responding to Main Mode from unknown peer 198.51.100.20:500", "pluto-ike-responding", "ike-reachability", "passed")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Peer ID is ID_IPV4_ADDR: '198.51.100.20'", "pluto-ike-message-sent", "phase1-auth", "progress")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: responding to Quick Mode proposal {msgid:118b435e}", "pluto-quick-mode", "phase2", "progress")] // lab
+    // traffic selectors
+    [InlineData("\"peer-tunnel-1\" #55: cannot respond to IPsec SA request because no connection is known for 192.168.10.0/24===172.31.2.3[172.31.2.3]...172.31.2.5[172.31.2.5]", "pluto-ts-unacceptable", "phase2", "failed")] // public write-up quoting Libreswan
+    [InlineData("\"site\" #3: responding to CREATE_CHILD_SA message (ID 30) from 198.51.100.20:4500 with encrypted notification TS_UNACCEPTABLE", "pluto-ts-unacceptable", "phase2", "failed")] // oci
+    // retransmissions and giving up
+    [InlineData("\"l2tp-client\" #1: STATE_MAIN_I3: retransmission; will wait 0.5 seconds for response", "pluto-retransmit", null, null)] // lab
+    [InlineData("\"site\" #1: STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message", "pluto-give-up", "ike-reachability", "failed")] // oci
+    [InlineData("\"l2tp-client\" #1: max number of retransmissions (8) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKEv1 message", "pluto-give-up", "ike-reachability", "failed")] // src 3.x timer.c
+    // NAT, DPD, deletes
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "pluto-nat-detected", null, null)] // src 3.x nat_traversal.c
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: DPD: No response from peer - declaring peer dead", "pluto-dpd-dead", null, null)] // src 3.x dpd.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: received Delete SA payload: self-deleting ISAKMP State #3", "pluto-delete-received", null, null)] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting state (STATE_MAIN_R3) aged 10.014434s and sending notification", "pluto-deleting", null, null)] // lab
+    // daemon life and snapshots
+    [InlineData("\"l2tp-psk\": added IKEv1 connection", "pluto-connection-added", null, null)] // lab
+    [InlineData("000 #1: \"l2tp-client\":4500 STATE_MAIN_I3 (sent Main Mode I3); RETRANSMIT in 1s; lastdpd=-1s(seq in:0 out:0); idle;", "pluto-status-state", null, null)] // lab (ipsec status)
+    public void Pluto_line_gets_its_kind_and_stage(string line, string kind, string? stage, string? outcome)
+    {
+        EventRecord record = One(line);
+        Assert.Equal("pluto", record.Provider);
+        NormalizedEvent normalized = Assert.IsType<NormalizedEvent>(record.Normalized);
+        Assert.Equal(kind, normalized.Kind);
+        Assert.Equal(stage, normalized.Fields.GetValueOrDefault("stage"));
+        Assert.Equal(outcome, normalized.Fields.GetValueOrDefault("outcome"));
+    }
+
+    [Fact]
+    public void Kernel_refusal_gives_the_errno_and_the_esp_spi()
+    {
+        NormalizedEvent normalized = One("ERROR: \"l2tp-psk\"[1] 198.51.100.20 #2: netlink response for Add SA esp.cfc91e79@198.51.100.20: Protocol not supported (errno 93)").Normalized!;
+        Assert.Equal("93", normalized.Fields["errno"]);
+        Assert.Equal("Protocol not supported", normalized.Fields["detail"]);
+        Assert.Equal("esp.cfc91e79", normalized.Fields["sa"]);
+        Assert.Equal("198.51.100.20", normalized.RemoteAddress.ToString());
+    }
+
+    [Fact]
+    public void Ipsec_sa_established_gives_both_esp_spis()
+    {
+        NormalizedEvent normalized = One("\"l2tp-psk\"[1] 203.0.113.7 #2: STATE_QUICK_R2: IPsec SA established transport mode {ESP/NAT=>0x5f6a5d2e <0x8d7dc0ba xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=203.0.113.7:4500 DPD=passive}").Normalized!;
+        Assert.Equal("5f6a5d2e", normalized.Fields["outboundSpi"]);
+        Assert.Equal("8d7dc0ba", normalized.Fields["inboundSpi"]);
+        Assert.Equal("transport", normalized.Fields["mode"]);
+    }
+
+    [Fact]
+    public void Unknown_pluto_wording_is_kept_without_a_kind()
+    {
+        EventRecord record = One("\"l2tp-psk\"[1] 198.51.100.20 #1: some wording no Libreswan release ever logged");
+        Assert.Equal("pluto", record.Provider);
+        Assert.Null(record.Normalized);
+        Assert.Equal("l2tp-psk", record.GetData("connection"));
+    }
+}
