@@ -295,4 +295,16 @@ EOF
     } > "$out/README.md"
 }
 
+# "regenerate.sh --outputs" calls write_readme (lib/outputs.sh) for every scenario it rewrites: once
+# this file is loaded, a libreswan-* scenario gets its own README and the others keep theirs.
+if ! declare -F write_strongswan_readme > /dev/null; then
+    eval "$(declare -f write_readme | sed '1s/^write_readme/write_strongswan_readme/')"
+    write_readme() {
+        case $SCENARIO in
+            libreswan-*) write_libreswan_readme "$@" ;;
+            *) write_strongswan_readme "$@" ;;
+        esac
+    }
+fi
+
 libreswan_unpack

@@ -7,8 +7,8 @@ connection: global ikev1-policy does not allow IKEv1 connections\") and silently
 message 1 (\"ignoring IKEv1 packet as policy is set to silently drop all IKEv1 packets\"). From the
 client it looks exactly like a firewall dropping UDP 500: message 1 retransmitted, never answered.
 Only the server's log tells the two apart. pluto writes its own log file with \`logtime=yes\`."
-MUST_FIRE="ike-no-response daemon-log-failure"
-MUST_NOT_FIRE="ipsec-established phase1-auth-failed phase1-proposal-mismatch phase2-rejected l2tp-unprotected"
+MUST_FIRE="ikev1-refused-by-policy ike-no-response daemon-log-failure"
+MUST_NOT_FIRE="ipsec-established phase1-auth-failed phase1-proposal-mismatch phase2-rejected l2tp-unprotected path-drop kernel-sa-install-failed"
 
 scenario() {
     begin libreswan-server-ikev1-dropped lab-cd

@@ -4,8 +4,8 @@ DESCRIPTION="Libreswan (pluto) L2TP/IPsec server, strongSwan client connecting d
 only AES-128/SHA-1/MODP-2048 for Phase 1; the server accepts only AES-256/SHA-256/MODP-3072
 (\`ike=aes256-sha2_256-modp3072\`). The server refuses Main Mode message 1 (NO_PROPOSAL_CHOSEN); no
 IKE SA. pluto writes its own log file with \`logtime=no\` (lines without any time)."
-MUST_FIRE="phase1-proposal-mismatch"
-MUST_NOT_FIRE="ipsec-established ike-no-response phase1-auth-failed phase2-rejected esp-not-received l2tp-unprotected path-drop"
+MUST_FIRE="phase1-proposal-mismatch daemon-log-failure"
+MUST_NOT_FIRE="ipsec-established ike-no-response phase1-auth-failed phase2-rejected esp-not-received l2tp-unprotected path-drop kernel-sa-install-failed ikev1-refused-by-policy"
 
 scenario() {
     begin libreswan-server-proposal-mismatch lab-cd

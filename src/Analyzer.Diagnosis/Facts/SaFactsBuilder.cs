@@ -305,7 +305,10 @@ internal static class SaFactsBuilder
             number = last.Number;
         }
 
-        List<IkeMessage> copies = messages.Where(m => m.Number == number && m.FromInitiator == lastFromInitiator).ToList();
+        // The copies of the stalled message come from the side that sent it: the last message may be the
+        // other side's repeat of its previous one (Libreswan's pluto repeats Main Mode 4 when it cannot read 5).
+        bool stalledFromInitiator = messages.Find(m => m.Number == number)?.FromInitiator ?? lastFromInitiator;
+        List<IkeMessage> copies = messages.Where(m => m.Number == number && m.FromInitiator == stalledFromInitiator).ToList();
         if (copies.Count == 0)
         {
             copies = [last];

@@ -38,6 +38,9 @@ internal static class DaemonLineFormat
     /// <summary>A daemon in the foreground (<c>xl2tpd -D</c>): <c>daemon[pid]: message</c>, no time.</summary>
     public const string Foreground = "foreground";
 
+    /// <summary>Libreswan pluto's own <c>logfile=</c> with <c>logtime=yes</c>: <c>Mmm dd hh:mm:ss.uuuuuu: message</c>.</summary>
+    public const string PlutoFile = "pluto-logfile";
+
     /// <summary>A bare message (pppd's <c>logfile</c>, a continuation line).</summary>
     public const string Plain = "plain";
 }

@@ -76,6 +76,14 @@ internal static partial class DaemonLineParser
         }
 
         string rest = position == 0 ? line : line[position..];
+
+        // Only pluto's own log file ends its time with a colon ("Dec  7 05:24:52.043798: ..."): what
+        // follows is pluto's message, never "host daemon:" ("FIPS Mode: NO" is not a host and a program).
+        if (time is not null && position >= 2 && line[position - 2] == ':' && line[position - 1] == ' ')
+        {
+            return new DaemonLine(null, "pluto", null, null, null, null, null, rest) { Time = time, Format = DaemonLineFormat.PlutoFile, Level = severity };
+        }
+
         Match charon = CharonBody().Match(rest);
         if (charon.Success)
         {

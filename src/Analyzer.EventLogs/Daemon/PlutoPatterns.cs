@@ -29,7 +29,7 @@ internal static partial class PlutoPatterns
         "^(?:\"[^\"]{1,256}\"(?:\\[[0-9]{1,9}\\])?(?: [0-9A-Fa-f.:]{2,45})?(?: #[0-9]{1,12})?: "
         + "|packet from [0-9A-Fa-f.:]{2,45}:[0-9]{1,5}: "
         + "|#[0-9]{1,12}: \""
-        + "|[0-9]{3} (?:\"|#[0-9]|[A-Z ]|$)"
+        + "|[01][0-9]{2} "
         + "|(?:ERROR|WARNING): (?:\"|packet from |netlink )"
         + "|\\| "
         + "|Starting Pluto |Pluto is shutting down|Initializing NSS|NSS (?:DB directory|initialized|crypto)|FIPS (?:Mode|mode|HMAC)"
