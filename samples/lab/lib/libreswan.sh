@@ -278,6 +278,7 @@ Lab limits, true of every Libreswan scenario:
   completes, its IPsec SAs cannot be installed and the kernel's refusal is in pluto's log.
 - kernel-libipsec supports tunnel mode only, so the connections are tunnel mode with host selectors
   for UDP 1701.
+- pppd cannot run (no /dev/ppp), and no L2TP call in these scenarios gets through IPsec to PPP.
 
 Files: \`pluto-ROLE-logtime.log\` (pluto's \`logfile=\` with \`logtime=yes\`), \`pluto-ROLE-nologtime.log\`
 (\`logtime=no\`), \`pluto-ROLE-syslog.log\` (pluto logging to syslog; /dev/log in its mount namespace

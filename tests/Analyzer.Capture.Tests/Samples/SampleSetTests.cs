@@ -62,7 +62,9 @@ public sealed class SampleSetTests
         }
         else
         {
-            Assert.True(File.Exists(Path.Combine(scenario.Directory, "configs", "swanctl-server.conf")) || name == "l2tp-without-ipsec",
+            // A Libreswan server's configuration is its ipsec.conf.
+            Assert.True(File.Exists(Path.Combine(scenario.Directory, "configs", "swanctl-server.conf"))
+                || File.Exists(Path.Combine(scenario.Directory, "configs", "ipsec-server.conf")) || name == "l2tp-without-ipsec",
                 "the configuration as run is kept in configs/");
         }
     }
