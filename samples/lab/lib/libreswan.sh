@@ -248,6 +248,9 @@ libreswan_finish() {
         pluto_logs "$pluto_dir" "$out" "$role"
     done
     write_decryption_table "$W" "$out"
+    # The table holds charon's keys; with pluto as the client they are the server's, which do not
+    # decrypt the client's messages (and with a PSK mismatch not even the same keys).
+    if [ -f "$W/client/pluto.lab-pid" ]; then rm -f "$out/ikev1-decryption-table" "$out/esp_sa"; fi
     write_expected "$out"
     write_libreswan_readme "$out"
     echo "== $SCENARIO: $(du -sh "$out" | cut -f1)"
@@ -286,7 +289,8 @@ is \`samples/lab/lib/syslog-receiver.py\`, which writes what glibc sent with the
 rsyslog does), \`ipsec-status-ROLE.txt\` and \`ipsec-trafficstatus-ROLE.txt\` (\`ipsec whack --status\`
 and \`--trafficstatus\` at the end of the run), \`whack-ROLE.txt\` (addconn's and whack's output),
 \`charon-*.log\` / \`charon-*-ike4.log\` (the strongSwan peer at \`ike 2\` and at \`ike 4\`, [ENC] lines
-removed), \`ikev1-decryption-table\` (keys from charon's log), \`xl2tpd-*.log\`, \`expected.json\`.
+removed), \`ikev1-decryption-table\` (the strongSwan client's IKE keys from its log; none when the
+client is pluto), \`xl2tpd-*.log\`, \`expected.json\`.
 
 ## What the captures hold (generated from tshark)
 EOF
