@@ -81,6 +81,8 @@ public sealed class PlutoMapTests
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting state (STATE_MAIN_R3) aged 10.014434s and sending notification", "pluto-deleting", null, null)] // lab
     // daemon life and snapshots
     [InlineData("\"l2tp-psk\": added IKEv1 connection", "pluto-connection-added", null, null)] // lab
+    [InlineData("Dec  7 05:23:21.933656:   AES_CCM_16         {256,192,*128} IKEv1:     ESP     IKEv2:     ESP     FIPS              aes_ccm, aes_ccm_c", "pluto-startup", null, null)] // lab
+    [InlineData("adding UDP interface eth0 203.0.113.10:500", "pluto-startup", null, null)] // lab
     [InlineData("000 #1: \"l2tp-client\":4500 STATE_MAIN_I3 (sent Main Mode I3); RETRANSMIT in 1s; lastdpd=-1s(seq in:0 out:0); idle;", "pluto-status-state", null, null)] // lab (ipsec status)
     public void Pluto_line_gets_its_kind_and_stage(string line, string kind, string? stage, string? outcome)
     {
