@@ -14,6 +14,12 @@ public sealed class EventMap
 
     public bool Failure { get; set; }
 
+    /// <summary>Daemon lines: the connection stage the line tells about (<see cref="ConnectionStages"/>), or null when any.</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>Daemon lines: succeeded, failed, started, retried, info or noise (<see cref="ConnectionStages.Outcomes"/>).</summary>
+    public string? Outcome { get; set; }
+
     public string? Title { get; set; }
 
     /// <summary>Daemon lines: fixed reason text for <see cref="NormalizedEvent.FailureReason"/>.</summary>

@@ -81,6 +81,9 @@ public static class EventNormalizer
         {
             Kind = map.Kind,
             IsFailure = map.Failure,
+            Stage = map.Stage,
+            Outcome = map.Outcome,
+            MatchedBy = map.Match,
             LocalAddress = Address(values, "localAddress"),
             RemoteAddress = Address(values, "remoteAddress"),
             LocalPort = Port(values, "localPort"),
