@@ -28,7 +28,7 @@ internal static class EventsCommand
         command.Options.Add(output);
         command.Options.Add(year);
         command.Options.Add(logTz);
-        command.SetAction((parseResult, ct) => Task.FromResult(Run(
+        command.SetAction((parseResult, ct) => Task.FromResult(RunWithHints(
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(format) ?? "json",
             parseResult.GetValue(output),
@@ -40,9 +40,9 @@ internal static class EventsCommand
     }
 
     internal static int Run(string[] files, string format, string? outputPath, int? year, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        Run(files, format, outputPath, new LogTimeHints { Year = year }, stdout, stderr, ct);
+        RunWithHints(files, format, outputPath, new LogTimeHints { Year = year }, stdout, stderr, ct);
 
-    internal static int Run(string[] files, string format, string? outputPath, LogTimeHints hints, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static int RunWithHints(string[] files, string format, string? outputPath, LogTimeHints hints, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var read = new List<(EventRecord Record, string Input)>();
         int readable = 0;
