@@ -15,6 +15,15 @@ public sealed class NormalizedEvent
     /// <summary>True where the record reports a failure.</summary>
     public bool IsFailure { get; init; }
 
+    /// <summary>The connection stage a daemon line tells about (ike-reachability, phase1-proposal ... ppp-ipcp), or null.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>What the line says happened at that stage: succeeded, failed, started, retried, info, noise; null when not said.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The map pattern that recognised a daemon line (shown by <c>vpndiag events</c>).</summary>
+    public string? MatchedBy { get; init; }
+
     public NetAddress? LocalAddress { get; init; }
 
     public NetAddress? RemoteAddress { get; init; }

@@ -300,14 +300,26 @@ EOF
     } > "$out/README.md"
 }
 
-# "regenerate.sh --outputs" calls write_readme (lib/outputs.sh) for every scenario it rewrites: once
-# this file is loaded, a libreswan-* scenario gets its own README and the others keep theirs.
+# "regenerate.sh --outputs" calls write_readme and write_expected (lib/outputs.sh) for every scenario
+# it rewrites: once this file is loaded, a libreswan-* scenario gets its own README and logOnly list,
+# the others keep theirs.
 if ! declare -F write_strongswan_readme > /dev/null; then
     eval "$(declare -f write_readme | sed '1s/^write_readme/write_strongswan_readme/')"
+    eval "$(declare -f write_expected | sed '1s/^write_expected/write_strongswan_expected/')"
     write_readme() {
         case $SCENARIO in
             libreswan-*) write_libreswan_readme "$@" ;;
             *) write_strongswan_readme "$@" ;;
+        esac
+    }
+    # The Libreswan scenarios also name the rules a bundle of their logs alone must fire (LOG_ONLY).
+    write_expected() {
+        case $SCENARIO in
+            libreswan-*)
+                # shellcheck disable=SC2086
+                printf '{\n  "mustFire": %s,\n  "mustNotFire": %s,\n  "logOnly": %s\n}\n' \
+                    "$(json_list $MUST_FIRE)" "$(json_list $MUST_NOT_FIRE)" "$(json_list $LOG_ONLY)" > "$1/expected.json" ;;
+            *) write_strongswan_expected "$@" ;;
         esac
     }
 fi

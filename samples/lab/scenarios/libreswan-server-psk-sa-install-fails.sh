@@ -10,6 +10,7 @@ meanwhile, sends SCCRQ in clear text (no SA, no policy). A server-side cause no 
 only pluto's log names it. pluto writes its own log file with \`logtime=yes\`."
 MUST_FIRE="kernel-sa-install-failed phase2-rejected daemon-log-failure"
 MUST_NOT_FIRE="ipsec-established ike-no-response phase1-auth-failed phase1-proposal-mismatch ikev1-refused-by-policy path-drop"
+LOG_ONLY="kernel-sa-install-failed phase2-rejected daemon-log-failure"
 
 scenario() {
     begin libreswan-server-psk-sa-install-fails lab-cd

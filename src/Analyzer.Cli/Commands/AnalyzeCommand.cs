@@ -29,6 +29,8 @@ internal static class AnalyzeCommand
         var redact = new Option<bool>("--redact") { Description = "Replace addresses, host, user and certificate names with stable pseudonyms." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took (stderr)." };
+        var year = LogTimeOptions.Year();
+        var logTz = LogTimeOptions.Zone();
 
         var command = new Command("analyze", """
             Explain why an L2TP/IPsec connection fails, from the captures and logs of one ticket.
@@ -40,7 +42,7 @@ internal static class AnalyzeCommand
               vpndiag analyze bundle-a/ bundle-b.zip -o reports/     (one report per bundle + summary)
             """)
         {
-            inputs, output, format, rules, keys, redact, quiet, timings,
+            inputs, output, format, rules, keys, redact, quiet, timings, year, logTz,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -53,7 +55,9 @@ internal static class AnalyzeCommand
                 parseResult.GetValue(keys) ?? [],
                 parseResult.GetValue(redact),
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(timings));
+                parseResult.GetValue(timings),
+                parseResult.GetValue(year),
+                LogTimeOptions.ZoneOf(parseResult.GetValue(logTz)));
             return Task.FromResult(new AnalyzeRun(request, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Execute(cancellationToken));
         });
         return command;

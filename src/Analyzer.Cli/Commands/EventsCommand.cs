@@ -19,25 +19,30 @@ internal static class EventsCommand
         var format = new Option<string>("--format", "-f") { Description = "json (default) or csv.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var year = new Option<int?>("--year") { Description = "Year for syslog lines, which carry none (default: the file's modification year)." };
+        var year = LogTimeOptions.Year();
+        var logTz = LogTimeOptions.Zone();
         var command = new Command("events", "Print every event record parsed from the given logs (JSON or CSV), with its normalised kind.\n\n"
             + "Examples:\n  vpndiag events Security.evtx\n  vpndiag events client-application.csv charon.log --format csv -o events.csv");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(year);
-        command.SetAction((parseResult, ct) => Task.FromResult(Run(
+        command.Options.Add(logTz);
+        command.SetAction((parseResult, ct) => Task.FromResult(RunWithHints(
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(format) ?? "json",
             parseResult.GetValue(output),
-            parseResult.GetValue(year),
+            new LogTimeHints { Year = parseResult.GetValue(year), Zone = LogTimeOptions.ZoneOf(parseResult.GetValue(logTz)) },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             ct)));
         return command;
     }
 
-    internal static int Run(string[] files, string format, string? outputPath, int? year, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    internal static int Run(string[] files, string format, string? outputPath, int? year, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunWithHints(files, format, outputPath, new LogTimeHints { Year = year }, stdout, stderr, ct);
+
+    internal static int RunWithHints(string[] files, string format, string? outputPath, LogTimeHints hints, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var read = new List<(EventRecord Record, string Input)>();
         int readable = 0;
@@ -53,7 +58,7 @@ internal static class EventsCommand
             try
             {
                 var input = new AnalysisInput(i, file, file, InputKind.Unknown);
-                EventLogReadResult result = EventLogReader.Read(input, AnalysisLimits.Default, year, ct);
+                EventLogReadResult result = EventLogReader.ReadWithTimeHints(input, AnalysisLimits.Default, hints, ct);
                 readable++;
                 foreach (InputDiagnostic diagnostic in result.Diagnostics)
                 {

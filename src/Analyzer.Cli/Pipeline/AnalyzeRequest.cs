@@ -11,4 +11,6 @@ internal sealed record AnalyzeRequest(
     IReadOnlyList<string> KeyFiles,
     bool Redact,
     bool Quiet,
-    bool Timings = false);
+    bool Timings = false,
+    int? Year = null,
+    TimeSpan? LogZone = null);

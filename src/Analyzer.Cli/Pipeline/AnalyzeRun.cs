@@ -1,3 +1,4 @@
+using Analyzer.EventLogs;
 using Analyzer.Cli.Commands;
 using Analyzer.Cli.Inputs;
 using Analyzer.Core;
@@ -184,7 +185,10 @@ internal sealed class AnalyzeRun
     private (ReportDocument Document, bool Problems, StageClock? Clock) Analyse(TicketBundle bundle, BackgroundRuleLoad rules, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         StageClock? clock = _request.Timings ? new StageClock() : null;
-        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock).Build(bundle, progress, cancellationToken);
+        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock)
+        {
+            LogTime = new LogTimeHints { Year = _request.Year, Zone = _request.LogZone },
+        }.Build(bundle, progress, cancellationToken);
         RuleSet ruleSet = rules.Wait(_error);
         clock?.Mark("waiting for the rule files");
         FactSheet facts = FactSheet.Build(@case);

@@ -35,6 +35,9 @@ public sealed class CaseBuilder
         _clock = clock;
     }
 
+    /// <summary>What completes daemon log times (<c>--year</c>, <c>--log-tz</c>); the captures' start is added per bundle.</summary>
+    public LogTimeHints LogTime { get; init; } = LogTimeHints.None;
+
     public Case Build(TicketBundle bundle, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var diagnostics = new List<InputDiagnostic>(bundle.Diagnostics);
@@ -75,11 +78,10 @@ public sealed class CaseBuilder
         }
 
         _clock?.Mark("captures (read, decode, reconstruct)");
-        int? yearHint = orderedCaptures
-            .Select(c => c.Statistics.FirstTime)
-            .Where(t => t.HasValue)
-            .Select(t => (int?)t!.Value.ToDateTime().Year)
-            .FirstOrDefault();
+        LogTimeHints logTime = LogTime with
+        {
+            CaptureStart = orderedCaptures.Select(c => c.Statistics.FirstTime).FirstOrDefault(t => t.HasValue),
+        };
 
         var events = new List<EventRecord>();
         var performance = new List<PerformanceSample>();
@@ -89,7 +91,7 @@ public sealed class CaseBuilder
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                EventLogReadResult result = EventLogReader.Read(input, _limits, yearHint, cancellationToken);
+                EventLogReadResult result = EventLogReader.ReadWithTimeHints(input, _limits, logTime, cancellationToken);
                 events.AddRange(result.Records);
                 diagnostics.AddRange(result.Diagnostics);
                 performance.AddRange(result.Performance.Select(sample =>

@@ -20,6 +20,7 @@ public sealed class FactSheet
     public List<PppFacts> Ppp { get; } = [];
     public List<PptpFacts> Pptp { get; } = [];
     public List<EventFacts> Events { get; } = [];
+    public List<ObservationFacts> Observations { get; } = [];
     public List<PathDirectionFacts> PathDirections { get; } = [];
     public List<TranslationFacts> Translations { get; } = [];
     public List<ClockOffsetFacts> ClockOffsets { get; } = [];
@@ -70,6 +71,7 @@ public sealed class FactSheet
         }
 
         sheet.Events.AddRange(EventFactsBuilder.Build(@case));
+        sheet.Observations.AddRange(ObservationFactsBuilder.Build(@case));
         PathFactsBuilder.Build(@case, sheet.PathDirections, sheet.Translations, sheet.Sas);
         sheet.ClockOffsets.AddRange(ClockOffsetFactsBuilder.Build(@case));
         return sheet;
@@ -85,6 +87,7 @@ public sealed class FactSheet
         "ppp" => Ppp,
         "pptp" => Pptp,
         "event" => Events,
+        "observation" => Observations,
         "path-direction" => PathDirections,
         "translation" => Translations,
         "clock-offset" => ClockOffsets,

@@ -14,6 +14,7 @@ public static class FactSubjects
         ["ppp"] = typeof(PppFacts),
         ["pptp"] = typeof(PptpFacts),
         ["event"] = typeof(EventFacts),
+        ["observation"] = typeof(ObservationFacts),
         ["path-direction"] = typeof(PathDirectionFacts),
         ["translation"] = typeof(TranslationFacts),
         ["clock-offset"] = typeof(ClockOffsetFacts),

@@ -39,6 +39,12 @@ public sealed class Rule
     public IReadOnlyList<string> FalsePositives { get; init; } = [];
     public IReadOnlyList<string> MustFire { get; init; } = [];
     public IReadOnlyList<string> MustNotFire { get; init; } = [];
+    /// <summary>
+    /// The same diagnosis from daemon logs alone (subject <c>observation</c>, same id and texts),
+    /// evaluated when this rule's own subject has no matching row.
+    /// </summary>
+    public Rule? FromLogs { get; init; }
+
     /// <summary>The file the rule came from, and the line of its id.</summary>
     public required string SourceFile { get; init; }
     public int SourceLine { get; init; }
@@ -82,6 +88,7 @@ public sealed class Rule
             errors.AddRange(error.Errors);
         }
 
+        FromLogs?.TryCompile(errors);
         return errors.Count == before;
     }
 

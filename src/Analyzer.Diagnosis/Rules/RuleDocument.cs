@@ -18,6 +18,7 @@ internal sealed class RuleDocument
     public string? Condition { get; set; }
     public string? Summary { get; set; }
     public List<RuleEvidenceDocument>? Evidence { get; set; }
+    public RuleFromLogsDocument? FromLogs { get; set; }
     public List<string>? Remediation { get; set; }
     public List<string>? References { get; set; }
     public List<string>? Explains { get; set; }
@@ -39,4 +40,15 @@ internal sealed class RuleExamplesDocument
 {
     public List<string>? MustFire { get; set; }
     public List<string>? MustNotFire { get; set; }
+}
+
+/// <summary>
+/// The <c>fromLogs</c> block: the same diagnosis read from daemon logs alone (subject
+/// <c>observation</c>), used when the rule's own subject has no matching row (a log-only bundle).
+/// </summary>
+internal sealed class RuleFromLogsDocument
+{
+    public string? Condition { get; set; }
+    public string? Summary { get; set; }
+    public List<RuleEvidenceDocument>? Evidence { get; set; }
 }

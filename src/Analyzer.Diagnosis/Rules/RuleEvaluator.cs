@@ -48,6 +48,18 @@ public static class RuleEvaluator
 
     private static (Finding? Finding, List<string>? Errors) Run(Rule rule, FactSheet facts)
     {
+        (Finding? Finding, List<string>? Errors) own = RunOwn(rule, facts);
+        if (own.Finding is not null || own.Errors is not null || rule.FromLogs is not Rule logs)
+        {
+            return own;
+        }
+
+        // The rule's own subject did not show it (no capture, or a capture that missed it): what the daemon logs say.
+        return RunOwn(logs, facts);
+    }
+
+    private static (Finding? Finding, List<string>? Errors) RunOwn(Rule rule, FactSheet facts)
+    {
         IReadOnlyList<object> rows = facts.Rows(rule.Subject);
         if (rows.Count == 0)
         {

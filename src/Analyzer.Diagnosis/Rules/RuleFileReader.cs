@@ -88,8 +88,43 @@ internal static class RuleFileReader
             return null;
         }
 
+        Rule? fromLogs = null;
+        if (document.FromLogs is RuleFromLogsDocument logs)
+        {
+            string logCondition = Required(logs.Condition, "fromLogs", Fail);
+            string logSummary = Required(logs.Summary, "fromLogs", Fail);
+            List<RuleEvidence> logEvidence = Evidence(logs.Evidence ?? [], (_, message) => Fail("fromLogs", message));
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            fromLogs = new Rule(FactSubjects.Types["observation"], lines)
+            {
+                Id = id,
+                Title = title,
+                Status = status,
+                Severity = severity,
+                Category = category,
+                Cause = cause,
+                Owner = owner,
+                Description = description.Trim(),
+                Subject = "observation",
+                Condition = logCondition.Trim(),
+                Summary = logSummary.Trim(),
+                Evidence = logEvidence,
+                Remediation = document.Remediation ?? [],
+                References = document.References ?? [],
+                Explains = document.Explains ?? [],
+                FalsePositives = document.Falsepositives ?? [],
+                SourceFile = path,
+                SourceLine = IdLine(text),
+            };
+        }
+
         var rule = new Rule(factType, lines)
         {
+            FromLogs = fromLogs,
             Id = id,
             Title = title,
             Status = status,

@@ -11,4 +11,5 @@ namespace Analyzer.Diagnosis.Rules;
 [YamlSerializable(typeof(RuleDocument))]
 [YamlSerializable(typeof(RuleEvidenceDocument))]
 [YamlSerializable(typeof(RuleExamplesDocument))]
+[YamlSerializable(typeof(RuleFromLogsDocument))]
 public sealed partial class RuleYamlContext : StaticContext;

@@ -14,6 +14,12 @@ public sealed class EventMap
 
     public bool Failure { get; set; }
 
+    /// <summary>Daemon lines: the connection stage the line tells about (<see cref="ConnectionStages"/>), or null when any.</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>Daemon lines: succeeded, failed, started, retried, info or noise (<see cref="ConnectionStages.Outcomes"/>).</summary>
+    public string? Outcome { get; set; }
+
     public string? Title { get; set; }
 
     /// <summary>Daemon lines: fixed reason text for <see cref="NormalizedEvent.FailureReason"/>.</summary>
@@ -29,16 +35,6 @@ public sealed class EventMap
     public string? Match { get; set; }
 
     public EventMapCode? Code { get; set; }
-
-    /// <summary>
-    /// The connection-attempt stage the entry speaks about (ike-reachability, phase1-proposal,
-    /// phase1-auth, phase2, esp, l2tp-tunnel, l2tp-session, ppp-lcp, ppp-auth, ppp-ipcp, traffic),
-    /// put into the normalised fields as "stage".
-    /// </summary>
-    public string? Stage { get; set; }
-
-    /// <summary>What the entry says of that stage: passed, failed or progress (a step within it); default from <see cref="Failure"/>.</summary>
-    public string? Outcome { get; set; }
 }
 
 /// <summary>Where an entry's code comes from and how to read and explain it.</summary>

@@ -62,6 +62,11 @@ public sealed class EventMapCatalog
                     throw new InvalidDataException($"{name}: an entry lacks provider or kind");
                 }
 
+                if ((entry.Stage is not null && !ConnectionStages.All.Contains(entry.Stage)) || (entry.Outcome is not null && !ConnectionStages.Outcomes.Contains(entry.Outcome)))
+                {
+                    throw new InvalidDataException($"{name}: {entry.Kind}: stage '{entry.Stage}' or outcome '{entry.Outcome}' is not one of the documented values");
+                }
+
                 all.Add(entry);
                 foreach (string pattern in entry.Patterns.Values)
                 {

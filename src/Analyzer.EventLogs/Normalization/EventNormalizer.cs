@@ -79,16 +79,13 @@ public static class EventNormalizer
             fields["title"] = map.Title;
         }
 
-        if (map.Stage is not null)
-        {
-            fields["stage"] = map.Stage;
-            fields["outcome"] = map.Outcome ?? (map.Failure ? "failed" : "passed");
-        }
-
         return new NormalizedEvent
         {
             Kind = map.Kind,
             IsFailure = map.Failure,
+            Stage = map.Stage,
+            Outcome = map.Outcome,
+            MatchedBy = map.Match,
             LocalAddress = Address(values, "localAddress"),
             RemoteAddress = Address(values, "remoteAddress"),
             LocalPort = Port(values, "localPort"),

@@ -7,7 +7,7 @@ namespace Analyzer.EventLogs.Output;
 /// <summary>Records as CSV (one row each; data as a JSON cell), written by CsvHelper with formula-injection escaping.</summary>
 public static class EventRecordCsv
 {
-    private static readonly string[] Header = ["input", "recordId", "eventId", "provider", "channel", "computer", "level", "time", "written", "kind", "data"];
+    private static readonly string[] Header = ["input", "recordId", "eventId", "provider", "channel", "computer", "level", "time", "written", "kind", "data", "stage", "outcome", "matchedBy", "message"];
 
     public static void Write(TextWriter output, IEnumerable<(EventRecord Record, string Input)> records)
     {
@@ -35,6 +35,10 @@ public static class EventRecordCsv
             csv.WriteField(record.Written?.ToIso8601());
             csv.WriteField(record.Normalized?.Kind);
             csv.WriteField(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            csv.WriteField(record.Normalized?.Stage);
+            csv.WriteField(record.Normalized?.Outcome);
+            csv.WriteField(record.Normalized?.MatchedBy);
+            csv.WriteField(record.EventId == 0 ? record.Message : null);
             csv.EndRecord();
         }
 

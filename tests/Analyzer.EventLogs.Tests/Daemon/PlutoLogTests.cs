@@ -61,7 +61,7 @@ public sealed class PlutoLogTests
         EventLogReadResult result = SampleLogs.Read(SampleLogs.LabFile("libreswan-server-ikev1-dropped", "pluto-server-logtime.log"), 2026);
         List<EventRecord> refused = Kinds(result, "pluto-ikev1-refused");
         Assert.Contains(refused, r => r.Normalized!.RemoteAddress?.ToString() == "198.51.100.20" && r.Normalized.RemotePort == 500);
-        Assert.All(refused, r => Assert.Equal("ike-reachability", r.Normalized!.Fields["stage"]));
+        Assert.All(refused, r => Assert.Equal(("ike-reachability", "failed"), (r.Normalized!.Stage, r.Normalized.Outcome)));
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class PlutoLogTests
     public void Psk_mismatch_fails_phase1_authentication_on_either_end(string scenario, string file)
     {
         EventLogReadResult result = SampleLogs.Read(SampleLogs.LabFile(scenario, file), 2026);
-        Assert.Contains(result.Records, r => r.Normalized?.Kind == "pluto-auth-failed" && r.Normalized.Fields["stage"] == "phase1-auth");
+        Assert.Contains(result.Records, r => r.Normalized is { Kind: "pluto-auth-failed", Stage: "phase1-auth", Outcome: "failed" });
         Assert.DoesNotContain(result.Records, r => r.Normalized?.Kind is "pluto-ike-established" or "pluto-no-proposal");
         Assert.All(result.Records.Where(r => r.GetData("serial") == "1"), r => Assert.Equal("1", r.GetData("ikeSa")));
         Assert.Contains(result.Records, r => r.Computer is "vpn-server" or "vpn-client" && r.GetData("pid") is not null);
@@ -81,7 +81,7 @@ public sealed class PlutoLogTests
     {
         EventLogReadResult result = SampleLogs.Read(SampleLogs.LabFile("libreswan-server-proposal-mismatch", "pluto-server-nologtime.log"), 2026);
         Assert.Single(Kinds(result, "pluto-transform-refused"));
-        EventRecord refusal = Assert.Single(Kinds(result, "pluto-no-proposal"), r => r.Normalized!.Fields.GetValueOrDefault("stage") == "phase1-proposal");
+        EventRecord refusal = Assert.Single(Kinds(result, "pluto-no-proposal"), r => r.Normalized!.Stage == "phase1-proposal");
         Assert.Equal("l2tp-psk", refusal.Normalized!.ConnectionName);
         Assert.False(Kinds(result, "pluto-transform-refused")[0].Normalized!.IsFailure);
     }

@@ -34,15 +34,15 @@ public sealed class PlutoMapTests
     [InlineData("ERROR: \"l2tp-psk\"[1] 198.51.100.20 #2: netlink response for Add SA esp.cfc91e79@198.51.100.20: Protocol not supported (errno 93)", "pluto-kernel-sa-failed", "phase2", "failed")] // lab
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: ERROR: netlink response for Add SA esp.cfc91e79@198.51.100.20 included errno 93: Protocol not supported", "pluto-kernel-sa-failed", "phase2", "failed")] // src 3.x kernel_netlink.c
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: setup_half_ipsec_sa() hit fail:", "pluto-kernel-sa-failed", "phase2", "failed")] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: state transition function for STATE_QUICK_R0 had internal error", "pluto-internal-error", null, null)] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: state transition function for STATE_QUICK_R0 had internal error", "pluto-internal-error", null, "failed")] // lab
     // proposals: a refused transform is progress, "no acceptable" decides
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Oakley Transform [AES_CBC (128), HMAC_SHA1, MODP2048] refused", "pluto-transform-refused", "phase1-proposal", "progress")] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: OAKLEY proposal refused: missing encryption", "pluto-transform-refused", "phase1-proposal", "progress")] // oci
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Oakley Transform [AES_CBC (128), HMAC_SHA1, MODP2048] refused", "pluto-transform-refused", "phase1-proposal", "noise")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: OAKLEY proposal refused: missing encryption", "pluto-transform-refused", "phase1-proposal", "noise")] // oci
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: no acceptable Oakley Transform", "pluto-no-proposal", "phase1-proposal", "failed")] // lab
-    [InlineData("packet from 198.51.100.20:500: sending notification NO_PROPOSAL_CHOSEN to 198.51.100.20:500", "pluto-no-proposal", null, null)] // lab
+    [InlineData("packet from 198.51.100.20:500: sending notification NO_PROPOSAL_CHOSEN to 198.51.100.20:500", "pluto-no-proposal", null, "failed")] // lab
     [InlineData("\"ikev2-psk\"[1] 198.51.100.20 #1: no local proposal matches remote proposals 1:IKE:ENCR=AES_CBC_128;INTEG=HMAC_SHA1_96;PRF=HMAC_SHA1;DH=MODP2048", "pluto-no-proposal", "phase1-proposal", "failed")] // src 4.x ikev2_proposals.c
-    [InlineData("\"l2tp-psk\" #1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN - ignored", "pluto-no-proposal", null, null)] // oci
-    [InlineData("\"l2tp-psk\" #3: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12", "pluto-no-proposal", null, null)] // oci
+    [InlineData("\"l2tp-psk\" #1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN - ignored", "pluto-no-proposal", null, "failed")] // oci
+    [InlineData("\"l2tp-psk\" #3: ignoring informational payload NO_PROPOSAL_CHOSEN, msgid=00000000, length=12", "pluto-no-proposal", null, "failed")] // oci
     [InlineData("\"peer-tunnel-1\" #61: max number of retransmissions (2) reached STATE_QUICK_I1.  No acceptable response to our first Quick Mode message: perhaps peer likes no proposal", "pluto-no-proposal", "phase2", "failed")] // src 3.x timer.c (quoted in a public lab write-up)
     // pre-shared key mismatch and authentication
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet", "pluto-auth-failed", "phase1-auth", "failed")] // lab
@@ -59,39 +59,39 @@ public sealed class PlutoMapTests
     [InlineData("\"site\" #1: Peer ID '198.51.100.99' mismatched on first found connection and no better connection found", "pluto-id-mismatch", "phase1-auth", "failed")] // oci
     [InlineData("\"l2tp-cert\"[1] 198.51.100.20 #1: ERROR: Peer's Certificate has expired.", "pluto-certificate-failed", "phase1-auth", "failed")] // src 3.x x509.c (NSS error text)
     // established, progress
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: IKE SA established {auth=PRESHARED_KEY cipher=AES_CBC_256 integ=HMAC_SHA2_256 group=MODP2048}", "pluto-ike-established", "phase1-auth", "passed")] // lab
-    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: STATE_MAIN_R3: sent MR3, ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP2048}", "pluto-ike-established", "phase1-auth", "passed")] // src 3.x ikev1.c
-    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #2: STATE_QUICK_R2: IPsec SA established transport mode {ESP/NAT=>0x5f6a5d2e <0x8d7dc0ba xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=203.0.113.7:4500 DPD=passive}", "pluto-ipsec-established", "phase2", "passed")] // src 3.x ikev1_quick.c
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: sent Main Mode R1", "pluto-phase1-proposal-accepted", "phase1-proposal", "passed")] // lab
-    [InlineData("\"l2tp-client\" #1: initiating IKEv1 Main Mode connection", "pluto-ike-initiating", "ike-reachability", "progress")] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: responding to Main Mode from unknown peer 198.51.100.20:500", "pluto-ike-responding", "ike-reachability", "passed")] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Peer ID is ID_IPV4_ADDR: '198.51.100.20'", "pluto-ike-message-sent", "phase1-auth", "progress")] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: responding to Quick Mode proposal {msgid:118b435e}", "pluto-quick-mode", "phase2", "progress")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: IKE SA established {auth=PRESHARED_KEY cipher=AES_CBC_256 integ=HMAC_SHA2_256 group=MODP2048}", "pluto-ike-established", "phase1-auth", "succeeded")] // lab
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: STATE_MAIN_R3: sent MR3, ISAKMP SA established {auth=PRESHARED_KEY cipher=aes_256 integ=sha group=MODP2048}", "pluto-ike-established", "phase1-auth", "succeeded")] // src 3.x ikev1.c
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #2: STATE_QUICK_R2: IPsec SA established transport mode {ESP/NAT=>0x5f6a5d2e <0x8d7dc0ba xfrm=AES_128-HMAC_SHA1 NATOA=none NATD=203.0.113.7:4500 DPD=passive}", "pluto-ipsec-established", "phase2", "succeeded")] // src 3.x ikev1_quick.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: sent Main Mode R1", "pluto-phase1-proposal-accepted", "phase1-proposal", "succeeded")] // lab
+    [InlineData("\"l2tp-client\" #1: initiating IKEv1 Main Mode connection", "pluto-ike-initiating", "ike-reachability", "started")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: responding to Main Mode from unknown peer 198.51.100.20:500", "pluto-ike-peer-initiating", "ike-reachability", "succeeded")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #1: Peer ID is ID_IPV4_ADDR: '198.51.100.20'", "pluto-ike-message-sent", "phase1-auth", "info")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #2: responding to Quick Mode proposal {msgid:118b435e}", "pluto-quick-mode", "phase2", "started")] // lab
     // traffic selectors
     [InlineData("\"peer-tunnel-1\" #55: cannot respond to IPsec SA request because no connection is known for 192.168.10.0/24===172.31.2.3[172.31.2.3]...172.31.2.5[172.31.2.5]", "pluto-ts-unacceptable", "phase2", "failed")] // public write-up quoting Libreswan
     [InlineData("\"site\" #3: responding to CREATE_CHILD_SA message (ID 30) from 198.51.100.20:4500 with encrypted notification TS_UNACCEPTABLE", "pluto-ts-unacceptable", "phase2", "failed")] // oci
     // retransmissions and giving up
-    [InlineData("\"l2tp-client\" #1: STATE_MAIN_I3: retransmission; will wait 0.5 seconds for response", "pluto-retransmit", null, null)] // lab
+    [InlineData("\"l2tp-client\" #1: STATE_MAIN_I3: retransmission; will wait 0.5 seconds for response", "pluto-retransmit", null, "retried")] // lab
     [InlineData("\"site\" #1: STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message", "pluto-give-up", "ike-reachability", "failed")] // oci
     [InlineData("\"l2tp-client\" #1: max number of retransmissions (8) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKEv1 message", "pluto-give-up", "ike-reachability", "failed")] // src 3.x timer.c
     // NAT, DPD, deletes
-    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "pluto-nat-detected", null, null)] // src 3.x nat_traversal.c
-    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: DPD: No response from peer - declaring peer dead", "pluto-dpd-dead", null, null)] // src 3.x dpd.c
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: received Delete SA payload: self-deleting ISAKMP State #3", "pluto-delete-received", null, null)] // lab
-    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting state (STATE_MAIN_R3) aged 10.014434s and sending notification", "pluto-deleting", null, null)] // lab
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "pluto-nat-detected", null, "info")] // src 3.x nat_traversal.c
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: DPD: No response from peer - declaring peer dead", "pluto-dpd-timeout", null, "failed")] // src 3.x dpd.c
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: received Delete SA payload: self-deleting ISAKMP State #3", "pluto-delete-received", null, "info")] // lab
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting state (STATE_MAIN_R3) aged 10.014434s and sending notification", "pluto-deleting", null, "info")] // lab
     // daemon life and snapshots
-    [InlineData("\"l2tp-psk\": added IKEv1 connection", "pluto-connection-added", null, null)] // lab
-    [InlineData("Dec  7 05:23:21.933656:   AES_CCM_16         {256,192,*128} IKEv1:     ESP     IKEv2:     ESP     FIPS              aes_ccm, aes_ccm_c", "pluto-startup", null, null)] // lab
-    [InlineData("adding UDP interface eth0 203.0.113.10:500", "pluto-startup", null, null)] // lab
-    [InlineData("000 #1: \"l2tp-client\":4500 STATE_MAIN_I3 (sent Main Mode I3); RETRANSMIT in 1s; lastdpd=-1s(seq in:0 out:0); idle;", "pluto-status-state", null, null)] // lab (ipsec status)
-    public void Pluto_line_gets_its_kind_and_stage(string line, string kind, string? stage, string? outcome)
+    [InlineData("\"l2tp-psk\": added IKEv1 connection", "pluto-connection-added", null, "info")] // lab
+    [InlineData("Dec  7 05:23:21.933656:   AES_CCM_16         {256,192,*128} IKEv1:     ESP     IKEv2:     ESP     FIPS              aes_ccm, aes_ccm_c", "pluto-startup", null, "info")] // lab
+    [InlineData("adding UDP interface eth0 203.0.113.10:500", "pluto-startup", null, "info")] // lab
+    [InlineData("000 #1: \"l2tp-client\":4500 STATE_MAIN_I3 (sent Main Mode I3); RETRANSMIT in 1s; lastdpd=-1s(seq in:0 out:0); idle;", "pluto-status-state", null, "info")] // lab (ipsec status)
+    public void Pluto_line_gets_its_kind_stage_and_outcome(string line, string kind, string? stage, string outcome)
     {
         EventRecord record = One(line);
         Assert.Equal("pluto", record.Provider);
         NormalizedEvent normalized = Assert.IsType<NormalizedEvent>(record.Normalized);
         Assert.Equal(kind, normalized.Kind);
-        Assert.Equal(stage, normalized.Fields.GetValueOrDefault("stage"));
-        Assert.Equal(outcome, normalized.Fields.GetValueOrDefault("outcome"));
+        Assert.Equal(stage, normalized.Stage);
+        Assert.Equal(outcome, normalized.Outcome);
     }
 
     [Fact]

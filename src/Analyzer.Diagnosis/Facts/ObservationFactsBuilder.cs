@@ -1,0 +1,133 @@
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.EventLogs;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>
+/// Builds <see cref="ObservationFacts"/> from the daemon lines the event maps gave a stage, with
+/// what the same log says about the same IKE SA (lines of one SA share charon's unique id; without
+/// one, the peer address and then the daemon's process stand in).
+/// </summary>
+internal static class ObservationFactsBuilder
+{
+    public static List<ObservationFacts> Build(Case @case)
+    {
+        var scopes = new Dictionary<(int Input, string Scope), Scope>();
+        var staged = new List<(EventRecord Record, NormalizedEvent Normalized, string Scope)>();
+        bool anyChild = false;
+        var received4500At = new HashSet<NetAddress>();
+        foreach (EventRecord record in @case.Events)
+        {
+            if (record.EventId != 0 || record.Normalized is not { Stage.Length: > 0 } normalized || normalized.Outcome is null)
+            {
+                continue;
+            }
+
+            string scope = ScopeOf(record, normalized);
+            if (!scopes.TryGetValue((record.InputIndex, scope), out Scope? state))
+            {
+                scopes[(record.InputIndex, scope)] = state = new Scope();
+            }
+
+            state.Observe(normalized);
+            if (normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
+            {
+                received4500At.Add(local);
+            }
+
+            anyChild |= normalized is { Stage: "phase2", Outcome: "succeeded" } && normalized.Kind.EndsWith("established", StringComparison.Ordinal);
+            if (normalized.Outcome != "noise")
+            {
+                staged.Add((record, normalized, scope));
+            }
+        }
+
+        var facts = new List<ObservationFacts>(staged.Count);
+        foreach ((EventRecord record, NormalizedEvent normalized, string scope) in staged)
+        {
+            Scope state = scopes[(record.InputIndex, scope)];
+            AnalysisInput? input = record.InputIndex >= 0 && record.InputIndex < @case.Inputs.Count ? @case.Inputs[record.InputIndex] : null;
+            string daemon = record.Provider ?? "";
+            facts.Add(new ObservationFacts
+            {
+                InputIndex = record.InputIndex,
+                Input = input?.DisplayName ?? "",
+                Vantage = "log",
+                Record = record,
+                Line = record.SourceLine ?? record.RecordId,
+                Daemon = daemon,
+                Kind = normalized.Kind,
+                Signal = normalized.Kind.StartsWith(daemon + "-", StringComparison.Ordinal) ? normalized.Kind[(daemon.Length + 1)..] : normalized.Kind,
+                Stage = normalized.Stage ?? "",
+                Outcome = normalized.Outcome ?? "",
+                Failed = normalized.Outcome == "failed",
+                Succeeded = normalized.Outcome == "succeeded",
+                Reason = normalized.FailureReason ?? "",
+                Notify = normalized.Fields.GetValueOrDefault("notify") ?? "",
+                Mode = normalized.Fields.GetValueOrDefault("mode") ?? "",
+                Code = normalized.Code ?? 0,
+                Message = record.Message ?? "",
+                Time = record.Time?.ToIso8601() ?? "",
+                ConnectionName = normalized.ConnectionName ?? "",
+                Peer = normalized.RemoteAddress?.ToString() ?? "",
+                IkeSa = record.GetData("ikeSa") ?? "",
+                PeerAnswered = state.Received,
+                SaEstablished = state.Established,
+                ChildEstablished = state.ChildEstablished,
+                NatDetected = state.Nat,
+                UsedPort4500 = state.Port4500,
+                Received4500 = state.Received4500,
+                AnsweredAfterFloat = state.AnsweredAfterFloat,
+                PeerReceived4500 = state.Peer is NetAddress peer && received4500At.Contains(peer),
+                NatSide = normalized.Fields.GetValueOrDefault("natSide") ?? "",
+                Retransmits = state.Retransmits,
+                LastSentBytes = state.LastSentBytes,
+                AnyChildEstablished = anyChild,
+            });
+        }
+
+        return facts;
+    }
+
+    /// <summary>charon's IKE SA unique id, else the peer the line names, else the daemon process.</summary>
+    private static string ScopeOf(EventRecord record, NormalizedEvent normalized) =>
+        record.GetData("ikeSa") is string sa ? "sa:" + sa
+        : normalized.RemoteAddress is NetAddress peer && record.Provider is "charon" or "pluto" ? "peer:" + peer
+        : "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "");
+
+    private sealed class Scope
+    {
+        public bool Received { get; private set; }
+        public bool Established { get; private set; }
+        public bool ChildEstablished { get; private set; }
+        public bool Nat { get; private set; }
+        public bool Port4500 { get; private set; }
+        public int Retransmits { get; private set; }
+        public bool Received4500 { get; private set; }
+        public NetAddress? Peer { get; private set; }
+        public int LastSentBytes { get; private set; }
+        public bool AnsweredAfterFloat { get; private set; }
+        private bool _floated;
+
+        public void Observe(NormalizedEvent normalized)
+        {
+            string kind = normalized.Kind;
+            Received |= kind.EndsWith("packet-received", StringComparison.Ordinal) || kind.EndsWith("peer-initiating", StringComparison.Ordinal);
+            Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
+            ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
+            Nat |= normalized.Fields.ContainsKey("natSide");
+            Port4500 |= normalized.LocalPort == 4500 || normalized.RemotePort == 4500;
+            Retransmits += normalized.Outcome == "retried" ? 1 : 0;
+            Received4500 |= kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500;
+            Peer ??= normalized.RemoteAddress;
+            AnsweredAfterFloat |= _floated && kind.EndsWith("packet-received", StringComparison.Ordinal);
+            _floated |= kind.EndsWith("packet-sent", StringComparison.Ordinal) && normalized.RemotePort == 4500;
+            if (kind.EndsWith("packet-sent", StringComparison.Ordinal)
+                && int.TryParse(normalized.Fields.GetValueOrDefault("bytes"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bytes))
+            {
+                LastSentBytes = bytes;
+            }
+        }
+    }
+}
