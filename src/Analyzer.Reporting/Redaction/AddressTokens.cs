@@ -45,7 +45,28 @@ internal static partial class AddressTokens
         }
 
         tokens.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        return tokens;
+        var separate = new List<AddressToken>(tokens.Count);
+        foreach (AddressToken token in tokens)
+        {
+            if (separate.Count > 0)
+            {
+                AddressToken previous = separate[^1];
+                if (token.Index < previous.Index + previous.Length)
+                {
+                    continue; // inside the previous address ("::ffff:192.0.2.1")
+                }
+
+                if (previous.PortLength > 0 && token.Index < previous.PortIndex + previous.PortLength)
+                {
+                    // What looked like the previous address's port starts this address: it was no port.
+                    separate[^1] = previous with { PortIndex = 0, PortLength = 0, Port = 0 };
+                }
+            }
+
+            separate.Add(token);
+        }
+
+        return separate;
     }
 
     /// <summary>
@@ -63,13 +84,35 @@ internal static partial class AddressTokens
             }
 
             ReadOnlySpan<char> prefix = text.AsSpan(index, length);
-            if (prefix.Count(':') >= 2 && IPAddress.TryParse(prefix, out IPAddress? ip) && ip.AddressFamily == AddressFamily.InterNetworkV6)
+            if (prefix.Count(':') >= 2 && !IsByteString(prefix) && IPAddress.TryParse(prefix, out IPAddress? ip) && ip.AddressFamily == AddressFamily.InterNetworkV6)
             {
                 return (length, NetAddress.FromIPAddress(ip));
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Eight two-digit groups ("c7:2d:70:13:b7:2c:93:9a") parse as IPv6 but are bytes: an IKE SPI
+    /// in a Wireshark filter, a MAC-like id. No address is written that way, so it is not one.
+    /// </summary>
+    private static bool IsByteString(ReadOnlySpan<char> candidate)
+    {
+        if (candidate.Length != 23)
+        {
+            return false;
+        }
+
+        for (int i = 2; i < candidate.Length; i += 3)
+        {
+            if (candidate[i] != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TryV4(Match match, out NetAddress address)
@@ -136,7 +179,8 @@ internal static partial class AddressTokens
         }
 
         bool closed = close == '\0' || (portStart + digits < text.Length && text[portStart + digits] == close);
-        bool followedByDigit = portStart + digits < text.Length && char.IsAsciiDigit(text[portStart + digits]);
+        // "192.0.2.1:192.0.2.2" is two addresses, not an address and port 192.
+        bool followedByDigit = portStart + digits < text.Length && (char.IsAsciiDigit(text[portStart + digits]) || text[portStart + digits] == '.');
         if (digits == 0 || !closed || followedByDigit
             || !ushort.TryParse(text.AsSpan(portStart, digits), NumberStyles.None, CultureInfo.InvariantCulture, out ushort port))
         {
@@ -150,7 +194,9 @@ internal static partial class AddressTokens
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{0,4}:){2,8}[0-9A-Fa-f.]*", RegexOptions.CultureInvariant, 5000)]
     private static partial Regex Ipv6Candidate();
 
-    // A dotted quad not inside a longer number or dotted run before it; "192.0.2.1.500" (tcpdump) still counts.
-    [GeneratedRegex(@"(?<![0-9A-Za-z.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d)", RegexOptions.CultureInvariant, 5000)]
+    // A dotted quad not inside a longer number or dotted run before it; "192.0.2.1.500" (tcpdump) still
+    // counts. "§4.1.2.5" and "section 4.1.2.5" are RFC sections the rules cite, not addresses.
+    // A full stop before it only counts after a digit: "203.0.113.10...198.51.100.20" is two addresses.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<!\d\.)(?<!(?:§|[Ss]ection)\s?)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d)", RegexOptions.CultureInvariant, 5000)]
     private static partial Regex Ipv4();
 }

@@ -15,6 +15,25 @@ public sealed partial class LeakCheck
 {
     // Shorter names would match ordinary words of the report's own text; the scrubber still replaces them.
     private const int ShortestChecked = 3;
+
+    /// <summary>
+    /// Names made of letters only ("client", "gateway", "alice") cannot be told from the report's own
+    /// words ("client → server"), so the check does not search for them; the builder still replaces
+    /// them wherever they came from the inputs. Names with a digit, dot, '@', '', '=', space or
+    /// hyphen are searched.
+    /// </summary>
+    private static bool IsPlainWord(string name)
+    {
+        foreach (char c in name)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
     private readonly List<string> _names = [];
     private readonly HashSet<NetAddress> _addresses;
     private Regex? _matcher;
@@ -23,7 +42,7 @@ public sealed partial class LeakCheck
     {
         foreach (string name in names)
         {
-            if (name.Trim().Length >= ShortestChecked)
+            if (name.Trim().Length >= ShortestChecked && !IsPlainWord(name.Trim()) && !ReportVocabulary().IsMatch(name.Trim()))
             {
                 _names.Add(name.Trim());
             }
@@ -98,6 +117,10 @@ public sealed partial class LeakCheck
                 : m.Groups[2].Value);
         }
     }
+
+    // Identities seen in public captures that are also words the report writes itself ("IKEv1").
+    [GeneratedRegex(@"^(?:ikev[12]|ipsec|isakmp|l2tpv?[23]?|pptp|ppp|esp|nat-t|udp|tcp|gre|chap|ms-chapv?2|eap|pap)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 5000)]
+    private static partial Regex ReportVocabulary();
 
     // JSON "\u00e9", Markdown "\[" and JSON "\\": the escaped character itself.
     [GeneratedRegex(@"\\(?:u([0-9A-Fa-f]{4})|([\p{P}\p{S}]))", RegexOptions.CultureInvariant, 5000)]

@@ -124,6 +124,7 @@ public sealed partial class Pseudonymiser
         int at = 0;
         foreach (AddressToken token in tokens)
         {
+            // Find returns tokens in order and apart; the text between them is copied as it is.
             result.Append(named, at, token.Index - at).Append(_addresses.Of(token.Address));
             at = token.Index + token.Length;
             if (token.PortLength > 0)
