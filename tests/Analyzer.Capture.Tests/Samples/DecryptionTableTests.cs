@@ -35,7 +35,7 @@ public sealed class DecryptionTableTests
 
         Assert.All(before, p => Assert.Empty(p.Payloads));
         string[] preferences = [.. lines.Select(line => "uat:ikev1_decryption_table:" + line)];
-        IReadOnlyList<CapturedPacket> decrypted = Tshark.Read(scenario.File("client.pcap"), preferences);
+        IReadOnlyList<CapturedPacket> decrypted = TsharkPackets.Read(scenario.File("client.pcap"), preferences);
         foreach (CapturedPacket message in before)
         {
             CapturedPacket same = decrypted.Single(p => p.Number == message.Number);

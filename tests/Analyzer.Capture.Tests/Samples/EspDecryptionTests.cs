@@ -29,7 +29,7 @@ public sealed class EspDecryptionTests
         Assert.NotEmpty(sealedSent);
         Assert.DoesNotContain(scenario.Client, p => p.IsEsp && p.IsL2tp);
 
-        IReadOnlyList<CapturedPacket> opened = Tshark.Read(scenario.File("client.pcap"), preferences);
+        IReadOnlyList<CapturedPacket> opened = TsharkPackets.Read(scenario.File("client.pcap"), preferences);
         CapturedPacket[] sent = [.. opened.Where(p => sealedSent.Contains(p.Number))];
         Assert.All(sent, p => Assert.True(p.IsEsp && p.IsL2tp, $"frame {p.Number} (SPI {p.EspSpi}) did not decrypt to L2TP"));
         // SCCRQ (1) opens the control connection inside the tunnel.

@@ -7,7 +7,7 @@ using Analyzer.Testing;
 
 namespace Analyzer.Sessions.Tests.Esp;
 
-/// <summary>Runs this area's trackers over datagrams (from a capture via tshark, or built by a test) into a model.</summary>
+/// <summary>Captures through the whole session stage (<see cref="DecodedCapture"/>), or datagrams built by a test through this area's trackers.</summary>
 internal static class CaptureReplay
 {
     public static CaptureModel Shared(string relativePath)
@@ -18,7 +18,7 @@ internal static class CaptureReplay
             Assert.Skip("../shared/captures/" + relativePath + " is absent");
         }
 
-        return Run(DecodedDatagrams.Read(path));
+        return DecodedCapture.Reconstruct(path);
     }
 
     /// <summary>A lab capture under samples/captures (skips when the lab has not produced it).</summary>
@@ -30,9 +30,10 @@ internal static class CaptureReplay
             Assert.Skip("samples/captures/" + relativePath + " is absent");
         }
 
-        return Run(DecodedDatagrams.Read(path));
+        return DecodedCapture.Reconstruct(path);
     }
 
+    /// <summary>Datagrams built by a test through this area's trackers; <paramref name="ikeStage"/> stands in for the IKE SAs.</summary>
     public static CaptureModel Run(IEnumerable<CapturedDatagram> datagrams, Action<CaptureModel>? ikeStage = null)
     {
         var input = new AnalysisInput(0, "test.pcap", "test.pcap", InputKind.Pcap);
