@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// ikev1-decryption-table comes from charon's "encryption key Ka" log lines of the same run, so
 /// tshark can decrypt that run's encrypted Main Mode messages with it.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DecryptionTableTests
 {
     public static TheoryData<string> WithTable => new(LabScenario.AllNames()

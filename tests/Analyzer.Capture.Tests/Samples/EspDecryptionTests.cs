@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// esp_sa holds the ESP keys charon logged at "chd 4" in the same run, so tshark finds the L2TP
 /// control connection inside that run's ESP.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class EspDecryptionTests
 {
     public static TheoryData<string> WithEspKeys => new(LabScenario.AllNames()

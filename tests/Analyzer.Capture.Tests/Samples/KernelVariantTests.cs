@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 namespace Analyzer.Capture.Tests.Samples;
 
 /// <summary>The converted "*-kernel" captures look like a kernel IPsec stack without NAT.</summary>
+[Trait("Category", "Slow")]
 public sealed class KernelVariantTests
 {
     public static TheoryData<string> KernelCaptures => new(LabScenario.AllNames()

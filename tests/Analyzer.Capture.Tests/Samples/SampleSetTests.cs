@@ -81,6 +81,7 @@ public sealed class SampleSetTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [MemberData(nameof(Captures))]
     public void Capture_opens_in_tshark_without_error(string capture)
     {
