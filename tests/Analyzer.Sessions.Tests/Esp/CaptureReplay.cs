@@ -7,7 +7,11 @@ using Analyzer.Testing;
 
 namespace Analyzer.Sessions.Tests.Esp;
 
-/// <summary>Captures through the whole session stage (<see cref="DecodedCapture"/>), or datagrams built by a test through this area's trackers.</summary>
+/// <summary>
+/// This area's trackers (ESP, L2TP, PPTP) alone, without the IKE SAs, over a capture's decoded
+/// datagrams or datagrams built by a test: what they find on their own. The whole session stage
+/// over a capture is <see cref="DecodedCapture"/>.
+/// </summary>
 internal static class CaptureReplay
 {
     public static CaptureModel Shared(string relativePath)
@@ -18,7 +22,7 @@ internal static class CaptureReplay
             Assert.Skip("../shared/captures/" + relativePath + " is absent");
         }
 
-        return DecodedCapture.Reconstruct(path);
+        return Run(DecodedDatagrams.Read(path));
     }
 
     /// <summary>A lab capture under samples/captures (skips when the lab has not produced it).</summary>
@@ -30,10 +34,10 @@ internal static class CaptureReplay
             Assert.Skip("samples/captures/" + relativePath + " is absent");
         }
 
-        return DecodedCapture.Reconstruct(path);
+        return Run(DecodedDatagrams.Read(path));
     }
 
-    /// <summary>Datagrams built by a test through this area's trackers; <paramref name="ikeStage"/> stands in for the IKE SAs.</summary>
+    /// <summary>Datagrams through this area's trackers; <paramref name="ikeStage"/> stands in for the IKE SAs.</summary>
     public static CaptureModel Run(IEnumerable<CapturedDatagram> datagrams, Action<CaptureModel>? ikeStage = null)
     {
         var input = new AnalysisInput(0, "test.pcap", "test.pcap", InputKind.Pcap);
