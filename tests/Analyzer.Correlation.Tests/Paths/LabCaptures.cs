@@ -48,7 +48,13 @@ internal static class LabCaptures
         var models = new List<CaptureModel>();
         for (int i = 0; i < files.Length; i++)
         {
-            models.Add(DecodedCapture.Reconstruct(files[i].Path, limits: files[i].Limits, inputIndex: i, displayName: DisplayName(files[i].Path)));
+            // The ledger and time span only, as the tshark-fed models have them: the path tests compare
+            // the two and set what IKE would add (NAT discovery) themselves.
+            CaptureModel decoded = DecodedCapture.Reconstruct(files[i].Path, limits: files[i].Limits, inputIndex: i, displayName: DisplayName(files[i].Path));
+            var model = new CaptureModel(decoded.Input) { Ledger = decoded.Ledger };
+            model.Statistics.FirstTime = decoded.Statistics.FirstTime;
+            model.Statistics.LastTime = decoded.Statistics.LastTime;
+            models.Add(model);
         }
 
         return models;
