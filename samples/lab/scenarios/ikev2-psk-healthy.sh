@@ -1,3 +1,4 @@
+README_KIND=ikev2
 DESCRIPTION="IKEv2 with pre-shared keys on both sides, direct client. IKE_SA_INIT, then IKE_AUTH (encrypted, on
 UDP 4500) with the client's configuration request: the server assigns 192.168.100.10 from its pool and
 the child SA protects the virtual IP to the inside address 192.168.100.1. Three pings travel in ESP

@@ -1,0 +1,21 @@
+README_KIND=ikev2
+DESCRIPTION="IKEv2 with pre-shared keys; the client requests a virtual IP (CP CFG_REQUEST with
+INTERNAL_IP4_ADDRESS, as Windows always does) but the server's connection has no address pool. The
+server ignores the request: its IKE_AUTH response has no CFG_REPLY. The client cannot use the
+tunnel without an address and gives up (charon-client.log names the missing virtual IP)."
+MUST_FIRE="address-assignment-failed"
+MUST_NOT_FIRE="phase1-auth-failed ike-no-response phase1-proposal-mismatch eap-auth-failed certificate-validity no-common-ca"
+MUST_FIRE_NO_KEYS=""
+MUST_NOT_FIRE_NO_KEYS="ike-no-response"
+
+scenario() {
+    begin ikev2-no-address-pool lab-cd
+    v2_defaults
+    V2_S_POOL=""
+    capture
+    v2_daemons
+    v2_initiate
+    sleep 1
+    v2_hangup
+    finish
+}
