@@ -1,8 +1,10 @@
 README_KIND=ikev2
 DESCRIPTION="IKEv2 with pre-shared keys; the client requests a virtual IP (CP CFG_REQUEST with
-INTERNAL_IP4_ADDRESS, as Windows always does) but the server's connection has no address pool. The
-server ignores the request: its IKE_AUTH response has no CFG_REPLY. The client cannot use the
-tunnel without an address and gives up (charon-client.log names the missing virtual IP)."
+INTERNAL_IP4_ADDRESS, as Windows always does) but the server's connection has no address pool.
+Authentication succeeds, but the server's IKE_AUTH response carries N(INTERNAL_ADDRESS_FAILURE)
+instead of a CFG_REPLY and no child SA (charon-server.log: \"no virtual IP found for %any requested
+by '198.51.100.20'\", \"no virtual IP found, sending INTERNAL_ADDRESS_FAILURE\"). The client gets no
+address and no tunnel; it deletes the IKE SA."
 MUST_FIRE="address-assignment-failed"
 MUST_NOT_FIRE="phase1-auth-failed ike-no-response phase1-proposal-mismatch eap-auth-failed certificate-validity no-common-ca"
 MUST_FIRE_NO_KEYS=""
