@@ -8,6 +8,7 @@ MUST_FIRE="certificate-validity phase1-auth-failed"
 MUST_NOT_FIRE="ike-no-response phase1-proposal-mismatch phase2-rejected eap-auth-failed address-assignment-failed no-common-ca"
 MUST_FIRE_NO_KEYS="ikev2-auth-refused"
 MUST_NOT_FIRE_NO_KEYS="ipsec-established ike-no-response"
+PENDING_WITH_KEYS="needs IKEv2 decryption and the IKEv2 rules of issue 19 (keys from ikev2_decryption_table)"
 
 scenario() {
     begin ikev2-cert-expired lab-cd

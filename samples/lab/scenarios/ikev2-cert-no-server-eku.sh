@@ -10,6 +10,7 @@ MUST_FIRE="certificate-validity ipsec-established"
 MUST_NOT_FIRE="ike-no-response phase1-proposal-mismatch phase2-rejected eap-auth-failed address-assignment-failed no-common-ca phase1-auth-failed"
 MUST_FIRE_NO_KEYS="ipsec-established"
 MUST_NOT_FIRE_NO_KEYS="ikev2-auth-refused ike-no-response"
+PENDING_WITH_KEYS="needs IKEv2 decryption and the IKEv2 rules of issue 19 (keys from ikev2_decryption_table)"
 
 scenario() {
     begin ikev2-cert-no-server-eku lab-cd

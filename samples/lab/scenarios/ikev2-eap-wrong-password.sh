@@ -8,6 +8,7 @@ MUST_FIRE="eap-auth-failed daemon-log-failure"
 MUST_NOT_FIRE="ipsec-established ike-no-response phase1-proposal-mismatch phase2-rejected address-assignment-failed certificate-validity no-common-ca esp-not-received path-drop"
 MUST_FIRE_NO_KEYS="ikev2-auth-refused"
 MUST_NOT_FIRE_NO_KEYS="ipsec-established ike-no-response"
+PENDING_WITH_KEYS="needs IKEv2 decryption and the IKEv2 rules of issue 19 (keys from ikev2_decryption_table)"
 
 scenario() {
     begin ikev2-eap-wrong-password lab-cd

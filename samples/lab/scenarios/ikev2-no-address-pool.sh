@@ -9,6 +9,7 @@ MUST_FIRE="address-assignment-failed"
 MUST_NOT_FIRE="phase1-auth-failed ike-no-response phase1-proposal-mismatch eap-auth-failed certificate-validity no-common-ca"
 MUST_FIRE_NO_KEYS=""
 MUST_NOT_FIRE_NO_KEYS="ike-no-response"
+PENDING_WITH_KEYS="needs IKEv2 decryption and the IKEv2 rules of issue 19 (keys from ikev2_decryption_table)"
 
 scenario() {
     begin ikev2-no-address-pool lab-cd

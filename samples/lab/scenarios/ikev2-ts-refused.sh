@@ -8,6 +8,7 @@ MUST_FIRE="phase2-rejected"
 MUST_NOT_FIRE="ipsec-established phase1-auth-failed ike-no-response phase1-proposal-mismatch eap-auth-failed address-assignment-failed certificate-validity no-common-ca"
 MUST_FIRE_NO_KEYS=""
 MUST_NOT_FIRE_NO_KEYS="ipsec-established ike-no-response"
+PENDING_WITH_KEYS="needs IKEv2 decryption and the IKEv2 rules of issue 19 (keys from ikev2_decryption_table)"
 
 scenario() {
     begin ikev2-ts-refused lab-cd

@@ -7,6 +7,7 @@ MUST_FIRE="ipsec-established l2tp-setup-failed"
 MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected path-drop"
 MUST_FIRE_NO_KEYS="ipsec-established esp-inner-setup-refused"
 MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered ike-no-response esp-not-received"
+PENDING_WITH_KEYS="needs ESP decryption of issue 19 (keys from esp_sa) to read the L2TP inside"
 
 scenario() {
     begin l2tp-access-denied lab-cd

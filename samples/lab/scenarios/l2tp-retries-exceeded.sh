@@ -6,6 +6,7 @@ MUST_FIRE="ipsec-established l2tp-setup-failed"
 MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected l2tp-unprotected path-drop"
 MUST_FIRE_NO_KEYS="ipsec-established esp-l2tp-setup-unanswered"
 MUST_NOT_FIRE_NO_KEYS="ike-no-response"
+PENDING_WITH_KEYS="needs ESP decryption of issue 19 (keys from esp_sa) to read the L2TP inside"
 
 scenario() {
     begin l2tp-retries-exceeded lab-cd
