@@ -79,7 +79,7 @@ internal static class RetransmissionInference
 
             if (!Fits(previousGap, gap))
             {
-                continue;
+                break;  // a same-sized packet off the back-off schedule: a steady stream, not copies
             }
 
             chain.Add(j);
