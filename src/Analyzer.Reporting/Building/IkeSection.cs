@@ -9,8 +9,6 @@ namespace Analyzer.Reporting.Building;
 /// <summary>Every IKE SA of every capture, with messages, proposals, identities and NAT-T results.</summary>
 internal static class IkeSection
 {
-    private const byte Udp = 17;
-
     public static IkeReport Build(BuildContext context)
     {
         var sas = new List<ReportIkeSa>();
@@ -21,7 +19,7 @@ internal static class IkeSection
             {
                 if (context.IsListed(sa))
                 {
-                    sas.Add(ToReport(sa, input, capture.IncompleteDatagrams));
+                    sas.Add(ToReport(sa, input));
                 }
             }
         }
@@ -29,7 +27,7 @@ internal static class IkeSection
         return new IkeReport { Sas = sas, SasNotListed = context.SasNotListed };
     }
 
-    private static ReportIkeSa ToReport(IkeSa sa, string input, List<IncompleteIpDatagram> incomplete)
+    private static ReportIkeSa ToReport(IkeSa sa, string input)
     {
         var messages = new List<ReportIkeMessage>(sa.Messages.Count);
         foreach (IkeMessage message in sa.Messages)
@@ -154,7 +152,7 @@ internal static class IkeSection
             Anomalies = anomalies,
             Exchanges = exchanges,
             ChildSpis = childSpis,
-            IncompleteDatagrams = IncompleteBetween(sa, incomplete),
+            IncompleteDatagrams = LostDatagrams(sa),
             Messages = messages,
             MessagesNotListed = sa.MessagesNotListed,
         };
@@ -249,19 +247,13 @@ internal static class IkeSection
         _ => protocol.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>UDP datagrams between the two peers that never reassembled: the lost IKE fragments of this SA.</summary>
-    private static List<ReportIncompleteDatagram> IncompleteBetween(IkeSa sa, List<IncompleteIpDatagram> incomplete)
+    /// <summary>The lost IKE fragments of this SA, as the Sessions stage tied them to it.</summary>
+    private static List<ReportIncompleteDatagram> LostDatagrams(IkeSa sa)
     {
-        var list = new List<ReportIncompleteDatagram>();
-        foreach (IncompleteIpDatagram datagram in incomplete)
+        var list = new List<ReportIncompleteDatagram>(sa.LostDatagrams.Count);
+        foreach (IkeLostDatagram lost in sa.LostDatagrams)
         {
-            bool between =
-                (datagram.Source.Address == sa.Initiator.Address && datagram.Destination.Address == sa.Responder.Address)
-                || (datagram.Source.Address == sa.Responder.Address && datagram.Destination.Address == sa.Initiator.Address);
-            if (datagram.Protocol != Udp || !between || datagram.Fragments.Count == 0)
-            {
-                continue;
-            }
+            IncompleteIpDatagram datagram = lost.Datagram;
 
             var frames = new List<long>(datagram.Fragments.Count);
             foreach (FrameRef fragment in datagram.Fragments)

@@ -60,6 +60,7 @@ internal static class TsharkCapture
             }
         }
 
+        EspFlowOwnership.Assign(capture.EspFlows, capture.IkeSas);
         return capture;
     }
 }
