@@ -87,6 +87,7 @@ internal static partial class DaemonLogReader
                 if (daemon is not null)
                 {
                     parsed = parsed with { Daemon = daemon };
+                    lastDaemon = daemon;
                 }
             }
             else if (!DaemonLineParser.IsVpnDaemon(parsed.Daemon))
