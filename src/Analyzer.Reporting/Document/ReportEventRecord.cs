@@ -36,8 +36,24 @@ public sealed record ReportEventRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Message { get; init; }
 
+    /// <summary>Daemon lines: the connection stage the line tells about (docs/events.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Stage { get; init; }
+
+    /// <summary>Daemon lines: succeeded, failed, started, retried, info or noise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
+
+    /// <summary>Daemon lines: the event map pattern that recognised the line.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MatchedBy { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportEventCorrelation? Correlation { get; init; }
+
+    /// <summary>The line of a text log (daemon logs) the record came from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Line { get; init; }
 
     /// <summary>The record in the <c>vpndiag events</c> shape; the events verb may call this too so both agree.</summary>
     public static ReportEventRecord From(EventRecord record, string input, ReportEventCorrelation? correlation = null) => new()
@@ -55,7 +71,11 @@ public sealed record ReportEventRecord
         Kind = record.Normalized?.Kind,
         Failure = record.Normalized?.IsFailure,
         Message = record.Message,
+        Stage = record.Normalized?.Stage,
+        Outcome = record.Normalized?.Outcome,
+        MatchedBy = record.Normalized?.MatchedBy,
         Correlation = correlation,
+        Line = record.SourceLine,
     };
 }
 
