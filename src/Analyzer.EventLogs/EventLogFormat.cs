@@ -118,6 +118,13 @@ public static partial class EventLogFormat
             return true;
         }
 
+        // A state snapshot (swanctl --list-sas, ipsec statusall) is mostly free-form lines: its first line decides.
+        int firstEnd = text.IndexOfAny('\r', '\n');
+        if (firstEnd > 0 && Daemon.DaemonByContent.StartsSnapshot(text[..firstEnd]))
+        {
+            return true;
+        }
+
         int looked = 0;
         int matched = 0;
         foreach (Range range in text.Split('\n'))

@@ -7,7 +7,7 @@ namespace Analyzer.Diagnosis.Facts;
 /// <summary>
 /// Builds <see cref="ObservationFacts"/> from the daemon lines the event maps gave a stage, with
 /// what the same log says about the same IKE SA (lines of one SA share charon's unique id; without
-/// one, the peer address and then the daemon's process stand in).
+/// one, the daemon's process stands in).
 /// </summary>
 internal static class ObservationFactsBuilder
 {
@@ -24,7 +24,7 @@ internal static class ObservationFactsBuilder
                 continue;
             }
 
-            string scope = ScopeOf(record, normalized);
+            string scope = ScopeOf(record);
             if (!scopes.TryGetValue((record.InputIndex, scope), out Scope? state))
             {
                 scopes[(record.InputIndex, scope)] = state = new Scope();
@@ -90,11 +90,13 @@ internal static class ObservationFactsBuilder
         return facts;
     }
 
-    /// <summary>charon's IKE SA unique id, else the peer the line names, else the daemon process.</summary>
-    private static string ScopeOf(EventRecord record, NormalizedEvent normalized) =>
-        record.GetData("ikeSa") is string sa ? "sa:" + sa
-        : normalized.RemoteAddress is NetAddress peer && record.Provider is "charon" or "pluto" ? "peer:" + peer
-        : "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "");
+    /// <summary>
+    /// charon's IKE SA unique id, else the daemon process: a log written without <c>ike_name</c> does not
+    /// say which SA a line belongs to, and a packet line naming the peer and the "giving up" line after
+    /// it must stay together.
+    /// </summary>
+    private static string ScopeOf(EventRecord record) =>
+        record.GetData("ikeSa") is string sa ? "sa:" + sa : "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "");
 
     private sealed class Scope
     {

@@ -17,6 +17,16 @@ internal static partial class DaemonByContent
     [GeneratedRegex(@"^(?:control_finish|check_control|handle_avps|call_close|network_thread|build_fdset|child_handler|start_pppd|tunnel_setup|result_code_avp|udp_xmit|Connection established to|Call established with|Maximum retries exceeded|xl2tpd version|Listening on IP address|Connecting to host|Disconnecting from|Not looking for kernel SAref|L2TP kernel support)", RegexOptions.CultureInvariant)]
     private static partial Regex Xl2tpd();
 
+    // State snapshots: swanctl --list-sas (src/swanctl/commands/list_sas.c: "%s: #%s, %s, IKEv%s,
+    // %s_i%s %s_r%s", "  %s: #%s, reqid %s, ...") and ipsec statusall (stroke_list.c:
+    // "Status of IKE charon daemon", "%s[%d]: ESTABLISHED ...", "%s{%d}:  INSTALLED, ...").
+    [GeneratedRegex(@"^(?:Status of IKE charon daemon|Security Associations \(\d+ up, \d+ connecting\)|[^\s:]+: #\d+, [A-Z_]+, IKEv[12], [0-9a-f]{16}_i|\s+\S+: #\d+, reqid \d+, |\s*[^\s\[]+\[\d+\]: (?:ESTABLISHED|CONNECTING|REKEYING|DELETING|CREATED|PASSIVE)|\s*[^\s{]+\{\d+\}:\s+(?:INSTALLED|INSTALLING|REKEYING|REKEYED|ROUTED|DELETING))", RegexOptions.CultureInvariant)]
+    private static partial Regex CharonSnapshot();
+
+    /// <summary>The first line of a swanctl --list-sas or ipsec statusall output: the whole file is a charon state snapshot.</summary>
+    public static bool StartsSnapshot(ReadOnlySpan<char> line) =>
+        line.StartsWith("Status of IKE charon daemon", StringComparison.Ordinal) || CharonSnapshot().IsMatch(line);
+
     /// <summary>The daemon a bare message is typical of, or null.</summary>
     public static string? Guess(string message)
     {
@@ -28,6 +38,11 @@ internal static partial class DaemonByContent
         if (PlutoWording.IsTypical(message))
         {
             return "pluto";
+        }
+
+        if (CharonSnapshot().IsMatch(message))
+        {
+            return "charon";
         }
 
         return Xl2tpd().IsMatch(message) ? "xl2tpd" : null;

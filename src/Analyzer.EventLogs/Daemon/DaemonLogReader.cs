@@ -88,6 +88,7 @@ internal static partial class DaemonLogReader
                 if (daemon is not null)
                 {
                     parsed = parsed with { Daemon = daemon };
+                    lastDaemon = daemon;
                 }
 
                 // pluto's own log file names no daemon on any line: once a line is told as pluto's, so is the rest.

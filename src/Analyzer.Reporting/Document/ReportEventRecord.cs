@@ -36,6 +36,18 @@ public sealed record ReportEventRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Message { get; init; }
 
+    /// <summary>Daemon lines: the connection stage the line tells about (docs/events.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Stage { get; init; }
+
+    /// <summary>Daemon lines: succeeded, failed, started, retried, info or noise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
+
+    /// <summary>Daemon lines: the event map pattern that recognised the line.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MatchedBy { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportEventCorrelation? Correlation { get; init; }
 
@@ -59,6 +71,9 @@ public sealed record ReportEventRecord
         Kind = record.Normalized?.Kind,
         Failure = record.Normalized?.IsFailure,
         Message = record.Message,
+        Stage = record.Normalized?.Stage,
+        Outcome = record.Normalized?.Outcome,
+        MatchedBy = record.Normalized?.MatchedBy,
         Correlation = correlation,
         Line = record.SourceLine,
     };

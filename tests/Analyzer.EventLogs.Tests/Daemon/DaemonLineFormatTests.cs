@@ -199,4 +199,26 @@ public sealed class DaemonLineFormatTests
     {
         Assert.Equal(InputKind.Unknown, EventLogFormat.Sniff(System.Text.Encoding.UTF8.GetBytes(text), "x.txt"));
     }
+
+    [Fact]
+    public void Swanctl_list_sas_output_is_a_charon_snapshot()
+    {
+        const string text = "l2tp-server: #1, ESTABLISHED, IKEv1, 9ddc6530e77f57c0_i 419d2a71c983223f_r*\n"
+            + "  local  '203.0.113.10' @ 203.0.113.10[4500]\n"
+            + "  remote '198.51.100.20' @ 198.51.100.20[4500]\n"
+            + "  AES_CBC-128/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_2048\n"
+            + "  established 12s ago\n"
+            + "  l2tp: #1, reqid 1, INSTALLED, TRANSPORT-in-UDP, ESP:AES_CBC-128/HMAC_SHA1_96\n"
+            + "    in  c1c0a5e2,   2840 bytes,    31 packets,     2s ago\n"
+            + "    out c9d3b1f4,   2412 bytes,    29 packets,     2s ago\n";
+        Assert.Equal(InputKind.DaemonLog, EventLogFormat.Sniff(System.Text.Encoding.UTF8.GetBytes(text), "sas.txt"));
+        var result = new EventLogReadResult();
+        DaemonLogReader.Read(new StringReader(text), new AnalysisInput(0, "sas.txt", "sas.txt", InputKind.DaemonLog), AnalysisLimits.Default, 2026, result, TestContext.Current.CancellationToken);
+        Analyzer.EventLogs.Normalization.EventNormalizer.NormalizeAll(result.Records);
+        Assert.All(result.Records, r => Assert.Equal("charon", r.Provider));
+        EventRecord ike = result.Records.Single(r => r.Normalized?.Kind == "charon-snapshot-ike-sa");
+        Assert.Equal(0x9ddc6530e77f57c0UL, ike.Normalized!.InitiatorCookie);
+        Assert.Equal("ESTABLISHED", ike.Normalized.Fields["state"]);
+        Assert.Equal(2, result.Records.Count(r => r.Normalized?.Kind == "charon-snapshot-child-traffic"));
+    }
 }
