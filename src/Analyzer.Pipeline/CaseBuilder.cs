@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Events;
@@ -10,7 +10,7 @@ using Analyzer.Protocols.Ike.Decryption;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 
-namespace Analyzer.Cli.Pipeline;
+namespace Analyzer.Pipeline;
 
 /// <summary>
 /// Runs read → decode → reconstruct → correlate for one ticket bundle and returns the
