@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.EventLogs;
@@ -26,6 +27,9 @@ public sealed class Case
 
     /// <summary>Captures of the same conversation lined up (two vantage points or more).</summary>
     public List<PathComparison> Paths { get; init; } = [];
+
+    /// <summary>Connection attempts across every capture and log (issue 18), built once in the correlation stage.</summary>
+    public AttemptSet Attempts { get; init; } = AttemptSet.Empty;
 
     /// <summary>Performance-counter samples (typeperf/relog CSV), for server-load rules.</summary>
     public List<PerformanceSample> Performance { get; init; } = [];

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.Correlation;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.EventLogs;
@@ -116,6 +117,8 @@ public sealed class CaseBuilder
         _clock?.Mark("event correlation");
         List<PathComparison> paths = PathComparer.Compare(orderedCaptures);
         _clock?.Mark("path comparison");
+        AttemptSet attempts = AttemptBuilder.Build(orderedCaptures, events, correlation.Events, paths);
+        _clock?.Mark("connection attempts");
 
         return new Case
         {
@@ -125,6 +128,7 @@ public sealed class CaseBuilder
             CorrelatedEvents = correlation.Events,
             ClockOffsets = correlation.Offsets,
             Paths = paths,
+            Attempts = attempts,
             Performance = performance,
             Diagnostics = diagnostics,
         };
