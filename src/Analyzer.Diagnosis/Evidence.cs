@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Correlation.Attempts;
 
 namespace Analyzer.Diagnosis;
 
@@ -9,4 +10,7 @@ namespace Analyzer.Diagnosis;
 public sealed record Evidence(int InputIndex, long? Frame, long? Record, Timestamp? Time, string Text)
 {
     public string? DisplayFilter { get; init; }
+
+    /// <summary>Seen in a capture or log, computed from what was seen, or concluded from timing and sizes.</summary>
+    public EvidenceKind Kind { get; init; }
 }

@@ -26,6 +26,7 @@ public static class ReportBuilder
             Verdict = FindingsSection.Verdict(findings),
             Inputs = inputs,
             Warnings = unplaced,
+            Attempts = AttemptsSection.Build(context),
             Findings = findings,
             RuleErrors = [.. diagnosis.RuleErrors],
             Ike = IkeSection.Build(context),

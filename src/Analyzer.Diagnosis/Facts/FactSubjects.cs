@@ -17,6 +17,7 @@ public static class FactSubjects
         ["path-direction"] = typeof(PathDirectionFacts),
         ["translation"] = typeof(TranslationFacts),
         ["clock-offset"] = typeof(ClockOffsetFacts),
+        ["attempt"] = typeof(AttemptFacts),
         ["case"] = typeof(CaseFacts),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -87,11 +87,6 @@ public static class RuleEvaluator
 
         RulePresentation presentation = rule.Presentation;
         string summary = presentation.Summary.Render(matches[0]);
-        if (matches.Count > 1)
-        {
-            // The same SA seen from both vantage points, or several SAs/records: say so without repeating them.
-            summary += $" ({matches.Count} occurrences across the inputs; the first is described.)";
-        }
 
         var finding = new Finding
         {
@@ -105,6 +100,7 @@ public static class RuleEvaluator
             Remediation = [.. rule.Remediation],
             References = [.. rule.References],
             Occurrences = matches.Count,
+            Attempts = matches.OfType<FactOrigin>().Select(m => m.Attempt).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
 
         var cited = new HashSet<(int, long?, long?)>();
@@ -135,7 +131,7 @@ public static class RuleEvaluator
 
                 if (frame.Frame > 0 && cited.Add((frame.InputIndex, frame.Frame, null)))
                 {
-                    evidence.Add(new Evidence(frame.InputIndex, frame.Frame, null, frame.Time, text) { DisplayFilter = filter });
+                    evidence.Add(new Evidence(frame.InputIndex, frame.Frame, null, frame.Time, text) { DisplayFilter = filter, Kind = item.Kind });
                     taken++;
                 }
             }
@@ -152,7 +148,7 @@ public static class RuleEvaluator
 
                 if (cited.Add((record.InputIndex, null, record.RecordId)))
                 {
-                    evidence.Add(new Evidence(record.InputIndex, null, record.RecordId, record.Time, text) { DisplayFilter = filter });
+                    evidence.Add(new Evidence(record.InputIndex, null, record.RecordId, record.Time, text) { DisplayFilter = filter, Kind = item.Kind });
                     taken++;
                 }
             }

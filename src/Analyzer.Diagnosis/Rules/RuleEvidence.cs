@@ -1,10 +1,13 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>One evidence item of a rule, as written: what to cite for a matching fact row, and how to describe it.</summary>
 public sealed class RuleEvidence
 {
-    internal RuleEvidence(string? frames, string? records, string text, string? filter)
+    internal RuleEvidence(string? frames, string? records, string text, string? filter, EvidenceKind kind = EvidenceKind.Observed)
     {
+        Kind = kind;
         Frames = frames;
         Records = records;
         Text = text;
@@ -20,4 +23,7 @@ public sealed class RuleEvidence
     public string Text { get; }
 
     public string? Filter { get; }
+
+    /// <summary>What the cited items are: <c>observed</c> (the default), <c>derived</c> or <c>inferred</c>.</summary>
+    public EvidenceKind Kind { get; }
 }

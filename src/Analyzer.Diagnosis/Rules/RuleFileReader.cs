@@ -1,3 +1,4 @@
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis.Facts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -199,7 +200,24 @@ internal static class RuleFileReader
                 continue;
             }
 
-            evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter));
+            EvidenceKind kind;
+            switch (item.Kind)
+            {
+                case null or "observed":
+                    kind = EvidenceKind.Observed;
+                    break;
+                case "derived":
+                    kind = EvidenceKind.Derived;
+                    break;
+                case "inferred":
+                    kind = EvidenceKind.Inferred;
+                    break;
+                default:
+                    fail("evidence", $"kind must be observed, derived or inferred, not '{item.Kind}'");
+                    continue;
+            }
+
+            evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter, kind));
         }
 
         return evidence;

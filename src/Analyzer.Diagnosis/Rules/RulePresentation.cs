@@ -1,3 +1,5 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>The compiled summary template and evidence items of a rule: needed only once it fires.</summary>
@@ -5,4 +7,4 @@ internal sealed record RulePresentation(FactTemplate Summary, IReadOnlyList<Comp
 
 /// <summary>One evidence item with its expressions compiled.</summary>
 internal sealed record CompiledEvidence(
-    Func<object, object?>? FramesOf, Func<object, object?>? RecordsOf, FactTemplate Text, FactTemplate? Filter);
+    Func<object, object?>? FramesOf, Func<object, object?>? RecordsOf, FactTemplate Text, FactTemplate? Filter, EvidenceKind Kind);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis;
 using Analyzer.Reporting.Document;
 
@@ -24,6 +25,7 @@ internal static class FindingsSection
                     Text = item.Text,
                     DisplayFilter = item.DisplayFilter
                         ?? (item.Frame is long frame ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {frame}") : null),
+                    Kind = AttemptNames.Kind(item.Kind),
                 });
             }
 
@@ -40,6 +42,7 @@ internal static class FindingsSection
                 Remediation = [.. finding.Remediation],
                 References = [.. finding.References],
                 Explains = [.. finding.Explains],
+                Attempts = [.. finding.Attempts],
             });
         }
 

@@ -20,4 +20,7 @@ public sealed record ReportEvidence
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DisplayFilter { get; init; }
+
+    /// <summary>"observed" (seen in a capture or log), "derived" (computed from what was seen) or "inferred" (from timing or sizes).</summary>
+    public string Kind { get; init; } = "observed";
 }
