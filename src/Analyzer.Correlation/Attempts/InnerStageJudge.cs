@@ -26,7 +26,8 @@ internal static class InnerStageJudge
         }
 
         (EspFlow? up, EspFlow? down) = Directions(attempt);
-        if (up is not null && down is not null)
+        Lost lost = LostDirection(attempt);
+        if (up is not null && down is not null && lost == Lost.None)
         {
             IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "ESP from the client", up.First));
             attempt[AttemptStage.Esp].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, "ESP from the server", down.First));
@@ -39,9 +40,45 @@ internal static class InnerStageJudge
             return;
         }
 
+        if (up is not null && down is not null)
+        {
+            // Both directions exist, but with both ends captured one of them never reached the other end.
+            IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Derived,
+                lost == Lost.ToServer ? "ESP from the client never reached the server's capture" : "ESP from the server never reached the client's capture",
+                (lost == Lost.ToServer ? up : down).First));
+            return;
+        }
+
         EspFlow only = (up ?? down)!;
         IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Failed,
             new AttemptEvidence(EvidenceKind.Observed, $"ESP only from the {(up is not null ? "client" : "server")} ({only.Packets} packets on SPI 0x{only.Spi:x8}); nothing came back", only.First));
+    }
+
+    private enum Lost : byte
+    {
+        None,
+        ToServer,
+        ToClient,
+    }
+
+    /// <summary>With captures at both ends: a direction whose ESP left one end and shows nowhere at the other.</summary>
+    private static Lost LostDirection(ConnectionAttempt attempt)
+    {
+        AttemptView? client = attempt.ViewAt(VantageRoles.Client);
+        AttemptView? server = attempt.ViewAt(VantageRoles.Server);
+        if (client is null || server is null)
+        {
+            return Lost.None;
+        }
+
+        bool Seen(AttemptView view, bool fromClient) => attempt.EspFlows.Any(f => f.First.InputIndex == view.InputIndex && f.Packets > 0
+            && (f.Source.Address == view.Sa!.Initiator.Address) == fromClient);
+        if (Seen(client, fromClient: true) && !Seen(server, fromClient: true))
+        {
+            return Lost.ToServer;
+        }
+
+        return Seen(server, fromClient: false) && !Seen(client, fromClient: false) ? Lost.ToClient : Lost.None;
     }
 
     /// <summary>The busiest flow each way; "from the client" is judged by the SA's initiator in the flow's own capture.</summary>
