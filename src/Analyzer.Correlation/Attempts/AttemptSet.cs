@@ -12,8 +12,6 @@ public sealed class AttemptSet
 
     public List<ConnectionAttempt> Attempts { get; } = [];
 
-    public static AttemptSet Empty { get; } = new();
-
     public ConnectionAttempt? Of(IkeSa sa) => Find(sa);
 
     public ConnectionAttempt? Of(EspFlow flow) => Find(flow);
