@@ -47,15 +47,17 @@ public static class AttemptBuilder
         AttachEsp(captures, byCookie, set);
         List<ConnectionAttempt> tunnelOnly = AttachTunnels(captures, byCookie.Values, set);
         List<ConnectionAttempt> logOnly = AttachRecords(events, correlated, byCookie, set);
+        var captured = new HashSet<ConnectionAttempt>(byCookie.Values);
+        logOnly.AddRange(DaemonLogGrouping.Attach(events, byCookie, set, (attempt, record) => Add(attempt, record, set)));
 
         var windows = captures.ToDictionary(c => c.Input.Index, c => (c.Statistics.FirstTime, c.Statistics.LastTime));
-        foreach (ConnectionAttempt attempt in byCookie.Values)
+        foreach (ConnectionAttempt attempt in captured)
         {
             Describe(attempt);
             MessageMerger.Merge(attempt, windows);
         }
 
-        set.Attempts.AddRange(byCookie.Values.Concat(tunnelOnly).Concat(logOnly).OrderBy(a => a.Start).ThenBy(a => a.InitiatorSpi));
+        set.Attempts.AddRange(captured.Concat(tunnelOnly).Concat(logOnly).Distinct().OrderBy(a => a.Start).ThenBy(a => a.InitiatorSpi));
         foreach (ConnectionAttempt attempt in set.Attempts)
         {
             ViewReconciler.Reconcile(attempt, paths);

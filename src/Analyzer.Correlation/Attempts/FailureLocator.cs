@@ -36,11 +36,13 @@ internal static class FailureLocator
         for (int i = 0; i < attempt.Stages.Count; i++)
         {
             StageVerdict stage = attempt.Stages[i];
-            if (i < lastPassed && (firstFailed < 0 || i < firstFailed) && stage.Outcome is StageOutcome.Unknown or StageOutcome.NotReached)
+            int later = firstFailed >= 0 && (lastPassed < 0 || firstFailed < lastPassed) ? firstFailed : lastPassed;
+            bool withoutIke = attempt.IkeVersion is null && attempt.L2tpTunnels.Count > 0 && stage.Stage <= AttemptStage.Esp;
+            if (i < later && !withoutIke && stage.Outcome is StageOutcome.Unknown or StageOutcome.NotReached)
             {
-                // A later stage passed: this one must have (a log line, or ESP, shows what the captures did not).
+                // A later stage was reached: this one passed (a log line, or ESP, shows what the captures did not).
                 stage.Outcome = StageOutcome.Passed;
-                stage.Evidence.Add(new AttemptEvidence(EvidenceKind.Inferred, $"a later stage ({AttemptNames.Stage(attempt.Stages[lastPassed].Stage)}) passed"));
+                stage.Evidence.Add(new AttemptEvidence(EvidenceKind.Inferred, $"a later stage ({AttemptNames.Stage(attempt.Stages[later].Stage)}) was reached"));
             }
             else if (firstFailed >= 0 && i > firstFailed)
             {
