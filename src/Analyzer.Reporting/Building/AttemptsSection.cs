@@ -72,7 +72,14 @@ internal static class AttemptsSection
         _ => null,
     };
 
-    private static ReportEvidence Evidence(BuildContext context, AttemptEvidence evidence) => new()
+    private static ReportEvidence Evidence(BuildContext context, AttemptEvidence raw)
+    {
+        // A frame number of 0 means "no frame" (an SA the model knows without messages): cite nothing then.
+        AttemptEvidence evidence = raw.Frame is { Frame: <= 0 } ? raw with { Frame = null } : raw;
+        return Cite(context, evidence);
+    }
+
+    private static ReportEvidence Cite(BuildContext context, AttemptEvidence evidence) => new()
     {
         Input = evidence.Frame is FrameRef frame ? context.InputName(frame.InputIndex)
             : evidence.Record is EventRecord record ? context.InputName(record.InputIndex) : "",
