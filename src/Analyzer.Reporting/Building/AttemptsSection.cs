@@ -31,8 +31,8 @@ internal static class AttemptsSection
             {
                 Id = attempt.Id,
                 Start = attempt.Start == default ? null : ReportNames.Time(attempt.Start),
-                Client = attempt.Client?.ToString(),
-                Server = attempt.Server?.ToString(),
+                Client = attempt.Client is NetEndpoint client ? context.Values.Endpoint(client) : null,
+                Server = attempt.Server is NetEndpoint server ? context.Values.Endpoint(server) : null,
                 Ike = new ReportAttemptIke
                 {
                     Version = attempt.IkeVersion,
@@ -52,7 +52,7 @@ internal static class AttemptsSection
                 Side = AttemptNames.Side(attempt.Side),
                 SideReason = reason,
                 Owner = lead?.Owner ?? OwnerOf(attempt.Side, attempt.FailedStage is not null),
-                Cause = lead?.Title ?? reason,
+                Cause = context.Values.Text(lead?.Title) ?? reason,
                 Rule = lead?.RuleId,
                 Findings = findings.Select(f => f.RuleId).ToList(),
                 Messages = attempt.Messages.Select(m => Message(context, attempt, m)).ToList(),
@@ -86,7 +86,7 @@ internal static class AttemptsSection
         Frame = evidence.Frame?.Frame,
         Record = evidence.Record?.RecordId,
         Time = ReportNames.Time(evidence.Frame?.Time ?? evidence.Record?.Time),
-        Text = evidence.Text,
+        Text = context.Values.Text(evidence.Text),
         DisplayFilter = evidence.Frame is FrameRef f ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {f.Frame}") : null,
         Kind = AttemptNames.Kind(evidence.Kind),
     };
@@ -106,7 +106,7 @@ internal static class AttemptsSection
                 : AttemptNames.Sighting(message.Sighting),
             Encrypted = first.Encrypted && !first.Decrypted,
             Frames = message.Frames.Select(f => context.InputName(f.InputIndex) + "#" + f.Frame.ToString(CultureInfo.InvariantCulture)).ToList(),
-            Notify = notify?.Name,
+            Notify = context.Values.Text(notify?.Name),
         };
     }
 
@@ -127,7 +127,7 @@ internal static class AttemptsSection
         context.InputName(record.InputIndex),
         record.RecordId,
         ReportNames.Time(record.Time),
-        record.Message ?? record.Normalized?.Kind ?? record.EventId.ToString(CultureInfo.InvariantCulture));
+        context.Values.Text(record.Message ?? record.Normalized?.Kind ?? record.EventId.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The vantage roles as the views name them.</summary>
     private static class VantageRolesText
