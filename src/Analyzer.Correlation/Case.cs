@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.EventLogs;
@@ -26,6 +27,19 @@ public sealed class Case
 
     /// <summary>Captures of the same conversation lined up (two vantage points or more).</summary>
     public List<PathComparison> Paths { get; init; } = [];
+
+    private AttemptSet? _attempts;
+
+    /// <summary>
+    /// Connection attempts across every capture and log (issue 18). The pipeline builds them with the
+    /// rest of the correlation; a case assembled by hand (tests, tools) gets them built from its parts
+    /// on first read, once, by the same <see cref="AttemptBuilder"/>.
+    /// </summary>
+    public AttemptSet Attempts
+    {
+        get => _attempts ??= AttemptBuilder.Build(Captures, Events, CorrelatedEvents, Paths);
+        init => _attempts = value;
+    }
 
     /// <summary>Performance-counter samples (typeperf/relog CSV), for server-load rules.</summary>
     public List<PerformanceSample> Performance { get; init; } = [];

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Correlation.Attempts;
 
 namespace Analyzer.Diagnosis;
 
@@ -10,6 +11,6 @@ public sealed record Evidence(int InputIndex, long? Frame, long? Record, Timesta
 {
     public string? DisplayFilter { get; init; }
 
-    /// <summary>Inferred evidence comes from encrypted traffic's shape, not its content; reports mark it.</summary>
+    /// <summary>Seen in a capture or log, computed from what was seen, or concluded from timing and sizes.</summary>
     public EvidenceKind Kind { get; init; }
 }

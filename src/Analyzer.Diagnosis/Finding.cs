@@ -35,4 +35,7 @@ public sealed class Finding
 
     /// <summary>How many fact rows (SAs, flows, records...) matched; the summary describes the first.</summary>
     public int Occurrences { get; init; } = 1;
+
+    /// <summary>Ids of the connection attempts the matching rows belong to (one finding per cause, however many attempts show it).</summary>
+    public List<string> Attempts { get; init; } = [];
 }

@@ -30,6 +30,7 @@ public static class ReportBuilder
             Verdict = FindingsSection.Verdict(findings),
             Inputs = inputs,
             Warnings = unplaced,
+            Attempts = AttemptsSection.Build(context),
             Findings = findings,
             RuleErrors = context.Values.Texts(diagnosis.RuleErrors),
             Ike = IkeSection.Build(context),

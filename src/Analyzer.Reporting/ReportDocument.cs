@@ -31,6 +31,9 @@ public sealed record ReportDocument
     /// <summary>Reading problems that name no input of this report.</summary>
     public IReadOnlyList<ReportWarning> Warnings { get; init; } = [];
 
+    /// <summary>Connection attempts across all inputs (issue 18): the unit the report leads with.</summary>
+    public IReadOnlyList<ReportAttempt> Attempts { get; init; } = [];
+
     public IReadOnlyList<ReportFinding> Findings { get; init; } = [];
 
     /// <summary>Rule files or rules that could not be used; the other rules still ran.</summary>

@@ -1,5 +1,5 @@
 using Analyzer.Cli.Commands;
-using Analyzer.Cli.Pipeline;
+using Analyzer.Pipeline;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Testing;
 

@@ -112,6 +112,12 @@ public sealed class HtmlBrowserTests
         string screenshot = Path.Combine(directory, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + "-full.png"), FullPage = true });
+        // The appendix (per capture and per log) is collapsed: open it as a reader would before reading it and its diagrams.
+        foreach (ILocator summary in await page.Locator("details.appendix > summary").AllAsync())
+        {
+            await summary.ClickAsync();
+        }
+
         int live = await page.Locator("script, img, iframe, object, embed, a[href^='javascript'], [onerror], [onclick]").CountAsync();
         string verdict = await page.Locator("h2#verdict + p").InnerTextAsync();
         string body = await page.Locator("body").InnerTextAsync();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Cli.Pipeline;
 using Analyzer.Core;
 using Analyzer.Diagnosis;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Analyzer.Cli.Pipeline;
+using Analyzer.Pipeline;
 using Analyzer.Diagnosis.Rules;
 
 namespace Analyzer.Cli.Commands;

@@ -1,11 +1,8 @@
 using Analyzer.EventLogs;
 using Analyzer.Cli.Commands;
-using Analyzer.Cli.Inputs;
 using Analyzer.Core;
-using Analyzer.Correlation;
-using Analyzer.Diagnosis;
-using Analyzer.Diagnosis.Facts;
-using Analyzer.Diagnosis.Rules;
+using Analyzer.Pipeline;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Reporting;
 using Analyzer.Reporting.Batch;
 using Analyzer.Reporting.Json;
@@ -204,24 +201,16 @@ internal sealed class AnalyzeRun
     private (ReportDocument Document, bool Problems, StageClock? Clock) Analyse(TicketBundle bundle, BackgroundRuleLoad rules, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         StageClock? clock = _request.Timings ? new StageClock() : null;
-        Case @case = new CaseBuilder(AnalysisLimits.Default, _request.KeyFiles, clock)
+        var options = new BundleAnalysisOptions
         {
+            KeyFiles = _request.KeyFiles,
             LogTime = new LogTimeHints { Year = _request.Year, Zone = _request.LogZone },
-        }.Build(bundle, progress, cancellationToken);
-        RuleSet ruleSet = rules.Wait(_error);
-        clock?.Mark("waiting for the rule files");
-        FactSheet facts = FactSheet.Build(@case);
-        clock?.Mark("facts");
-        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(facts, ruleSet);
-        rules.StopPrecompiling();
-        clock?.Mark("rules (conditions compiled on first use)");
-        ReportDocument document = ReportBuilder.Build(@case, diagnosis, new ReportOptions
-        {
-            ToolVersion = VersionCommand.ToolVersion,
-            Redact = _request.Redact,
-        });
-        clock?.Mark("report model");
-        return (document, diagnosis.HasProblems, clock);
+            Clock = clock,
+            Report = new ReportOptions { ToolVersion = VersionCommand.ToolVersion, Redact = _request.Redact },
+            RulesEvaluated = rules.StopPrecompiling,
+        };
+        BundleAnalysisResult result = BundleAnalysis.Run(bundle, () => rules.Wait(_error), options, progress, cancellationToken);
+        return (result.Document, result.HasProblems, clock);
     }
 
     /// <summary>Once the report is written, which is the last stage timed (in a batch printed on standard output the reports are printed after every bundle is analysed, untimed).</summary>

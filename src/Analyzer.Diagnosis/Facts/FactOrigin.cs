@@ -14,4 +14,7 @@ public abstract class FactOrigin
 
     /// <summary>"client", "server", "between" when path comparison placed the capture; else "capture" (or "log").</summary>
     public string Vantage { get; init; } = "capture";
+
+    /// <summary>Id of the connection attempt this row belongs to ("A1"), or null when it belongs to none.</summary>
+    public string? Attempt { get; set; }
 }

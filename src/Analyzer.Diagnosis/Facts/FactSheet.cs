@@ -1,5 +1,6 @@
 using Analyzer.Correlation;
 using Analyzer.Diagnosis.Facts.Inference;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -26,38 +27,53 @@ public sealed class FactSheet
     public List<TranslationFacts> Translations { get; } = [];
     public List<ClockOffsetFacts> ClockOffsets { get; } = [];
     public List<InferenceFacts> Inferences { get; } = [];
+    public List<AttemptFacts> Attempts { get; } = [];
     public required CaseFacts Case { get; init; }
 
     public static FactSheet Build(Case @case)
     {
         var contexts = @case.Captures.Select(c => new CaptureContext(c, @case)).ToList();
         var sheet = new FactSheet { Case = CaseFactsBuilder.Build(@case, contexts) };
+        AttemptSet attempts = @case.Attempts;
+        var saRows = new Dictionary<IkeSa, SaFacts>(ReferenceEqualityComparer.Instance);
         foreach (CaptureContext context in contexts)
         {
             CaptureModel capture = context.Capture;
             foreach (IkeSa sa in capture.IkeSas)
             {
                 SaFacts saFacts = SaFactsBuilder.Build(sa, context);
+                string? attempt = attempts.Of(sa)?.Id;
+                saFacts.Attempt = attempt;
+                saRows[sa] = saFacts;
                 sheet.Sas.Add(saFacts);
                 foreach (IkeExchange exchange in sa.Exchanges)
                 {
-                    sheet.Exchanges.Add(ExchangeFactsBuilder.Build(exchange, saFacts, context));
+                    ExchangeFacts exchangeFacts = ExchangeFactsBuilder.Build(exchange, saFacts, context);
+                    exchangeFacts.Attempt = attempt;
+                    sheet.Exchanges.Add(exchangeFacts);
                 }
             }
 
             foreach (EspFlow flow in capture.EspFlows)
             {
-                sheet.Flows.Add(FlowFactsBuilder.Build(flow, context));
+                FlowFacts flowFacts = FlowFactsBuilder.Build(flow, context);
+                flowFacts.Attempt = attempts.Of(flow)?.Id;
+                sheet.Flows.Add(flowFacts);
             }
 
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
             {
-                sheet.Tunnels.Add(TunnelFactsBuilder.Build(tunnel, context));
+                TunnelFacts tunnelFacts = TunnelFactsBuilder.Build(tunnel, context);
+                string? attempt = attempts.Of(tunnel)?.Id;
+                tunnelFacts.Attempt = attempt;
+                sheet.Tunnels.Add(tunnelFacts);
                 foreach (L2tpSession session in tunnel.Sessions)
                 {
                     if (session.Ppp is not null)
                     {
-                        sheet.Ppp.Add(PppFactsBuilder.Build(session.Ppp, "l2tp", tunnel.Client, tunnel.Server, context));
+                        PppFacts pppFacts = PppFactsBuilder.Build(session.Ppp, "l2tp", tunnel.Client, tunnel.Server, context);
+                        pppFacts.Attempt = attempt;
+                        sheet.Ppp.Add(pppFacts);
                     }
                 }
             }
@@ -76,6 +92,12 @@ public sealed class FactSheet
 
         sheet.Events.AddRange(EventFactsBuilder.Build(@case));
         sheet.Observations.AddRange(ObservationFactsBuilder.Build(@case));
+        foreach (EventFacts row in sheet.Events)
+        {
+            row.Attempt = attempts.Of(row.Record)?.Id;
+        }
+
+        sheet.Attempts.AddRange(AttemptFactsBuilder.Build(@case, saRows));
         PathFactsBuilder.Build(@case, sheet.PathDirections, sheet.Translations, sheet.Sas);
         sheet.ClockOffsets.AddRange(ClockOffsetFactsBuilder.Build(@case));
         return sheet;
@@ -96,6 +118,7 @@ public sealed class FactSheet
         "translation" => Translations,
         "clock-offset" => ClockOffsets,
         "inferred" => Inferences,
+        "attempt" => Attempts,
         "case" => [Case],
         _ => [],
     };

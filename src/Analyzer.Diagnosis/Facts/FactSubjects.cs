@@ -19,6 +19,7 @@ public static class FactSubjects
         ["translation"] = typeof(TranslationFacts),
         ["clock-offset"] = typeof(ClockOffsetFacts),
         ["inferred"] = typeof(InferenceFacts),
+        ["attempt"] = typeof(AttemptFacts),
         ["case"] = typeof(CaseFacts),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

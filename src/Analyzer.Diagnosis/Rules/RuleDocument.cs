@@ -33,7 +33,6 @@ internal sealed class RuleEvidenceDocument
     public string? Records { get; set; }
     public string? Text { get; set; }
     public string? Filter { get; set; }
-    /// <summary>"observed" (default) or "inferred".</summary>
     public string? Kind { get; set; }
 }
 

@@ -99,11 +99,6 @@ public static class RuleEvaluator
 
         RulePresentation presentation = rule.Presentation;
         string summary = presentation.Summary.Render(matches[0]);
-        if (matches.Count > 1)
-        {
-            // The same SA seen from both vantage points, or several SAs/records: say so without repeating them.
-            summary += $" ({matches.Count} occurrences across the inputs; the first is described.)";
-        }
 
         var finding = new Finding
         {
@@ -117,6 +112,7 @@ public static class RuleEvaluator
             Remediation = [.. rule.Remediation],
             References = [.. rule.References],
             Occurrences = matches.Count,
+            Attempts = matches.OfType<FactOrigin>().Select(m => m.Attempt).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };
 
         var cited = new HashSet<(int, long?, long?)>();

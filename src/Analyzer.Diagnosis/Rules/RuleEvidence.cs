@@ -1,3 +1,5 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>One evidence item of a rule, as written: what to cite for a matching fact row, and how to describe it.</summary>
@@ -22,6 +24,6 @@ public sealed class RuleEvidence
 
     public string? Filter { get; }
 
-    /// <summary>Inferred items cite the shape of encrypted traffic, not its content.</summary>
+    /// <summary>What the cited items are: <c>observed</c> (the default), <c>derived</c> or <c>inferred</c>.</summary>
     public EvidenceKind Kind { get; }
 }

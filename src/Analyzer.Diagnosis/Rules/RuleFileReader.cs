@@ -1,3 +1,4 @@
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis.Facts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -240,11 +241,14 @@ internal static class RuleFileReader
                 case null or "observed":
                     kind = EvidenceKind.Observed;
                     break;
+                case "derived":
+                    kind = EvidenceKind.Derived;
+                    break;
                 case "inferred":
                     kind = EvidenceKind.Inferred;
                     break;
                 default:
-                    fail("evidence", "an evidence item's kind is observed or inferred");
+                    fail("evidence", $"kind must be observed, derived or inferred, not '{item.Kind}'");
                     continue;
             }
 

@@ -1,3 +1,5 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>The compiled summary template and evidence items of a rule: needed only once it fires.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis;
 using Analyzer.Reporting.Document;
 
@@ -24,7 +25,7 @@ internal static class FindingsSection
                     Text = context.Values.Text(item.Text),
                     DisplayFilter = context.Values.Text(item.DisplayFilter)
                         ?? (item.Frame is long frame ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {frame}") : null),
-                    Kind = item.Kind == EvidenceKind.Inferred ? "inferred" : null,
+                    Kind = AttemptNames.Kind(item.Kind),
                 });
             }
 
@@ -41,6 +42,7 @@ internal static class FindingsSection
                 Remediation = context.Values.Texts(finding.Remediation),
                 References = [.. finding.References],
                 Explains = [.. finding.Explains],
+                Attempts = [.. finding.Attempts],
             });
         }
 

@@ -21,7 +21,6 @@ public sealed record ReportEvidence
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DisplayFilter { get; init; }
 
-    /// <summary>"inferred" when the evidence is the shape of encrypted traffic, not its content; absent when observed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Kind { get; init; }
+    /// <summary>"observed" (seen in a capture or log), "derived" (computed from what was seen) or "inferred" (from timing or sizes).</summary>
+    public string Kind { get; init; } = "observed";
 }

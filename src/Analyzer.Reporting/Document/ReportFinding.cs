@@ -26,4 +26,7 @@ public sealed record ReportFinding
 
     /// <summary>Rule ids of other findings this one explains.</summary>
     public IReadOnlyList<string> Explains { get; init; } = [];
+
+    /// <summary>Ids of the connection attempts this finding is about (<c>attempts[].id</c>).</summary>
+    public IReadOnlyList<string> Attempts { get; init; } = [];
 }

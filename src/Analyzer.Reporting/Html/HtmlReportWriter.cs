@@ -10,7 +10,8 @@ namespace Analyzer.Reporting.Html;
 /// <summary>
 /// The self-contained HTML report: the Markdown report rendered by Markdig with raw HTML disabled,
 /// SVG diagrams in place of the placeholders, inline CSS, and a Content-Security-Policy that
-/// forbids scripts and every external fetch. It reads fully without JavaScript.
+/// forbids scripts and every external fetch. It reads fully without JavaScript; the appendix (all
+/// that is per capture and per log) is a collapsed <c>&lt;details&gt;</c>.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -53,8 +54,27 @@ public static class HtmlReportWriter
             renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new DiagramBlockRenderer(codeBlocks, new DiagramSet(document)));
         }
 
-        renderer.Render(parsed);
+        // Everything after the Markdown's rule (per capture and per log) is the appendix: collapsed.
+        bool appendix = false;
+        foreach (Block block in parsed)
+        {
+            if (!appendix && block is ThematicBreakBlock)
+            {
+                renderer.Writer.Flush();
+                writer.WriteLine("<details class=\"appendix\"><summary>Appendix: per capture and per log (IKE SAs, ESP flows, L2TP tunnels, paths, timeline, log records, inputs)</summary>");
+                appendix = true;
+                continue;
+            }
+
+            renderer.Render(block);
+        }
+
         writer.Flush();
+        if (appendix)
+        {
+            writer.WriteLine("</details>");
+        }
+
         writer.WriteLine("</main>");
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");

@@ -31,6 +31,11 @@ internal sealed class FindingsMarkdown : IMarkdownSection
                 facts.Add("Who acts: " + MarkdownText.Escape(finding.Owner));
             }
 
+            if (finding.Attempts.Count > 0)
+            {
+                facts.Add("Attempts: " + MarkdownText.Escape(string.Join(", ", finding.Attempts)));
+            }
+
             if (finding.Explains.Count > 0)
             {
                 facts.Add("Explains: " + string.Join(", ", finding.Explains.Select(MarkdownText.Code)));
@@ -40,13 +45,14 @@ internal sealed class FindingsMarkdown : IMarkdownSection
             if (finding.Evidence.Count > 0)
             {
                 output.Paragraph("**Evidence**");
-                output.Table(["Input", "Frame / record", "Time", "What", "Wireshark filter"], finding.Evidence.Select(e => new[]
+                output.Table(["Input", "Frame / record", "Time", "What", "Kind", "Wireshark filter"], finding.Evidence.Select(e => new[]
                 {
                     MarkdownText.Cell(e.Input),
                     e.Frame is long frame ? "frame " + frame.ToString(CultureInfo.InvariantCulture)
                         : e.Record is long record ? "record " + record.ToString(CultureInfo.InvariantCulture) : "—",
                     MarkdownText.Cell(e.Time),
-                    MarkdownText.Cell(e.Kind is null ? e.Text : "(" + e.Kind + ") " + e.Text),
+                    MarkdownText.Cell(e.Text),
+                    MarkdownText.Escape(e.Kind),
                     MarkdownText.Code(e.DisplayFilter),
                 }));
             }

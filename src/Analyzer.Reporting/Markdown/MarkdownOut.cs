@@ -109,6 +109,13 @@ internal sealed class MarkdownOut(TextWriter writer, bool forHtml)
         }
     }
 
+    /// <summary>A thematic break: in HTML the appendix after it is collapsed.</summary>
+    public void Rule()
+    {
+        writer.WriteLine("---");
+        writer.WriteLine();
+    }
+
     public void Diagram(string key)
     {
         if (!ForHtml)

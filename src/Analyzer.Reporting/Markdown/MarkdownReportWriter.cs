@@ -2,7 +2,8 @@ namespace Analyzer.Reporting.Markdown;
 
 /// <summary>
 /// The Markdown report (for tickets), rendered from the document only. The order is the reading
-/// order: verdict, findings, then details, inputs last. The HTML report renders the same Markdown
+/// order: verdict, the attempts table, findings, each attempt, then after a rule the appendix of
+/// everything per capture and per log, inputs last. The HTML report renders the same Markdown
 /// with diagram placeholders switched on.
 /// </summary>
 public static class MarkdownReportWriter
@@ -10,7 +11,10 @@ public static class MarkdownReportWriter
     private static readonly IMarkdownSection[] Sections =
     [
         new VerdictMarkdown(),
+        new AttemptsMarkdown(),
         new FindingsMarkdown(),
+        new AttemptDetailsMarkdown(),
+        new AppendixMarkdown(),
         new IkeMarkdown(),
         new EspMarkdown(),
         new L2tpMarkdown(),

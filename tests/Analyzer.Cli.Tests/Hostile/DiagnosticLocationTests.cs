@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Analyzer.Capture;
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.EventLogs;
 using Analyzer.Protocols.Traffic;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Analyzer.Capture;
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.EventLogs;
 using Analyzer.Protocols.Traffic;

@@ -73,7 +73,7 @@ public sealed class FindingRankerTests
     }
 
     [Fact]
-    public void Several_matching_rows_make_one_finding_with_the_count()
+    public void Several_matching_rows_make_one_finding_naming_each_attempt_without_an_occurrence_sentence()
     {
         var draft = new CaseDraft();
         for (ulong cookie = 1; cookie <= 3; cookie++)
@@ -85,7 +85,8 @@ public sealed class FindingRankerTests
 
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "ike-no-response");
         Assert.Equal(3, finding.Occurrences);
-        Assert.Contains("(3 occurrences across the inputs", finding.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("occurrences across the inputs", finding.Summary, StringComparison.Ordinal);
+        Assert.Equal(["A1", "A2", "A3"], finding.Attempts);
         Assert.Equal(6, finding.Evidence.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Analyzer.Correlation.Attempts;
 using Analyzer.Core;
 using Analyzer.Diagnosis.Tests.Support;
 using Analyzer.Sessions.Ike;

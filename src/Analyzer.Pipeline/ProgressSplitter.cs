@@ -1,4 +1,4 @@
-namespace Analyzer.Cli.Pipeline;
+namespace Analyzer.Pipeline;
 
 /// <summary>Splits one progress bar (0..1) evenly over several captures decoded in parallel.</summary>
 internal sealed class ProgressSplitter

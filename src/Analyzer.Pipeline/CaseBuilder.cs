@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.Correlation;
+using Analyzer.Correlation.Attempts;
 using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.EventLogs;
@@ -10,7 +11,7 @@ using Analyzer.Protocols.Ike.Decryption;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 
-namespace Analyzer.Cli.Pipeline;
+namespace Analyzer.Pipeline;
 
 /// <summary>
 /// Runs read → decode → reconstruct → correlate for one ticket bundle and returns the
@@ -118,6 +119,8 @@ public sealed class CaseBuilder
         _clock?.Mark("event correlation");
         List<PathComparison> paths = PathComparer.Compare(orderedCaptures);
         _clock?.Mark("path comparison");
+        AttemptSet attempts = AttemptBuilder.Build(orderedCaptures, events, correlation.Events, paths);
+        _clock?.Mark("connection attempts");
 
         return new Case
         {
@@ -127,6 +130,7 @@ public sealed class CaseBuilder
             CorrelatedEvents = correlation.Events,
             ClockOffsets = correlation.Offsets,
             Paths = paths,
+            Attempts = attempts,
             Performance = performance,
             Diagnostics = diagnostics,
         };

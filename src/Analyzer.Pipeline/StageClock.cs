@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Analyzer.Cli.Pipeline;
+namespace Analyzer.Pipeline;
 
 /// <summary>
 /// Wall-clock time of each pipeline stage of one bundle, the managed heap at its end and what the
@@ -9,7 +9,7 @@ namespace Analyzer.Cli.Pipeline;
 /// what stays in memory and what the garbage collector had to do (docs/performance.md uses it for
 /// the split between stages, the model's size and the generation-0 budget).
 /// </summary>
-internal sealed class StageClock
+public sealed class StageClock
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly List<(string Stage, TimeSpan Took, long HeapBytes, long AllocatedBytes)> _marks = [];

@@ -1,6 +1,6 @@
 using Analyzer.Core;
 
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>
 /// The evidence of one ticket: every supported file of a directory or zip, or the files named on

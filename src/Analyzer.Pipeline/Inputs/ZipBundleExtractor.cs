@@ -2,14 +2,14 @@ using System.Globalization;
 using System.IO.Compression;
 using Analyzer.Core;
 
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>
 /// Unpacks a ticket's zip into a private temporary directory, safely: entry names never become
 /// paths (no zip-slip), entry count and expanded bytes are bounded by counting what is really
 /// written (zip bombs lie in their headers), and archives inside the archive are refused.
 /// </summary>
-internal static class ZipBundleExtractor
+public static class ZipBundleExtractor
 {
     public static (List<(string File, string DisplayName)> Files, List<InputDiagnostic> Diagnostics, string Directory) Extract(string zipPath, AnalysisLimits limits)
     {

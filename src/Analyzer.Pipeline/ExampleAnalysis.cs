@@ -1,14 +1,14 @@
-using Analyzer.Cli.Inputs;
+using Analyzer.Pipeline.Inputs;
 using Analyzer.Core;
 using Analyzer.Correlation;
 
-namespace Analyzer.Cli.Pipeline;
+namespace Analyzer.Pipeline;
 
 /// <summary>
 /// The pipeline as <c>rules test</c> runs a rule's example: every path (files and directories
 /// alike) is one bundle, analysed exactly as <c>vpndiag analyze</c> would.
 /// </summary>
-internal static class ExampleAnalysis
+public static class ExampleAnalysis
 {
     public static Case Analyze(IReadOnlyList<string> paths)
     {

@@ -3,7 +3,7 @@ using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.EventLogs;
 
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>Decides what a file is from its first bytes (through gzip), falling back to its name.</summary>
 public static class InputSniffer

@@ -1,6 +1,6 @@
 using Analyzer.Core;
 
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>
 /// Turns the command line's paths into ticket bundles: each directory or zip is one bundle; loose

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>
 /// Where a zip archive that .NET refuses went wrong, for the one-line error: the end-of-central-

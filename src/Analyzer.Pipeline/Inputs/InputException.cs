@@ -1,4 +1,4 @@
-namespace Analyzer.Cli.Inputs;
+namespace Analyzer.Pipeline.Inputs;
 
 /// <summary>An input that cannot be used at all: the CLI prints <see cref="Exception.Message"/> as one line and exits 2.</summary>
 public sealed class InputException : Exception

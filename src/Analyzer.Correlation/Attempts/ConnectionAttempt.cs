@@ -1,0 +1,71 @@
+using Analyzer.Core;
+using Analyzer.EventLogs;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.L2tp;
+
+namespace Analyzer.Correlation.Attempts;
+
+/// <summary>
+/// One connection attempt: one negotiation from its first IKE message (or first log line) to its
+/// end, merged across every capture and log of the bundle — the IKE SA, its Quick Mode / CHILD SAs,
+/// the ESP flows they key, the L2TP tunnel and PPP inside, and the log records that belong to it.
+/// Built once by <see cref="AttemptBuilder"/>; later stages read it.
+/// </summary>
+public sealed class ConnectionAttempt
+{
+    /// <summary>"A1", "A2"… in order of start.</summary>
+    public string Id { get; set; } = "";
+
+    public Timestamp Start { get; set; }
+
+    /// <summary>The client as the client side saw itself (its own address, before any NAT).</summary>
+    public NetEndpoint? Client { get; set; }
+
+    public NetEndpoint? Server { get; set; }
+
+    /// <summary>1 or 2; null when no IKE was seen (L2TP without IPsec).</summary>
+    public int? IkeVersion { get; set; }
+
+    /// <summary>Main Mode, Aggressive Mode or IKE_SA_INIT.</summary>
+    public IkeExchangeKind Phase1 { get; set; }
+
+    /// <summary>IKEv1 initiator cookie or IKEv2 initiator SPI: the key across views.</summary>
+    public ulong InitiatorSpi { get; set; }
+
+    public ulong ResponderSpi { get; set; }
+
+    public List<AttemptView> Views { get; } = [];
+
+    /// <summary>Each IKE message once, in time order, with where it was seen.</summary>
+    public List<AttemptMessage> Messages { get; } = [];
+
+    public List<EspFlow> EspFlows { get; } = [];
+
+    public List<L2tpTunnel> L2tpTunnels { get; } = [];
+
+    public List<EventRecord> Records { get; } = [];
+
+    /// <summary>Every stage in order (see <see cref="AttemptStage"/>).</summary>
+    public List<StageVerdict> Stages { get; } = Enum.GetValues<AttemptStage>().Select(s => new StageVerdict(s)).ToList();
+
+    public AttemptStage? FailedStage { get; set; }
+
+    public AttemptSide Side { get; set; }
+
+    public SideBasis SideBasis { get; set; }
+
+    public AttemptReconciliation Reconciliation { get; } = new();
+
+    public List<AttemptRelation> Relations { get; } = [];
+
+    public StageVerdict this[AttemptStage stage] => Stages[(int)stage];
+
+    /// <summary>The last stage that passed, or null when none did: "how far it got".</summary>
+    public AttemptStage? FurthestPassed =>
+        Stages.LastOrDefault(s => s.Outcome == StageOutcome.Passed)?.Stage;
+
+    public IEnumerable<IkeSa> Sas => Views.Select(v => v.Sa).OfType<IkeSa>();
+
+    public AttemptView? ViewAt(string role) => Views.FirstOrDefault(v => v.Role == role && v.Sa is not null);
+}

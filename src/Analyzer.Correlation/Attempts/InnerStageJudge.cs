@@ -1,0 +1,194 @@
+using Analyzer.Core;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ppp;
+
+namespace Analyzer.Correlation.Attempts;
+
+/// <summary>
+/// The stages inside IPsec: ESP both ways (the flows the session stage tied to the SA), then the
+/// L2TP tunnel and session and the PPP phases where the captures show them (clear, or decrypted).
+/// </summary>
+internal static class InnerStageJudge
+{
+    public static void Judge(ConnectionAttempt attempt)
+    {
+        Esp(attempt);
+        Tunnel(attempt);
+    }
+
+    private static void Esp(ConnectionAttempt attempt)
+    {
+        StageOutcome phase2 = attempt[AttemptStage.Phase2].Outcome;
+        if (attempt.IkeVersion is null || phase2 is StageOutcome.Failed or StageOutcome.NotReached)
+        {
+            return;
+        }
+
+        (EspFlow? up, EspFlow? down) = Directions(attempt);
+        Lost lost = LostDirection(attempt);
+        if (up is not null && down is not null && lost == Lost.None)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "ESP from the client", up.First));
+            attempt[AttemptStage.Esp].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, "ESP from the server", down.First));
+            return;
+        }
+
+        if (up is null && down is null)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no ESP of this IKE SA in the captures"));
+            return;
+        }
+
+        if (up is not null && down is not null)
+        {
+            // Both directions exist, but with both ends captured one of them never reached the other end.
+            IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Derived,
+                lost == Lost.ToServer ? "ESP from the client never reached the server's capture" : "ESP from the server never reached the client's capture",
+                (lost == Lost.ToServer ? up : down).First));
+            return;
+        }
+
+        EspFlow only = (up ?? down)!;
+        IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Failed,
+            new AttemptEvidence(EvidenceKind.Observed, $"ESP only from the {(up is not null ? "client" : "server")} ({only.Packets} packets on SPI 0x{only.Spi:x8}); nothing came back", only.First));
+    }
+
+    private enum Lost : byte
+    {
+        None,
+        ToServer,
+        ToClient,
+    }
+
+    /// <summary>With captures at both ends: a direction whose ESP left one end and shows nowhere at the other.</summary>
+    private static Lost LostDirection(ConnectionAttempt attempt)
+    {
+        AttemptView? client = attempt.ViewAt(VantageRoles.Client);
+        AttemptView? server = attempt.ViewAt(VantageRoles.Server);
+        if (client is null || server is null)
+        {
+            return Lost.None;
+        }
+
+        bool Seen(AttemptView view, bool fromClient) => attempt.EspFlows.Any(f => f.First.InputIndex == view.InputIndex && f.Packets > 0
+            && (f.Source.Address == view.Sa!.Initiator.Address) == fromClient);
+        if (Seen(client, fromClient: true) && !Seen(server, fromClient: true))
+        {
+            return Lost.ToServer;
+        }
+
+        return Seen(server, fromClient: false) && !Seen(client, fromClient: false) ? Lost.ToClient : Lost.None;
+    }
+
+    /// <summary>The busiest flow each way; "from the client" is judged by the SA's initiator in the flow's own capture.</summary>
+    private static (EspFlow? Up, EspFlow? Down) Directions(ConnectionAttempt attempt)
+    {
+        EspFlow? up = null;
+        EspFlow? down = null;
+        foreach (EspFlow flow in attempt.EspFlows)
+        {
+            if (flow.Packets == 0)
+            {
+                continue;
+            }
+
+            NetAddress? initiator = attempt.Views.FirstOrDefault(v => v.InputIndex == flow.First.InputIndex)?.Sa?.Initiator.Address;
+            bool fromClient = initiator is NetAddress address ? flow.Source.Address == address : attempt.Client?.Address == flow.Source.Address;
+            if (fromClient)
+            {
+                up = up is null || flow.Packets > up.Packets ? flow : up;
+            }
+            else
+            {
+                down = down is null || flow.Packets > down.Packets ? flow : down;
+            }
+        }
+
+        return (up, down);
+    }
+
+    private static void Tunnel(ConnectionAttempt attempt)
+    {
+        L2tpTunnel? tunnel = attempt.L2tpTunnels.OrderByDescending(t => t.State == L2tpTunnelState.Established).ThenByDescending(t => t.Sessions.Count).FirstOrDefault();
+        if (tunnel is null)
+        {
+            StageOutcome esp = attempt[AttemptStage.Esp].Outcome;
+            if (esp is StageOutcome.Passed or StageOutcome.Unknown)
+            {
+                // L2TP rides inside ESP: without keys the captures cannot show it.
+                IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no L2TP visible (inside ESP, not decrypted)"));
+            }
+
+            return;
+        }
+
+        switch (tunnel.State)
+        {
+            case L2tpTunnelState.Established:
+            case L2tpTunnelState.Stopped when tunnel.Sessions.Count > 0 || tunnel.ControlMessages.Count > 2:
+                IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "tunnel set up (SCCRQ/SCCRP/SCCCN)", tunnel.FirstFrame));
+                break;
+            case L2tpTunnelState.WaitReply:
+            case L2tpTunnelState.WaitConnect:
+            case L2tpTunnelState.Stopped:
+                IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
+                    tunnel.State == L2tpTunnelState.Stopped ? "tunnel stopped before it was set up" : "tunnel set-up never answered", tunnel.StopFrame ?? tunnel.FirstFrame));
+                return;
+            default:
+                IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "tunnel began before the capture", tunnel.FirstFrame));
+                break;
+        }
+
+        L2tpSession? session = tunnel.Sessions.OrderByDescending(s => s.State == L2tpSessionState.Established).FirstOrDefault();
+        if (session is null)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no session in the tunnel"));
+            return;
+        }
+
+        bool sessionUp = session.State == L2tpSessionState.Established || session.Ppp is not null || session.DataPackets > 0;
+        IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, sessionUp ? StageOutcome.Passed : StageOutcome.Failed,
+            new AttemptEvidence(EvidenceKind.Observed, sessionUp ? "session set up (ICRQ/ICRP/ICCN)" : "session never set up", session.FirstFrame));
+        if (sessionUp && session.Ppp is PppSession ppp)
+        {
+            Ppp(attempt, ppp);
+        }
+    }
+
+    private static void Ppp(ConnectionAttempt attempt, PppSession ppp)
+    {
+        FrameRef? first = ppp.Packets.Count > 0 ? ppp.Packets[0].Frame : null;
+        if (!ppp.LcpOpened)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.PppLcp, ppp.LcpLoop ? StageOutcome.Failed : StageOutcome.Unknown,
+                new AttemptEvidence(EvidenceKind.Observed, ppp.LcpLoop ? "LCP looped back (the line echoes the client's own requests)" : "LCP never opened", first));
+            return;
+        }
+
+        IkeStageJudge.Set(attempt, AttemptStage.PppLcp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "LCP opened", first));
+        switch (ppp.AuthenticationResult)
+        {
+            case "failure":
+                IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} rejected" + (ppp.AuthenticationMessage is string m ? $": {m}" : ""), ppp.AuthenticationFrame));
+                return;
+            case "success":
+                IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} accepted", ppp.AuthenticationFrame));
+                break;
+            default:
+                IkeStageJudge.Set(attempt, AttemptStage.PppAuth, ppp.IpcpOpened ? StageOutcome.Passed : StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Inferred, ppp.IpcpOpened ? "no authentication phase seen, IPCP followed" : "no authentication result seen"));
+                break;
+        }
+
+        if (!ppp.IpcpOpened)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.PppIpcp, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "IPCP never opened"));
+            return;
+        }
+
+        IkeStageJudge.Set(attempt, AttemptStage.PppIpcp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, $"IPCP opened (client {ppp.ClientAddress}, server {ppp.ServerAddress})"));
+        bool both = ppp.DataFromClient > 0 && ppp.DataFromServer > 0;
+        IkeStageJudge.Set(attempt, AttemptStage.Traffic, both ? StageOutcome.Passed : StageOutcome.Unknown,
+            new AttemptEvidence(EvidenceKind.Observed, $"{ppp.DataFromClient} data packets from the client, {ppp.DataFromServer} from the server"));
+    }
+}

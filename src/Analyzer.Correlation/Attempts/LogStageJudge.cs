@@ -1,0 +1,35 @@
+using Analyzer.EventLogs;
+
+namespace Analyzer.Correlation.Attempts;
+
+/// <summary>
+/// What the attempt's log records say about its stages (<see cref="LogStageSignals"/>). A log that
+/// says a stage passed outweighs a capture that stops early; a log failure decides a stage the
+/// captures leave open.
+/// </summary>
+internal static class LogStageJudge
+{
+    public static void Judge(ConnectionAttempt attempt)
+    {
+        foreach (EventRecord record in attempt.Records)
+        {
+            if (record.Normalized is not NormalizedEvent normalized || !LogStageSignals.TryGet(normalized.Kind, out AttemptStage stage, out StageOutcome outcome))
+            {
+                continue;
+            }
+
+            StageVerdict verdict = attempt[stage];
+            bool open = verdict.Outcome is StageOutcome.Unknown or StageOutcome.NotReached;
+            bool captureStoppedEarly = verdict.Outcome == StageOutcome.Failed && outcome == StageOutcome.Passed;
+            if (open || captureStoppedEarly || verdict.Outcome == outcome)
+            {
+                verdict.Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, $"log: {normalized.Kind}" + (normalized.FailureReason is string reason ? $" ({reason})" : ""), Record: record));
+                if (verdict.Outcome != outcome)
+                {
+                    verdict.Outcome = outcome;
+                    attempt.Reconciliation.LogDecided = true;
+                }
+            }
+        }
+    }
+}

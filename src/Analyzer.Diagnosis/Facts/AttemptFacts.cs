@@ -1,0 +1,81 @@
+using Analyzer.Core;
+using Analyzer.EventLogs;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>
+/// One connection attempt for rules (subject <c>attempt</c>): each stage's outcome, the failing
+/// stage and side, and the per-view facts the reconciliation of its captures and logs concluded
+/// (docs/rules.md). Values are the attempt model's, read, never recomputed.
+/// </summary>
+public sealed class AttemptFacts : FactOrigin
+{
+    public string Id { get; init; } = "";
+    public string Client { get; init; } = "";
+    public string Server { get; init; } = "";
+
+    /// <summary>"IKEv1 Main Mode", "IKEv1 Aggressive Mode", "IKEv2" or "no IKE".</summary>
+    public string Ike { get; init; } = "";
+    public int IkeVersion { get; init; }
+
+    // Stage outcomes: "passed", "failed", "not-reached", "unknown".
+    public string IkeReachability { get; init; } = "";
+    public string Phase1Proposal { get; init; } = "";
+    public string Phase1Auth { get; init; } = "";
+    public string Phase2 { get; init; } = "";
+    public string Esp { get; init; } = "";
+    public string L2tpTunnel { get; init; } = "";
+    public string L2tpSession { get; init; } = "";
+    public string PppLcp { get; init; } = "";
+    public string PppAuth { get; init; } = "";
+    public string PppIpcp { get; init; } = "";
+    public string Traffic { get; init; } = "";
+
+    /// <summary>The first failed stage's name, "" when none failed.</summary>
+    public string FailedStage { get; init; } = "";
+
+    /// <summary>"client", "server", "path" or "unknown".</summary>
+    public string Side { get; init; } = "unknown";
+
+    /// <summary>Why the failure sits on that side, in words (e.g. "blocked on the path or rejected by the server; a capture or log from the server decides").</summary>
+    public string SideReason { get; init; } = "";
+
+    /// <summary>Only the client's side of a failed exchange is in the inputs: path and server cannot be told apart.</summary>
+    public bool Ambiguous { get; init; }
+
+    // Per-view facts.
+    public int Views { get; init; }
+    public int CaptureViews { get; init; }
+    public int LogViews { get; init; }
+    public bool BothEnds { get; init; }
+    public int MessagesSeenTwice { get; init; }
+    public int MessagesLostInBetween { get; init; }
+    public bool NatDiscoveryReportedNat { get; init; }
+
+    /// <summary>Both captures show addresses or ports rewritten (a NAT the path comparison saw).</summary>
+    public bool AddressesTranslated { get; init; }
+
+    /// <summary>NAT-D reports a NAT while both captures show unchanged addresses and ports: a peer forced UDP encapsulation.</summary>
+    public bool ForcedEncapsulation { get; init; }
+    public bool ResponderRepeatedAfterAuthentication { get; init; }
+    public bool AuthenticationAnsweredByInformational { get; init; }
+
+    /// <summary>"yes", "no" or "unknown": the last unanswered message reached the server.</summary>
+    public string UnansweredReachedServer { get; init; } = "unknown";
+    public bool LogDecided { get; init; }
+
+    // From the attempt's IKE SA rows (sa subject), for summaries.
+    public string AuthenticationMethod { get; init; } = "";
+    public string NatSide { get; init; } = "none";
+    public string NatTVersion { get; init; } = "";
+    public bool FloatedTo4500 { get; init; }
+
+    /// <summary>"retry-of A1", "displaced-by A3"…</summary>
+    public IReadOnlyList<string> Relations { get; init; } = [];
+    public bool DisplacedByAnotherClient { get; init; }
+
+    public IReadOnlyList<FrameRef> FailedStageFrames { get; init; } = [];
+    public IReadOnlyList<EventRecord> FailedStageRecords { get; init; } = [];
+    public IReadOnlyList<FrameRef> Phase1Frames { get; init; } = [];
+    public IReadOnlyList<EventRecord> Records { get; init; } = [];
+}

@@ -1,0 +1,75 @@
+using Analyzer.Core;
+using Analyzer.Correlation;
+using Analyzer.Correlation.Attempts;
+using Analyzer.EventLogs;
+using Analyzer.Sessions.Ike;
+
+namespace Analyzer.Diagnosis.Facts;
+
+/// <summary>Attempt rows from the case's attempts; the SA-derived values come from the SA rows already built for the same SAs.</summary>
+internal static class AttemptFactsBuilder
+{
+    public static IEnumerable<AttemptFacts> Build(Case @case, IReadOnlyDictionary<IkeSa, SaFacts> saRows)
+    {
+        foreach (ConnectionAttempt attempt in @case.Attempts.Attempts)
+        {
+            SaFacts? sa = attempt.Sas.Select(s => saRows.GetValueOrDefault(s)).OfType<SaFacts>()
+                .OrderByDescending(s => s.NatSide != "none").FirstOrDefault();
+            StageVerdict? failed = attempt.FailedStage is AttemptStage stage ? attempt[stage] : null;
+            AttemptReconciliation r = attempt.Reconciliation;
+            AttemptView first = attempt.Views[0];
+            yield return new AttemptFacts
+            {
+                InputIndex = first.InputIndex,
+                Input = @case.InputOf(first.InputIndex).DisplayName,
+                Vantage = first.Role,
+                Attempt = attempt.Id,
+                Id = attempt.Id,
+                Client = attempt.Client?.ToString() ?? "",
+                Server = attempt.Server?.ToString() ?? "",
+                Ike = AttemptNames.Ike(attempt.IkeVersion, attempt.Phase1),
+                IkeVersion = attempt.IkeVersion ?? 0,
+                IkeReachability = Outcome(attempt, AttemptStage.IkeReachability),
+                Phase1Proposal = Outcome(attempt, AttemptStage.Phase1Proposal),
+                Phase1Auth = Outcome(attempt, AttemptStage.Phase1Auth),
+                Phase2 = Outcome(attempt, AttemptStage.Phase2),
+                Esp = Outcome(attempt, AttemptStage.Esp),
+                L2tpTunnel = Outcome(attempt, AttemptStage.L2tpTunnel),
+                L2tpSession = Outcome(attempt, AttemptStage.L2tpSession),
+                PppLcp = Outcome(attempt, AttemptStage.PppLcp),
+                PppAuth = Outcome(attempt, AttemptStage.PppAuth),
+                PppIpcp = Outcome(attempt, AttemptStage.PppIpcp),
+                Traffic = Outcome(attempt, AttemptStage.Traffic),
+                FailedStage = attempt.FailedStage is AttemptStage f ? AttemptNames.Stage(f) : "",
+                Side = AttemptNames.Side(attempt.Side),
+                SideReason = AttemptNames.Basis(attempt.SideBasis),
+                Ambiguous = attempt.SideBasis == SideBasis.ClientViewOnly,
+                Views = attempt.Views.Count,
+                CaptureViews = attempt.Views.Count(v => v.Role != "log"),
+                LogViews = attempt.Views.Count(v => v.Role == "log"),
+                BothEnds = r.BothEnds,
+                MessagesSeenTwice = r.MessagesSeenTwice,
+                MessagesLostInBetween = r.MessagesLostInBetween,
+                NatDiscoveryReportedNat = r.NatDiscoveryReportedNat,
+                AddressesTranslated = r.AddressesTranslated == true,
+                ForcedEncapsulation = r.ForcedEncapsulation == true,
+                ResponderRepeatedAfterAuthentication = r.ResponderRepeatedAfterAuthentication,
+                AuthenticationAnsweredByInformational = r.AuthenticationAnsweredByInformational,
+                UnansweredReachedServer = r.UnansweredReachedServer switch { true => "yes", false => "no", _ => "unknown" },
+                LogDecided = r.LogDecided,
+                AuthenticationMethod = sa?.AuthenticationMethod ?? "",
+                NatSide = sa?.NatSide ?? "none",
+                NatTVersion = sa?.NatTVersion ?? "",
+                FloatedTo4500 = sa?.FloatedTo4500 ?? false,
+                Relations = attempt.Relations.Select(x => AttemptNames.Relation(x.Kind) + " " + x.OtherId).ToList(),
+                DisplacedByAnotherClient = attempt.Relations.Any(x => x.Kind == AttemptRelationKind.DisplacedBy),
+                FailedStageFrames = failed?.Evidence.Select(e => e.Frame).OfType<FrameRef>().ToList() ?? [],
+                FailedStageRecords = failed?.Evidence.Select(e => e.Record).OfType<EventRecord>().ToList() ?? [],
+                Phase1Frames = sa?.Phase1Frames ?? [],
+                Records = attempt.Records,
+            };
+        }
+    }
+
+    private static string Outcome(ConnectionAttempt attempt, AttemptStage stage) => AttemptNames.Outcome(attempt[stage].Outcome);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Analyzer.Core;
+using Analyzer.Correlation.Attempts;
+using Analyzer.Diagnosis;
+using Analyzer.EventLogs;
+using Analyzer.Reporting.Document;
+using Analyzer.Sessions.Ike;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>
+/// The attempts of the case as the report shows them: stages with evidence kinds, the merged
+/// ladder, the tied log lines, and the cause, rule and owner from the attempt's leading finding.
+/// </summary>
+internal static class AttemptsSection
+{
+    /// <summary>Log lines listed per attempt (the appendix keeps every record).</summary>
+    private const int MaxRecordsListed = 40;
+
+    public static IReadOnlyList<ReportAttempt> Build(BuildContext context)
+    {
+        var attempts = new List<ReportAttempt>();
+        foreach (ConnectionAttempt attempt in context.Case.Attempts.Attempts)
+        {
+            List<Finding> findings = context.Diagnosis.Findings.Where(f => f.Attempts.Contains(attempt.Id)).ToList();
+            Finding? lead = findings.FirstOrDefault(f => f.Severity != Severity.Info && attempt.FailedStage is not null)
+                ?? findings.FirstOrDefault(f => f.Severity != Severity.Info)
+                ?? findings.FirstOrDefault();
+            string? reason = attempt.SideBasis == SideBasis.None ? null : AttemptNames.Basis(attempt.SideBasis);
+            attempts.Add(new ReportAttempt
+            {
+                Id = attempt.Id,
+                Start = attempt.Start == default ? null : ReportNames.Time(attempt.Start),
+                Client = attempt.Client is NetEndpoint client ? context.Values.Endpoint(client) : null,
+                Server = attempt.Server is NetEndpoint server ? context.Values.Endpoint(server) : null,
+                Ike = new ReportAttemptIke
+                {
+                    Version = attempt.IkeVersion,
+                    Mode = AttemptNames.Mode(attempt.IkeVersion, attempt.Phase1),
+                    InitiatorSpi = attempt.IkeVersion is null ? null : ReportNames.Cookie(attempt.InitiatorSpi),
+                    ResponderSpi = attempt.IkeVersion is null || attempt.ResponderSpi == 0 ? null : ReportNames.Cookie(attempt.ResponderSpi),
+                },
+                Views = attempt.Views.Select(v => new ReportAttemptView(context.InputName(v.InputIndex), v.Role)).ToList(),
+                Stages = attempt.Stages.Select(s => new ReportAttemptStage
+                {
+                    Stage = AttemptNames.Stage(s.Stage),
+                    Outcome = AttemptNames.Outcome(s.Outcome),
+                    Evidence = s.Evidence.Select(e => Evidence(context, e)).ToList(),
+                }).ToList(),
+                Reached = attempt.FurthestPassed is AttemptStage reached ? AttemptNames.Stage(reached) : null,
+                FailedStage = attempt.FailedStage is AttemptStage failed ? AttemptNames.Stage(failed) : null,
+                Side = AttemptNames.Side(attempt.Side),
+                SideReason = reason,
+                Owner = lead?.Owner ?? OwnerOf(attempt.Side, attempt.FailedStage is not null),
+                Cause = context.Values.Text(lead?.Title) ?? reason,
+                Rule = lead?.RuleId,
+                Findings = findings.Select(f => f.RuleId).ToList(),
+                Messages = attempt.Messages.Select(m => Message(context, attempt, m)).ToList(),
+                Records = attempt.Records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed).Select(r => Record(context, r)).ToList(),
+                Relations = attempt.Relations.Select(r => AttemptNames.Relation(r.Kind) + " " + r.OtherId).ToList(),
+            });
+        }
+
+        return attempts;
+    }
+
+    private static string? OwnerOf(AttemptSide side, bool failed) => !failed ? null : side switch
+    {
+        AttemptSide.Path => "network/firewall team",
+        AttemptSide.Server => "VPN server admin",
+        AttemptSide.Client => "client admin",
+        _ => null,
+    };
+
+    private static ReportEvidence Evidence(BuildContext context, AttemptEvidence raw)
+    {
+        // A frame number of 0 means "no frame" (an SA the model knows without messages): cite nothing then.
+        AttemptEvidence evidence = raw.Frame is { Frame: <= 0 } ? raw with { Frame = null } : raw;
+        return Cite(context, evidence);
+    }
+
+    private static ReportEvidence Cite(BuildContext context, AttemptEvidence evidence) => new()
+    {
+        Input = evidence.Frame is FrameRef frame ? context.InputName(frame.InputIndex)
+            : evidence.Record is EventRecord record ? context.InputName(record.InputIndex) : "",
+        Frame = evidence.Frame?.Frame,
+        Record = evidence.Record?.RecordId,
+        Time = ReportNames.Time(evidence.Frame?.Time ?? evidence.Record?.Time),
+        Text = context.Values.Text(evidence.Text),
+        DisplayFilter = evidence.Frame is FrameRef f ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {f.Frame}") : null,
+        Kind = AttemptNames.Kind(evidence.Kind),
+    };
+
+    private static ReportAttemptMessage Message(BuildContext context, ConnectionAttempt attempt, AttemptMessage message)
+    {
+        IkeMessage first = message.First;
+        IkeNotifyObservation? notify = first.Notifies.FirstOrDefault(n => n.IsError) ?? first.Notifies.FirstOrDefault();
+        return new ReportAttemptMessage
+        {
+            Time = ReportNames.Time(message.Time),
+            Message = Name(first),
+            From = first.FromInitiator ? "client" : "server",
+            Sends = message.Sends,
+            Seen = message.Sighting == MessageSighting.OneCapture && attempt.Views.FirstOrDefault(v => v.Sa is not null)?.Role is string role and (VantageRolesText.Client or VantageRolesText.Server)
+                ? role + " capture"
+                : AttemptNames.Sighting(message.Sighting),
+            Encrypted = first.Encrypted && !first.Decrypted,
+            Frames = message.Frames.Select(f => context.InputName(f.InputIndex) + "#" + f.Frame.ToString(CultureInfo.InvariantCulture)).ToList(),
+            Notify = context.Values.Text(notify?.Name),
+        };
+    }
+
+    /// <summary>"MM5", "AM2", "QM1", "IKE_SA_INIT request", "Informational".</summary>
+    internal static string Name(IkeMessage message) => message.Exchange switch
+    {
+        IkeExchangeKind.MainMode when message.Number > 0 => "MM" + message.Number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.AggressiveMode when message.Number > 0 => "AM" + message.Number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.QuickMode when message.Number > 0 => "QM" + message.Number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.IkeSaInit => "IKE_SA_INIT " + (message.FromInitiator ? "request" : "response"),
+        IkeExchangeKind.IkeAuth => "IKE_AUTH " + (message.FromInitiator ? "request" : "response"),
+        IkeExchangeKind.CreateChildSa => "CREATE_CHILD_SA",
+        IkeExchangeKind.InformationalV2 => "INFORMATIONAL",
+        _ => ReportNames.Kebab(message.Exchange),
+    } + (message.Fragment is IkeFragmentInfo fragment ? " fragment " + fragment.Index.ToString(CultureInfo.InvariantCulture) : "");
+
+    private static ReportAttemptRecord Record(BuildContext context, EventRecord record) => new(
+        context.InputName(record.InputIndex),
+        record.RecordId,
+        ReportNames.Time(record.Time),
+        context.Values.Text(record.Message ?? record.Normalized?.Kind ?? record.EventId.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The vantage roles as the views name them.</summary>
+    private static class VantageRolesText
+    {
+        public const string Client = "client";
+        public const string Server = "server";
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization;
+
+namespace Analyzer.Reporting.Document;
+
+/// <summary>
+/// One connection attempt (issue 18, docs/report-schema.md): how far it got, where it stopped, on
+/// which side and why, merged across every capture and log of the bundle.
+/// </summary>
+public sealed record ReportAttempt
+{
+    /// <summary>"A1", "A2"… in order of start; findings refer to it.</summary>
+    public required string Id { get; init; }
+
+    public string? Start { get; init; }
+
+    /// <summary>The client's address and port as the client side saw itself.</summary>
+    public string? Client { get; init; }
+
+    public string? Server { get; init; }
+
+    public required ReportAttemptIke Ike { get; init; }
+
+    public IReadOnlyList<ReportAttemptView> Views { get; init; } = [];
+
+    public IReadOnlyList<ReportAttemptStage> Stages { get; init; } = [];
+
+    /// <summary>The last stage that passed ("how far it got"); null when none did.</summary>
+    public string? Reached { get; init; }
+
+    /// <summary>The first failed stage, or null when nothing failed.</summary>
+    public string? FailedStage { get; init; }
+
+    /// <summary>"client", "server", "path" or "unknown".</summary>
+    public required string Side { get; init; }
+
+    /// <summary>Why the failure sits on that side; null when nothing failed or nothing decides.</summary>
+    public string? SideReason { get; init; }
+
+    /// <summary>Who acts: from the attempt's leading finding, else from the side.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The leading finding's title, else the side's reason.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>The leading finding's rule id.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>Rule ids of the findings about this attempt, ranked.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    /// <summary>The IKE messages once each, in time order, with where they were seen.</summary>
+    public IReadOnlyList<ReportAttemptMessage> Messages { get; init; } = [];
+
+    /// <summary>Log records tied to this attempt.</summary>
+    public IReadOnlyList<ReportAttemptRecord> Records { get; init; } = [];
+
+    /// <summary>"retry-of A1", "rekey-of A2", "displaced-by A3".</summary>
+    public IReadOnlyList<string> Relations { get; init; } = [];
+}
+
+/// <summary>The attempt's IKE SA: version, mode and SPIs/cookies in the spelling of <c>ike.sas[].initiatorCookie</c>.</summary>
+public sealed record ReportAttemptIke
+{
+    /// <summary>1 or 2; null when no IKE was seen.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>"main", "aggressive", "ike-sa-init"; null when no IKE was seen.</summary>
+    public string? Mode { get; init; }
+
+    public string? InitiatorSpi { get; init; }
+
+    public string? ResponderSpi { get; init; }
+}
+
+/// <summary>One input's view of the attempt and its vantage point ("client", "server", "between", "capture", "log").</summary>
+public sealed record ReportAttemptView(string Input, string Role);
+
+/// <summary>One stage's outcome ("passed", "failed", "not-reached", "unknown") with its evidence.</summary>
+public sealed record ReportAttemptStage
+{
+    public required string Stage { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public IReadOnlyList<ReportEvidence> Evidence { get; init; } = [];
+}
+
+/// <summary>One IKE message of the attempt, once: who sent it, how often, and where it was seen.</summary>
+public sealed record ReportAttemptMessage
+{
+    public string? Time { get; init; }
+
+    /// <summary>"MM1", "QM2", "IKE_SA_INIT request"…</summary>
+    public required string Message { get; init; }
+
+    /// <summary>"client" or "server".</summary>
+    public required string From { get; init; }
+
+    /// <summary>How many times its sender sent it (retransmissions count).</summary>
+    public int Sends { get; init; } = 1;
+
+    /// <summary>"both", "client capture", "server capture", "lost in between" or "one capture".</summary>
+    public required string Seen { get; init; }
+
+    public bool Encrypted { get; init; }
+
+    /// <summary>Every frame that carried it, as "input#frame".</summary>
+    public IReadOnlyList<string> Frames { get; init; } = [];
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notify { get; init; }
+}
+
+/// <summary>A log record tied to the attempt.</summary>
+public sealed record ReportAttemptRecord(string Input, long Record, string? Time, string Text);

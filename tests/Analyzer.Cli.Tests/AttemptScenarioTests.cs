@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Analyzer.Cli.Commands;
+using Analyzer.Correlation.Attempts;
+using Analyzer.Diagnosis.Rules;
+using Analyzer.Pipeline;
+using Analyzer.Reporting.Markdown;
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests;
+
+/// <summary>
+/// Connection attempts (issue 18) on the lab's scenarios, through the pipeline library as the CLI
+/// runs it: the attempts each expected.json names, one attempt per negotiation seen from both
+/// ends, the ambiguity of a client capture alone, and the attempts table at the top of the report.
+/// </summary>
+public sealed class AttemptScenarioTests
+{
+    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
+    public static TheoryData<string> Scenarios => SampleScenarios.Names();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_has_the_attempts_its_expected_json_names_with_failing_stage_and_side(string scenario)
+    {
+        List<(string? FailedStage, string Side)>? expected = ExpectedAttempts(scenario);
+        Assert.SkipWhen(expected is null, scenario + ": expected.json names no attempts");
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        var actual = result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList();
+        Assert.Equal(expected!, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Negotiation_captured_at_both_ends_is_one_attempt_with_a_client_and_a_server_view(string scenario)
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        Assert.SkipWhen(result.Case.Captures.Count < 2 || result.Case.Paths.Count == 0, scenario + ": not captured at two vantage points");
+        var cookies = result.Case.Captures.SelectMany(c => c.IkeSas).Select(sa => sa.InitiatorCookie).Distinct().ToList();
+        List<ConnectionAttempt> ike = result.Case.Attempts.Attempts.Where(a => a.IkeVersion is not null).ToList();
+        Assert.Equal(cookies.Count, ike.Count);
+        foreach (ConnectionAttempt attempt in ike.Where(a => a.Reconciliation.BothEnds))
+        {
+            // Each message once: no two entries of one attempt carry the same bytes.
+            Assert.Equal(attempt.Messages.Count, attempt.Messages.Select(m => m.First.ContentHash).Distinct().Count());
+            Assert.Contains(attempt.Messages, m => m.Sighting == MessageSighting.Both);
+        }
+
+        if (ike.Count == 0)
+        {
+            // L2TP without IPsec: the tunnel seen by both captures is still one attempt with two views.
+            Assert.All(result.Case.Attempts.Attempts, a => Assert.True(a.Views.Count(v => v.Role != "log") >= 2, a.Id + " has one capture view"));
+            return;
+        }
+
+        Assert.Contains(ike, a => a.Reconciliation.BothEnds);
+    }
+
+    [Theory]
+    [InlineData("udp500-blocked")]
+    [InlineData("natt-udp4500-blocked")]
+    public void Client_capture_alone_of_an_unanswered_exchange_says_the_server_side_decides(string scenario)
+    {
+        string client = Path.Combine(SampleScenarios.PathOf(scenario), "client.pcap");
+        Assert.SkipUnless(File.Exists(client), client + " is absent");
+        BundleAnalysisResult both = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult alone = BundleAnalysis.Run([client], Catalogue.Value);
+
+        Assert.Equal("path", both.Document.Attempts[0].Side);
+        var attempt = Assert.Single(alone.Document.Attempts);
+        Assert.Equal("unknown", attempt.Side);
+        Assert.Equal("blocked on the path or rejected by the server; a capture or log from the server decides", attempt.SideReason);
+        Assert.Contains("a capture or log from the server decides", MarkdownReportWriter.ToMarkdown(alone.Document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Healthy_psk_markdown_shows_verdict_and_attempts_table_within_40_lines()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        string[] lines = MarkdownReportWriter.ToMarkdown(result.Document).Split('\n');
+        int heading = Array.FindIndex(lines, l => l.StartsWith("## ", StringComparison.Ordinal) && l.Contains("attempts", StringComparison.OrdinalIgnoreCase));
+        Assert.True(heading > 0, "no heading with the word attempts");
+        int row = Array.FindIndex(lines, heading, l => l.StartsWith('|'));
+        Assert.True(row > heading, "no table under the attempts heading");
+        while (row < lines.Length && lines[row].StartsWith('|'))
+        {
+            row++;
+        }
+
+        int end = row;   // the table's last line, counted from 1
+        Assert.True(end <= 40, $"the attempts table ends on line {end}");
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("## Verdict", StringComparison.Ordinal)) < heading);
+        Assert.Contains(lines.Take(end), l => l.StartsWith("| A1 |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Forced_encapsulation_with_unchanged_addresses_is_not_reported_as_a_nat()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
+        Assert.True(attempt.Reconciliation.NatDiscoveryReportedNat);
+        Assert.False(attempt.Reconciliation.AddressesTranslated);
+        Assert.True(attempt.Reconciliation.ForcedEncapsulation);
+        var rules = result.Document.Findings.Select(f => f.Rule).ToList();
+        Assert.DoesNotContain("nat-detected", rules);
+        Assert.Contains("nat-forced-encapsulation", rules);
+    }
+
+    [Fact]
+    public void Nat_between_two_clients_and_the_server_is_still_reported_as_a_nat()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("two-clients-one-nat")], Catalogue.Value);
+        Assert.Contains(result.Case.Attempts.Attempts, a => a.Reconciliation.AddressesTranslated == true && a.Reconciliation.ForcedEncapsulation == false);
+        Assert.Contains("nat-detected", result.Document.Findings.Select(f => f.Rule));
+    }
+
+    [Fact]
+    public void Findings_name_their_attempts_and_no_summary_counts_occurrences()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("psk-mismatch")], Catalogue.Value);
+        var finding = Assert.Single(result.Document.Findings, f => f.Rule == "phase1-auth-failed");
+        Assert.Equal(["A1"], finding.Attempts);
+        Assert.All(result.Document.Findings, f => Assert.DoesNotContain("occurrences across the inputs", f.Summary, StringComparison.Ordinal));
+        Assert.Equal("phase1-auth", result.Document.Attempts[0].FailedStage);
+        Assert.Equal("server", result.Document.Attempts[0].Side);
+        Assert.Equal("phase1-auth-failed", result.Document.Attempts[0].Rule);
+    }
+
+    [Fact]
+    public void Attempt_spis_use_the_spelling_of_the_ike_sa_cookies()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        var attempt = Assert.Single(result.Document.Attempts);
+        Assert.Contains(result.Document.Ike.Sas, sa => sa.InitiatorCookie == attempt.Ike.InitiatorSpi && sa.ResponderCookie == attempt.Ike.ResponderSpi);
+    }
+
+    private static List<(string? FailedStage, string Side)>? ExpectedAttempts(string scenario)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleScenarios.PathOf(scenario), "expected.json")));
+        if (!document.RootElement.TryGetProperty("attempts", out JsonElement attempts))
+        {
+            return null;
+        }
+
+        return attempts.EnumerateArray()
+            .Select(a => (a.GetProperty("failedStage").GetString(), a.GetProperty("side").GetString() ?? ""))
+            .ToList();
+    }
+}
