@@ -20,7 +20,7 @@ public static class BundleAnalysis
     public static BundleAnalysisResult Run(TicketBundle bundle, Func<RuleSet> rules, BundleAnalysisOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         StageClock? clock = options.Clock;
-        Case @case = new CaseBuilder(options.Limits, options.KeyFiles, clock).Build(bundle, progress, cancellationToken);
+        Case @case = new CaseBuilder(options.Limits, options.KeyFiles, clock) { LogTime = options.LogTime }.Build(bundle, progress, cancellationToken);
         RuleSet ruleSet = rules();
         clock?.Mark("waiting for the rule files");
         FactSheet facts = FactSheet.Build(@case);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Analyzer.Core;
+using Analyzer.EventLogs;
 using Analyzer.Reporting;
 
 namespace Analyzer.Pipeline;
@@ -11,6 +12,9 @@ public sealed record BundleAnalysisOptions
 
     /// <summary>IKE key tables given on the command line (those inside the bundle are found by the sniffer).</summary>
     public IReadOnlyList<string> KeyFiles { get; init; } = [];
+
+    /// <summary>Year and zone for log lines that lack them (<c>--year</c>, <c>--log-tz</c>).</summary>
+    public LogTimeHints LogTime { get; init; } = LogTimeHints.None;
 
     /// <summary>Report options; by default the version is this library's (the CLI passes its own).</summary>
     public ReportOptions Report { get; init; } = new() { ToolVersion = LibraryVersion };
