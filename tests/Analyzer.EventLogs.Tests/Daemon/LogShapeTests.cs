@@ -53,10 +53,11 @@ public sealed class LogShapeTests
         EventLogReadResult iso = SampleLogs.Read(SampleLogs.LabFile(scenario, $"charon-{role}-iso.log"));
         for (int i = 0; i < reference.Records.Count; i++)
         {
-            // Each logger reads the clock itself, a moment apart; the ISO shape has whole seconds.
+            // Each logger reads the clock itself, a moment apart (68 ms seen on a loaded lab host); the ISO
+            // shape has whole seconds. A wrong date, year or zone would be hours off, not a fraction of a second.
             Timestamp expected = reference.Records[i].Time!.Value;
-            Assert.InRange(Math.Abs(hms.Records[i].Time!.Value.SecondsSince(expected)), 0, 0.05);
-            Assert.InRange(iso.Records[i].Time!.Value.SecondsSince(expected), -1.05, 0.05);
+            Assert.InRange(Math.Abs(hms.Records[i].Time!.Value.SecondsSince(expected)), 0, 0.5);
+            Assert.InRange(iso.Records[i].Time!.Value.SecondsSince(expected), -1.5, 0.5);
         }
 
         Assert.Contains(hms.Diagnostics, d => d.Message.Contains("only a time of day: the date from the capture", StringComparison.Ordinal));
