@@ -1,5 +1,6 @@
 using Analyzer.Core;
 using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -34,6 +35,12 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     /// conversation needs it; a single capture skips the per-packet copy (docs/performance.md).
     /// </param>
     public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
+        : this(input, limits, StoreOf(keys), keepLedger)
+    {
+    }
+
+    /// <param name="keys">Every key supplied (IKEv1, IKEv2; ESP is decrypted by the decode stage with the same store).</param>
+    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, bool keepLedger = true)
     {
         _limits = limits;
         _model = new CaptureModel(input);
@@ -45,9 +52,30 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _ledger = keepLedger ? new PacketLedger(input, limits) : null;
     }
 
+    private static KeyStore? StoreOf(IkeKeyTable? table)
+    {
+        if (table is null)
+        {
+            return null;
+        }
+
+        var store = new KeyStore();
+        foreach ((ulong cookie, byte[] key) in table.Keys)
+        {
+            store.AddIkev1(cookie, key, "--ike-keys");
+        }
+
+        return store;
+    }
+
     public void OnDatagram(in VpnDatagram datagram)
     {
-        _ledger?.Observe(datagram);
+        if (!datagram.IsDecrypted)
+        {
+            // The ledger compares what crossed the wire; decrypted packets are the ESP packets' contents.
+            _ledger?.Observe(datagram);
+        }
+
         switch (datagram.Kind)
         {
             case TrafficKind.Ike:

@@ -7,6 +7,7 @@ using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Ike.Decryption;
 using Analyzer.Protocols.Ike.Payloads;
 using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Sessions.Ike;
@@ -23,6 +24,7 @@ public sealed class IkeSaTracker
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
     private readonly IkeKeyTable? _keys;
+    private readonly KeyStore? _keyStore;
     private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
     private readonly List<SaBuilder> _order = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
@@ -33,16 +35,22 @@ public sealed class IkeSaTracker
     private Timestamp _lastTime;
 
     public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
+        : this(input, limits, keys is null ? null : Store(keys), new LimitNotices(input, limits))
+    {
+    }
+
+    public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, KeyStore? keys)
         : this(input, limits, keys, new LimitNotices(input, limits))
     {
     }
 
     /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
-    internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, LimitNotices notices)
+    internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, LimitNotices notices)
     {
         _input = input;
         _limits = limits;
-        _keys = keys;
+        _keys = keys?.Ikev1;
+        _keyStore = keys;
         _notices = notices;
         _fragmentBudget = new IkeFragmentBudget(limits.MaxReassemblyBytes);
     }
@@ -464,6 +472,17 @@ public sealed class IkeSaTracker
         }
 
         return names;
+    }
+
+    private static KeyStore Store(IkeKeyTable table)
+    {
+        var store = new KeyStore();
+        foreach ((ulong cookie, byte[] key) in table.Keys)
+        {
+            store.AddIkev1(cookie, key, "--ike-keys");
+        }
+
+        return store;
     }
 
     private void Report(FrameRef frame, string message, DiagnosticSeverity severity = DiagnosticSeverity.Info) =>
