@@ -81,7 +81,12 @@ public sealed class KeyStore
         }
     }
 
-    /// <summary>The most specific entry for this SPI and address pair (exact SPI before a wildcard one), or null.</summary>
+    /// <summary>
+    /// The most specific entry for this SPI and address pair (exact SPI before a wildcard one);
+    /// failing that, an entry with this SPI between other addresses: a key taken on one side of a
+    /// NAT names the addresses that side saw, the capture on the other side shows others. The ICV
+    /// tells whether the key is right.
+    /// </summary>
     public EspSaKey? FindEsp(uint spi, NetAddress source, NetAddress destination)
     {
         if (_espBySpi.TryGetValue(spi, out List<EspSaKey>? list))
@@ -103,7 +108,7 @@ public sealed class KeyStore
             }
         }
 
-        return null;
+        return list is { Count: > 0 } ? list[0] : null;
     }
 
     public Ikev2SaKey? FindIkev2(ulong initiatorSpi, ulong responderSpi) =>
