@@ -39,11 +39,6 @@ public sealed class IkeSaTracker
     {
     }
 
-    public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, KeyStore? keys)
-        : this(input, limits, keys, new LimitNotices(input, limits))
-    {
-    }
-
     /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
     internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, LimitNotices notices)
     {
