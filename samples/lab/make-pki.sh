@@ -45,3 +45,15 @@ issue client-expired ca1 2048 "C=US, O=vpndiag lab, CN=expired.lab.example" expi
 # 8192-bit key: certificate plus signature push Main Mode message 5 past the 1500-byte MTU.
 issue client-big ca1 8192 "C=US, O=vpndiag lab, CN=bigkey.lab.example" bigkey.lab.example \
     --flag clientAuth --lifetime 3650
+# Server certificates for the IKEv2 scenarios (the client checks the server, as Windows does):
+# the server's name and address from CA Two, which the clients do not trust;
+issue server-untrusted ca2 2048 "C=US, O=vpndiag lab, CN=vpn.lab.example" vpn.lab.example \
+    --san 203.0.113.10 --flag serverAuth --flag ikeIntermediate --lifetime 3650
+# from CA One but valid 2020-01-01 to 2021-01-01 only;
+issue server-expired ca1 2048 "C=US, O=vpndiag lab, CN=vpn.lab.example" vpn.lab.example \
+    --san 203.0.113.10 --flag serverAuth --flag ikeIntermediate --dateform "%Y-%m-%d %T" \
+    --not-before "2020-01-01 00:00:00" --not-after "2021-01-01 00:00:00"
+# from CA One, valid, but with client authentication as its only extended key usage (no serverAuth,
+# which Windows requires of a VPN server's certificate).
+issue server-noeku ca1 2048 "C=US, O=vpndiag lab, CN=vpn.lab.example" vpn.lab.example \
+    --san 203.0.113.10 --flag clientAuth --lifetime 3650

@@ -19,6 +19,10 @@ source "$LAB/lib/daemons.sh"
 source "$LAB/lib/configs.sh"
 source "$LAB/lib/run.sh"
 source "$LAB/lib/outputs.sh"
+source "$LAB/lib/key-tables.sh"
+source "$LAB/lib/ikev2.sh"
+source "$LAB/lib/ikev2-outputs.sh"
+source "$LAB/lib/l2tp-failures.sh"
 
 outputs_only=no
 if [ "${1:-}" = --outputs ]; then
@@ -35,7 +39,7 @@ fi
 
 load_scenario() {
     unset -f scenario
-    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL=""
+    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" MUST_FIRE_NO_KEYS="" MUST_NOT_FIRE_NO_KEYS="" PENDING_WITH_KEYS="" README_KIND="" LNS_PID="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL=""
     source "$LAB/scenarios/$1.sh"
 }
 

@@ -9,4 +9,7 @@ namespace Analyzer.Diagnosis;
 public sealed record Evidence(int InputIndex, long? Frame, long? Record, Timestamp? Time, string Text)
 {
     public string? DisplayFilter { get; init; }
+
+    /// <summary>Inferred evidence comes from encrypted traffic's shape, not its content; reports mark it.</summary>
+    public EvidenceKind Kind { get; init; }
 }

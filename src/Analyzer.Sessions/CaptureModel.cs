@@ -6,6 +6,7 @@ using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ledger;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
+using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Sessions;
 
@@ -37,6 +38,9 @@ public sealed class CaptureModel
 
     /// <summary>NAT-T keepalives (RFC 3948 §2.3) per sender.</summary>
     public Dictionary<NetEndpoint, long> NatKeepalives { get; } = [];
+
+    /// <summary>Size, time and direction of each ESP packet (bounded), for inferring what encrypted traffic carried.</summary>
+    public List<SealedPacket> SealedPackets { get; } = [];
 
     public List<InputDiagnostic> Diagnostics { get; } = [];
 

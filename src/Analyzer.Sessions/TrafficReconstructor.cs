@@ -7,6 +7,7 @@ using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ledger;
 using Analyzer.Sessions.Pptp;
+using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Sessions;
 
@@ -26,6 +27,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     private readonly L2tpTunnelTracker _l2tp;
     private readonly PptpTracker _pptp;
     private readonly PacketLedger? _ledger;
+    private readonly SealedPacketRecorder _sealed;
     private long _droppedDiagnostics;
     private long _unlistedIncomplete;
     private FrameRef? _firstUnlistedIncomplete;
@@ -50,6 +52,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _l2tp = new L2tpTunnelTracker(input, limits, notices);
         _pptp = new PptpTracker(input, limits, notices);
         _ledger = keepLedger ? new PacketLedger(input, limits) : null;
+        _sealed = new SealedPacketRecorder(input);
     }
 
     private static KeyStore? StoreOf(IkeKeyTable? table)
@@ -89,6 +92,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
             case TrafficKind.EspInUdp:
             case TrafficKind.Ah:
                 _esp.Observe(datagram);
+                _sealed.Observe(datagram);
                 break;
             case TrafficKind.L2tp:
                 _l2tp.Observe(datagram);
@@ -152,6 +156,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _esp.Complete(_model);
         _l2tp.Complete(_model);
         _pptp.Complete(_model);
+        _sealed.Complete(_model);
         _model.Ledger = _ledger;
         if (_ledger is not null)
         {

@@ -1,4 +1,5 @@
 using Analyzer.Correlation;
+using Analyzer.Diagnosis.Facts.Inference;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -23,6 +24,7 @@ public sealed class FactSheet
     public List<PathDirectionFacts> PathDirections { get; } = [];
     public List<TranslationFacts> Translations { get; } = [];
     public List<ClockOffsetFacts> ClockOffsets { get; } = [];
+    public List<InferenceFacts> Inferences { get; } = [];
     public required CaseFacts Case { get; init; }
 
     public static FactSheet Build(Case @case)
@@ -67,6 +69,8 @@ public sealed class FactSheet
                     sheet.Ppp.Add(PppFactsBuilder.Build(connection.Ppp, "pptp", connection.Client, connection.Server, context));
                 }
             }
+
+            InferenceFactsBuilder.Build(context, sheet.Inferences);
         }
 
         sheet.Events.AddRange(EventFactsBuilder.Build(@case));
@@ -88,6 +92,7 @@ public sealed class FactSheet
         "path-direction" => PathDirections,
         "translation" => Translations,
         "clock-offset" => ClockOffsets,
+        "inferred" => Inferences,
         "case" => [Case],
         _ => [],
     };

@@ -17,6 +17,7 @@ public static class FactSubjects
         ["path-direction"] = typeof(PathDirectionFacts),
         ["translation"] = typeof(TranslationFacts),
         ["clock-offset"] = typeof(ClockOffsetFacts),
+        ["inferred"] = typeof(InferenceFacts),
         ["case"] = typeof(CaseFacts),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

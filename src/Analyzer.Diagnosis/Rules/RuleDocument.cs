@@ -32,6 +32,8 @@ internal sealed class RuleEvidenceDocument
     public string? Records { get; set; }
     public string? Text { get; set; }
     public string? Filter { get; set; }
+    /// <summary>"observed" (default) or "inferred".</summary>
+    public string? Kind { get; set; }
 }
 
 /// <summary>The <c>examples</c> block: inputs (paths from the repository root) on which the rule must and must not fire.</summary>

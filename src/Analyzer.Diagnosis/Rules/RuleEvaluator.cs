@@ -135,7 +135,7 @@ public static class RuleEvaluator
 
                 if (frame.Frame > 0 && cited.Add((frame.InputIndex, frame.Frame, null)))
                 {
-                    evidence.Add(new Evidence(frame.InputIndex, frame.Frame, null, frame.Time, text) { DisplayFilter = filter });
+                    evidence.Add(new Evidence(frame.InputIndex, frame.Frame, null, frame.Time, text) { DisplayFilter = filter, Kind = item.Kind });
                     taken++;
                 }
             }
@@ -152,7 +152,7 @@ public static class RuleEvaluator
 
                 if (cited.Add((record.InputIndex, null, record.RecordId)))
                 {
-                    evidence.Add(new Evidence(record.InputIndex, null, record.RecordId, record.Time, text) { DisplayFilter = filter });
+                    evidence.Add(new Evidence(record.InputIndex, null, record.RecordId, record.Time, text) { DisplayFilter = filter, Kind = item.Kind });
                     taken++;
                 }
             }

@@ -32,7 +32,7 @@ internal static class RuleExpressionCompiler
             FactTemplate? filter = item.Filter is null ? null : Template(factType, item.Filter, "evidence", fail);
             if (text is not null && (frames is not null || records is not null) && (item.Filter is null || filter is not null))
             {
-                compiled.Add(new CompiledEvidence(frames, records, text, filter));
+                compiled.Add(new CompiledEvidence(frames, records, text, filter, item.Kind));
             }
             else
             {

@@ -199,7 +199,21 @@ internal static class RuleFileReader
                 continue;
             }
 
-            evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter));
+            EvidenceKind kind;
+            switch (item.Kind)
+            {
+                case null or "observed":
+                    kind = EvidenceKind.Observed;
+                    break;
+                case "inferred":
+                    kind = EvidenceKind.Inferred;
+                    break;
+                default:
+                    fail("evidence", "an evidence item's kind is observed or inferred");
+                    continue;
+            }
+
+            evidence.Add(new RuleEvidence(item.Frames, item.Records, item.Text, item.Filter, kind));
         }
 
         return evidence;

@@ -5,4 +5,4 @@ internal sealed record RulePresentation(FactTemplate Summary, IReadOnlyList<Comp
 
 /// <summary>One evidence item with its expressions compiled.</summary>
 internal sealed record CompiledEvidence(
-    Func<object, object?>? FramesOf, Func<object, object?>? RecordsOf, FactTemplate Text, FactTemplate? Filter);
+    Func<object, object?>? FramesOf, Func<object, object?>? RecordsOf, FactTemplate Text, FactTemplate? Filter, EvidenceKind Kind);

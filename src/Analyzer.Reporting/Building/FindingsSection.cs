@@ -24,6 +24,7 @@ internal static class FindingsSection
                     Text = item.Text,
                     DisplayFilter = item.DisplayFilter
                         ?? (item.Frame is long frame ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {frame}") : null),
+                    Kind = item.Kind == EvidenceKind.Inferred ? "inferred" : null,
                 });
             }
 

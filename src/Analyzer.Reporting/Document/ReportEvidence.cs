@@ -20,4 +20,8 @@ public sealed record ReportEvidence
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DisplayFilter { get; init; }
+
+    /// <summary>"inferred" when the evidence is the shape of encrypted traffic, not its content; absent when observed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
 }

@@ -46,7 +46,7 @@ internal sealed class FindingsMarkdown : IMarkdownSection
                     e.Frame is long frame ? "frame " + frame.ToString(CultureInfo.InvariantCulture)
                         : e.Record is long record ? "record " + record.ToString(CultureInfo.InvariantCulture) : "—",
                     MarkdownText.Cell(e.Time),
-                    MarkdownText.Cell(e.Text),
+                    MarkdownText.Cell(e.Kind is null ? e.Text : "(" + e.Kind + ") " + e.Text),
                     MarkdownText.Code(e.DisplayFilter),
                 }));
             }
