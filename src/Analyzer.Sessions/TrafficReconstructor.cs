@@ -1,5 +1,4 @@
 using Analyzer.Core;
-using Analyzer.Protocols.Ike.Decryption;
 using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
@@ -36,11 +35,6 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     /// Record every VPN packet for path comparison. Only a bundle with a second capture of the same
     /// conversation needs it; a single capture skips the per-packet copy (docs/performance.md).
     /// </param>
-    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
-        : this(input, limits, StoreOf(keys), keepLedger)
-    {
-    }
-
     /// <param name="keys">Every key supplied (IKEv1, IKEv2; ESP is decrypted by the decode stage with the same store).</param>
     public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, bool keepLedger = true)
     {
@@ -53,22 +47,6 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _pptp = new PptpTracker(input, limits, notices);
         _ledger = keepLedger ? new PacketLedger(input, limits) : null;
         _sealed = new SealedPacketRecorder(input);
-    }
-
-    private static KeyStore? StoreOf(IkeKeyTable? table)
-    {
-        if (table is null)
-        {
-            return null;
-        }
-
-        var store = new KeyStore();
-        foreach ((ulong cookie, byte[] key) in table.Keys)
-        {
-            store.AddIkev1(cookie, key, "--ike-keys");
-        }
-
-        return store;
     }
 
     public void OnDatagram(in VpnDatagram datagram)
