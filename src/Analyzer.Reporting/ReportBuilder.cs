@@ -9,8 +9,11 @@ namespace Analyzer.Reporting;
 /// <summary>
 /// Turns a case and its diagnosis into the report document. Each section has its own builder in
 /// Building/ (a new section = one builder class and one line here). With
-/// <see cref="ReportOptions.Redact"/> the pseudonyms are applied here, once, so every format
-/// rendered from the document carries the same ones.
+/// <see cref="ReportOptions.Redact"/> the sections spell every input value through the context's
+/// pseudonymiser as they build (<see cref="BuildContext.Values"/>), so the document never holds a
+/// real address or name and every format rendered from it carries the same pseudonyms; the
+/// document takes the pseudonymiser's <see cref="LeakCheck"/>, which <see cref="ReportWriter"/>
+/// runs on each rendered output before anything is written.
 /// </summary>
 public static class ReportBuilder
 {
@@ -23,11 +26,12 @@ public static class ReportBuilder
         {
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
             GeneratedAt = Analyzer.Core.Timestamp.FromDateTime(options.GeneratedAt.UtcDateTime, 0).ToIso8601(),
+            Redacted = options.Redact,
             Verdict = FindingsSection.Verdict(findings),
             Inputs = inputs,
             Warnings = unplaced,
             Findings = findings,
-            RuleErrors = [.. diagnosis.RuleErrors],
+            RuleErrors = context.Values.Texts(diagnosis.RuleErrors),
             Ike = IkeSection.Build(context),
             Esp = EspSection.Build(context),
             L2tp = L2tpSection.Build(context),
@@ -37,6 +41,7 @@ public static class ReportBuilder
             Paths = PathsSection.Build(context),
         };
 
-        return options.Redact ? Redactor.Apply(document) : document;
+        // Last, so the check knows every original the sections replaced.
+        return context.Pseudonyms is Pseudonymiser pseudonyms ? document with { LeakCheck = pseudonyms.LeakCheck() } : document;
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Analyzer.Reporting.Document;
+using Analyzer.Reporting.Redaction;
 
 namespace Analyzer.Reporting;
 
@@ -47,4 +49,11 @@ public sealed record ReportDocument
     public IReadOnlyList<ReportTimelineEntry> Timeline { get; init; } = [];
 
     public IReadOnlyList<ReportPath> Paths { get; init; } = [];
+
+    /// <summary>
+    /// For a redacted document: the originals its pseudonyms replaced, which <see cref="ReportWriter"/>
+    /// searches every rendered output for before writing it. Not part of the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public LeakCheck? LeakCheck { get; init; }
 }

@@ -8,10 +8,9 @@ public sealed record TsharkFrame(long Number, string Epoch, long Length, long Ca
 {
     public static List<TsharkFrame> Read(string path)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark,
+        string output = Tshark.Run(path,
         [
-            "-n", "-r", path, "-T", "fields", "-E", "separator=/t",
+            "-n", "-T", "fields", "-E", "separator=/t",
             "-e", "frame.number", "-e", "frame.time_epoch", "-e", "frame.len", "-e", "frame.cap_len", "-e", "frame.interface_id",
         ]);
         var frames = new List<TsharkFrame>();

@@ -10,6 +10,7 @@ namespace Analyzer.Cli.Tests;
 /// run time. So the AOT binary is published once and must pass every rule example and give the same
 /// report as the JIT build on every sample.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PublishCollection.Name)]
 public sealed partial class AotPublishTests(AotPublishTests.PublishedBinary published) : IClassFixture<AotPublishTests.PublishedBinary>
 {

@@ -7,6 +7,7 @@ namespace Analyzer.Cli.Tests;
 /// Most support engineers run Windows: the single-file win-x64 build is cross-published here so it
 /// cannot silently break; the .NET tool package carries the rule catalogue.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PublishCollection.Name)]
 public sealed class PackagingTests : IDisposable
 {

@@ -8,8 +8,8 @@ public static class SampleScenarios
 {
     public static string Directory => Path.Combine(RepoPaths.Samples, "captures");
 
-    /// <summary>Every scenario directory that has an expected.json.</summary>
-    public static TheoryData<string> Names()
+    /// <summary>Every scenario directory that has an expected.json (and passes <paramref name="where"/>, when given).</summary>
+    public static TheoryData<string> Names(Func<string, bool>? where = null)
     {
         var data = new TheoryData<string>();
         if (!System.IO.Directory.Exists(Directory))
@@ -19,7 +19,7 @@ public static class SampleScenarios
 
         foreach (string directory in System.IO.Directory.GetDirectories(Directory).Order(StringComparer.Ordinal))
         {
-            if (File.Exists(Path.Combine(directory, "expected.json")))
+            if (File.Exists(Path.Combine(directory, "expected.json")) && (where is null || where(Path.GetFileName(directory))))
             {
                 data.Add(Path.GetFileName(directory));
             }

@@ -10,12 +10,10 @@ public sealed class DisplayFilterTests
     [Fact]
     public void Sa_filter_selects_every_frame_of_the_sa()
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         ReportDocument document = TestReports.Real();
         Document.ReportIkeSa sa = document.Ike.Sas[0];
 
-        string frames = ExternalTool.Run(tshark, ["-r", RealCaptureCase.SharedFile(RealCaptureCase.MainModeCapture),
-            "-Y", ReportLabels.IspiFilter(sa.InitiatorCookie), "-T", "fields", "-e", "frame.number"]);
+        string frames = Tshark.Run(RealCaptureCase.SharedFile(RealCaptureCase.MainModeCapture), ["-Y", ReportLabels.IspiFilter(sa.InitiatorCookie), "-T", "fields", "-e", "frame.number"]);
 
         Assert.Equal(sa.Messages.Select(m => m.Frame), frames.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse));
     }
@@ -23,7 +21,6 @@ public sealed class DisplayFilterTests
     [Fact]
     public void Evidence_frame_filter_selects_that_frame()
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         var evidence = new Diagnosis.Evidence(0, 4, null, null, "MM4 from the responder");
         var diagnosis = new Diagnosis.DiagnosisResult
         {
@@ -31,7 +28,7 @@ public sealed class DisplayFilterTests
         };
         string filter = TestReports.Real(diagnosis).Findings[0].Evidence[0].DisplayFilter!;
 
-        string frames = ExternalTool.Run(tshark, ["-r", RealCaptureCase.SharedFile(RealCaptureCase.MainModeCapture), "-Y", filter, "-T", "fields", "-e", "frame.number"]);
+        string frames = Tshark.Run(RealCaptureCase.SharedFile(RealCaptureCase.MainModeCapture), ["-Y", filter, "-T", "fields", "-e", "frame.number"]);
 
         Assert.Equal("4", frames.Trim());
     }

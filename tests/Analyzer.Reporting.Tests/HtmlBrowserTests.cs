@@ -9,6 +9,7 @@ namespace Analyzer.Reporting.Tests;
 /// no network features, a fresh profile and JavaScript on (so a script that slipped through would
 /// run and show). Screenshots are kept under the test's output directory (artifacts/).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HtmlBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

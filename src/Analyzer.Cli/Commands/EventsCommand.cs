@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Analyzer.Core;
 using Analyzer.EventLogs;
 using Analyzer.EventLogs.Output;
+using Analyzer.Reporting.Json;
 
 namespace Analyzer.Cli.Commands;
 
@@ -116,19 +116,7 @@ internal static class EventsCommand
     private static void WriteJson(TextWriter target, List<(EventRecord Record, string Input)> records)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("records");
-            foreach ((EventRecord record, string input) in records)
-            {
-                EventRecordJson.Write(writer, record, input);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
+        EventRecordsJson.Write(records, buffer);
         target.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         target.WriteLine();
     }

@@ -8,6 +8,7 @@ using Analyzer.Diagnosis.Rules;
 using Analyzer.Reporting;
 using Analyzer.Reporting.Batch;
 using Analyzer.Reporting.Json;
+using Analyzer.Reporting.Redaction;
 
 namespace Analyzer.Cli.Pipeline;
 
@@ -45,9 +46,8 @@ internal sealed class AnalyzeRun
             }
         }
 
-        // Redaction goes through the JSON form of the report too.
         using var rules = new BackgroundRuleLoad(_request.RuleDirectories, cancellationToken,
-            _request.Format == ReportFormat.Json || _request.Redact ? JsonReportWriter.Prepare : null);
+            _request.Format == ReportFormat.Json ? JsonReportWriter.Prepare : null);
 
         List<TicketBundle> bundles;
         try
@@ -103,13 +103,22 @@ internal sealed class AnalyzeRun
             return ExitCodes.NothingAnalysed;
         }
 
-        if (_request.Output is null)
+        try
         {
-            ReportWriter.Write(document, _request.Format, _output);
+            if (_request.Output is null)
+            {
+                ReportWriter.Write(document, _request.Format, _output);
+            }
+            else
+            {
+                ReportWriter.WriteToPath(document, _request.Format, _request.Output);
+            }
         }
-        else
+        catch (RedactionLeakException leak)
         {
-            ReportWriter.WriteToPath(document, _request.Format, _request.Output);
+            // Better no report than one that gives away what --redact promised to hide.
+            _error.WriteLine("vpndiag: error: " + leak.Message);
+            return ExitCodes.NothingAnalysed;
         }
 
         WriteTimings(bundle, clock);
@@ -144,7 +153,7 @@ internal sealed class AnalyzeRun
 
                 summary.Add(BatchEntry.FromReport(bundle.Name, document, path));
             }
-            catch (InputException error)
+            catch (Exception error) when (error is InputException or RedactionLeakException)
             {
                 summary.Add(BatchEntry.Failed(bundle.Name, error.Message));
                 lock (_error)
@@ -158,10 +167,20 @@ internal sealed class AnalyzeRun
         {
             for (int index = 0; index < bundles.Count; index++)
             {
-                if (reports[index] is ReportDocument document)
+                if (reports[index] is not ReportDocument document)
+                {
+                    continue;
+                }
+
+                try
                 {
                     ReportWriter.Write(document, ReportFormat.Markdown, _output);
                     _output.WriteLine();
+                }
+                catch (RedactionLeakException leak)
+                {
+                    _error.WriteLine("vpndiag: error: " + leak.Message);
+                    summary.Add(BatchEntry.Failed(bundles[index].Name, leak.Message));
                 }
             }
 

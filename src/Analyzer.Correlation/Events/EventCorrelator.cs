@@ -143,7 +143,7 @@ public static class EventCorrelator
 
             foreach ((CaptureModel capture, EspFlow flow) in flows)
             {
-                IkeSa? sa = SaOfFlow(capture, flow);
+                IkeSa? sa = flow.IkeSa;
                 FrameRef frame = record.Time is Timestamp t && Math.Abs(t.SecondsSince(flow.Last.Time)) < Math.Abs(t.SecondsSince(flow.First.Time)) ? flow.Last : flow.First;
                 events.Add(new CorrelatedEvent(record, frame, sa, CorrelationMethod.Spi, Offset(record.Time, frame)));
             }
@@ -282,30 +282,6 @@ public static class EventCorrelator
         }
 
         return best;
-    }
-
-    private static IkeSa? SaOfFlow(CaptureModel capture, EspFlow flow)
-    {
-        foreach (IkeSa sa in capture.IkeSas)
-        {
-            if (flow.IkeSaCookie is ulong cookie ? sa.InitiatorCookie == cookie : sa.ChildSpis.Contains(flow.Spi))
-            {
-                return sa;
-            }
-        }
-
-        IkeSa? byAddress = null;
-        foreach (IkeSa sa in capture.IkeSas)
-        {
-            bool pair = (sa.Initiator.Address == flow.Source.Address && sa.Responder.Address == flow.Destination.Address)
-                || (sa.Initiator.Address == flow.Destination.Address && sa.Responder.Address == flow.Source.Address);
-            if (pair && sa.FirstFrame.Time <= flow.First.Time && (byAddress is null || sa.FirstFrame.Time > byAddress.FirstFrame.Time))
-            {
-                byAddress = sa;
-            }
-        }
-
-        return byAddress;
     }
 
     private static bool TryParseSpi(string text, bool hex, out uint spi)

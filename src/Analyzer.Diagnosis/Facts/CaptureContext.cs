@@ -48,12 +48,10 @@ internal sealed class CaptureContext
 
     public string Input => Capture.Input.DisplayName;
 
-    /// <summary>The capture's SAs, flows and incomplete datagrams by the peers they run between.</summary>
+    /// <summary>The capture's SAs and flows by the peers they run between.</summary>
     public CaptureIndex Index { get; }
 
     public IReadOnlyList<EspFlow> FlowsOf(IkeSa sa) => Index.FlowsOf(sa);
-
-    public IkeSa? OwnerOf(EspFlow flow) => Index.OwnerOf(flow);
 
     /// <summary>Path losses for the given protocols, as one sentence ("" when none).</summary>
     public string PathLoss(params string[] protocols)

@@ -7,7 +7,7 @@ using Analyzer.Sessions.Ike;
 namespace Analyzer.Diagnosis.Facts;
 
 /// <summary>
-/// One capture's SAs, flows and incomplete datagrams grouped by the two addresses they run between,
+/// One capture's SAs and flows grouped by the two addresses they run between,
 /// built once. Fact builders ask "what else ran between these peers?" for every SA, flow and
 /// tunnel; answering by scanning the whole capture made a server capture with tens of thousands of
 /// negotiations quadratic.
@@ -16,29 +16,18 @@ internal sealed class CaptureIndex
 {
     private static readonly List<IkeSa> NoSas = [];
     private static readonly List<EspFlow> NoFlows = [];
-    private static readonly List<IncompleteIpDatagram> NoDatagrams = [];
 
     private readonly Dictionary<(NetAddress Low, NetAddress High), List<IkeSa>> _sasByPeers = [];
     private readonly Dictionary<NetAddress, List<IkeSa>> _natInitiatedByResponder = [];
     private readonly Dictionary<(NetAddress Low, NetAddress High), (int Count, Timestamp First, Timestamp Last)> _establishedByPeers = [];
-    private readonly Dictionary<(NetAddress Low, NetAddress High), List<IncompleteIpDatagram>> _udpIncompleteByPeers = [];
     private readonly Dictionary<(NetAddress Source, NetAddress Destination, bool Ah), long> _packetsByDirection = [];
     private readonly Dictionary<IkeSa, List<EspFlow>> _flowsBySa = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<EspFlow, IkeSa?> _ownerByFlow = new(ReferenceEqualityComparer.Instance);
 
     public CaptureIndex(CaptureModel capture)
     {
-        var firstByCookie = new Dictionary<ulong, int>();
-        var firstByChildSpi = new Dictionary<uint, int>();
         for (int i = 0; i < capture.IkeSas.Count; i++)
         {
             IkeSa sa = capture.IkeSas[i];
-            firstByCookie.TryAdd(sa.InitiatorCookie, i);
-            foreach (uint spi in sa.ChildSpis)
-            {
-                firstByChildSpi.TryAdd(spi, i);
-            }
-
             Add(_sasByPeers, Peers(sa.Initiator.Address, sa.Responder.Address), sa);
             if (sa.Nat.InitiatorBehindNat == true)
             {
@@ -60,19 +49,9 @@ internal sealed class CaptureIndex
         {
             var direction = (flow.Source.Address, flow.Destination.Address, flow.Encapsulation == EspEncapsulation.Ah);
             _packetsByDirection[direction] = _packetsByDirection.GetValueOrDefault(direction) + flow.Packets;
-            IkeSa? owner = Owner(flow, capture.IkeSas, firstByCookie, firstByChildSpi);
-            _ownerByFlow[flow] = owner;
-            if (owner is not null)
+            if (flow.IkeSa is IkeSa owner)
             {
                 Add(_flowsBySa, owner, flow);
-            }
-        }
-
-        foreach (IncompleteIpDatagram datagram in capture.IncompleteDatagrams)
-        {
-            if (datagram.Protocol == 17)
-            {
-                Add(_udpIncompleteByPeers, Peers(datagram.Source.Address, datagram.Destination.Address), datagram);
             }
         }
     }
@@ -90,44 +69,13 @@ internal sealed class CaptureIndex
     public (int Count, double SpanSeconds) EstablishedBetween(NetAddress a, NetAddress b) =>
         _establishedByPeers.TryGetValue(Peers(a, b), out var seen) ? (seen.Count, seen.Last.SecondsSince(seen.First)) : (0, 0);
 
-    /// <summary>Incomplete UDP datagrams between the two addresses, either way round, in capture order.</summary>
-    public IReadOnlyList<IncompleteIpDatagram> IncompleteUdpBetween(NetAddress a, NetAddress b) =>
-        _udpIncompleteByPeers.GetValueOrDefault(Peers(a, b)) ?? NoDatagrams;
-
     /// <summary>Packets of all ESP flows (or all AH flows) from one address to another.</summary>
     public long PacketsFrom(NetAddress source, NetAddress destination, bool ah) => _packetsByDirection.GetValueOrDefault((source, destination, ah));
 
     /// <summary>The ESP flows that belong to this SA, in capture order.</summary>
     public IReadOnlyList<EspFlow> FlowsOf(IkeSa sa) => _flowsBySa.GetValueOrDefault(sa) ?? NoFlows;
 
-    public IkeSa? OwnerOf(EspFlow flow) => _ownerByFlow.GetValueOrDefault(flow);
-
     private static (NetAddress Low, NetAddress High) Peers(NetAddress a, NetAddress b) => a <= b ? (a, b) : (b, a);
-
-    // A flow belongs to the SA that negotiated it when the model says so (cookie or SPI): the first
-    // such SA in capture order. Otherwise to the latest SA between the same addresses that started
-    // before the flow's first packet, or failing that the first SA between them.
-    private IkeSa? Owner(EspFlow flow, List<IkeSa> sas, Dictionary<ulong, int> firstByCookie, Dictionary<uint, int> firstByChildSpi)
-    {
-        int byCookie = flow.IkeSaCookie is ulong cookie && firstByCookie.TryGetValue(cookie, out int c) ? c : int.MaxValue;
-        int bySpi = firstByChildSpi.TryGetValue(flow.Spi, out int s) ? s : int.MaxValue;
-        int negotiatedBy = Math.Min(byCookie, bySpi);
-        if (negotiatedBy != int.MaxValue)
-        {
-            return sas[negotiatedBy];
-        }
-
-        IReadOnlyList<IkeSa> between = SasBetween(flow.Source.Address, flow.Destination.Address);
-        for (int i = between.Count - 1; i >= 0; i--)
-        {
-            if (between[i].FirstFrame.Time <= flow.First.Time)
-            {
-                return between[i];
-            }
-        }
-
-        return between.Count > 0 ? between[0] : null;
-    }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
         where TKey : notnull

@@ -109,20 +109,7 @@ internal static class CaseFactsBuilder
 
     // ESP fragments: IP protocol 50, or UDP 4500 whose first word after the UDP header is not the
     // zero non-ESP marker (zero means IKE, RFC 3948 §2.2).
-    private static bool IsEsp(IncompleteIpDatagram datagram)
-    {
-        if (datagram.Protocol == 50)
-        {
-            return true;
-        }
-
-        if (datagram.Protocol != 17 || (datagram.Source.Port != 4500 && datagram.Destination.Port != 4500) || datagram.FirstBytes.Length < 12)
-        {
-            return false;
-        }
-
-        return datagram.FirstBytes[8] != 0 || datagram.FirstBytes[9] != 0 || datagram.FirstBytes[10] != 0 || datagram.FirstBytes[11] != 0;
-    }
+    private static bool IsEsp(IncompleteIpDatagram datagram) => datagram.Protocol == 50 || datagram.IsEspInUdp;
 
     private sealed record SharedAddress(int Clients, string Address, bool LaterFailed, bool EarlierDisplaced, string Story, List<FrameRef> Frames);
 

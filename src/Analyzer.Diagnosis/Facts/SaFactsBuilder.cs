@@ -2,6 +2,7 @@ using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Diagnosis.Facts;
@@ -9,8 +10,6 @@ namespace Analyzer.Diagnosis.Facts;
 /// <summary>Flattens one <see cref="IkeSa"/> into <see cref="SaFacts"/>: the interpretation rules share.</summary>
 internal static class SaFactsBuilder
 {
-    private const ushort NatTPort = 4500;
-
     public static SaFacts Build(IkeSa sa, CaptureContext context)
     {
         IkeExchange? phase1 = FindPhase1(sa);
@@ -48,14 +47,14 @@ internal static class SaFactsBuilder
             || method.Contains("Certificate", StringComparison.OrdinalIgnoreCase)
             || (method.Length == 0 && (sa.Certificates.Count > 0 || sa.CertificateRequests.Count > 0)));
 
-        int initiatorSent4500 = sa.Messages.Count(m => m.FromInitiator && (m.NatTraversal || m.To.Port == NatTPort));
-        bool responderAnswered4500 = sa.Messages.Exists(m => !m.FromInitiator && (m.NatTraversal || m.From.Port == NatTPort));
-        IkeMessage? firstFloat = sa.Messages.Find(m => m.FromInitiator && (m.NatTraversal || m.To.Port == NatTPort));
+        int initiatorSent4500 = sa.Messages.Count(m => m.FromInitiator && (m.NatTraversal || m.To.Port == VpnPorts.NatTraversal));
+        bool responderAnswered4500 = sa.Messages.Exists(m => !m.FromInitiator && (m.NatTraversal || m.From.Port == VpnPorts.NatTraversal));
+        IkeMessage? firstFloat = sa.Messages.Find(m => m.FromInitiator && (m.NatTraversal || m.To.Port == VpnPorts.NatTraversal));
         bool answeredAfterFloat = firstFloat is not null && sa.Messages.Exists(m => !m.FromInitiator && m.Frame.Frame > firstFloat.Frame.Frame);
         NatDetection nat = sa.Nat;
         bool natTExpected = nat.NatDetected && nat.InitiatorSupportsNatT && nat.ResponderSupportsNatT;
 
-        List<IncompleteIpDatagram> incomplete = IncompleteDatagramsOf(sa, context);
+        List<IkeLostDatagram> incomplete = sa.LostDatagrams;
         int fragmentedMessages = sa.Messages.Count(m => m.IpFragments > 1);
 
         string authRejection = AuthenticationRejection(sa, rejecting, answeredByInformational, stall, highest,
@@ -65,12 +64,12 @@ internal static class SaFactsBuilder
         List<string> weakChosen = [];
         foreach (IkeProposal proposal in sa.Proposals)
         {
-            WeakAlgorithms.Collect(proposal, weakOffered);
+            CollectWeak(proposal, weakOffered);
         }
 
         if (sa.Chosen is not null)
         {
-            WeakAlgorithms.Collect(sa.Chosen, weakChosen);
+            CollectWeak(sa.Chosen, weakChosen);
         }
 
         var quickModes = sa.Exchanges.Where(e => e.Kind is IkeExchangeKind.QuickMode or IkeExchangeKind.CreateChildSa).ToList();
@@ -78,10 +77,10 @@ internal static class SaFactsBuilder
         {
             if (exchange.ChildSa is { } child)
             {
-                child.Offered.ForEach(p => WeakAlgorithms.Collect(p, weakOffered));
+                child.Offered.ForEach(p => CollectWeak(p, weakOffered));
                 if (child.Chosen is not null)
                 {
-                    WeakAlgorithms.Collect(child.Chosen, weakChosen);
+                    CollectWeak(child.Chosen, weakChosen);
                 }
             }
         }
@@ -97,7 +96,7 @@ internal static class SaFactsBuilder
             foreach (IkeIdentity id in exchange.ChildSa?.TrafficSelectors ?? [])
             {
                 selectors.Add(string.Create(CultureInfo.InvariantCulture, $"{id.Value} proto {id.Protocol} port {id.Port}"));
-                otherThanL2tp |= id.Protocol != 17 || id.Port != 1701;
+                otherThanL2tp |= id.Protocol != 17 || id.Port != VpnPorts.L2tp;
             }
         }
 
@@ -133,7 +132,7 @@ internal static class SaFactsBuilder
             ResponderAddress = sa.Responder.Address.ToString(),
             InitiatorCookie = cookie,
             ResponderCookie = Hex(sa.ResponderCookie),
-            DisplayFilter = "isakmp.ispi == " + cookie,
+            DisplayFilter = sa.DisplayFilter,
             FirstMessageSends = firstFrames.Count,
             ResponderAnswered = responderAnswered,
             Phase1HighestMessage = highest,
@@ -146,8 +145,8 @@ internal static class SaFactsBuilder
             AnsweredByEncryptedInformational = answeredByInformational,
             AuthenticationRejected = authRejection.Length > 0,
             AuthenticationRejection = authRejection,
-            ProposalRejected = !established && (rejecting?.Type == NotifyTypes.NoProposalChosen
-                || sa.Notifies.Exists(n => !n.FromInitiator && n.Type == NotifyTypes.NoProposalChosen)),
+            ProposalRejected = !established && (rejecting?.Type == NotifyTypes.V1NoProposalChosen
+                || sa.Notifies.Exists(n => !n.FromInitiator && n.Type == NotifyTypes.V1NoProposalChosen)),
             AuthenticationMethod = method,
             UsesPreSharedKey = psk,
             UsesCertificates = certificates,
@@ -212,8 +211,8 @@ internal static class SaFactsBuilder
             EspAfterDelete = flows.Sum(f => f.PacketsAfterDelete),
             DeleteCount = sa.Deletes.Count,
             Deleted = sa.State == IkeSaState.Deleted,
-            DpdRequests = sa.Notifies.Count(n => n.Type == NotifyTypes.RuThere),
-            DpdAcks = sa.Notifies.Count(n => n.Type == NotifyTypes.RuThereAck),
+            DpdRequests = sa.Notifies.Count(n => n.Type == NotifyTypes.V1DpdRuThere),
+            DpdAcks = sa.Notifies.Count(n => n.Type == NotifyTypes.V1DpdRuThereAck),
             TrailingUnansweredInformationals = trailing,
             TrailingInformationalsFrom = trailingFrom,
             PeerPairEstablishedSas = pairSas,
@@ -228,10 +227,10 @@ internal static class SaFactsBuilder
             FirstMessageFrames = firstFrames,
             StalledFrames = stall.Frames,
             RejectFrames = RejectFrames(sa, rejecting, phase1Messages, answeredByInformational),
-            Port4500Frames = sa.Messages.Where(m => m.NatTraversal || m.To.Port == NatTPort || m.From.Port == NatTPort).Select(m => m.Frame).ToList(),
+            Port4500Frames = sa.Messages.Where(m => m.NatTraversal || m.To.Port == VpnPorts.NatTraversal || m.From.Port == VpnPorts.NatTraversal).Select(m => m.Frame).ToList(),
             CertificateFrames = sa.Certificates.Select(c => c.Frame).ToList(),
             CertificateRequestFrames = sa.CertificateRequests.Select(c => c.Frame).ToList(),
-            FragmentFrames = sa.Messages.Where(m => m.IpFragments > 1).Select(m => m.Frame).Concat(incomplete.SelectMany(d => d.Fragments)).ToList(),
+            FragmentFrames = sa.Messages.Where(m => m.IpFragments > 1).Select(m => m.Frame).Concat(incomplete.SelectMany(d => d.Datagram.Fragments)).ToList(),
             QuickModeFrames = quickModes.SelectMany(e => e.Messages).Select(m => m.Frame).ToList(),
             DeleteFrames = sa.Deletes.Select(d => d.Frame).ToList(),
             InformationalFrames = trailingFrames,
@@ -394,46 +393,17 @@ internal static class SaFactsBuilder
         return modes;
     }
 
-    private static List<IncompleteIpDatagram> IncompleteDatagramsOf(IkeSa sa, CaptureContext context)
+    /// <summary>The names of the proposal's algorithms the registry's RFC 8247 table calls weak.</summary>
+    private static void CollectWeak(IkeProposal proposal, List<string> into)
     {
-        List<IncompleteIpDatagram> found = [];
-        foreach (IncompleteIpDatagram datagram in context.Index.IncompleteUdpBetween(sa.Initiator.Address, sa.Responder.Address))
+        foreach (var weak in proposal.WeakAlgorithms)
         {
-            ushort port = Math.Max(datagram.Source.Port, datagram.Destination.Port);
-            bool ikePorts = datagram.Source.Port is 0 or 500 or NatTPort || datagram.Destination.Port is 0 or 500 or NatTPort;
-            if (!ikePorts && port != 0)
+            string name = proposal.NameOf(weak);
+            if (!into.Contains(name))
             {
-                continue;
-            }
-
-            if (CookieMismatch(datagram.FirstBytes, sa.InitiatorCookie))
-            {
-                continue;
-            }
-
-            found.Add(datagram);
-        }
-
-        return found;
-    }
-
-    // The first fragment starts with the UDP header (8 bytes), then on port 4500 a zero marker, then the cookies.
-    private static bool CookieMismatch(byte[] firstBytes, ulong cookie)
-    {
-        if (firstBytes.Length < 16)
-        {
-            return false;
-        }
-
-        for (int offset = 0; offset <= 12 && offset + 8 <= firstBytes.Length; offset += 4)
-        {
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(firstBytes.AsSpan(offset)) == cookie)
-            {
-                return false;
+                into.Add(name);
             }
         }
-
-        return true;
     }
 
     private static int LargestAnswered(IkeSa sa)

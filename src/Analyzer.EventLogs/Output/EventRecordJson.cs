@@ -1,48 +1,31 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Analyzer.EventLogs.Output;
 
 /// <summary>
-/// One record as <c>vpndiag events</c> and the report's <c>events.records</c> print it:
-/// input, recordId, eventId, provider, channel, computer, level, time, written, data (an object,
-/// or an array where the event's values have no names), kind. Escaping is System.Text.Json's.
+/// The one writer of a record's event data in JSON, for the report's <c>events.records</c> (and
+/// with it <c>vpndiag events --format json</c>) and the data cell of the CSV: an object name → value,
+/// a repeated name getting "#2", "#3"…; an array where every value is positional (classic events
+/// without names). Escaping is System.Text.Json's.
 /// </summary>
 public static class EventRecordJson
 {
-    public static void Write(Utf8JsonWriter writer, EventRecord record, string input)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(record);
-        writer.WriteStartObject();
-        writer.WriteString("input", input);
-        writer.WriteNumber("recordId", record.RecordId);
-        writer.WriteNumber("eventId", record.EventId);
-        writer.WriteString("provider", record.Provider);
-        writer.WriteString("channel", record.Channel);
-        writer.WriteString("computer", record.Computer);
-        writer.WriteString("level", record.Level);
-        writer.WriteString("time", record.Time?.ToIso8601());
-        writer.WriteString("written", record.Written?.ToIso8601());
-        writer.WritePropertyName("data");
-        WriteData(writer, record);
-        writer.WriteString("kind", record.Normalized?.Kind);
-        if (record.SourceLine is int line)
-        {
-            writer.WriteNumber("line", line);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Names → values; positional values (classic events) as an array, with a named extra such as Binary kept in an object after it.</summary>
     public static void WriteData(Utf8JsonWriter writer, EventRecord record)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(record);
-        if (record.DataIsPositional && AllPositional(record))
+        WriteData(writer, record.Data, record.DataIsPositional);
+    }
+
+    /// <summary>Positional values as an array; named ones (or positional ones with a named extra such as Binary) as an object.</summary>
+    public static void WriteData(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string>> values, bool positional)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(values);
+        if (positional && AllPositional(values))
         {
             writer.WriteStartArray();
-            foreach (KeyValuePair<string, string> pair in record.Data)
+            foreach (KeyValuePair<string, string> pair in values)
             {
                 writer.WriteStringValue(pair.Value);
             }
@@ -52,17 +35,29 @@ public static class EventRecordJson
         }
 
         writer.WriteStartObject();
-        foreach (KeyValuePair<string, string> pair in record.Data)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> pair in values)
         {
-            writer.WriteString(pair.Key, pair.Value);
+            string name = pair.Key;
+            if (seen.TryGetValue(name, out int count))
+            {
+                seen[name] = count + 1;
+                name = string.Create(CultureInfo.InvariantCulture, $"{name}#{count + 1}");
+            }
+            else
+            {
+                seen[name] = 1;
+            }
+
+            writer.WriteString(name, pair.Value);
         }
 
         writer.WriteEndObject();
     }
 
-    private static bool AllPositional(EventRecord record)
+    private static bool AllPositional(IReadOnlyList<KeyValuePair<string, string>> values)
     {
-        foreach (KeyValuePair<string, string> pair in record.Data)
+        foreach (KeyValuePair<string, string> pair in values)
         {
             if (pair.Key.Length == 0 || !char.IsAsciiDigit(pair.Key[0]))
             {

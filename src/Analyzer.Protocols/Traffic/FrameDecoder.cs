@@ -20,7 +20,6 @@ internal sealed class FrameDecoder : IDisposable
 {
     private const int UdpHeaderLength = 8;
     private const int TcpMinimumHeaderLength = 20;
-    private const int NonEspMarkerLength = 4;
 
     /// <summary>tshark dissects any non-zero first word on UDP 4500 as ESP (SPI), even short of the 8-byte header.</summary>
     private const int MinimumEspLength = 4;
@@ -291,25 +290,25 @@ internal sealed class FrameDecoder : IDisposable
         int skip = 0;
         switch (port)
         {
-            case PortClaims.Isakmp when !contested || VpnStructure.LooksLikeIsakmp(payload):
+            case VpnPorts.Isakmp when !contested || VpnStructure.LooksLikeIsakmp(payload):
                 kind = TrafficKind.Ike;
                 break;
-            case PortClaims.L2tp when !contested || VpnStructure.LooksLikeL2tp(payload):
+            case VpnPorts.L2tp when !contested || VpnStructure.LooksLikeL2tp(payload):
                 kind = TrafficKind.L2tp;
                 break;
-            case PortClaims.NatTraversal:
+            case VpnPorts.NatTraversal:
                 // RFC 3948 §2.2-2.3: a single 0xFF is a keepalive, a zero first word marks IKE, else ESP.
                 if (wirePayload == 1 && payload.Length == 1 && payload[0] == 0xFF)
                 {
                     kind = TrafficKind.NatKeepalive;
                 }
-                else if (payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0
-                    && (!contested || VpnStructure.LooksLikeIsakmp(payload[NonEspMarkerLength..])))
+                else if (NonEspMarker.StartsWithMarker(payload)
+                    && (!contested || VpnStructure.LooksLikeIsakmp(payload[NonEspMarker.Length..])))
                 {
                     kind = TrafficKind.IkeNatT;
-                    skip = NonEspMarkerLength;
+                    skip = NonEspMarker.Length;
                 }
-                else if (!contested && payload.Length >= NonEspMarkerLength && wirePayload >= MinimumEspLength)
+                else if (!contested && payload.Length >= NonEspMarker.Length && wirePayload >= MinimumEspLength)
                 {
                     kind = TrafficKind.EspInUdp;
                 }

@@ -28,4 +28,13 @@ public sealed record IncompleteIpDatagram(
 
     /// <summary>Why it was given up: timeout, a reassembly limit, or the end of the capture.</summary>
     public string Reason { get; init; } = string.Empty;
+
+    /// <summary>For UDP, the first bytes after the 8-byte UDP header; empty when the first fragment never arrived.</summary>
+    public ReadOnlySpan<byte> UdpPayloadStart => Protocol == UdpProtocol && FirstBytes.Length >= UdpHeaderLength ? FirstBytes.AsSpan(UdpHeaderLength) : default;
+
+    /// <summary>UDP 4500 whose first word is an SPI, not the non-ESP marker: ESP in UDP (RFC 3948 §2.2).</summary>
+    public bool IsEspInUdp => Protocol == UdpProtocol && VpnPorts.IsNatTraversal(Source.Port, Destination.Port) && NonEspMarker.StartsWithSpi(UdpPayloadStart);
+
+    private const byte UdpProtocol = 17;
+    private const int UdpHeaderLength = 8;
 }

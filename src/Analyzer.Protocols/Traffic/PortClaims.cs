@@ -8,11 +8,6 @@ namespace Analyzer.Protocols.Traffic;
 /// </summary>
 internal static class PortClaims
 {
-    public const ushort Isakmp = 500;
-    public const ushort NatTraversal = 4500;
-    public const ushort L2tp = 1701;
-    public const ushort Pptp = 1723;
-
     private static readonly ulong[] UdpClaimed = Bitmap(
     [
         7, 13, 19, 37, 49, 53, 67, 68, 69, 88, 111, 123, 137, 138, 161, 162, 173, 177, 213, 269, 319, 320, 389, 427,
@@ -51,7 +46,7 @@ internal static class PortClaims
         ushort high = Math.Max(source, destination);
         if (low != 0)
         {
-            if (low is Isakmp or NatTraversal or L2tp)
+            if (low is VpnPorts.Isakmp or VpnPorts.NatTraversal or VpnPorts.L2tp)
             {
                 return low;
             }
@@ -59,7 +54,7 @@ internal static class PortClaims
             contested = IsSet(UdpClaimed, low);
         }
 
-        return high is Isakmp or NatTraversal or L2tp ? high : (ushort)0;
+        return high is VpnPorts.Isakmp or VpnPorts.NatTraversal or VpnPorts.L2tp ? high : (ushort)0;
     }
 
     /// <summary>True when this TCP segment belongs to PPTP's control connection by Wireshark's lower-port-first rule.</summary>
@@ -67,12 +62,12 @@ internal static class PortClaims
     {
         ushort low = Math.Min(source, destination);
         ushort high = Math.Max(source, destination);
-        if (low == Pptp)
+        if (low == VpnPorts.Pptp)
         {
             return true;
         }
 
-        return high == Pptp && (low == 0 || !IsSet(TcpClaimed, low));
+        return high == VpnPorts.Pptp && (low == 0 || !IsSet(TcpClaimed, low));
     }
 
     private static bool IsSet(ulong[] bitmap, ushort port) => (bitmap[port >> 6] & (1UL << (port & 63))) != 0;

@@ -1,12 +1,16 @@
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Diagnosis;
+using Analyzer.Reporting.Redaction;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Reporting.Building;
 
-/// <summary>What every section builder reads: the case, its diagnosis, the options, and how inputs are named.</summary>
+/// <summary>
+/// What every section builder reads: the case, its diagnosis, the options, how inputs are named, and
+/// <see cref="Values"/>, through which every value from the inputs becomes report text (pseudonyms with --redact).
+/// </summary>
 internal sealed class BuildContext
 {
     private readonly HashSet<IkeSa>? _listedSas;
@@ -16,6 +20,13 @@ internal sealed class BuildContext
         Case = @case;
         Diagnosis = diagnosis;
         Options = options;
+        if (options.Redact)
+        {
+            Pseudonyms = new Pseudonymiser();
+            ModelSecrets.Learn(@case, Pseudonyms);
+        }
+
+        Values = new ReportValues(Pseudonyms);
         foreach (Finding finding in diagnosis.Findings)
         {
             foreach (Evidence evidence in finding.Evidence)
@@ -46,6 +57,12 @@ internal sealed class BuildContext
 
     public ReportOptions Options { get; }
 
+    /// <summary>Spells input values: plainly, or as pseudonyms when redacting.</summary>
+    public ReportValues Values { get; }
+
+    /// <summary>The pseudonymiser when redacting (its leak check goes with the document), else null.</summary>
+    public Pseudonymiser? Pseudonyms { get; }
+
     /// <summary>Frames the findings cite, by input index.</summary>
     public HashSet<(int Input, long Frame)> CitedFrames { get; } = [];
 
@@ -58,14 +75,14 @@ internal sealed class BuildContext
     /// <summary>Whether the report lists this SA (and its messages in the timeline).</summary>
     public bool IsListed(IkeSa sa) => _listedSas?.Contains(sa) ?? true;
 
-    /// <summary>The input's name as the report shows it; "input N" for an index no input has.</summary>
+    /// <summary>The input's name as the report shows it (scrubbed when redacting); "input N" for an index no input has.</summary>
     public string InputName(int index)
     {
         foreach (AnalysisInput input in Case.Inputs)
         {
             if (input.Index == index)
             {
-                return input.DisplayName;
+                return Values.Text(input.DisplayName);
             }
         }
 

@@ -16,10 +16,10 @@ internal static class EspSection
             {
                 flows.Add(new ReportEspFlow
                 {
-                    Input = capture.Input.DisplayName,
+                    Input = context.InputName(capture.Input.Index),
                     Spi = ReportNames.Spi(flow.Spi),
-                    Src = flow.Source.ToString(),
-                    Dst = flow.Destination.ToString(),
+                    Src = context.Values.Endpoint(flow.Source),
+                    Dst = context.Values.Endpoint(flow.Destination),
                     Encapsulation = flow.Encapsulation.Name(),
                     Packets = flow.Packets,
                     Bytes = flow.Bytes,
@@ -33,7 +33,7 @@ internal static class EspSection
                     FirstSequence = flow.FirstSequence,
                     LastSequence = flow.LastSequence,
                     PairedSpi = flow.PairedSpi is uint paired ? ReportNames.Spi(paired) : null,
-                    PairedBy = flow.PairedBy,
+                    PairedBy = context.Values.Text(flow.PairedBy),
                     IkeSaCookie = flow.IkeSaCookie is ulong cookie ? ReportNames.Cookie(cookie) : null,
                     PacketsAfterDelete = flow.PacketsAfterDelete,
                     WithoutIkeSa = flow.WithoutIkeSa,

@@ -37,11 +37,12 @@ internal static class EventsSection
                     tie.Frame is { } frame ? context.InputName(frame.InputIndex) : null,
                     tie.Frame?.Frame,
                     tie.Sa is { } sa ? ReportNames.Cookie(sa.InitiatorCookie) : null,
-                    tie.How,
+                    context.Values.Text(tie.How),
                     tie.OffsetSeconds);
             }
 
-            records.Add(ReportEventRecord.From(record, context.InputName(record.InputIndex), correlation));
+            ReportEventRecord listedRecord = ReportEventRecord.From(record, context.InputName(record.InputIndex), correlation);
+            records.Add(context.Values.Redacting ? Pseudonymised(context.Values, listedRecord) : listedRecord);
         }
 
         var offsets = new List<ReportClockOffset>(context.Case.ClockOffsets.Count);
@@ -52,6 +53,27 @@ internal static class EventsSection
         }
 
         return new EventsReport { Records = records, ClockOffsets = offsets, RecordsNotListed = context.Case.Events.Count - records.Count };
+    }
+
+    /// <summary>
+    /// The record with its computer, data and message in pseudonyms: named data by what its name says
+    /// (a user, a host, a principal), everything else, and the raw log line, scrubbed as text with the
+    /// same mapping, so a daemon line shows the same pseudonyms as the values its parser extracted.
+    /// </summary>
+    private static ReportEventRecord Pseudonymised(ReportValues values, ReportEventRecord record)
+    {
+        var data = new List<KeyValuePair<string, string>>(record.Data.Values.Count);
+        foreach (KeyValuePair<string, string> pair in record.Data.Values)
+        {
+            data.Add(new(pair.Key, record.Data.Positional ? values.Text(pair.Value) : values.Field(pair.Key, pair.Value)));
+        }
+
+        return record with
+        {
+            Computer = values.Host(record.Computer),
+            Data = new ReportEventData(data, record.Data.Positional),
+            Message = values.Text(record.Message),
+        };
     }
 
     // The records to list when there are too many.

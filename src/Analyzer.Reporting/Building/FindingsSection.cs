@@ -21,8 +21,8 @@ internal static class FindingsSection
                     Frame = item.Frame,
                     Record = item.Record,
                     Time = ReportNames.Time(item.Time),
-                    Text = item.Text,
-                    DisplayFilter = item.DisplayFilter
+                    Text = context.Values.Text(item.Text),
+                    DisplayFilter = context.Values.Text(item.DisplayFilter)
                         ?? (item.Frame is long frame ? string.Create(CultureInfo.InvariantCulture, $"frame.number == {frame}") : null),
                     Kind = item.Kind == EvidenceKind.Inferred ? "inferred" : null,
                 });
@@ -31,14 +31,14 @@ internal static class FindingsSection
             findings.Add(new ReportFinding
             {
                 Rule = finding.RuleId,
-                Title = finding.Title,
+                Title = context.Values.Text(finding.Title),
                 Severity = ReportNames.Severity(finding.Severity),
                 Category = finding.Category,
                 Cause = finding.Cause,
                 Owner = finding.Owner,
-                Summary = finding.Summary,
+                Summary = context.Values.Text(finding.Summary),
                 Evidence = evidence,
-                Remediation = [.. finding.Remediation],
+                Remediation = context.Values.Texts(finding.Remediation),
                 References = [.. finding.References],
                 Explains = [.. finding.Explains],
             });

@@ -9,19 +9,17 @@ namespace Analyzer.Reporting.Building;
 /// <summary>Every IKE SA of every capture, with messages, proposals, identities and NAT-T results.</summary>
 internal static class IkeSection
 {
-    private const byte Udp = 17;
-
     public static IkeReport Build(BuildContext context)
     {
         var sas = new List<ReportIkeSa>();
         foreach (CaptureModel capture in context.Case.Captures)
         {
-            string input = capture.Input.DisplayName;
+            string input = context.InputName(capture.Input.Index);
             foreach (IkeSa sa in capture.IkeSas)
             {
                 if (context.IsListed(sa))
                 {
-                    sas.Add(ToReport(sa, input, capture.IncompleteDatagrams));
+                    sas.Add(ToReport(context.Values, sa, input));
                 }
             }
         }
@@ -29,12 +27,12 @@ internal static class IkeSection
         return new IkeReport { Sas = sas, SasNotListed = context.SasNotListed };
     }
 
-    private static ReportIkeSa ToReport(IkeSa sa, string input, List<IncompleteIpDatagram> incomplete)
+    private static ReportIkeSa ToReport(ReportValues values, IkeSa sa, string input)
     {
         var messages = new List<ReportIkeMessage>(sa.Messages.Count);
         foreach (IkeMessage message in sa.Messages)
         {
-            messages.Add(ToReport(message));
+            messages.Add(ToReport(values, message));
         }
 
         var exchanges = new List<ReportIkeExchange>(sa.Exchanges.Count);
@@ -53,20 +51,20 @@ internal static class IkeSection
                 EncapsulationMode = child?.EncapsulationMode,
                 Offered = child is null ? [] : Proposals(child.Offered),
                 Chosen = child?.Chosen is IkeProposal childChosen ? ToReport(childChosen) : null,
-                TrafficSelectors = child is null ? [] : TrafficSelectors(child.TrafficSelectors),
+                TrafficSelectors = child is null ? [] : TrafficSelectors(values, child.TrafficSelectors),
             });
         }
 
         var vendorIds = new List<ReportVendorId>(sa.VendorIds.Count);
         foreach (VendorIdObservation vid in sa.VendorIds)
         {
-            vendorIds.Add(new ReportVendorId(ReportNames.Side(vid.FromInitiator), vid.Hex, vid.Name, vid.PrintableText));
+            vendorIds.Add(new ReportVendorId(ReportNames.Side(vid.FromInitiator), vid.Hex, vid.Name, values.Text(vid.PrintableText)));
         }
 
         var identities = new List<ReportIdentity>(sa.Identities.Count);
         foreach (IkeIdentity id in sa.Identities)
         {
-            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, id.Value, id.Protocol, id.Port));
+            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Type, id.Value), id.Protocol, id.Port));
         }
 
         var certificates = new List<ReportCertificate>(sa.Certificates.Count);
@@ -77,27 +75,27 @@ internal static class IkeSection
                 Frame = cert.Frame.Frame,
                 From = ReportNames.Side(cert.FromInitiator),
                 Encoding = cert.Encoding,
-                Subject = cert.Subject,
-                Issuer = cert.Issuer,
+                Subject = values.Subject(cert.Subject),
+                Issuer = values.Subject(cert.Issuer),
                 NotBefore = ReportNames.Date(cert.NotBefore),
                 NotAfter = ReportNames.Date(cert.NotAfter),
                 KeySizeBits = cert.KeySizeBits,
                 SerialNumber = cert.SerialNumber,
-                Error = cert.Error,
+                Error = values.Text(cert.Error),
             });
         }
 
         var requests = new List<ReportCertificateRequest>(sa.CertificateRequests.Count);
         foreach (IkeCertificateRequest request in sa.CertificateRequests)
         {
-            requests.Add(new ReportCertificateRequest(request.Frame.Frame, ReportNames.Side(request.FromInitiator), request.Encoding, request.CertificateAuthority));
+            requests.Add(new ReportCertificateRequest(request.Frame.Frame, ReportNames.Side(request.FromInitiator), request.Encoding, values.Subject(request.CertificateAuthority)));
         }
 
         var notifies = new List<ReportNotify>(sa.Notifies.Count);
         foreach (IkeNotifyObservation notify in sa.Notifies)
         {
             notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, notify.Name,
-                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, notify.Detail));
+                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, values.Text(notify.Detail)));
         }
 
         var deletes = new List<ReportDelete>(sa.Deletes.Count);
@@ -109,7 +107,7 @@ internal static class IkeSection
         var anomalies = new List<ReportAnomaly>(sa.Anomalies.Count);
         foreach (IkeAnomaly anomaly in sa.Anomalies)
         {
-            anomalies.Add(new ReportAnomaly(anomaly.Frame.Frame, ReportNames.Kebab(anomaly.Kind), anomaly.Detail));
+            anomalies.Add(new ReportAnomaly(anomaly.Frame.Frame, ReportNames.Kebab(anomaly.Kind), values.Text(anomaly.Detail)));
         }
 
         var childSpis = new List<string>(sa.ChildSpis.Count);
@@ -125,8 +123,8 @@ internal static class IkeSection
             Version = sa.Version,
             InitiatorCookie = ReportNames.Cookie(sa.InitiatorCookie),
             ResponderCookie = ReportNames.Cookie(sa.ResponderCookie),
-            Initiator = sa.Initiator.ToString(),
-            Responder = sa.Responder.ToString(),
+            Initiator = values.Endpoint(sa.Initiator),
+            Responder = values.Endpoint(sa.Responder),
             Exchange = ReportNames.Kebab(sa.Phase1),
             State = ReportNames.Kebab(sa.State),
             AuthenticationMethod = sa.AuthenticationMethod,
@@ -155,13 +153,13 @@ internal static class IkeSection
             Anomalies = anomalies,
             Exchanges = exchanges,
             ChildSpis = childSpis,
-            IncompleteDatagrams = IncompleteBetween(sa, incomplete),
+            IncompleteDatagrams = LostDatagrams(values, sa),
             Messages = messages,
             MessagesNotListed = sa.MessagesNotListed,
         };
     }
 
-    private static ReportIkeMessage ToReport(IkeMessage message)
+    private static ReportIkeMessage ToReport(ReportValues values, IkeMessage message)
     {
         var notifies = new List<string>(message.Notifies.Count);
         foreach (IkeNotifyObservation notify in message.Notifies)
@@ -173,8 +171,8 @@ internal static class IkeSection
         {
             Frame = message.Frame.Frame,
             Time = ReportNames.Time(message.Frame.Time),
-            From = message.From.ToString(),
-            To = message.To.ToString(),
+            From = values.Endpoint(message.From),
+            To = values.Endpoint(message.To),
             FromInitiator = message.FromInitiator,
             Exchange = ReportNames.Kebab(message.Exchange),
             ExchangeType = message.ExchangeType,
@@ -229,14 +227,14 @@ internal static class IkeSection
         return list;
     }
 
-    private static List<string> TrafficSelectors(List<IkeIdentity> selectors)
+    private static List<string> TrafficSelectors(ReportValues values, List<IkeIdentity> selectors)
     {
         var list = new List<string>(selectors.Count);
         foreach (IkeIdentity id in selectors)
         {
             list.Add(id.Port == 0 && id.Protocol == 0
-                ? id.Value
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{id.Value} {ProtocolName(id.Protocol)}/{id.Port}"));
+                ? values.Identity(id.Type, id.Value)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{values.Identity(id.Type, id.Value)} {ProtocolName(id.Protocol)}/{id.Port}"));
         }
 
         return list;
@@ -250,19 +248,13 @@ internal static class IkeSection
         _ => protocol.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    /// <summary>UDP datagrams between the two peers that never reassembled: the lost IKE fragments of this SA.</summary>
-    private static List<ReportIncompleteDatagram> IncompleteBetween(IkeSa sa, List<IncompleteIpDatagram> incomplete)
+    /// <summary>The lost IKE fragments of this SA, as the Sessions stage tied them to it.</summary>
+    private static List<ReportIncompleteDatagram> LostDatagrams(ReportValues values, IkeSa sa)
     {
-        var list = new List<ReportIncompleteDatagram>();
-        foreach (IncompleteIpDatagram datagram in incomplete)
+        var list = new List<ReportIncompleteDatagram>(sa.LostDatagrams.Count);
+        foreach (IkeLostDatagram lost in sa.LostDatagrams)
         {
-            bool between =
-                (datagram.Source.Address == sa.Initiator.Address && datagram.Destination.Address == sa.Responder.Address)
-                || (datagram.Source.Address == sa.Responder.Address && datagram.Destination.Address == sa.Initiator.Address);
-            if (datagram.Protocol != Udp || !between || datagram.Fragments.Count == 0)
-            {
-                continue;
-            }
+            IncompleteIpDatagram datagram = lost.Datagram;
 
             var frames = new List<long>(datagram.Fragments.Count);
             foreach (FrameRef fragment in datagram.Fragments)
@@ -276,7 +268,7 @@ internal static class IkeSection
                 received += Math.Max(0, end - start);
             }
 
-            list.Add(new ReportIncompleteDatagram(datagram.Source.ToString(), datagram.Destination.ToString(), datagram.Protocol,
+            list.Add(new ReportIncompleteDatagram(values.Endpoint(datagram.Source), values.Endpoint(datagram.Destination), datagram.Protocol,
                 datagram.Identification, frames, ReportNames.Time(datagram.Fragments[0].Time), received, datagram.TotalLength));
         }
 

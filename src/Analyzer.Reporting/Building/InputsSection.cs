@@ -36,14 +36,14 @@ internal static class InputsSection
                 if (!placed[i] && (diagnostic.Input == input.Path || diagnostic.Input == input.DisplayName))
                 {
                     placed[i] = true;
-                    warnings.Add(ToWarning(diagnostic));
+                    warnings.Add(ToWarning(context, diagnostic));
                 }
             }
 
             bool isCapture = capture is not null || input.Kind is InputKind.Pcap or InputKind.Pcapng;
             inputs.Add(new ReportInput
             {
-                Path = input.DisplayName,
+                Path = context.InputName(input.Index),
                 Kind = ReportNames.Kebab(input.Kind),
                 Packets = isCapture ? capture?.Statistics.Frames ?? 0 : null,
                 Records = isCapture ? null : recordCounts.GetValueOrDefault(input.Index),
@@ -56,7 +56,7 @@ internal static class InputsSection
         {
             if (!placed[i])
             {
-                unplaced.Add(ToWarning(diagnostics[i]) with { Message = diagnostics[i].Input + ": " + diagnostics[i].Message });
+                unplaced.Add(ToWarning(context, diagnostics[i]) with { Message = context.Values.Text(diagnostics[i].Input + ": " + diagnostics[i].Message) });
             }
         }
 
@@ -74,6 +74,6 @@ internal static class InputsSection
         }
     }
 
-    private static ReportWarning ToWarning(InputDiagnostic diagnostic) =>
-        new(ReportNames.Severity(diagnostic.Severity), diagnostic.Offset, diagnostic.Frame, diagnostic.Message);
+    private static ReportWarning ToWarning(BuildContext context, InputDiagnostic diagnostic) =>
+        new(ReportNames.Severity(diagnostic.Severity), diagnostic.Offset, diagnostic.Frame, context.Values.Text(diagnostic.Message));
 }

@@ -14,14 +14,14 @@ internal static class L2tpSection
         {
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
             {
-                tunnels.Add(ToReport(tunnel, capture.Input.DisplayName));
+                tunnels.Add(ToReport(context, tunnel, context.InputName(capture.Input.Index)));
             }
         }
 
         return new L2tpReport { Tunnels = tunnels };
     }
 
-    private static ReportL2tpTunnel ToReport(L2tpTunnel tunnel, string input)
+    private static ReportL2tpTunnel ToReport(BuildContext context, L2tpTunnel tunnel, string input)
     {
         var messages = new List<ReportL2tpControlMessage>(tunnel.ControlMessages.Count);
         foreach (L2tpControlMessage message in tunnel.ControlMessages)
@@ -29,15 +29,15 @@ internal static class L2tpSection
             var avps = new List<ReportAvp>(message.Avps.Count);
             foreach (L2tpAvpValue avp in message.Avps)
             {
-                avps.Add(new ReportAvp(avp.VendorId, avp.Type, avp.Name, avp.Value, avp.Mandatory, avp.Hidden));
+                avps.Add(new ReportAvp(avp.VendorId, avp.Type, avp.Name, context.Values.Field(avp.Name, avp.Value), avp.Mandatory, avp.Hidden));
             }
 
             messages.Add(new ReportL2tpControlMessage
             {
                 Frame = message.Frame.Frame,
                 Time = ReportNames.Time(message.Frame.Time),
-                From = message.From.ToString(),
-                To = message.To.ToString(),
+                From = context.Values.Endpoint(message.From),
+                To = context.Values.Endpoint(message.To),
                 FromClient = message.From == tunnel.Client,
                 Type = message.Type,
                 MessageType = message.MessageType,
@@ -58,34 +58,34 @@ internal static class L2tpSection
             {
                 SessionIds = new ReportL2tpIds(session.ClientSessionId, session.ServerSessionId),
                 State = ReportNames.Kebab(session.State),
-                Result = ToReport(session.Result),
+                Result = ToReport(context, session.Result),
                 DataPackets = session.DataPackets,
-                Ppp = PppSection.Build(session.Ppp),
+                Ppp = PppSection.Build(context, session.Ppp),
             });
         }
 
         return new ReportL2tpTunnel
         {
             Input = input,
-            Client = tunnel.Client.ToString(),
-            Server = tunnel.Server.ToString(),
+            Client = context.Values.Endpoint(tunnel.Client),
+            Server = context.Values.Endpoint(tunnel.Server),
             TunnelIds = new ReportL2tpIds(tunnel.ClientTunnelId, tunnel.ServerTunnelId),
             Version = tunnel.Version,
             State = ReportNames.Kebab(tunnel.State),
-            Result = ToReport(tunnel.Result),
-            ClientHostName = tunnel.ClientHostName,
-            ServerHostName = tunnel.ServerHostName,
-            ClientVendorName = tunnel.ClientVendorName,
-            ServerVendorName = tunnel.ServerVendorName,
+            Result = ToReport(context, tunnel.Result),
+            ClientHostName = context.Values.Host(tunnel.ClientHostName),
+            ServerHostName = context.Values.Host(tunnel.ServerHostName),
+            ClientVendorName = context.Values.Text(tunnel.ClientVendorName),
+            ServerVendorName = context.Values.Text(tunnel.ServerVendorName),
             InClearText = tunnel.InClearText,
             DataFromClient = tunnel.DataFromClient,
             DataFromServer = tunnel.DataFromServer,
-            Anomalies = [.. tunnel.Anomalies],
+            Anomalies = context.Values.Texts(tunnel.Anomalies),
             ControlMessages = messages,
             Sessions = sessions,
         };
     }
 
-    private static ReportL2tpResult? ToReport(L2tpResult? result) =>
-        result is null ? null : new ReportL2tpResult(result.ResultCode, result.ResultName, result.ErrorCode, result.ErrorName, result.Message);
+    private static ReportL2tpResult? ToReport(BuildContext context, L2tpResult? result) =>
+        result is null ? null : new ReportL2tpResult(result.ResultCode, result.ResultName, result.ErrorCode, result.ErrorName, context.Values.Text(result.Message));
 }

@@ -15,13 +15,13 @@ internal static class PathsSection
             var captures = new List<ReportVantagePoint>(path.Captures.Count);
             foreach (VantagePoint point in path.Captures)
             {
-                captures.Add(new ReportVantagePoint(context.InputName(point.InputIndex), point.Role, point.Reason));
+                captures.Add(new ReportVantagePoint(context.InputName(point.InputIndex), point.Role, context.Values.Text(point.Reason)));
             }
 
             var translations = new List<ReportTranslation>(path.Translations.Count);
             foreach (NatTranslation translation in path.Translations)
             {
-                translations.Add(new ReportTranslation(translation.Protocol, translation.Inside.ToString(), translation.Outside.ToString(),
+                translations.Add(new ReportTranslation(translation.Protocol, context.Values.Endpoint(translation.Inside), context.Values.Endpoint(translation.Outside),
                     translation.NatDiscoveryAgreed));
             }
 
@@ -38,7 +38,7 @@ internal static class PathsSection
                 foreach (ModifiedPacket packet in direction.Modified)
                 {
                     modified.Add(new ReportModifiedPacket(Frame(context, packet.Sent), Frame(context, packet.Received),
-                        packet.FirstDifferingOffset, packet.DifferingBytes, packet.Description));
+                        packet.FirstDifferingOffset, packet.DifferingBytes, context.Values.Text(packet.Description)));
                 }
 
                 directions.Add(new ReportPathDirection

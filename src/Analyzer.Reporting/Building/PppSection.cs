@@ -6,7 +6,7 @@ namespace Analyzer.Reporting.Building;
 /// <summary>PPP as carried by an L2TP session or a PPTP call.</summary>
 internal static class PppSection
 {
-    public static ReportPppSession? Build(PppSession? ppp)
+    public static ReportPppSession? Build(BuildContext context, PppSession? ppp)
     {
         if (ppp is null)
         {
@@ -17,7 +17,7 @@ internal static class PppSection
         foreach (PppPacketObservation packet in ppp.Packets)
         {
             packets.Add(new ReportPppPacket(packet.Frame.Frame, ReportNames.Time(packet.Frame.Time), ReportNames.ClientSide(packet.FromClient),
-                packet.Protocol, packet.Code, packet.Identifier, packet.Summary));
+                packet.Protocol, packet.Code, packet.Identifier, context.Values.Text(packet.Summary)));
         }
 
         return new ReportPppSession
@@ -25,14 +25,14 @@ internal static class PppSection
             AuthenticationProtocol = ppp.AuthenticationProtocol,
             AuthenticationResult = ppp.AuthenticationResult,
             AuthenticationErrorCode = ppp.AuthenticationErrorCode,
-            AuthenticationMessage = ppp.AuthenticationMessage,
+            AuthenticationMessage = context.Values.Text(ppp.AuthenticationMessage),
             AuthenticationFrame = ppp.AuthenticationFrame?.Frame,
-            UserName = ppp.UserName,
+            UserName = context.Values.User(ppp.UserName),
             LcpOpened = ppp.LcpOpened,
             LcpLoop = ppp.LcpLoop,
             IpcpOpened = ppp.IpcpOpened,
-            ClientAddress = ppp.ClientAddress,
-            ServerAddress = ppp.ServerAddress,
+            ClientAddress = context.Values.Text(ppp.ClientAddress),
+            ServerAddress = context.Values.Text(ppp.ServerAddress),
             CompressionNegotiated = ppp.CompressionNegotiated,
             Packets = packets,
         };

@@ -18,19 +18,19 @@ internal static class PptpSection
                 foreach (PptpControlObservation message in connection.ControlMessages)
                 {
                     messages.Add(new ReportPptpControlMessage(message.Frame.Frame, ReportNames.Time(message.Frame.Time),
-                        ReportNames.ClientSide(message.FromClient), message.Type, message.Result));
+                        ReportNames.ClientSide(message.FromClient), message.Type, context.Values.Text(message.Result)));
                 }
 
                 connections.Add(new ReportPptpConnection
                 {
-                    Input = capture.Input.DisplayName,
-                    Client = connection.Client.ToString(),
-                    Server = connection.Server.ToString(),
+                    Input = context.InputName(capture.Input.Index),
+                    Client = context.Values.Endpoint(connection.Client),
+                    Server = context.Values.Endpoint(connection.Server),
                     GreFromClient = connection.GreFromClient,
                     GreFromServer = connection.GreFromServer,
                     FirstFrame = connection.FirstFrame?.Frame,
                     ControlMessages = messages,
-                    Ppp = PppSection.Build(connection.Ppp),
+                    Ppp = PppSection.Build(context, connection.Ppp),
                 });
             }
         }

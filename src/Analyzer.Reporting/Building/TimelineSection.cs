@@ -25,7 +25,7 @@ internal static class TimelineSection
         var entries = new List<(long SortKey, int Order, ReportTimelineEntry Entry)>();
         foreach (CaptureModel capture in context.Case.Captures)
         {
-            string input = capture.Input.DisplayName;
+            string input = context.InputName(capture.Input.Index);
             foreach (IkeSa sa in capture.IkeSas)
             {
                 if (!context.IsListed(sa))
@@ -57,7 +57,7 @@ internal static class TimelineSection
                 foreach (PptpControlObservation message in connection.ControlMessages)
                 {
                     string text = "PPTP " + message.Type + " from " + ReportNames.ClientSide(message.FromClient)
-                        + (message.Result is null ? string.Empty : " (" + message.Result + ")");
+                        + (message.Result is null ? string.Empty : " (" + context.Values.Text(message.Result) + ")");
                     Add(message.Frame.Time, Capture(input, "pptp", message.Frame, text, false));
                 }
 
@@ -67,11 +67,13 @@ internal static class TimelineSection
             foreach (EspFlow flow in capture.EspFlows)
             {
                 string spi = ReportNames.Spi(flow.Spi);
-                Add(flow.First.Time, Capture(input, "esp", flow.First, $"ESP {spi} {flow.Source} → {flow.Destination}: first packet", false));
+                string source = context.Values.Endpoint(flow.Source);
+                string destination = context.Values.Endpoint(flow.Destination);
+                Add(flow.First.Time, Capture(input, "esp", flow.First, $"ESP {spi} {source} → {destination}: first packet", false));
                 if (flow.Last.Frame != flow.First.Frame)
                 {
                     Add(flow.Last.Time, Capture(input, "esp", flow.Last,
-                        string.Create(CultureInfo.InvariantCulture, $"ESP {spi} {flow.Source} → {flow.Destination}: last packet ({flow.Packets} packets)"), false));
+                        string.Create(CultureInfo.InvariantCulture, $"ESP {spi} {source} → {destination}: last packet ({flow.Packets} packets)"), false));
                 }
             }
         }
@@ -97,7 +99,7 @@ internal static class TimelineSection
             }
 
             var text = new StringBuilder("PPP ");
-            text.Append(ppp.AuthenticationProtocol ?? "authentication").Append(' ').Append(ppp.AuthenticationResult ?? "seen");
+            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult ?? "seen");
             if (ppp.AuthenticationErrorCode is int code)
             {
                 text.Append(CultureInfo.InvariantCulture, $" (error {code})");
@@ -136,7 +138,7 @@ internal static class TimelineSection
                 Input = context.InputName(record.InputIndex),
                 Source = "event",
                 Record = record.RecordId,
-                Text = EventText(record),
+                Text = context.Values.Text(EventText(record)),
                 Failure = record.Normalized?.IsFailure ?? false,
             });
         }

@@ -39,6 +39,10 @@ public sealed record ReportEventRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportEventCorrelation? Correlation { get; init; }
 
+    /// <summary>The line of a text log (daemon logs) the record came from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Line { get; init; }
+
     /// <summary>The record in the <c>vpndiag events</c> shape; the events verb may call this too so both agree.</summary>
     public static ReportEventRecord From(EventRecord record, string input, ReportEventCorrelation? correlation = null) => new()
     {
@@ -56,6 +60,7 @@ public sealed record ReportEventRecord
         Failure = record.Normalized?.IsFailure,
         Message = record.Message,
         Correlation = correlation,
+        Line = record.SourceLine,
     };
 }
 

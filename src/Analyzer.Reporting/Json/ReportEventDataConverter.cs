@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Analyzer.EventLogs.Output;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Reporting.Json;
 
 /// <summary>
-/// Writes event data as an object (named values) or an array (positional values). A name that
-/// repeats gets "#2", "#3"... so the object stays valid JSON without losing a value.
+/// Event data in the report: written by <see cref="EventRecordJson"/> (an object, a repeated name
+/// getting "#2", "#3"..., or an array of positional values), read back for the schema tests.
 /// </summary>
 public sealed class ReportEventDataConverter : JsonConverter<ReportEventData>
 {
@@ -41,37 +42,8 @@ public sealed class ReportEventDataConverter : JsonConverter<ReportEventData>
 
     public override void Write(Utf8JsonWriter writer, ReportEventData value, JsonSerializerOptions options)
     {
-        if (value.Positional)
-        {
-            writer.WriteStartArray();
-            foreach (KeyValuePair<string, string> pair in value.Values)
-            {
-                writer.WriteStringValue(pair.Value);
-            }
-
-            writer.WriteEndArray();
-            return;
-        }
-
-        writer.WriteStartObject();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, string> pair in value.Values)
-        {
-            string name = pair.Key;
-            if (seen.TryGetValue(name, out int count))
-            {
-                seen[name] = count + 1;
-                name = string.Create(CultureInfo.InvariantCulture, $"{name}#{count + 1}");
-            }
-            else
-            {
-                seen[name] = 1;
-            }
-
-            writer.WriteString(name, pair.Value);
-        }
-
-        writer.WriteEndObject();
+        ArgumentNullException.ThrowIfNull(value);
+        EventRecordJson.WriteData(writer, value.Values, value.Positional);
     }
 
     private static string ReadScalar(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -37,17 +37,11 @@ public static class ReportLabels
         return number > 0 && prefix.Length == 2 ? prefix + number.ToString(CultureInfo.InvariantCulture) : prefix;
     }
 
-    /// <summary>A display filter for one SA: isakmp.ispi is a byte field, written as colon-separated hex.</summary>
-    public static string IspiFilter(string cookieHex)
-    {
-        var bytes = new List<string>(8);
-        for (int i = 0; i + 1 < cookieHex.Length; i += 2)
-        {
-            bytes.Add(cookieHex.Substring(i, 2));
-        }
-
-        return "isakmp.ispi == " + string.Join(':', bytes);
-    }
+    /// <summary>A display filter for one SA, from the report's 16-hex-digit cookie (the one spelling: <see cref="Sessions.Ike.IkeDisplayFilter"/>).</summary>
+    public static string IspiFilter(string cookieHex) =>
+        ulong.TryParse(cookieHex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong cookie)
+            ? Sessions.Ike.IkeDisplayFilter.ForInitiatorCookie(cookie)
+            : Sessions.Ike.IkeDisplayFilter.ForInitiatorCookieHex(cookieHex);
 
     public static string State(string kebab) => kebab.Replace('-', ' ');
 

@@ -1,122 +1,67 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Analyzer.Core;
 
 namespace Analyzer.Reporting.Redaction;
 
 /// <summary>
-/// Stable stand-ins for IP addresses, given in order of first appearance. Relations a reader needs
-/// survive: a private address stays private (10.0.0.0/8, fd00::/8), a public one stays public
-/// (198.18.0.0/15 onward, 2001:db8::/32), and addresses of one /24 (IPv4) or /64 (IPv6) stay in
-/// one pseudonymous network. The IPv4 host octet is kept (gateways stay .1); IPv6 interface ids
-/// are renumbered because they may carry a MAC address. Loopback, unspecified and multicast
+/// Stand-ins for IP addresses, numbered by first appearance in one report: "ipv4-3",
+/// "ipv4-private-1", "ipv6-2", "ipv6-private-1" (ULA), "ipv6-link-1" (link-local). They are words,
+/// not addresses, so no pseudonym can ever equal a real address of the capture (a realistic
+/// substitute could: the lab itself uses the documentation ranges), and the last-line check can
+/// treat every address-looking token left in the output as a leak. Whether an address was private
+/// survives, because NAT findings depend on it. Loopback, unspecified, broadcast and multicast
 /// addresses reveal nothing and are kept.
 /// </summary>
 internal sealed class AddressPseudonyms
 {
-    private readonly Dictionary<uint, uint> _v4Networks = [];
-    private readonly Dictionary<UInt128, UInt128> _v6Networks = [];
-    private readonly Dictionary<UInt128, UInt128> _v6Hosts = [];
-    private readonly Dictionary<UInt128, int> _v6HostCounters = [];
-    private int _privateV4;
-    private int _publicV4;
-    private int _privateV6;
-    private int _publicV6;
+    private readonly Dictionary<NetAddress, string> _known = [];
+    private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
 
-    public string Replace(string addressText)
+    /// <summary>The real addresses given a pseudonym so far.</summary>
+    public IEnumerable<NetAddress> Originals => _known.Keys;
+
+    public string Of(NetAddress address)
     {
-        if (!TryParse(addressText, out NetAddress address))
+        if (Reveals(address) is false)
         {
-            return addressText;
+            return address.ToString();
         }
 
-        return address.IsV6 ? ReplaceV6(address, addressText) : ReplaceV4((uint)address.Value).ToString();
+        if (!_known.TryGetValue(address, out string? pseudonym))
+        {
+            string series = Series(address);
+            int next = _counters.GetValueOrDefault(series) + 1;
+            _counters[series] = next;
+            pseudonym = series + "-" + next.ToString(CultureInfo.InvariantCulture);
+            _known[address] = pseudonym;
+        }
+
+        return pseudonym;
     }
 
-    private static bool TryParse(string text, out NetAddress address)
+    /// <summary>False for the addresses that name no host: unspecified, loopback, multicast, broadcast.</summary>
+    public static bool Reveals(NetAddress address)
     {
-        address = default;
-        if (text.Contains(':', StringComparison.Ordinal))
+        if (address.IsV6)
         {
-            if (IPAddress.TryParse(text, out IPAddress? ip) && ip.AddressFamily == AddressFamily.InterNetworkV6)
-            {
-                address = NetAddress.FromIPAddress(ip);
-                return true;
-            }
-
-            return false;
+            UInt128 value = address.Value;
+            return value > 1 && (value >> 120) != 0xFF;
         }
 
-        // Own dotted-quad parse: IPAddress would read "010.1.1.1" as octal and accept "1.2.3".
-        string[] parts = text.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
-
-        uint value = 0;
-        foreach (string part in parts)
-        {
-            if (part.Length is 0 or > 3 || !byte.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out byte octet))
-            {
-                return false;
-            }
-
-            value = (value << 8) | octet;
-        }
-
-        address = NetAddress.FromV4(value);
-        return true;
-    }
-
-    private NetAddress ReplaceV4(uint v4)
-    {
+        uint v4 = (uint)address.Value;
         byte first = (byte)(v4 >> 24);
-        if (first is 0 or 127 || first >= 224)
-        {
-            return NetAddress.FromV4(v4);
-        }
-
-        uint network = v4 & 0xFFFFFF00;
-        if (!_v4Networks.TryGetValue(network, out uint pseudo))
-        {
-            bool isPrivate = NetAddress.FromV4(v4).IsPrivate;
-            pseudo = isPrivate
-                ? 0x0A000000u + ((uint)++_privateV4 << 8)
-                : 0xC6120000u + ((uint)_publicV4++ << 8);
-            _v4Networks[network] = pseudo;
-        }
-
-        return NetAddress.FromV4(pseudo | (v4 & 0xFF));
+        return first is not (0 or 127) && first < 224;
     }
 
-    private string ReplaceV6(NetAddress address, string original)
+    private static string Series(NetAddress address)
     {
-        UInt128 value = address.Value;
-        if (value <= 1 || (value >> 120) == 0xFF)
+        if (!address.IsV6)
         {
-            return original;
+            return address.IsPrivate ? "ipv4-private" : "ipv4";
         }
 
-        UInt128 network = value >> 64;
-        bool linkLocal = (value >> 118) == 0x3FA;
-        if (!_v6Networks.TryGetValue(network, out UInt128 pseudoNetwork))
-        {
-            pseudoNetwork = linkLocal ? (UInt128)0xFE80UL << 48
-                : address.IsPrivate ? ((UInt128)0xFD00UL << 48) | (uint)++_privateV6
-                : ((UInt128)0x20010DB8UL << 32) | (uint)++_publicV6;
-            _v6Networks[network] = pseudoNetwork;
-        }
-
-        if (!_v6Hosts.TryGetValue(value, out UInt128 pseudo))
-        {
-            int host = _v6HostCounters.GetValueOrDefault(pseudoNetwork) + 1;
-            _v6HostCounters[pseudoNetwork] = host;
-            pseudo = (pseudoNetwork << 64) | (uint)host;
-            _v6Hosts[value] = pseudo;
-        }
-
-        return new NetAddress(pseudo, true).ToString();
+        return (address.Value >> 118) == 0x3FA ? "ipv6-link"
+            : address.IsPrivate ? "ipv6-private"
+            : "ipv6";
     }
 }

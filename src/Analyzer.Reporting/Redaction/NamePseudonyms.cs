@@ -4,11 +4,14 @@ using System.Text.RegularExpressions;
 namespace Analyzer.Reporting.Redaction;
 
 /// <summary>What kind of secret a value is; each kind has its own pseudonym series.</summary>
-internal enum SecretKind : byte
+public enum SecretKind : byte
 {
     Host,
     User,
     Subject,
+
+    /// <summary>An IKE KEY_ID identity: opaque bytes, often a name in ASCII; replaced whole as "id-N".</summary>
+    KeyId,
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ internal sealed class NamePseudonyms
 
     public int Count => _known.Count;
 
+    /// <summary>Every real name (and name part) given a pseudonym so far.</summary>
+    public IEnumerable<string> Originals => _known.Keys;
+
     public void Register(SecretKind kind, string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length < ShortestReplaceable || _known.ContainsKey(value))
@@ -48,6 +54,7 @@ internal sealed class NamePseudonyms
         {
             SecretKind.User => UserPseudonym(value),
             SecretKind.Subject => "CN=" + Next("subject"),
+            SecretKind.KeyId => Next("id"),
             _ => HostPseudonym(value),
         };
     }

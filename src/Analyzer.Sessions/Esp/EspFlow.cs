@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.Esp;
 
@@ -41,8 +42,11 @@ public sealed class EspFlow
     /// <summary>How the pairing was made: "quick-mode" (decrypted, exact), "timing" (after a Quick Mode, same address pair).</summary>
     public string? PairedBy { get; set; }
 
-    /// <summary>Initiator cookie of the IKE SA that negotiated it, where known.</summary>
-    public ulong? IkeSaCookie { get; set; }
+    /// <summary>The IKE SA this flow belongs to (<see cref="EspFlowOwnership"/>); null when no SA ran between these addresses.</summary>
+    public IkeSa? IkeSa { get; set; }
+
+    /// <summary>Initiator cookie of <see cref="IkeSa"/>.</summary>
+    public ulong? IkeSaCookie => IkeSa?.InitiatorCookie;
 
     /// <summary>Packets on this SPI after a Delete for it was seen.</summary>
     public long PacketsAfterDelete { get; set; }

@@ -26,9 +26,10 @@ internal static class EspFlowPairing
         index.IndexPairs(flows);
         MarkOneWay(flows, index);
         MarkDeletes(index, ikeSas);
+        EspFlowOwnership.Assign(flows.Select(state => state.Flow), ikeSas);
         foreach (EspFlowState state in flows)
         {
-            state.Flow.WithoutIkeSa = index.SasFor(state.Flow).Count == 0;
+            state.Flow.WithoutIkeSa = state.Flow.IkeSa is null;
         }
     }
 
@@ -108,7 +109,7 @@ internal static class EspFlowPairing
 
                 flow.PairedSpi = spi == first ? second : first;
                 flow.PairedBy = how;
-                flow.IkeSaCookie = sa.InitiatorCookie;
+                flow.IkeSa = sa;
                 AddChildSpi(sa, flow.Spi);
                 AddChildSpi(sa, flow.PairedSpi.Value);
             }
@@ -159,8 +160,8 @@ internal static class EspFlowPairing
                 back.PairedBy = how;
                 if (anchorSa is not null)
                 {
-                    flow.IkeSaCookie = anchorSa.InitiatorCookie;
-                    back.IkeSaCookie = anchorSa.InitiatorCookie;
+                    flow.IkeSa = anchorSa;
+                    back.IkeSa = anchorSa;
                     AddChildSpi(anchorSa, flow.Spi);
                     AddChildSpi(anchorSa, back.Spi);
                 }

@@ -139,11 +139,11 @@ internal static class ContentRecorder
 
             foreach (IkeProposal proposal in named)
             {
-                foreach (string weak in ProposalNaming.WeakParts(proposal))
+                foreach (TransformValue weak in proposal.WeakAlgorithms)
                 {
-                    if (!sa.WeakAlgorithms.Contains(weak))
+                    if (!sa.WeakAlgorithms.Contains(weak.Name))
                     {
-                        sa.WeakAlgorithms.Add(weak);
+                        sa.WeakAlgorithms.Add(weak.Name);
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
@@ -12,5 +13,5 @@ public sealed record IkeNotifyObservation(
     string? Detail = null)
 {
     /// <summary>Error notifies are types 1..16383 (RFC 2408 §3.14.1, RFC 7296 §3.10.1).</summary>
-    public bool IsError => Type is > 0 and < 16384;
+    public bool IsError => NotifyTypes.IsError(Type);
 }

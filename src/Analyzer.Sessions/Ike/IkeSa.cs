@@ -80,6 +80,13 @@ public sealed class IkeSa
     /// <summary>Messages seen but not listed in <see cref="Messages"/> (past <c>AnalysisLimits.MaxIkeMessagesPerSa</c>: the middle of a very long SA).</summary>
     public long MessagesNotListed { get; set; }
 
+    /// <summary>The Wireshark/tshark display filter that shows this SA's messages (by initiator cookie or SPI).</summary>
+    public string DisplayFilter => IkeDisplayFilter.ForInitiatorCookie(InitiatorCookie);
+
+    /// <summary>True when a datagram from <paramref name="source"/> was sent by the initiator (by address; by port when both peers share one address).</summary>
+    public bool IsFromInitiator(NetEndpoint source) =>
+        Initiator.Address != Responder.Address ? source.Address == Initiator.Address : source.Port == Initiator.Port;
+
     public FrameRef FirstFrame => Messages.Count > 0 ? Messages[0].Frame : default;
 
     public FrameRef LastFrame => Messages.Count > 0 ? Messages[^1].Frame : default;

@@ -19,7 +19,6 @@ namespace Analyzer.Sessions.Ike;
 /// </summary>
 public sealed class IkeSaTracker
 {
-    private const ushort NatTPort = 4500;
     private const string Identity = "an IKE identity";
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
@@ -29,6 +28,7 @@ public sealed class IkeSaTracker
     private readonly Dictionary<(SaBuilder, uint, bool, bool), SortedDictionary<int, (byte[] Plain, PayloadType First)>> _v2Fragments = [];
     private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
     private readonly List<SaBuilder> _order = [];
+    private readonly List<IkeSa> _sas = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
     private readonly IkeFragmentBudget _fragmentBudget;
     private readonly LimitNotices _notices;
@@ -162,7 +162,7 @@ public sealed class IkeSaTracker
             sa.Phase1 = sa.Phase1 == IkeExchangeKind.Unknown ? kind : sa.Phase1;
         }
 
-        if (natT || datagram.Source.Port == NatTPort || datagram.Destination.Port == NatTPort)
+        if (natT || VpnPorts.IsNatTraversal(datagram.Source.Port, datagram.Destination.Port))
         {
             sa.Nat.FloatedToPort4500 = true;
             sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
@@ -183,7 +183,7 @@ public sealed class IkeSaTracker
     public void ObserveIncomplete(IncompleteIpDatagram datagram)
     {
         ArgumentNullException.ThrowIfNull(datagram);
-        LostDatagramMatcher.Attach(datagram, _byCookie, _order);
+        LostDatagramMatcher.Attach(datagram, _sas, cookie => _byCookie.GetValueOrDefault((1, cookie))?.Sa ?? _byCookie.GetValueOrDefault((2, cookie))?.Sa);
     }
 
     public void Complete(CaptureModel model)
@@ -247,6 +247,7 @@ public sealed class IkeSaTracker
         builder = new SaBuilder(sa, _fragmentBudget, _notices);
         _byCookie[(version, header.InitiatorCookie)] = builder;
         _order.Add(builder);
+        _sas.Add(builder.Sa);
         return builder;
     }
 

@@ -1,90 +1,127 @@
 using System.Buffers.Binary;
+using Analyzer.Core;
 using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Sessions.Ike;
 
 /// <summary>
-/// Ties an IP datagram that never completed to the IKE SA it belonged to: by the cookies in its
-/// first bytes when the first fragment arrived (UDP header, optional non-ESP marker, ISAKMP header),
-/// else by the address pair, taking the latest SA between those peers.
+/// The one answer to "which IKE SA did this IP datagram that never completed belong to":
+/// by the cookies in its first bytes when the first fragment arrived (UDP header, optional non-ESP
+/// marker, ISAKMP header), else by the address pair, taking the latest SA between those peers that
+/// had started by the first fragment (else the first one). The answer is stored on the SA
+/// (<see cref="IkeSa.LostDatagrams"/>); facts and the report read it from there.
 /// </summary>
-internal static class LostDatagramMatcher
+public static class LostDatagramMatcher
 {
-    private const int UdpHeaderLength = 8;
-    private const int NonEspMarkerLength = 4;
+    private const int CookieLength = 8;
     private const int ExchangeTypeOffset = 18;
-    private const int FlagsOffset = 19;
+    private const int VersionOffset = 17;
     private const byte UdpProtocol = 17;
-    private const ushort NatTPort = 4500;
 
-    public static void Attach(IncompleteIpDatagram datagram, Dictionary<(int Version, ulong Cookie), SaBuilder> byCookie, List<SaBuilder> order)
+    /// <summary>Ties the datagram to one of <paramref name="sas"/> (in capture order); false when it is not IKE or no SA fits.</summary>
+    public static bool Attach(IncompleteIpDatagram datagram, IReadOnlyList<IkeSa> sas)
     {
-        if (datagram.Protocol != UdpProtocol)
+        ArgumentNullException.ThrowIfNull(datagram);
+        ArgumentNullException.ThrowIfNull(sas);
+        return Attach(datagram, sas, cookie => FirstWithCookie(sas, cookie));
+    }
+
+    /// <summary>As <see cref="Attach(IncompleteIpDatagram, IReadOnlyList{IkeSa})"/>, with the tracker's cookie lookup.</summary>
+    internal static bool Attach(IncompleteIpDatagram datagram, IReadOnlyList<IkeSa> sas, Func<ulong, IkeSa?> byCookie)
+    {
+        if (datagram.Protocol != UdpProtocol || datagram.Fragments.Count == 0)
         {
-            return;
+            return false;
         }
 
-        ReadOnlySpan<byte> bytes = datagram.FirstBytes;
-        SaBuilder? builder = null;
+        bool firstFragmentSeen = datagram.FirstBytes.Length > 0;
+        if (firstFragmentSeen && !VpnPorts.IsIke(datagram.Source.Port, datagram.Destination.Port))
+        {
+            return false; // L2TP or other UDP between the peers
+        }
+
+        if (datagram.IsEspInUdp)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> isakmp = datagram.UdpPayloadStart;
+        if (VpnPorts.IsNatTraversal(datagram.Source.Port, datagram.Destination.Port) && NonEspMarker.StartsWithMarker(isakmp))
+        {
+            isakmp = isakmp[NonEspMarker.Length..];
+        }
+
+        IkeSa? sa = null;
         bool byCookies = false;
         IkeExchangeKind kind = IkeExchangeKind.Unknown;
-        if (bytes.Length >= UdpHeaderLength)
+        if (isakmp.Length >= CookieLength)
         {
-            ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(bytes);
-            ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
-            ReadOnlySpan<byte> isakmp = bytes[UdpHeaderLength..];
-            if ((sourcePort == NatTPort || destinationPort == NatTPort) && isakmp.Length >= NonEspMarkerLength)
+            sa = byCookie(BinaryPrimitives.ReadUInt64BigEndian(isakmp));
+            if (sa is null)
             {
-                if (BinaryPrimitives.ReadUInt32BigEndian(isakmp) != 0)
-                {
-                    return; // ESP in UDP, not IKE
-                }
-
-                isakmp = isakmp[NonEspMarkerLength..];
+                return false; // the first fragment names an SA this capture never showed
             }
 
-            if (isakmp.Length >= 8)
-            {
-                ulong cookie = BinaryPrimitives.ReadUInt64BigEndian(isakmp);
-                if (byCookie.TryGetValue((1, cookie), out builder) || byCookie.TryGetValue((2, cookie), out builder))
-                {
-                    byCookies = true;
-                }
-            }
-
-            if (isakmp.Length > FlagsOffset)
-            {
-                bool v2 = (isakmp[17] >> 4) == 2;
-                kind = ExchangeKinds.From((ExchangeType)isakmp[ExchangeTypeOffset], v2);
-            }
+            byCookies = true;
         }
 
-        if (builder is null)
+        if (isakmp.Length > ExchangeTypeOffset)
         {
-            for (int i = order.Count - 1; i >= 0; i--)
-            {
-                IkeSa candidate = order[i].Sa;
-                bool forward = candidate.Initiator.Address == datagram.Source.Address && candidate.Responder.Address == datagram.Destination.Address;
-                bool backward = candidate.Responder.Address == datagram.Source.Address && candidate.Initiator.Address == datagram.Destination.Address;
-                if (forward || backward)
-                {
-                    builder = order[i];
-                    break;
-                }
-            }
+            bool v2 = (isakmp[VersionOffset] >> 4) == 2;
+            kind = ExchangeKinds.From((ExchangeType)isakmp[ExchangeTypeOffset], v2);
         }
 
-        if (builder is null)
+        sa ??= ByAddresses(datagram, sas);
+        if (sa is null)
         {
-            return;
+            return false;
         }
 
-        IkeSa sa = builder.Sa;
-        bool fromInitiator = builder.IsFromInitiator(datagram.Source);
-        long firstFrame = datagram.Fragments.Count > 0 ? datagram.Fragments[0].Frame : long.MaxValue;
+        bool fromInitiator = sa.IsFromInitiator(datagram.Source);
+        long firstFrame = datagram.Fragments[0].Frame;
         sa.LostDatagrams.Add(new IkeLostDatagram(datagram, fromInitiator, byCookies, kind, ProbableMessage(sa, kind, fromInitiator, firstFrame)));
+        return true;
     }
+
+    private static IkeSa? FirstWithCookie(IReadOnlyList<IkeSa> sas, ulong cookie)
+    {
+        foreach (IkeSa sa in sas)
+        {
+            if (sa.InitiatorCookie == cookie)
+            {
+                return sa;
+            }
+        }
+
+        return null;
+    }
+
+    private static IkeSa? ByAddresses(IncompleteIpDatagram datagram, IReadOnlyList<IkeSa> sas)
+    {
+        FrameRef first = datagram.Fragments[0];
+        IkeSa? earliest = null;
+        for (int i = sas.Count - 1; i >= 0; i--)
+        {
+            IkeSa candidate = sas[i];
+            if (!IsBetween(candidate, datagram.Source.Address, datagram.Destination.Address))
+            {
+                continue;
+            }
+
+            if (candidate.Messages.Count > 0 && candidate.FirstFrame.Frame <= first.Frame)
+            {
+                return candidate;
+            }
+
+            earliest = candidate;
+        }
+
+        return earliest;
+    }
+
+    private static bool IsBetween(IkeSa sa, NetAddress a, NetAddress b) =>
+        (sa.Initiator.Address == a && sa.Responder.Address == b) || (sa.Responder.Address == a && sa.Initiator.Address == b);
 
     /// <summary>The next message number the sender would have sent in that exchange, judged from what it sent before.</summary>
     private static int? ProbableMessage(IkeSa sa, IkeExchangeKind kind, bool fromInitiator, long beforeFrame)

@@ -49,7 +49,15 @@ internal static class ProposalNaming
                     Named(transform.Attribute(Ikev1AttributeNames.Phase1Prf), Ikev1AttributeNames.Phase1Hashes),
                     seconds,
                     null)
-                { Attributes = attributes };
+                {
+                    Attributes = attributes,
+                    Algorithms = Values(transform,
+                        (Ikev1AttributeNames.Phase1Encryption, TransformRegistry.V1Encryption),
+                        (Ikev1AttributeNames.Phase1Hash, TransformRegistry.V1Hash),
+                        (Ikev1AttributeNames.Phase1Prf, TransformRegistry.V1Hash),
+                        (Ikev1AttributeNames.Phase1GroupDescription, TransformRegistry.DhGroup),
+                        (Ikev1AttributeNames.Phase1AuthenticationMethod, TransformRegistry.V1AuthenticationMethod)),
+                };
             }
             else
             {
@@ -65,7 +73,10 @@ internal static class ProposalNaming
                     null,
                     seconds,
                     Named(transform.Attribute(Ikev1AttributeNames.Phase2EncapsulationMode), Ikev1AttributeNames.EncapsulationModes))
-                { Attributes = attributes };
+                {
+                    Attributes = attributes,
+                    Algorithms = Phase2Values(proposal.ProtocolId, transform),
+                };
             }
         }
     }
@@ -79,8 +90,14 @@ internal static class ProposalNaming
         string? integrity = null;
         string? group = null;
         var attributes = new List<KeyValuePair<string, string>>(proposal.Transforms.Count);
+        var algorithms = new List<TransformValue>(proposal.Transforms.Count);
         foreach (SaTransform transform in proposal.Transforms)
         {
+            if (V2Registry(transform.TransformType) is TransformRegistry registry)
+            {
+                algorithms.Add(new TransformValue(registry, transform.TransformId));
+            }
+
             string name = Ikev2TransformNames.IdName(transform.TransformType, transform.TransformId);
             long? length = transform.Attribute(Ikev2TransformNames.KeyLengthAttribute);
             attributes.Add(new(Ikev2TransformNames.Types.Name(transform.TransformType), length is long bits ? name + "_" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture) : name));
@@ -103,31 +120,43 @@ internal static class ProposalNaming
         }
 
         return new IkeProposal(proposal.Number, 0, ProtocolIds.V2.Name(proposal.ProtocolId), encryption, keyLength, integrity, null, group, prf, null, null)
-        { Attributes = attributes };
+        { Attributes = attributes, Algorithms = algorithms };
     }
 
-    /// <summary>Algorithms RFC 8247 deprecates, as named in the proposal: DES, MD5, DH groups 1/2.</summary>
-    public static IEnumerable<string> WeakParts(IkeProposal proposal)
+    private static TransformRegistry? V2Registry(byte type) => type switch
     {
-        if (proposal.Encryption is string encryption && (encryption.StartsWith("DES", StringComparison.Ordinal) || encryption is "NULL"))
+        Ikev2TransformNames.Encryption => TransformRegistry.V2Encryption,
+        Ikev2TransformNames.PseudoRandomFunction => TransformRegistry.V2Prf,
+        Ikev2TransformNames.Integrity => TransformRegistry.V2Integrity,
+        Ikev2TransformNames.DiffieHellman => TransformRegistry.DhGroup,
+        _ => null,
+    };
+
+    private static List<TransformValue> Values(SaTransform transform, params (ushort Attribute, TransformRegistry Registry)[] attributes)
+    {
+        var values = new List<TransformValue>(attributes.Length);
+        foreach ((ushort attribute, TransformRegistry registry) in attributes)
         {
-            yield return encryption;
+            if (transform.Attribute(attribute) is long number && number is >= 0 and <= int.MaxValue)
+            {
+                values.Add(new TransformValue(registry, (int)number));
+            }
         }
 
-        if (proposal.Hash is string hash && hash.Contains("MD5", StringComparison.Ordinal))
+        return values;
+    }
+
+    private static List<TransformValue> Phase2Values(byte protocolId, SaTransform transform)
+    {
+        List<TransformValue> values = Values(transform,
+            (Ikev1AttributeNames.Phase2AuthenticationAlgorithm, TransformRegistry.V1Phase2Authentication),
+            (Ikev1AttributeNames.Phase2GroupDescription, TransformRegistry.DhGroup));
+        if (TransformNames.V1TransformRegistry(protocolId) is TransformRegistry registry)
         {
-            yield return hash;
+            values.Insert(0, new TransformValue(registry, transform.TransformId));
         }
 
-        if (proposal.Prf is string prf && prf.Contains("MD5", StringComparison.Ordinal))
-        {
-            yield return prf;
-        }
-
-        if (proposal.DhGroup is "modp768" or "modp1024" or "ec2n155" or "ec2n185" or "modp1024s160")
-        {
-            yield return proposal.DhGroup;
-        }
+        return values;
     }
 
     private static string? Named(long? value, NameTable table) => value is long number ? table.Name((int)number) : null;

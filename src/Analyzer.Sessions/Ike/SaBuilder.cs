@@ -50,15 +50,7 @@ internal sealed class SaBuilder
     /// <summary>The hash negotiated for Phase 1 (IKEv1), used for NAT-D; SHA-1 for IKEv2.</summary>
     public HashAlgorithmName? NatHash { get; set; }
 
-    public bool IsFromInitiator(NetEndpoint source)
-    {
-        if (Sa.Initiator.Address != Sa.Responder.Address)
-        {
-            return source.Address == Sa.Initiator.Address;
-        }
-
-        return source.Port == Sa.Initiator.Port;
-    }
+    public bool IsFromInitiator(NetEndpoint source) => Sa.IsFromInitiator(source);
 
     /// <summary>Counts a message's bytes: returns the number given to its first copy when it is a retransmission.</summary>
     public bool TryGetRetransmission(ulong hash, bool fromInitiator, out int number) => _seen.TryGetValue((hash, fromInitiator), out number);

@@ -20,7 +20,6 @@ public sealed class L2tpTunnelTracker
     /// <summary>Diagnostics kept per capture; one summary line follows the last.</summary>
     public const int MaxDiagnostics = 1_000;
 
-    private const ushort L2tpPort = 1701;
     private const string AvpText = "an L2TP AVP string";
     private const string AvpLimit = "AVPs of one L2TP control message";
 
@@ -496,7 +495,7 @@ public sealed class L2tpTunnelTracker
             return false;
         }
 
-        if (datagram.Source.Port == L2tpPort && datagram.Destination.Port != L2tpPort)
+        if (datagram.Source.Port == VpnPorts.L2tp && datagram.Destination.Port != VpnPorts.L2tp)
         {
             return false;
         }

@@ -15,10 +15,6 @@ namespace Analyzer.Sessions.Ledger;
 public sealed class PacketLedger
 {
     private const int UdpHeaderLength = 8;
-    private const int NonEspMarkerLength = 4;       // RFC 3948 §2.2
-    private const ushort IkeNatTPort = 4500;
-    private const ushort IkePort = 500;
-    private const ushort L2tpPort = 1701;
     private const byte IpProtocolUdp = 17;
     private const byte IpProtocolEsp = 50;
 
@@ -138,18 +134,17 @@ public sealed class PacketLedger
 
     private static Fingerprint FingerprintUdp(ushort sourcePort, ushort destinationPort, ReadOnlySpan<byte> payload)
     {
-        if (sourcePort == IkeNatTPort || destinationPort == IkeNatTPort)
+        if (VpnPorts.IsNatTraversal(sourcePort, destinationPort))
         {
-            bool ike = payload.Length >= NonEspMarkerLength && BinaryPrimitives.ReadUInt32BigEndian(payload) == 0;
-            return ike ? PacketFingerprint.Ike(payload[NonEspMarkerLength..]) : PacketFingerprint.Esp(payload);
+            return NonEspMarker.StartsWithMarker(payload) ? PacketFingerprint.Ike(payload[NonEspMarker.Length..]) : PacketFingerprint.Esp(payload);
         }
 
-        if (sourcePort == L2tpPort || destinationPort == L2tpPort)
+        if (sourcePort == VpnPorts.L2tp || destinationPort == VpnPorts.L2tp)
         {
             return PacketFingerprint.L2tp(payload);
         }
 
-        return sourcePort == IkePort || destinationPort == IkePort
+        return sourcePort == VpnPorts.Isakmp || destinationPort == VpnPorts.Isakmp
             ? PacketFingerprint.Ike(payload)
             : PacketFingerprint.Opaque((byte)'U', payload.Length);
     }

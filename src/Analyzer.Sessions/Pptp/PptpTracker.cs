@@ -15,7 +15,6 @@ namespace Analyzer.Sessions.Pptp;
 /// </summary>
 public sealed class PptpTracker
 {
-    public const ushort PptpPort = 1723;
 
     private const int MaxAnomalies = 1_000;
     private const string NameText = "a PPTP host or vendor name";
@@ -77,7 +76,7 @@ public sealed class PptpTracker
 
     private void ObserveControl(in VpnDatagram datagram)
     {
-        bool toServer = datagram.Destination.Port == PptpPort;
+        bool toServer = datagram.Destination.Port == VpnPorts.Pptp;
         NetEndpoint client = toServer ? datagram.Source : datagram.Destination;
         NetEndpoint server = toServer ? datagram.Destination : datagram.Source;
         if (!_byTcp.TryGetValue((client, server), out PptpConnectionContext? context))

@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// ikev1-decryption-table comes from charon's "encryption key Ka" log lines of the same run, so
 /// tshark can decrypt that run's encrypted Main Mode messages with it.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DecryptionTableTests
 {
     public static TheoryData<string> WithTable => new(LabScenario.AllNames()
@@ -35,7 +36,7 @@ public sealed class DecryptionTableTests
 
         Assert.All(before, p => Assert.Empty(p.Payloads));
         string[] preferences = [.. lines.Select(line => "uat:ikev1_decryption_table:" + line)];
-        IReadOnlyList<CapturedPacket> decrypted = Tshark.Read(scenario.File("client.pcap"), preferences);
+        IReadOnlyList<CapturedPacket> decrypted = TsharkPackets.Read(scenario.File("client.pcap"), preferences);
         foreach (CapturedPacket message in before)
         {
             CapturedPacket same = decrypted.Single(p => p.Number == message.Number);

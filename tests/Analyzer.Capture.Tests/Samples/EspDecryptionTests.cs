@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// esp_sa holds the ESP keys charon logged at "chd 4" in the same run, so tshark finds the L2TP
 /// control connection inside that run's ESP.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class EspDecryptionTests
 {
     public static TheoryData<string> WithEspKeys => new(LabScenario.AllNames()
@@ -29,7 +30,7 @@ public sealed class EspDecryptionTests
         Assert.NotEmpty(sealedSent);
         Assert.DoesNotContain(scenario.Client, p => p.IsEsp && p.IsL2tp);
 
-        IReadOnlyList<CapturedPacket> opened = Tshark.Read(scenario.File("client.pcap"), preferences);
+        IReadOnlyList<CapturedPacket> opened = TsharkPackets.Read(scenario.File("client.pcap"), preferences);
         CapturedPacket[] sent = [.. opened.Where(p => sealedSent.Contains(p.Number))];
         Assert.All(sent, p => Assert.True(p.IsEsp && p.IsL2tp, $"frame {p.Number} (SPI {p.EspSpi}) did not decrypt to L2TP"));
         // SCCRQ (1) opens the control connection inside the tunnel.

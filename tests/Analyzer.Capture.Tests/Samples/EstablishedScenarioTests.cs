@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// Scenarios whose README says IPsec came up: each claim checked with tshark at both vantage points,
 /// so a lab change cannot quietly turn them into failures (or the failures into these).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class EstablishedScenarioTests
 {
     public static TheoryData<string> Established => new(

@@ -4,6 +4,7 @@ namespace Analyzer.Capture.Tests.Samples;
 /// Failure scenarios: tshark must see at each vantage point exactly the break the README describes,
 /// so a lab change cannot silently turn one of them into a healthy capture.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FailureScenarioTests
 {
     private const string Zero = "0000000000000000";

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 namespace Analyzer.Capture.Tests.Samples;
 
 /// <summary>The converted "*-kernel" captures look like a kernel IPsec stack without NAT.</summary>
+[Trait("Category", "Slow")]
 public sealed class KernelVariantTests
 {
     public static TheoryData<string> KernelCaptures => new(LabScenario.AllNames()
@@ -23,7 +24,7 @@ public sealed class KernelVariantTests
     [MemberData(nameof(KernelCaptures))]
     public void Converted_capture_has_raw_ESP_and_no_UDP_4500(string capture)
     {
-        IReadOnlyList<CapturedPacket> packets = Tshark.Read(Path.Combine(LabScenario.CapturesRoot, capture));
+        IReadOnlyList<CapturedPacket> packets = TsharkPackets.Read(Path.Combine(LabScenario.CapturesRoot, capture));
         Assert.DoesNotContain(packets, p => p.SourcePort == 4500 || p.DestinationPort == 4500);
         Assert.All(packets.Where(p => p.IsEsp), p => Assert.Equal(50, p.IpProtocol));
         Assert.All(packets.Where(p => p.IsIsakmp), p => Assert.True(p.SourcePort == 500 && p.DestinationPort == 500));
@@ -35,7 +36,7 @@ public sealed class KernelVariantTests
     {
         // RFC 3947 §3: HASH(CKY-I | CKY-R | IP | Port); the first NAT-D names the destination, the
         // rest the source. The hash algorithm is the one whose output length the payload has.
-        CapturedPacket[] withNatD = [.. Tshark.Read(Path.Combine(LabScenario.CapturesRoot, capture)).Where(p => p.NatDetectionHashes.Count > 0)];
+        CapturedPacket[] withNatD = [.. TsharkPackets.Read(Path.Combine(LabScenario.CapturesRoot, capture)).Where(p => p.NatDetectionHashes.Count > 0)];
         Assert.NotEmpty(withNatD);
         foreach (CapturedPacket packet in withNatD)
         {

@@ -13,11 +13,11 @@ internal sealed class LabScenario
 
     public string Directory => System.IO.Path.Combine(CapturesRoot, Name);
 
-    public IReadOnlyList<CapturedPacket> Client => Tshark.Read(File("client.pcap"));
+    public IReadOnlyList<CapturedPacket> Client => TsharkPackets.Read(File("client.pcap"));
 
-    public IReadOnlyList<CapturedPacket> Client2 => Tshark.Read(File("client2.pcap"));
+    public IReadOnlyList<CapturedPacket> Client2 => TsharkPackets.Read(File("client2.pcap"));
 
-    public IReadOnlyList<CapturedPacket> Server => Tshark.Read(File("server.pcap"));
+    public IReadOnlyList<CapturedPacket> Server => TsharkPackets.Read(File("server.pcap"));
 
     public static LabScenario Named(string name)
     {

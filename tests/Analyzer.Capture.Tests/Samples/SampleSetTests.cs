@@ -81,11 +81,12 @@ public sealed class SampleSetTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [MemberData(nameof(Captures))]
     public void Capture_opens_in_tshark_without_error(string capture)
     {
         // tshark exits non-zero on a cut-short or unreadable file, which fails the read.
-        IReadOnlyList<CapturedPacket> packets = Tshark.Read(Path.Combine(LabScenario.CapturesRoot, capture));
+        IReadOnlyList<CapturedPacket> packets = TsharkPackets.Read(Path.Combine(LabScenario.CapturesRoot, capture));
         Assert.NotEmpty(packets);
         Assert.DoesNotContain(packets, p => p.Malformed);
     }

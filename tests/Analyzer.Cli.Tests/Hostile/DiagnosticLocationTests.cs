@@ -122,10 +122,7 @@ public sealed class DiagnosticLocationTests : IDisposable
             {
                 case "pcap" or "pcapng" or "gzip":
                 {
-                    var input = new AnalysisInput(0, path, name, InputKind.Unknown);
-                    var sink = new TrafficReconstructor(input, AnalysisLimits.Default, keys: null);
-                    DecodeSummary summary = CaptureDecoder.Decode(input, sink, AnalysisLimits.Default, CancellationToken.None);
-                    found.AddRange(sink.Complete(summary).Diagnostics.Select(d => Located.From(d, name)));
+                    found.AddRange(DecodedCapture.Reconstruct(path, displayName: name).Diagnostics.Select(d => Located.From(d, name)));
                     break;
                 }
 

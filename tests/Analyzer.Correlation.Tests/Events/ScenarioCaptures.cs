@@ -26,6 +26,7 @@ internal static class ScenarioCaptures
         sa.State = IkeSaState.Deleted;
         capture.EspFlows.Add(Flow(capture, 0x2a1c49d6, Client, Server, (12, 1795520863.053015), (31, 1795520870.486279)));
         capture.EspFlows.Add(Flow(capture, 0x92479477, Server, Client, (13, 1795520863.053749), (32, 1795520870.494797)));
+        EspFlowOwnership.Assign(capture.EspFlows, capture.IkeSas); // as the Sessions stage does after pairing
         return capture;
     }
 

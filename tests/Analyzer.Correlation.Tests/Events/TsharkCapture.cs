@@ -12,9 +12,8 @@ internal static class TsharkCapture
 {
     public static CaptureModel Load(int index, string path)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         var capture = new CaptureModel(new AnalysisInput(index, path, Path.GetFileName(path), InputKind.Pcap));
-        string fields = ExternalTool.Run(tshark, ["-r", path, "-Y", "isakmp or esp", "-T", "fields", "-E", "separator=;",
+        string fields = Tshark.Run(path, ["-Y", "isakmp or esp", "-T", "fields", "-E", "separator=;",
             "-e", "frame.number", "-e", "frame.time_epoch", "-e", "ip.src", "-e", "udp.srcport", "-e", "ip.dst", "-e", "udp.dstport",
             "-e", "isakmp.ispi", "-e", "isakmp.rspi", "-e", "esp.spi"]);
         var sas = new Dictionary<ulong, IkeSa>();
@@ -60,6 +59,7 @@ internal static class TsharkCapture
             }
         }
 
+        EspFlowOwnership.Assign(capture.EspFlows, capture.IkeSas);
         return capture;
     }
 }

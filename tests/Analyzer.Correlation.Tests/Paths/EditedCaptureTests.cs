@@ -142,9 +142,8 @@ public class EditedCaptureTests
 
     private static string Filtered(string pcap, TempDirectory temp, string keep)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         string output = Path.Combine(temp.Path, Path.GetFileName(pcap));
-        ExternalTool.Run(tshark, ["-r", pcap, "-Y", keep, "-F", "pcap", "-w", output]);
+        Tshark.Run(pcap, ["-Y", keep, "-F", "pcap", "-w", output]);
         return output;
     }
 }

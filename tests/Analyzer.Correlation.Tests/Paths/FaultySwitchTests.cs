@@ -60,8 +60,7 @@ public class FaultySwitchTests
 
     private static Dictionary<string, long> EspPackets(string pcap, string from)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark, ["-r", pcap, "-Y", $"esp && ip.src == {from}",
+        string output = Tshark.Run(pcap, ["-Y", $"esp && ip.src == {from}",
             "-T", "fields", "-E", "separator=;", "-e", "frame.number", "-e", "esp.spi", "-e", "esp.sequence"]);
         var packets = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -76,8 +75,7 @@ public class FaultySwitchTests
     /// <summary>ESP frames from <paramref name="from"/> whose UDP checksum tshark finds wrong (status 0 = bad).</summary>
     private static List<long> BadChecksumEspFrames(string pcap, string from)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark, ["-r", pcap, "-o", "udp.check_checksum:TRUE",
+        string output = Tshark.Run(pcap, ["-o", "udp.check_checksum:TRUE",
             "-Y", $"esp && ip.src == {from} && udp.checksum.status == 0", "-T", "fields", "-e", "frame.number"]);
         List<long> frames = [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => long.Parse(line, CultureInfo.InvariantCulture)).Order()];

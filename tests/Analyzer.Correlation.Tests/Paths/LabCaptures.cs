@@ -2,7 +2,6 @@ using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ledger;
-using Analyzer.Sessions.Tests.Ledger;
 using Analyzer.Testing;
 
 namespace Analyzer.Correlation.Tests.Paths;
@@ -49,11 +48,12 @@ internal static class LabCaptures
         var models = new List<CaptureModel>();
         for (int i = 0; i < files.Length; i++)
         {
-            var input = new AnalysisInput(i, files[i].Path, DisplayName(files[i].Path), InputKind.Pcap);
-            (PacketLedger ledger, DecodeSummary summary) = DecodedLedger.Decode(input, files[i].Limits);
-            var model = new CaptureModel(input) { Ledger = ledger };
-            model.Statistics.FirstTime = summary.FirstTime;
-            model.Statistics.LastTime = summary.LastTime;
+            // The ledger and time span only, as the tshark-fed models have them: the path tests compare
+            // the two and set what IKE would add (NAT discovery) themselves.
+            CaptureModel decoded = DecodedCapture.Reconstruct(files[i].Path, limits: files[i].Limits, inputIndex: i, displayName: DisplayName(files[i].Path));
+            var model = new CaptureModel(decoded.Input) { Ledger = decoded.Ledger };
+            model.Statistics.FirstTime = decoded.Statistics.FirstTime;
+            model.Statistics.LastTime = decoded.Statistics.LastTime;
             models.Add(model);
         }
 

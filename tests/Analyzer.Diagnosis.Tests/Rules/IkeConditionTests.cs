@@ -1,5 +1,6 @@
 using Analyzer.Core;
 using Analyzer.Diagnosis.Tests.Support;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Diagnosis.Tests.Rules;
@@ -133,7 +134,7 @@ public sealed class IkeConditionTests
         draft.MainMode(sa, 0, upTo: 4);
         byte[] firstBytes = new byte[20];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), sa.InitiatorCookie);
-        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+        draft.Lose(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
             sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
         draft.EndAt(10);
         IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
@@ -149,7 +150,7 @@ public sealed class IkeConditionTests
         draft.MainMode(sa, 0, upTo: 4);
         byte[] firstBytes = new byte[20];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), 0x0102030405060708);
-        draft.Capture.IncompleteDatagrams.Add(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
+        draft.Lose(new Analyzer.Protocols.Traffic.IncompleteIpDatagram(17,
             sa.Initiator with { Port = 4500 }, sa.Responder with { Port = 4500 }, 77, [draft.Frame(0.2)], [(0, 1480)], null, firstBytes));
         Assert.DoesNotContain("ike-fragments-lost", Catalogue.FiredIds(draft.Build()));
     }
@@ -273,7 +274,10 @@ public sealed class IkeConditionTests
     {
         CaseDraft draft = Healthy();
         IkeSa sa = draft.Capture.IkeSas[0];
-        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "DES-CBC", null, "MD5", "Pre-Shared Key", "Alternate 1024-bit MODP group", null, 28800, null));
+        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "DES-CBC", null, "MD5", "Pre-Shared Key", "Alternate 1024-bit MODP group", null, 28800, null)
+        {
+            Algorithms = [new(TransformRegistry.V1Encryption, 1), new(TransformRegistry.V1Hash, 1), new(TransformRegistry.V1AuthenticationMethod, 1), new(TransformRegistry.DhGroup, 2)],
+        });
         sa.Chosen = sa.Proposals[0];
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "weak-crypto");
         Assert.Contains("DES-CBC, MD5, Alternate 1024-bit MODP group", finding.Summary, StringComparison.Ordinal);
@@ -285,7 +289,10 @@ public sealed class IkeConditionTests
     {
         CaseDraft draft = Healthy();
         IkeSa sa = draft.Capture.IkeSas[0];
-        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "3DES-CBC", null, "SHA", "Pre-Shared Key", "2048-bit MODP group", null, 28800, null));
+        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "3DES-CBC", null, "SHA", "Pre-Shared Key", "2048-bit MODP group", null, 28800, null)
+        {
+            Algorithms = [new(TransformRegistry.V1Encryption, 5), new(TransformRegistry.V1Hash, 2), new(TransformRegistry.V1AuthenticationMethod, 1), new(TransformRegistry.DhGroup, 14)],
+        });
         Assert.DoesNotContain("weak-crypto", Catalogue.FiredIds(draft.Build()));
     }
 

@@ -41,6 +41,13 @@ internal sealed class CaseDraft
 
     public Case Build() => new() { Inputs = Inputs, Captures = Captures };
 
+    /// <summary>An IP datagram that never completed, tied to its SA the way the Sessions stage ties it.</summary>
+    public void Lose(Analyzer.Protocols.Traffic.IncompleteIpDatagram datagram, int capture = 0)
+    {
+        Captures[capture].IncompleteDatagrams.Add(datagram);
+        LostDatagramMatcher.Attach(datagram, Captures[capture].IkeSas);
+    }
+
     public FrameRef Frame(double seconds, int input = 0) => new(input, ++_frame, Start.AddSeconds(seconds));
 
     public IkeSa Sa(IkeExchangeKind phase1 = IkeExchangeKind.MainMode, NetEndpoint? initiator = null, NetEndpoint? responder = null,
@@ -140,7 +147,7 @@ internal sealed class CaseDraft
             Packets = packets,
             First = Frame(first, capture),
             Last = Frame(last, capture),
-            IkeSaCookie = sa.InitiatorCookie,
+            IkeSa = sa,
         };
         Captures[capture].EspFlows.Add(flow);
         return flow;

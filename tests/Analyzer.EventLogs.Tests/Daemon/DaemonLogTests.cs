@@ -38,8 +38,7 @@ public sealed class DaemonLogTests
     {
         EventLogReadResult result = SampleLogs.Read(SampleLogs.LabFile("healthy-psk", "charon-server.log"), 2026);
         string pcap = SampleLogs.LabFile("healthy-psk", "server.pcap");
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        HashSet<string> captured = ExternalTool.Run(tshark, ["-r", pcap, "-Y", "esp", "-T", "fields", "-e", "esp.spi"])
+        HashSet<string> captured = Tshark.Run(pcap, ["-Y", "esp", "-T", "fields", "-e", "esp.spi"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(spi => spi.Replace("0x", string.Empty, StringComparison.Ordinal)).ToHashSet();
         NormalizedEvent child = Kinds(result, "charon-child-established").Single().Normalized!;
@@ -52,8 +51,7 @@ public sealed class DaemonLogTests
     {
         EventLogReadResult result = SampleLogs.Read(SampleLogs.LabFile("healthy-psk", "charon-server-ike4.log"), 2026);
         string pcap = SampleLogs.LabFile("healthy-psk", "server.pcap");
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string[] first = ExternalTool.Run(tshark, ["-r", pcap, "-Y", "isakmp", "-T", "fields", "-e", "isakmp.ispi", "-e", "isakmp.rspi"])
+        string[] first = Tshark.Run(pcap, ["-Y", "isakmp", "-T", "fields", "-e", "isakmp.ispi", "-e", "isakmp.rspi"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t'))
             .First(fields => fields.Length == 2 && fields[1].Trim('0').Length > 0);

@@ -10,6 +10,7 @@ namespace Analyzer.Protocols.Tests.Traffic;
 /// overwritten, garbage inserted. Decoding must end normally or with one CaptureFormatException,
 /// and every diagnostic must name the input and say where.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class MutationTests
 {
     private const int MutantsPerCapture = 120;

@@ -18,8 +18,7 @@ public sealed class TsharkOracleTests
     public void Every_frame_decodes_to_the_protocol_addresses_and_ports_tshark_shows(string capture)
     {
         string path = CaptureCorpus.Resolve(capture);
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        Dictionary<long, Expected> expected = ReadTshark(tshark, path);
+        Dictionary<long, Expected> expected = ReadTshark(path);
 
         var sink = new RecordingSink();
         DecodeSummary summary = CaptureDecoder.Decode(new AnalysisInput(0, path, capture, InputKind.Unknown), sink,
@@ -103,11 +102,11 @@ public sealed class TsharkOracleTests
 
     private sealed record Expected(TrafficKind? Kind, string Protocols, string Source, string Destination, int UdpLength, bool Retransmission);
 
-    private static Dictionary<long, Expected> ReadTshark(string tshark, string path)
+    private static Dictionary<long, Expected> ReadTshark(string path)
     {
-        string output = ExternalTool.Run(tshark,
+        string output = Tshark.Run(path,
         [
-            "-n", "-r", path, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=f",
+            "-n", "-T", "fields", "-E", "separator=/t", "-E", "occurrence=f",
             "-e", "frame.number", "-e", "frame.protocols", "-e", "ip.src", "-e", "ip.dst", "-e", "ipv6.src", "-e", "ipv6.dst",
             "-e", "udp.srcport", "-e", "udp.dstport", "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "udp.length",
             "-e", "tcp.analysis.retransmission",

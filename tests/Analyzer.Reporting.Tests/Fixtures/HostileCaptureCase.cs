@@ -14,10 +14,9 @@ internal static class HostileCaptureCase
 {
     public static Case Build(string directory)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         string path = HostileCapture.Write(directory);
         var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
-        string[] rows = ExternalTool.Run(tshark, ["-r", path, "-T", "fields", "-E", "separator=\u001f", "-e", "frame.number", "-e", "frame.time_epoch",
+        string[] rows = Tshark.Run(path, ["-T", "fields", "-E", "separator=\u001f", "-e", "frame.number", "-e", "frame.time_epoch",
                 "-e", "ip.src", "-e", "ip.dst", "-e", "udp.srcport", "-e", "udp.dstport", "-e", "isakmp.ispi", "-e", "isakmp.vid_bytes",
                 "-e", "isakmp.id.data.fqdn", "-e", "l2tp.avp.host_name", "-e", "l2tp.avp.vendor_name", "-e", "l2tp.Ns", "-e", "l2tp.Nr"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -30,7 +30,6 @@ internal static class RealCaptureCase
     /// <summary>The IKEv1 Main Mode + Quick Mode capture as input 0 and the ESP-in-UDP capture as input 1.</summary>
     public static Case Build()
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         string ikePath = SharedFile(MainModeCapture);
         string espPath = SharedFile(EspCapture);
         var ikeInput = new AnalysisInput(0, ikePath, Path.GetFileName(ikePath), InputKind.Pcap);
@@ -38,13 +37,13 @@ internal static class RealCaptureCase
         return new Case
         {
             Inputs = [ikeInput, espInput],
-            Captures = [IkeModel(tshark, ikeInput), EspModel(tshark, espInput)],
+            Captures = [IkeModel(ikeInput), EspModel(espInput)],
         };
     }
 
-    private static CaptureModel IkeModel(string tshark, AnalysisInput input)
+    private static CaptureModel IkeModel(AnalysisInput input)
     {
-        string[] rows = Fields(tshark, input.Path, "frame.number", "frame.time_epoch", "ip.src", "ip.dst", "udp.srcport", "udp.dstport",
+        string[] rows = Fields(input.Path, "frame.number", "frame.time_epoch", "ip.src", "ip.dst", "udp.srcport", "udp.dstport",
             "isakmp.ispi", "isakmp.rspi", "isakmp.exchangetype", "isakmp.messageid", "isakmp.flag_e", "isakmp.typepayload",
             "isakmp.vid_bytes", "isakmp.vid_string");
         var model = new CaptureModel(input);
@@ -131,9 +130,9 @@ internal static class RealCaptureCase
         return model;
     }
 
-    private static CaptureModel EspModel(string tshark, AnalysisInput input)
+    private static CaptureModel EspModel(AnalysisInput input)
     {
-        string[] rows = Fields(tshark, input.Path, "frame.number", "frame.time_epoch", "ip.src", "ip.dst", "udp.srcport", "udp.dstport", "esp.spi", "esp.sequence", "udp.length");
+        string[] rows = Fields(input.Path, "frame.number", "frame.time_epoch", "ip.src", "ip.dst", "udp.srcport", "udp.dstport", "esp.spi", "esp.sequence", "udp.length");
         var model = new CaptureModel(input);
         model.Statistics.Frames = rows.Length;
         foreach (string row in rows)
@@ -167,16 +166,16 @@ internal static class RealCaptureCase
         return model;
     }
 
-    private static string[] Fields(string tshark, string path, params string[] fields)
+    private static string[] Fields(string path, params string[] fields)
     {
-        var arguments = new List<string> { "-r", path, "-T", "fields", "-E", "separator=|", "-E", "aggregator=," };
+        var arguments = new List<string> { "-T", "fields", "-E", "separator=|", "-E", "aggregator=," };
         foreach (string field in fields)
         {
             arguments.Add("-e");
             arguments.Add(field);
         }
 
-        return ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Tshark.Run(path, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');

@@ -40,8 +40,10 @@ internal static class SyntheticCase
         capture.Statistics.Frames = 40;
         IkeSa sa = IkeSa(Text, client.Index);
         capture.IkeSas.Add(sa);
-        capture.IncompleteDatagrams.Add(new IncompleteIpDatagram(17, Client, Server, 0x1234,
-            [new FrameRef(0, 9, Start.AddSeconds(1.2))], [(0, 1480)], null, new byte[28]));
+        var lost = new IncompleteIpDatagram(17, Client, Server, 0x1234,
+            [new FrameRef(0, 9, Start.AddSeconds(1.2))], [(0, 1480)], null, []);
+        capture.IncompleteDatagrams.Add(lost);
+        Sessions.Ike.LostDatagramMatcher.Attach(lost, capture.IkeSas);
         capture.L2tpTunnels.Add(Tunnel(Text, client.Index));
         capture.Diagnostics.Add(new InputDiagnostic(client.Path, 0x1F3A0, 812, Text("block length exceeds file size", HostileStrings.Script)));
 

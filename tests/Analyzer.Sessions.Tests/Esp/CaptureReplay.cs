@@ -7,7 +7,11 @@ using Analyzer.Testing;
 
 namespace Analyzer.Sessions.Tests.Esp;
 
-/// <summary>Runs this area's trackers over datagrams (from a capture via tshark, or built by a test) into a model.</summary>
+/// <summary>
+/// This area's trackers (ESP, L2TP, PPTP) alone, without the IKE SAs, over a capture's decoded
+/// datagrams or datagrams built by a test: what they find on their own. The whole session stage
+/// over a capture is <see cref="DecodedCapture"/>.
+/// </summary>
 internal static class CaptureReplay
 {
     public static CaptureModel Shared(string relativePath)
@@ -33,6 +37,7 @@ internal static class CaptureReplay
         return Run(DecodedDatagrams.Read(path));
     }
 
+    /// <summary>Datagrams through this area's trackers; <paramref name="ikeStage"/> stands in for the IKE SAs.</summary>
     public static CaptureModel Run(IEnumerable<CapturedDatagram> datagrams, Action<CaptureModel>? ikeStage = null)
     {
         var input = new AnalysisInput(0, "test.pcap", "test.pcap", InputKind.Pcap);

@@ -15,18 +15,9 @@ public sealed class EspOracleTests
     public void Packets_per_SPI_equal_tshark(string capture)
     {
         string path = CaptureCorpus.Resolve(capture);
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        Dictionary<(string Protocol, uint Spi), long> expected = TsharkCounts(tshark, path);
+        Dictionary<(string Protocol, uint Spi), long> expected = TsharkCounts(path);
 
-        var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
-        var tracker = new EspFlowTracker(input, AnalysisLimits.Default);
-        foreach (CapturedDatagram datagram in DecodedDatagrams.Read(path))
-        {
-            tracker.Observe(datagram.ToDatagram());
-        }
-
-        var model = new CaptureModel(input);
-        tracker.Complete(model);
+        CaptureModel model = DecodedCapture.Shared(path);
         var actual = new Dictionary<(string Protocol, uint Spi), long>();
         foreach (EspFlow flow in model.EspFlows)
         {
@@ -37,9 +28,9 @@ public sealed class EspOracleTests
         Assert.Equal(expected.OrderBy(p => p.Key).ToList(), actual.OrderBy(p => p.Key).ToList());
     }
 
-    internal static Dictionary<(string Protocol, uint Spi), long> TsharkCounts(string tshark, string path)
+    internal static Dictionary<(string Protocol, uint Spi), long> TsharkCounts(string path)
     {
-        string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "(esp || ah) && !(icmp.type == 3 || icmp.type == 4 || icmp.type == 5 || icmp.type == 11 || icmp.type == 12) && !(icmpv6.type <= 4)", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,", "-e", "esp.spi", "-e", "ah.spi"]);
+        string output = Tshark.Run(path, ["-n", "-Y", "(esp || ah) && !(icmp.type == 3 || icmp.type == 4 || icmp.type == 5 || icmp.type == 11 || icmp.type == 12) && !(icmpv6.type <= 4)", "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,", "-e", "esp.spi", "-e", "ah.spi"]);
         var counts = new Dictionary<(string, uint), long>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

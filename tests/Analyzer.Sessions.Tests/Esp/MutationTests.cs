@@ -12,6 +12,7 @@ namespace Analyzer.Sessions.Tests.Esp;
 /// Every real VPN datagram of the public captures, cut at every length and with every byte flipped,
 /// goes through all trackers of this area: a model comes out, never an exception or a hang.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class MutationTests
 {
     public static TheoryData<string> Captures => new()

@@ -8,57 +8,22 @@ namespace Analyzer.Sessions.Tests.Ike;
 /// <summary>On every public and lab capture, IKE messages, exchange types and payload lists equal tshark's.</summary>
 public sealed class IkeOracleTests
 {
-    public static TheoryData<string> Captures()
-    {
-        var data = new TheoryData<string>();
-        foreach (string root in CaptureRoots())
-        {
-            foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                string extension = Path.GetExtension(file);
-                if (extension is ".pcap" or ".pcapng" or ".cap")
-                {
-                    data.Add(Path.GetRelativePath(RepoPaths.Root, file));
-                }
-            }
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(no captures present)");
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Captures() => CaptureCorpus.All();
 
     [Theory]
     [MemberData(nameof(Captures))]
     public void Messages_exchange_types_and_payloads_equal_tsharks(string capture)
     {
-        if (capture.StartsWith('('))
-        {
-            Assert.Skip("neither ../shared/captures nor samples/captures nor the lab's samples are present");
-        }
-
-        string path = Path.GetFullPath(Path.Combine(RepoPaths.Root, capture));
-        AssertSameAsTshark(path, null);
+        AssertSameAsTshark(CaptureCorpus.Resolve(capture), null);
     }
 
+    /// <summary>The lab captures that come with the keys charon logged (an ikev1-decryption-table beside them).</summary>
     public static TheoryData<string> CapturesWithKeys()
     {
-        var data = new TheoryData<string>();
-        foreach (string capture in Captures().Select(row => row.Data))
+        TheoryData<string> data = CaptureCorpus.Where(path => File.Exists(Path.Combine(Path.GetDirectoryName(path)!, KeyTableName)));
+        if (data.Count == 1 && data.First().Data.Length == 0)
         {
-            string path = Path.GetFullPath(Path.Combine(RepoPaths.Root, capture));
-            if (File.Exists(Path.Combine(Path.GetDirectoryName(path)!, KeyTableName)))
-            {
-                data.Add(capture);
-            }
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(no lab capture with an ikev1-decryption-table)");
+            return new TheoryData<string>("(no lab capture with an ikev1-decryption-table)");
         }
 
         return data;
@@ -73,7 +38,7 @@ public sealed class IkeOracleTests
             Assert.Skip("no lab scenario with charon's logged keys (ikev1-decryption-table) is present");
         }
 
-        string path = Path.GetFullPath(Path.Combine(RepoPaths.Root, capture));
+        string path = CaptureCorpus.Resolve(capture);
         string table = Path.Combine(Path.GetDirectoryName(path)!, KeyTableName);
         CaptureModel model = AssertSameAsTshark(path, table);
         if (model.IkeSas.Any(sa => sa.Messages.Any(m => m.Encrypted && m.Exchange == IkeExchangeKind.MainMode)))
@@ -115,24 +80,5 @@ public sealed class IkeOracleTests
         }
 
         return model;
-    }
-
-    private static IEnumerable<string> CaptureRoots()
-    {
-        if (RepoPaths.Shared is string shared && Directory.Exists(Path.Combine(shared, "captures")))
-        {
-            yield return Path.Combine(shared, "captures");
-        }
-
-        string samples = Path.Combine(RepoPaths.Samples, "captures");
-        if (Directory.Exists(samples))
-        {
-            yield return samples;
-        }
-        else if (Directory.Exists("/work/wt/lab/samples/captures"))
-        {
-            // The lab's scenarios before the lead merges them into samples/.
-            yield return "/work/wt/lab/samples/captures";
-        }
     }
 }

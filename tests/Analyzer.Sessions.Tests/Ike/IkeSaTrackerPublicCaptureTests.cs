@@ -134,6 +134,8 @@ public sealed class IkeSaTrackerPublicCaptureTests
         Assert.Equal(3, tied.ProbableMessage);
     }
 
+    private const int IsakmpHeaderLength = 28;
+
     private static int FeedAlone(TsharkIkeFeed.Frame frame)
     {
         var input = new AnalysisInput(0, "fuzz", "fuzz", InputKind.Pcap);
@@ -141,11 +143,23 @@ public sealed class IkeSaTrackerPublicCaptureTests
         TsharkIkeFeed.Feed(tracker, frame);
         var model = new CaptureModel(input);
         tracker.Complete(model);
-        foreach (IkeSa sa in model.IkeSas)
+
+        // One datagram is at most one message of one SA, and whatever was recorded points at it.
+        string what = $"frame {frame.Number} cut or flipped ({frame.Payload.Length} bytes)";
+        IkeMessage[] messages = [.. model.IkeSas.SelectMany(sa => sa.Messages)];
+        Assert.True(messages.Length <= 1, $"{what}: {messages.Length} messages from one datagram");
+        if (frame.Payload.Length < IsakmpHeaderLength)
         {
-            Assert.All(sa.Messages, m => Assert.True(m.Length >= 0));
+            Assert.True(model.IkeSas.Count == 0, $"{what}: an SA from fewer bytes than an ISAKMP header");
         }
 
+        Assert.All(messages, m =>
+        {
+            Assert.Equal(frame.Number, m.Frame.Frame);
+            Assert.Equal(frame.Source, m.From);
+            Assert.Equal(frame.Destination, m.To);
+        });
+        Assert.All(model.IkeSas.SelectMany(sa => sa.Anomalies), a => Assert.Equal(frame.Number, a.Frame.Frame));
         return 1;
     }
 }

@@ -20,9 +20,7 @@ internal static class TsharkIkeFeed
     /// <param name="displayFilter">Which frames to take; tshark's own ISAKMP frames by default.</param>
     public static List<Frame> Read(string capture, string displayFilter = "isakmp && !icmp && !icmpv6")
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark, [
-            "-r", capture, "-n", "-Y", displayFilter, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=l",
+        string output = Tshark.Run(capture, ["-n", "-Y", displayFilter, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=l",
             "-e", "frame.number", "-e", "frame.time_epoch", "-e", "ip.src", "-e", "ipv6.src", "-e", "ip.dst", "-e", "ipv6.dst",
             "-e", "udp.srcport", "-e", "udp.dstport", "-e", "udp.payload",
         ]);

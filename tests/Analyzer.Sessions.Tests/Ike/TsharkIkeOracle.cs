@@ -13,15 +13,14 @@ internal static class TsharkIkeOracle
     /// <param name="keyTable">Wireshark IKEv1 decryption table lines (cookie,key) to hand tshark, or none.</param>
     public static List<Message> Read(string capture, IEnumerable<string>? keyTable = null)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-r", capture, "-n", "-Y", "isakmp && !icmp && !icmpv6", "-T", "pdml" };
+        var arguments = new List<string> { "-n", "-Y", "isakmp && !icmp && !icmpv6", "-T", "pdml" };
         foreach (string line in keyTable ?? [])
         {
             arguments.Add("-o");
             arguments.Add("uat:ikev1_decryption_table:" + line.Replace("\"", string.Empty, StringComparison.Ordinal).Trim());
         }
 
-        string pdml = ExternalTool.Run(tshark, arguments);
+        string pdml = Tshark.Run(capture, arguments);
         var messages = new List<Message>();
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore };
         using var reader = XmlReader.Create(new StringReader(pdml), settings);

@@ -19,8 +19,7 @@ public sealed class L2tpOracleTests
     public void Control_messages_equal_tshark(string capture)
     {
         string path = CaptureCorpus.Resolve(capture);
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "l2tp.type == 1 && !(icmp.type == 3 || icmp.type == 4 || icmp.type == 5 || icmp.type == 11 || icmp.type == 12) && !(icmpv6.type <= 4)", "-T", "fields", "-E", "occurrence=f",
+        string output = Tshark.Run(path, ["-n", "-Y", "l2tp.type == 1 && !(icmp.type == 3 || icmp.type == 4 || icmp.type == 5 || icmp.type == 11 || icmp.type == 12) && !(icmpv6.type <= 4)", "-T", "fields", "-E", "occurrence=f",
             "-e", "frame.number", "-e", "l2tp.avp.message_type", "-e", "l2tp.Ns", "-e", "l2tp.Nr", "-e", "l2tp.tunnel", "-e", "l2tp.session", "-e", "l2tp.avp.type"]);
         var expected = new List<string>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -31,15 +30,7 @@ public sealed class L2tpOracleTests
             expected.Add(string.Join(' ', f[0], type, f[2], f[3], f[4], f[5]));
         }
 
-        var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
-        var tracker = new L2tpTunnelTracker(input, AnalysisLimits.Default);
-        foreach (CapturedDatagram datagram in DecodedDatagrams.Read(path))
-        {
-            tracker.Observe(datagram.ToDatagram());
-        }
-
-        var model = new CaptureModel(input);
-        tracker.Complete(model);
+        CaptureModel model = DecodedCapture.Shared(path);
         var actual = model.L2tpTunnels
             .SelectMany(t => t.ControlMessages)
             .OrderBy(m => m.Frame.Frame)

@@ -21,11 +21,10 @@ public class PacketLedgerTests
     public void Every_ike_and_esp_packet_tshark_sees_gets_one_entry_with_its_protocol()
     {
         PacketLedger ledger = LedgerOf("scapy/ikev2_nat_t.pcapng");
-        string tshark = ExternalTool.Require("tshark", "tshark");
         string path = RepoPaths.RequireShared("captures/scapy/ikev2_nat_t.pcapng");
-        int udp500 = Count(tshark, path, "udp.port == 500");
-        int esp = Count(tshark, path, "esp");
-        int ike4500 = Count(tshark, path, "udp.port == 4500 && isakmp");
+        int udp500 = Count(path, "udp.port == 500");
+        int esp = Count(path, "esp");
+        int ike4500 = Count(path, "udp.port == 4500 && isakmp");
 
         Assert.Equal(udp500 + esp + ike4500, ledger.Entries.Count);
         Assert.Equal(esp, ledger.Entries.Count(e => e.Protocol == LedgerProtocol.Esp && e.Has(LedgerEntryFlags.UdpEncapsulated)));
@@ -119,7 +118,7 @@ public class PacketLedgerTests
     {
         PacketLedger oracle = LedgerOf(sharedCapture);
         string path = RepoPaths.RequireShared(Path.Combine("captures", sharedCapture));
-        (PacketLedger decoded, _) = DecodedLedger.Decode(new AnalysisInput(0, path, sharedCapture, InputKind.Pcap));
+        PacketLedger decoded = DecodedCapture.Reconstruct(path, displayName: sharedCapture).Ledger!;
 
         Assert.Equal(
             oracle.Entries.Select(e => (e.Frame.Frame, e.Protocol, e.MatchKey, e.ContentHash, e.HopLimit, oracle.FlowOf(e))),
@@ -162,7 +161,7 @@ public class PacketLedgerTests
         void Observe(TsharkPacket p) => TsharkTraffic.Feed(new TsharkCapture([p], null, null), 0, (in VpnDatagram d) => ledger.Observe(d));
     }
 
-    private static int Count(string tshark, string path, string filter) =>
-        ExternalTool.Run(tshark, ["-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number"])
+    private static int Count(string path, string filter) =>
+        Tshark.Run(path, ["-Y", filter, "-T", "fields", "-e", "frame.number"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 }

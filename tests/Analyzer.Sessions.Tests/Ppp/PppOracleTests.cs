@@ -19,8 +19,7 @@ public sealed class PppOracleTests
     public void Control_packets_equal_tshark(string capture)
     {
         string path = CaptureCorpus.Resolve(capture);
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        string output = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "(lcp || ipcp || ipv6cp || ccp || chap || pap || eap) && !_ws.malformed", "-T", "fields",
+        string output = Tshark.Run(path, ["-n", "-Y", "(lcp || ipcp || ipv6cp || ccp || chap || pap || eap) && !_ws.malformed", "-T", "fields",
             "-e", "frame.number", "-e", "ppp.protocol", "-e", "ppp.code", "-e", "chap.code", "-e", "pap.code", "-e", "eap.code",
             "-e", "ppp.identifier", "-e", "chap.identifier", "-e", "pap.identifier", "-e", "eap.id"]);
         var expected = new List<string>();
@@ -38,9 +37,9 @@ public sealed class PppOracleTests
         }
 
         // Frames tshark calls malformed are compared elsewhere (anomaly tests): vpndiag keeps what it can read of them.
-        HashSet<long> malformed = ExternalTool.Run(tshark, ["-r", path, "-n", "-Y", "_ws.malformed", "-T", "fields", "-e", "frame.number"])
+        HashSet<long> malformed = Tshark.Run(path, ["-n", "-Y", "_ws.malformed", "-T", "fields", "-e", "frame.number"])
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(n => long.Parse(n, CultureInfo.InvariantCulture)).ToHashSet();
-        CaptureModel model = CaptureReplay.Run(DecodedDatagrams.Read(path));
+        CaptureModel model = DecodedCapture.Shared(path);
         IEnumerable<PppSession> sessions = model.L2tpTunnels.SelectMany(t => t.Sessions).Select(s => s.Ppp)
             .Concat(model.PptpConnections.Select(c => c.Ppp))
             .Concat(model.PppoeSessions.Select(s => s.Ppp))

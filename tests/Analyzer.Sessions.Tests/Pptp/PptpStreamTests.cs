@@ -10,7 +10,7 @@ namespace Analyzer.Sessions.Tests.Pptp;
 public sealed class PptpStreamTests
 {
     private static readonly NetEndpoint Client = new(NetAddress.Parse("192.0.2.10"), 1055);
-    private static readonly NetEndpoint Server = new(NetAddress.Parse("203.0.113.1"), PptpTracker.PptpPort);
+    private static readonly NetEndpoint Server = new(NetAddress.Parse("203.0.113.1"), VpnPorts.Pptp);
 
     /// <summary>An Echo-Request (16 bytes) with identifier <paramref name="id"/>.</summary>
     private static byte[] EchoRequest(uint id)

@@ -31,7 +31,4 @@ public static class DhGroups
         [31] = "curve25519",
         [32] = "curve448",
     }, (1024, 65535, "Private use"));
-
-    /// <summary>Groups that no longer give adequate security (RFC 8247 §2.4: 1, 2, 22 MUST NOT / SHOULD NOT).</summary>
-    public static bool IsWeak(int group) => group is 1 or 2 or 3 or 4 or 22;
 }

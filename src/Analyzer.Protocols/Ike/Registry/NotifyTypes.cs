@@ -8,9 +8,11 @@ public static class NotifyTypes
 {
     public const ushort V1NoProposalChosen = 14;
     public const ushort V1PayloadMalformed = 16;
+    public const ushort V1InvalidKeyInformation = 17;
     public const ushort V1InvalidIdInformation = 18;
     public const ushort V1InvalidHashInformation = 23;
     public const ushort V1AuthenticationFailed = 24;
+    public const ushort V1InvalidSignature = 25;
     public const ushort V1InitialContact = 24578;
     public const ushort V1DpdRuThere = 36136;
     public const ushort V1DpdRuThereAck = 36137;
@@ -153,5 +155,24 @@ public static class NotifyTypes
         [16442] = "USE_AGGFRAG",
     }, (0, 8191, "Unassigned error"), (8192, 16383, "Private Use - Errors"), (16443, 40959, "Unassigned status"), (40960, 65535, "Private Use - Status"));
 
+    /// <summary>The first status type: below it (1..16383) a notify reports an error, in both versions (RFC 2408 §3.14.1, RFC 7296 §3.10.1).</summary>
+    public const ushort FirstStatus = 16384;
+
     public static string Name(ushort type, bool v2) => v2 ? V2.Name(type) : V1.Name(type);
+
+    /// <summary>Types 1..16383 are errors, 16384 and up status (RFC 2408 §3.14.1, RFC 7296 §3.10.1).</summary>
+    public static bool IsError(ushort type) => type is > 0 and < FirstStatus;
+
+    /// <summary>
+    /// Answers that mean "I could not authenticate you". IKEv1: ID, certificate, CA, hash, signature
+    /// and AUTHENTICATION-FAILED (18..25); PAYLOAD-MALFORMED and INVALID-KEY-INFORMATION count only once
+    /// keys are in use, because a responder that cannot decrypt message 5 (pre-shared keys differ)
+    /// typically says one of those. IKEv2: AUTHENTICATION_FAILED only (17 there is INVALID_KE_PAYLOAD,
+    /// a retry request, not a failure).
+    /// </summary>
+    public static bool IsAuthenticationFailure(int version, ushort type, bool afterKeyExchange) =>
+        version == 2
+            ? type == V2AuthenticationFailed
+            : type is >= V1InvalidIdInformation and <= V1InvalidSignature
+              || (afterKeyExchange && type is V1PayloadMalformed or V1InvalidKeyInformation);
 }

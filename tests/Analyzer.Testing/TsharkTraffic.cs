@@ -1,9 +1,8 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
-using Analyzer.Testing;
 
-namespace Analyzer.Sessions.Tests.Ledger;
+namespace Analyzer.Testing;
 
 /// <summary>
 /// Test harness: VPN datagrams of a capture as tshark (the dissection oracle) sees them, so the
@@ -11,7 +10,7 @@ namespace Analyzer.Sessions.Tests.Ledger;
 /// decoder. ESP dissection is switched off so raw ESP bytes come out as data; IP reassembly stays
 /// on, so a fragmented datagram appears once, on its last fragment.
 /// </summary>
-internal static class TsharkTraffic
+public static class TsharkTraffic
 {
     private static readonly string[] Fields =
     [
@@ -22,8 +21,7 @@ internal static class TsharkTraffic
 
     public static TsharkCapture Read(string pcap)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-r", pcap, "-n", "--disable-protocol", "esp", "-T", "fields", "-E", "separator=/t", "-E", "occurrence=f" };
+        var arguments = new List<string> { "-n", "--disable-protocol", "esp", "-T", "fields", "-E", "separator=/t", "-E", "occurrence=f" };
         foreach (string field in Fields)
         {
             arguments.Add("-e");
@@ -33,7 +31,7 @@ internal static class TsharkTraffic
         var packets = new List<TsharkPacket>();
         Timestamp? first = null;
         Timestamp? last = null;
-        foreach (string line in ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string line in Tshark.Run(pcap, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] f = line.Split('\t');
             Timestamp time = ParseTime(f[1]);

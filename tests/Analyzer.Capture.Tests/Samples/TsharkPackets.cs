@@ -5,10 +5,10 @@ using Analyzer.Testing;
 namespace Analyzer.Capture.Tests.Samples;
 
 /// <summary>
-/// Reads a capture through tshark once and keeps the frames for every test that asks again.
-/// A missing tshark skips the calling test.
+/// The frames of a lab capture as tshark dissects them (through the shared harness, which runs it
+/// once per capture and preferences); a missing tshark skips the calling test.
 /// </summary>
-internal static class Tshark
+internal static class TsharkPackets
 {
     private static readonly string[] Fields =
     [
@@ -20,20 +20,17 @@ internal static class Tshark
         "isakmp.id.data.user_fqdn", "_ws.malformed", "l2tp.tunnel",
     ];
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<CapturedPacket>> Cache = new();
-
-    public static string Path => ExternalTool.Require("tshark", "tshark");
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<CapturedPacket>> Parsed = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<CapturedPacket> Read(string pcap, params string[] preferences)
     {
-        string tshark = Path;
         string key = pcap + "|" + string.Join("|", preferences);
-        return Cache.GetOrAdd(key, _ => Parse(ExternalTool.Run(tshark, Arguments(pcap, preferences))));
+        return Parsed.GetOrAdd(key, _ => Parse(Tshark.Run(pcap, Arguments(preferences))));
     }
 
-    private static List<string> Arguments(string pcap, string[] preferences)
+    private static List<string> Arguments(string[] preferences)
     {
-        var arguments = new List<string> { "-r", pcap, "-n", "-T", "fields", "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=," };
+        var arguments = new List<string> { "-n", "-T", "fields", "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=," };
         foreach (string preference in preferences)
         {
             arguments.Add("-o");

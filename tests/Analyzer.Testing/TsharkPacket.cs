@@ -1,8 +1,8 @@
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
 
-namespace Analyzer.Sessions.Tests.Ledger;
+namespace Analyzer.Testing;
 
 /// <summary>One VPN datagram as tshark dissected it.</summary>
-internal sealed record TsharkPacket(long Frame, Timestamp Time, TrafficKind Kind, NetEndpoint Source, NetEndpoint Destination,
+public sealed record TsharkPacket(long Frame, Timestamp Time, TrafficKind Kind, NetEndpoint Source, NetEndpoint Destination,
     byte[] Payload, int WireLength, bool Truncated, byte HopLimit, ushort IpId, int Fragments);

@@ -1,0 +1,66 @@
+namespace Analyzer.Reporting.Redaction;
+
+/// <summary>
+/// What kind of secret a named value holds, from its name: Windows event data ("TargetUserName",
+/// "ComputerName", "LocalMMPrincipalName"), daemon fields the parsers extracted ("userName",
+/// "peerIdentity", "remotePrincipal"), L2TP AVP names ("Host Name"). Null: not a name, though its
+/// text is still scrubbed for addresses and known names.
+/// </summary>
+internal static class FieldKinds
+{
+    private static readonly string[] UserHints = ["user", "account", "identity", "login"];
+    private static readonly string[] HostHints = ["computer", "machine", "host", "workstation", "fqdn", "servername", "clientname", "dnsname"];
+    private static readonly string[] SubjectHints = ["subject", "issuer", "certificateauthority", "distinguishedname"];
+
+    public static SecretKind? Of(string fieldName, string value)
+    {
+        string name = fieldName.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        if (name.Contains("principal", StringComparison.Ordinal))
+        {
+            return OfValue(value);
+        }
+
+        if (ContainsAny(name, SubjectHints))
+        {
+            return SecretKind.Subject;
+        }
+
+        if (ContainsAny(name, UserHints) && !name.Contains("sid", StringComparison.Ordinal))
+        {
+            return SecretKind.User;
+        }
+
+        return ContainsAny(name, HostHints) ? SecretKind.Host : null;
+    }
+
+    /// <summary>The kind of an IKE identity from its type name (IKEv1 and IKEv2 spellings).</summary>
+    public static SecretKind? OfIdentityType(string type)
+    {
+        string upper = type.ToUpperInvariant();
+        return upper.Contains("ADDR", StringComparison.Ordinal) && !upper.Contains("RFC822", StringComparison.Ordinal) ? null
+            : upper.Contains("USER", StringComparison.Ordinal) || upper.Contains("RFC822", StringComparison.Ordinal) ? SecretKind.User
+            : upper.Contains("FQDN", StringComparison.Ordinal) ? SecretKind.Host
+            : upper.Contains("KEY", StringComparison.Ordinal) ? SecretKind.KeyId
+            : upper.Contains("DN", StringComparison.Ordinal) || upper.Contains("GN", StringComparison.Ordinal) ? SecretKind.Subject
+            : null;
+    }
+
+    /// <summary>A principal name is a certificate subject, a user or a host depending on how it is written.</summary>
+    public static SecretKind OfValue(string value) =>
+        value.Contains('=', StringComparison.Ordinal) ? SecretKind.Subject
+        : value.Contains('@', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal) ? SecretKind.User
+        : SecretKind.Host;
+
+    private static bool ContainsAny(string text, string[] hints)
+    {
+        foreach (string hint in hints)
+        {
+            if (text.Contains(hint, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

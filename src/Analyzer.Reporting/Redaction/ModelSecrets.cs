@@ -1,0 +1,106 @@
+using Analyzer.Correlation;
+using Analyzer.EventLogs;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Pptp;
+
+namespace Analyzer.Reporting.Redaction;
+
+/// <summary>
+/// Teaches the pseudonymiser every name the model knows the meaning of, before any report text is
+/// made: IKE identities by type, certificate subjects and issuers and requested CAs, L2TP and PPTP
+/// host names and host-name AVPs, PPP user names, event computer names, event data and daemon
+/// fields named like a user, host, principal or subject. Free text built earlier than a name's own
+/// field (a finding's summary, a log line) is then scrubbed of it too. Addresses need no learning:
+/// they are typed wherever the model has them and recognised by shape in text.
+/// </summary>
+internal static class ModelSecrets
+{
+    public static void Learn(Case @case, Pseudonymiser pseudonyms)
+    {
+        foreach (CaptureModel capture in @case.Captures)
+        {
+            foreach (IkeSa sa in capture.IkeSas)
+            {
+                LearnIke(sa, pseudonyms);
+            }
+
+            foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
+            {
+                pseudonyms.Learn(SecretKind.Host, tunnel.ClientHostName);
+                pseudonyms.Learn(SecretKind.Host, tunnel.ServerHostName);
+                foreach (L2tpControlMessage message in tunnel.ControlMessages)
+                {
+                    foreach (L2tpAvpValue avp in message.Avps)
+                    {
+                        LearnField(avp.Name, avp.Value, pseudonyms);
+                    }
+                }
+
+                foreach (L2tpSession session in tunnel.Sessions)
+                {
+                    pseudonyms.Learn(SecretKind.User, session.Ppp?.UserName);
+                }
+            }
+
+            foreach (PptpConnection connection in capture.PptpConnections)
+            {
+                pseudonyms.Learn(SecretKind.Host, connection.ClientHostName);
+                pseudonyms.Learn(SecretKind.Host, connection.ServerHostName);
+                pseudonyms.Learn(SecretKind.User, connection.Ppp?.UserName);
+            }
+        }
+
+        foreach (EventRecord record in @case.Events)
+        {
+            pseudonyms.Learn(SecretKind.Host, record.Computer);
+            if (!record.DataIsPositional)
+            {
+                foreach (KeyValuePair<string, string> pair in record.Data)
+                {
+                    LearnField(pair.Key, pair.Value, pseudonyms);
+                }
+            }
+
+            if (record.Normalized is NormalizedEvent normalized)
+            {
+                pseudonyms.Learn(SecretKind.User, normalized.UserName);
+                foreach (KeyValuePair<string, string> pair in normalized.Fields)
+                {
+                    LearnField(pair.Key, pair.Value, pseudonyms);
+                }
+            }
+        }
+    }
+
+    private static void LearnIke(IkeSa sa, Pseudonymiser pseudonyms)
+    {
+        foreach (IkeIdentity identity in sa.Identities)
+        {
+            if (FieldKinds.OfIdentityType(identity.Type) is SecretKind kind)
+            {
+                pseudonyms.Learn(kind, identity.Value);
+            }
+        }
+
+        foreach (IkeCertificate certificate in sa.Certificates)
+        {
+            pseudonyms.Learn(SecretKind.Subject, certificate.Subject);
+            pseudonyms.Learn(SecretKind.Subject, certificate.Issuer);
+        }
+
+        foreach (IkeCertificateRequest request in sa.CertificateRequests)
+        {
+            pseudonyms.Learn(SecretKind.Subject, request.CertificateAuthority);
+        }
+    }
+
+    private static void LearnField(string name, string value, Pseudonymiser pseudonyms)
+    {
+        if (FieldKinds.Of(name, value) is SecretKind kind)
+        {
+            pseudonyms.Learn(kind, value);
+        }
+    }
+}
