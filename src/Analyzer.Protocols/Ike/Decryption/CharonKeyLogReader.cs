@@ -152,6 +152,6 @@ public static partial class CharonKeyLogReader
     [GeneratedRegex(@">\s+\d+: (?<bytes>(?:[0-9A-Fa-f]{2} ){1,16})")]
     private static partial Regex DumpRow();
 
-    [GeneratedRegex(@">\s+(?:(?<role>initiating (?:Main Mode |Aggressive Mode )?IKE_SA)|(?<peer>is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA)|selected proposal: (?<proto>IKE|ESP):(?<proposal>\S+)|using (?<using>\S+) for (?<what>encryption|integrity)|adding (?<direction>inbound|outbound) ESP SA|SPI 0x(?<spi>[0-9a-f]{1,8}), src (?<src>\S+) dst (?<dst>\S+))")]
+    [GeneratedRegex(@">\s+(?:(?<role>initiating (?:Main Mode |Aggressive Mode )?IKE_SA)|(?<peer>\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA)|selected proposal: (?<proto>IKE|ESP):(?<proposal>\S+)|using (?<using>\S+) for (?<what>encryption|integrity)|adding (?<direction>inbound|outbound) ESP SA|SPI 0x(?<spi>[0-9a-f]{1,8}), src (?<src>\S+) dst (?<dst>\S+))")]
     private static partial Regex TaggedLine();
 }
