@@ -2,7 +2,6 @@ using System.Text;
 using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.EventLogs;
-using Analyzer.Protocols.Keys;
 
 namespace Analyzer.Pipeline.Inputs;
 
@@ -21,9 +20,8 @@ public static class InputSniffer
             return capture;
         }
 
-        if (KeyFiles.Sniff(head) is KeyFileFormat.Ikev1Table or KeyFileFormat.Ikev2Table or KeyFileFormat.EspSaTable or KeyFileFormat.XfrmState)
+        if (LooksLikeIkeKeyTable(head))
         {
-            // A charon log with keys stays a daemon log: its events are read, and its keys too (CaseBuilder).
             return InputKind.IkeKeys;
         }
 
