@@ -99,7 +99,7 @@ public sealed partial class Pseudonymiser
 
     /// <summary>An IKE identity by its type: addresses, subnets and ranges as addresses, names by kind.</summary>
     public string Identity(string type, string value) =>
-        FieldKinds.OfIdentityType(type) is SecretKind kind ? Name(kind, value)! : Text(value);
+        FieldKinds.OfIdentityType(type, value) is SecretKind kind ? Name(kind, value)! : Text(value);
 
     /// <summary>A named value (event data, daemon field, AVP): a name when its field says so, otherwise scrubbed text.</summary>
     public string Field(string fieldName, string value) =>
