@@ -100,8 +100,18 @@ internal static class RuleFileReader
                 return null;
             }
 
-            fromLogs = new Rule(FactSubjects.Types["observation"], lines)
+            fromLogs = Build(FactSubjects.Types["observation"], "observation", logCondition, logSummary, logEvidence, null, examples: false);
+        }
+
+        Rule rule = Build(factType, subject, condition, summaryText, evidence, fromLogs, examples: true);
+        return compilation == RuleCompilation.OnFirstUse || rule.TryCompile(errors) ? rule : null;
+
+        // The rule and its fromLogs twin share everything but what they iterate, test, say and cite;
+        // only the rule itself carries the examples.
+        Rule Build(Type type, string ruleSubject, string ruleCondition, string ruleSummary, List<RuleEvidence> ruleEvidence, Rule? logs, bool examples) =>
+            new(type, lines)
             {
+                FromLogs = logs,
                 Id = id,
                 Title = title,
                 Status = status,
@@ -110,44 +120,19 @@ internal static class RuleFileReader
                 Cause = cause,
                 Owner = owner,
                 Description = description.Trim(),
-                Subject = "observation",
-                Condition = logCondition.Trim(),
-                Summary = logSummary.Trim(),
-                Evidence = logEvidence,
+                Subject = ruleSubject,
+                Condition = ruleCondition.Trim(),
+                Summary = ruleSummary.Trim(),
+                Evidence = ruleEvidence,
                 Remediation = document.Remediation ?? [],
                 References = document.References ?? [],
                 Explains = document.Explains ?? [],
                 FalsePositives = document.Falsepositives ?? [],
+                MustFire = examples ? document.Examples?.MustFire ?? [] : [],
+                MustNotFire = examples ? document.Examples?.MustNotFire ?? [] : [],
                 SourceFile = path,
                 SourceLine = IdLine(text),
             };
-        }
-
-        var rule = new Rule(factType, lines)
-        {
-            FromLogs = fromLogs,
-            Id = id,
-            Title = title,
-            Status = status,
-            Severity = severity,
-            Category = category,
-            Cause = cause,
-            Owner = owner,
-            Description = description.Trim(),
-            Subject = subject,
-            Condition = condition.Trim(),
-            Summary = summaryText.Trim(),
-            Evidence = evidence,
-            Remediation = document.Remediation ?? [],
-            References = document.References ?? [],
-            Explains = document.Explains ?? [],
-            FalsePositives = document.Falsepositives ?? [],
-            MustFire = document.Examples?.MustFire ?? [],
-            MustNotFire = document.Examples?.MustNotFire ?? [],
-            SourceFile = path,
-            SourceLine = IdLine(text),
-        };
-        return compilation == RuleCompilation.OnFirstUse || rule.TryCompile(errors) ? rule : null;
     }
 
     /// <summary>
