@@ -14,6 +14,6 @@ public enum InputKind : byte
     PerformanceCsv,
     /// <summary>strongSwan charon, Libreswan pluto, xl2tpd or pppd text log (file logger or syslog).</summary>
     DaemonLog,
-    /// <summary>Wireshark IKEv1 decryption table given with --ike-keys.</summary>
+    /// <summary>A key file (Wireshark's esp_sa, ikev2_ or ikev1_decryption_table, ip xfrm state output), found in a bundle or given with --keys.</summary>
     IkeKeys,
 }

@@ -7,7 +7,9 @@ using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.EventLogs;
 using Analyzer.Capture;
+using System.Globalization;
 using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 
@@ -44,7 +46,7 @@ public sealed class CaseBuilder
         var diagnostics = new List<InputDiagnostic>(bundle.Diagnostics);
         var failures = new List<(string Line, InputDiagnostic Diagnostic)>();
 
-        IkeKeyTable? keys = LoadKeys(bundle, diagnostics);
+        KeyStore? keys = LoadKeys(bundle, diagnostics);
 
         List<AnalysisInput> captureInputs = bundle.Inputs.Where(i => i.Kind is InputKind.Pcap or InputKind.Pcapng).ToList();
         var captures = new ConcurrentDictionary<int, CaptureModel>();
@@ -58,7 +60,7 @@ public sealed class CaseBuilder
                 try
                 {
                     var reconstructor = new TrafficReconstructor(input, _limits, keys, keepLedger: captureInputs.Count > 1);
-                    DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, _limits, cancellationToken, captureProgress.For((int)index));
+                    DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, _limits, cancellationToken, captureProgress.For((int)index), keys);
                     captures[input.Index] = reconstructor.Complete(summary);
                 }
                 catch (CaptureFormatException exception)
@@ -144,30 +146,98 @@ public sealed class CaseBuilder
         input.Kind is InputKind.Evtx or InputKind.Evt or InputKind.EventXml or InputKind.EventCsv
             or InputKind.PerformanceCsv or InputKind.DaemonLog;
 
-    private IkeKeyTable? LoadKeys(TicketBundle bundle, List<InputDiagnostic> diagnostics)
+    /// <summary>
+    /// Every key of the bundle: files named with --keys/--ike-keys, key files found in the bundle,
+    /// and the keys charon logs at "ike 4, chd 4" print. Key bytes never leave the store; the
+    /// diagnostics name files, line numbers and counts only.
+    /// </summary>
+    private KeyStore? LoadKeys(TicketBundle bundle, List<InputDiagnostic> diagnostics)
     {
-        var files = _keyFiles.Concat(bundle.Inputs.Where(i => i.Kind == InputKind.IkeKeys).Select(i => i.Path)).ToList();
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        var table = new IkeKeyTable();
-        foreach (string file in files)
+        var store = new KeyStore();
+        var named = new List<(string Path, string Display, bool Explicit)>();
+        named.AddRange(_keyFiles.Select(f => (f, f, true)));
+        named.AddRange(bundle.Inputs.Where(i => i.Kind == InputKind.IkeKeys).Select(i => (i.Path, i.DisplayName, false)));
+        foreach ((string path, string display, bool explicitly) in named)
         {
             try
             {
-                foreach (KeyValuePair<ulong, byte[]> pair in IkeKeyTable.Load(file).Keys)
+                KeyFileFormat format = SniffKeys(path);
+                if (format == KeyFileFormat.Unknown)
                 {
-                    table.Add(pair.Key, pair.Value);
+                    diagnostics.Add(new InputDiagnostic(display, null, null,
+                        "not a key file vpndiag knows (esp_sa, ikev2_decryption_table, ikev1_decryption_table, ip xfrm state, charon log); no keys read", DiagnosticSeverity.Warning));
+                    continue;
                 }
+
+                using StreamReader reader = File.OpenText(path);
+                Report(display, format, KeyFiles.Read(reader, format, display, store), explicitly, diagnostics);
             }
-            catch (InvalidDataException exception)
+            catch (IOException exception)
             {
-                diagnostics.Add(new InputDiagnostic(file, null, null, "IKE key table not used: " + exception.Message, DiagnosticSeverity.Warning));
+                diagnostics.Add(new InputDiagnostic(display, null, null, "key file not read: " + exception.Message, DiagnosticSeverity.Warning));
+            }
+            catch (UnauthorizedAccessException exception)
+            {
+                diagnostics.Add(new InputDiagnostic(display, null, null, "key file not read: " + exception.Message, DiagnosticSeverity.Warning));
             }
         }
 
-        return table;
+        foreach (AnalysisInput log in bundle.Inputs.Where(i => i.Kind == InputKind.DaemonLog))
+        {
+            try
+            {
+                using StreamReader reader = File.OpenText(log.Path);
+                int found = CharonKeyLogReader.ReadInto(reader, log.DisplayName, store);
+                if (found > 0)
+                {
+                    diagnostics.Add(new InputDiagnostic(log.DisplayName, null, null,
+                        string.Create(CultureInfo.InvariantCulture, $"keys of {found} SA(s) read from this charon log"), DiagnosticSeverity.Info));
+                }
+            }
+            catch (IOException)
+            {
+                // The log reader reports an unreadable log; keys are a bonus here.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Same as above.
+            }
+        }
+
+        return store.IsEmpty ? null : store;
     }
+
+    private static KeyFileFormat SniffKeys(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        byte[] head = new byte[16384];
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return KeyFiles.Sniff(head.AsSpan(0, read));
+    }
+
+    private static void Report(string file, KeyFileFormat format, KeyReadResult result, bool explicitly, List<InputDiagnostic> diagnostics)
+    {
+        foreach ((int line, string reason) in result.Problems.Take(20))
+        {
+            diagnostics.Add(new InputDiagnostic(file, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"key file line {line}: {reason}; that entry is not used"), DiagnosticSeverity.Warning));
+        }
+
+        if (result.Keys > 0 || explicitly)
+        {
+            diagnostics.Add(new InputDiagnostic(file, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{result.Keys} key(s) read ({Describe(format)})"),
+                result.Keys > 0 ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning));
+        }
+    }
+
+    private static string Describe(KeyFileFormat format) => format switch
+    {
+        KeyFileFormat.EspSaTable => "Wireshark esp_sa table",
+        KeyFileFormat.Ikev2Table => "Wireshark ikev2_decryption_table",
+        KeyFileFormat.Ikev1Table => "Wireshark ikev1_decryption_table",
+        KeyFileFormat.XfrmState => "ip xfrm state output",
+        KeyFileFormat.CharonLog => "charon log",
+        _ => "unknown format",
+    };
 }

@@ -1,5 +1,5 @@
 using Analyzer.Core;
-using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -35,7 +35,8 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
     /// Record every VPN packet for path comparison. Only a bundle with a second capture of the same
     /// conversation needs it; a single capture skips the per-packet copy (docs/performance.md).
     /// </param>
-    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, bool keepLedger = true)
+    /// <param name="keys">Every key supplied (IKEv1, IKEv2; ESP is decrypted by the decode stage with the same store).</param>
+    public TrafficReconstructor(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, bool keepLedger = true)
     {
         _limits = limits;
         _model = new CaptureModel(input);
@@ -50,7 +51,12 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
 
     public void OnDatagram(in VpnDatagram datagram)
     {
-        _ledger?.Observe(datagram);
+        if (!datagram.IsDecrypted)
+        {
+            // The ledger compares what crossed the wire; decrypted packets are the ESP packets' contents.
+            _ledger?.Observe(datagram);
+        }
+
         switch (datagram.Kind)
         {
             case TrafficKind.Ike:

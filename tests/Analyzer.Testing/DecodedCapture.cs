@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike.Decryption;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 
@@ -29,10 +30,26 @@ public static class DecodedCapture
     /// <param name="displayName">The name diagnostics use; the file name when null.</param>
     public static CaptureModel Reconstruct(string path, IkeKeyTable? keys = null, AnalysisLimits? limits = null, int inputIndex = 0, string? displayName = null)
     {
+        KeyStore? store = null;
+        if (keys is not null)
+        {
+            store = new KeyStore();
+            foreach ((ulong cookie, byte[] key) in keys.Keys)
+            {
+                store.AddIkev1(cookie, key, "ikev1_decryption_table");
+            }
+        }
+
+        return Reconstruct(path, store, limits, inputIndex, displayName);
+    }
+
+    /// <summary>As above with every kind of key (ESP keys decrypt in the decode stage, IKE keys in the session stage).</summary>
+    public static CaptureModel Reconstruct(string path, KeyStore? keys, AnalysisLimits? limits = null, int inputIndex = 0, string? displayName = null)
+    {
         limits ??= AnalysisLimits.Default;
         var input = new AnalysisInput(inputIndex, path, displayName ?? Path.GetFileName(path), InputKind.Unknown);
         var reconstructor = new TrafficReconstructor(input, limits, keys);
-        DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, limits, CancellationToken.None);
+        DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, limits, CancellationToken.None, keys: keys);
         return reconstructor.Complete(summary);
     }
 }

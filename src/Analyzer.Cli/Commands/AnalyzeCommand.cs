@@ -8,7 +8,7 @@ using Analyzer.Reporting;
 namespace Analyzer.Cli.Commands;
 
 /// <summary>
-/// <c>vpndiag analyze INPUT... [-o PATH] [--format md|html|json|csv] [--rules DIR] [--ike-keys FILE]
+/// <c>vpndiag analyze INPUT... [-o PATH] [--format md|html|json|csv] [--rules DIR] [--keys FILE] [--ike-keys FILE]
 /// [--redact] [--quiet] [--timings]</c>: the product. Exit 0 = analysed, nothing wrong; 1 = at least one
 /// warning or error finding; 2 = nothing could be analysed.
 /// </summary>
@@ -25,7 +25,8 @@ internal static class AnalyzeCommand
         var format = new Option<string?>("--format") { Description = "md, html, json or csv. Default: from the output's extension, else md." };
         format.AcceptOnlyFromAmong("md", "html", "json", "csv");
         var rules = new Option<string[]>("--rules") { Description = "A directory of extra rule files (YAML); may be repeated." };
-        var keys = new Option<string[]>("--ike-keys") { Description = "Wireshark IKEv1 decryption table (initiator cookie,encryption key per line); may be repeated." };
+        var keys = new Option<string[]>("--keys") { Description = "A key file: Wireshark's esp_sa, ikev2_decryption_table or ikev1_decryption_table, 'ip xfrm state' output, or a charon log at 'ike 4, chd 4'; may be repeated. Keys are never printed." };
+        var ikeKeys = new Option<string[]>("--ike-keys") { Description = "Same as --keys (kept for the IKEv1 table it used to take); may be repeated." };
         var redact = new Option<bool>("--redact") { Description = "Replace addresses, host, user and certificate names with stable pseudonyms." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each pipeline stage took (stderr)." };
@@ -39,10 +40,11 @@ internal static class AnalyzeCommand
               vpndiag analyze client.pcapng server.pcap
               vpndiag analyze ticket-4711/ -o report.html
               vpndiag analyze ticket.zip --format json -o report.json
+              vpndiag analyze server.pcap --keys esp_sa --keys ikev2_decryption_table
               vpndiag analyze bundle-a/ bundle-b.zip -o reports/     (one report per bundle + summary)
             """)
         {
-            inputs, output, format, rules, keys, redact, quiet, timings, year, logTz,
+            inputs, output, format, rules, keys, ikeKeys, redact, quiet, timings, year, logTz,
         };
 
         command.SetAction((parseResult, cancellationToken) =>
@@ -52,7 +54,7 @@ internal static class AnalyzeCommand
                 parseResult.GetValue(output),
                 ReportFormatChoice.Decide(parseResult.GetValue(format), parseResult.GetValue(output)),
                 parseResult.GetValue(rules) ?? [],
-                parseResult.GetValue(keys) ?? [],
+                [.. parseResult.GetValue(keys) ?? [], .. parseResult.GetValue(ikeKeys) ?? []],
                 parseResult.GetValue(redact),
                 parseResult.GetValue(quiet),
                 parseResult.GetValue(timings),

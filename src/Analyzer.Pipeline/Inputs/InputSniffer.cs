@@ -2,6 +2,7 @@ using System.Text;
 using Analyzer.Capture;
 using Analyzer.Core;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Keys;
 
 namespace Analyzer.Pipeline.Inputs;
 
@@ -20,8 +21,9 @@ public static class InputSniffer
             return capture;
         }
 
-        if (LooksLikeIkeKeyTable(head))
+        if (KeyFiles.Sniff(head) is KeyFileFormat.Ikev1Table or KeyFileFormat.Ikev2Table or KeyFileFormat.EspSaTable or KeyFileFormat.XfrmState)
         {
+            // A charon log with keys stays a daemon log: its events are read, and its keys too (CaseBuilder).
             return InputKind.IkeKeys;
         }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Analyzer.Capture;
 using Analyzer.Core;
+using Analyzer.Protocols.Keys;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -18,15 +19,16 @@ public static class CaptureDecoder
     /// through <see cref="IVpnTrafficSink.OnDiagnostic"/>; a file that is not a capture at all throws
     /// <see cref="CaptureFormatException"/> (one line naming the file and offset).
     /// </summary>
+    /// <param name="keys">ESP keys to decrypt with; null or empty: ESP is read up to its header only.</param>
     public static DecodeSummary Decode(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits,
-        CancellationToken cancellationToken, IProgress<double>? progress = null)
+        CancellationToken cancellationToken, IProgress<double>? progress = null, KeyStore? keys = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         limits ??= AnalysisLimits.Default;
         var diagnostics = new DiagnosticCounter(sink);
         using CaptureReader reader = CaptureReader.Open(input.Path, input.DisplayName, limits, diagnostics.Report);
-        return Run(reader, diagnostics, input, sink, limits, cancellationToken, progress);
+        return Run(reader, diagnostics, input, sink, limits, keys, progress, cancellationToken);
     }
 
     /// <summary>
@@ -34,21 +36,21 @@ public static class CaptureDecoder
     /// names it and gives the frames their input index. The stream is left open.
     /// </summary>
     public static DecodeSummary Decode(AnalysisInput input, Stream stream, IVpnTrafficSink sink, AnalysisLimits limits,
-        CancellationToken cancellationToken, IProgress<double>? progress = null)
+        CancellationToken cancellationToken, IProgress<double>? progress = null, KeyStore? keys = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         limits ??= AnalysisLimits.Default;
         var diagnostics = new DiagnosticCounter(sink);
         using CaptureReader reader = CaptureReader.Open(stream, input.DisplayName, limits, diagnostics.Report, leaveOpen: true);
-        return Run(reader, diagnostics, input, sink, limits, cancellationToken, progress);
+        return Run(reader, diagnostics, input, sink, limits, keys, progress, cancellationToken);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DecodeSummary Run(CaptureReader reader, DiagnosticCounter diagnostics, AnalysisInput input, IVpnTrafficSink sink,
-        AnalysisLimits limits, CancellationToken cancellationToken, IProgress<double>? progress)
+        AnalysisLimits limits, KeyStore? keys, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        using var decoder = new FrameDecoder(input, sink, limits);
+        using var decoder = new FrameDecoder(input, sink, limits, keys);
         long count = 0;
         while (reader.TryReadFrame(out CapturedFrame frame))
         {

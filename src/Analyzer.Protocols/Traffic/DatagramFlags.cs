@@ -12,4 +12,6 @@ public enum DatagramFlags : byte
     BadTransportChecksum = 4,
     /// <summary>The IPv4 header checksum did not match.</summary>
     BadIpChecksum = 8,
+    /// <summary>Not on the wire as such: the inner packet of an ESP packet vpndiag decrypted (see <see cref="VpnDatagram.EncapsulatingSpi"/>).</summary>
+    Decrypted = 16,
 }

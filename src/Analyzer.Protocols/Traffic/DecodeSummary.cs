@@ -46,6 +46,15 @@ public sealed class DecodeSummary
 
     public InputKind Format { get; internal set; }
 
+    /// <summary>ESP packets decrypted with a supplied key (ICV, padding and next header sound).</summary>
+    public long DecryptedEsp { get; internal set; }
+
+    /// <summary>ESP packets that had a key but did not decrypt (ICV mismatch, bad padding, cut short, unsupported).</summary>
+    public long EspDecryptionFailures { get; internal set; }
+
+    /// <summary>VPN datagrams found inside decrypted ESP (L2TP, IKE...), not counted in <see cref="Count"/>.</summary>
+    public long DecryptedDatagrams { get; internal set; }
+
     public bool Compressed { get; internal set; }
 
     /// <summary>VPN datagrams handed to the sink, all kinds together.</summary>

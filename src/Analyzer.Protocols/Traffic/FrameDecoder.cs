@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Analyzer.Capture;
 using Analyzer.Core;
+using Analyzer.Protocols.Esp;
 using Analyzer.Protocols.Ip;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Link;
 
 namespace Analyzer.Protocols.Traffic;
@@ -33,11 +35,19 @@ internal sealed class FrameDecoder : IDisposable
     private bool _reportedReassemblyLimit;
     private int _interfaceId;
 
-    public FrameDecoder(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits)
+    /// <summary>Null without ESP keys: then ESP costs nothing beyond its header.</summary>
+    private readonly EspDecrypter? _decrypter;
+
+    /// <summary>Set while the inner packet of a decrypted ESP packet is decoded (never nested).</summary>
+    private uint _insideSpi;
+    private bool _inside;
+
+    public FrameDecoder(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits, KeyStore? keys = null)
     {
         _input = input;
         _sink = sink;
         _reassembler = new FragmentReassembler(limits, OnAbandoned);
+        _decrypter = keys is { HasEsp: true } ? new EspDecrypter(keys) : null;
     }
 
     public DecodeSummary Summary { get; } = new();
@@ -385,7 +395,8 @@ internal sealed class FrameDecoder : IDisposable
     /// </summary>
     private static DatagramFlags TransportChecksumFlag(in IpHeader header, ReadOnlySpan<byte> segment, IpProtocol protocol, int length, DatagramFlags flags)
     {
-        if ((flags & DatagramFlags.Truncated) != 0 || segment.Length < length)
+        // Transport mode after decryption: NAT-T changed the outer addresses the checksum covered (RFC 3948 §3.1.2).
+        if ((flags & DatagramFlags.Truncated) != 0 || segment.Length < length || header.UnfragmentableLength == 0)
         {
             return DatagramFlags.None;
         }
@@ -397,7 +408,7 @@ internal sealed class FrameDecoder : IDisposable
     /// <summary>Reassembled packets carry the fragments' verdict; whole IPv4 packets are checked here.</summary>
     private static DatagramFlags Ipv4ChecksumFlag(ReadOnlySpan<byte> packet, in IpHeader header, DatagramFlags flags)
     {
-        if (header.Version != 4 || (flags & DatagramFlags.Reassembled) != 0 || packet.Length < header.UnfragmentableLength)
+        if (header.Version != 4 || (flags & DatagramFlags.Reassembled) != 0 || header.UnfragmentableLength == 0 || packet.Length < header.UnfragmentableLength)
         {
             return DatagramFlags.None;
         }
@@ -408,13 +419,107 @@ internal sealed class FrameDecoder : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deliver(in VpnDatagram datagram)
     {
+        if (_inside)
+        {
+            // Decrypted traffic is counted apart: the kind counts say what crossed the wire.
+            Summary.DecryptedDatagrams++;
+            _sink.OnDatagram(datagram with { EncapsulatingSpi = _insideSpi });
+            return;
+        }
+
         Summary.CountKind(datagram.Kind);
         if ((datagram.Flags & (DatagramFlags.BadIpChecksum | DatagramFlags.BadTransportChecksum)) != 0)
         {
             Summary.ChecksumErrors++;
         }
 
+        if (_decrypter is not null && datagram.Kind is TrafficKind.Esp or TrafficKind.EspInUdp && !datagram.IsTruncated)
+        {
+            DeliverDecrypted(datagram);
+            return;
+        }
+
         _sink.OnDatagram(datagram);
+    }
+
+    /// <summary>
+    /// Hands on the ESP packet with what decryption made of it, then decodes its inner packet as if
+    /// it had been captured: tunnel mode (next header IPv4/IPv6) from the inner IP header, transport
+    /// mode (UDP, TCP, GRE) under the outer addresses.
+    /// </summary>
+    private void DeliverDecrypted(in VpnDatagram esp)
+    {
+        ReadOnlySpan<byte> payload = esp.Payload;
+        if (payload.Length < EspHeader.Length || payload.Length < esp.WireLength)
+        {
+            _sink.OnDatagram(esp);
+            return;
+        }
+
+        uint spi = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(payload);
+        EspDecryptionStatus status = _decrypter!.TryDecrypt(payload, spi, esp.Source.Address, esp.Destination.Address,
+            out ReadOnlySpan<byte> inner, out byte nextHeader, out EspSaKey? key);
+        if (status == EspDecryptionStatus.NotAttempted)
+        {
+            _sink.OnDatagram(esp);
+            return;
+        }
+
+        if (status == EspDecryptionStatus.Decrypted)
+        {
+            Summary.DecryptedEsp++;
+        }
+        else
+        {
+            Summary.EspDecryptionFailures++;
+        }
+
+        _sink.OnDatagram(esp with { Decryption = status, DecryptionKey = key });
+        if (status != EspDecryptionStatus.Decrypted)
+        {
+            return;
+        }
+
+        _inside = true;
+        _insideSpi = spi;
+        try
+        {
+            DecodeInner(esp, inner, nextHeader);
+        }
+        finally
+        {
+            _inside = false;
+        }
+    }
+
+    private void DecodeInner(in VpnDatagram esp, ReadOnlySpan<byte> inner, byte nextHeader)
+    {
+        const byte Ipv4 = 4;
+        const byte Ipv6 = 41;
+        FrameRef frame = esp.Frame;
+        if (nextHeader is Ipv4 or Ipv6)
+        {
+            IpHeader header;
+            bool ok = nextHeader == Ipv6 ? Ipv6Reader.TryRead(inner, out header, out _) : Ipv4Reader.TryRead(inner, out header, out _);
+            if (!ok || header.IsFragment || header.TotalLength > inner.Length)
+            {
+                // Fragments inside a tunnel are not reassembled: the outer packets carry whole inner ones here.
+                return;
+            }
+
+            DecodeTransport(frame, inner[..header.TotalLength], header, DatagramFlags.Decrypted, fragmentCount: 1);
+            return;
+        }
+
+        if ((IpProtocol)nextHeader is IpProtocol.Udp or IpProtocol.Tcp or IpProtocol.Gre)
+        {
+            // Transport mode: the inner packet has no IP header of its own; its addresses are the outer
+            // ones (a header with PayloadOffset 0 and no IP header bytes: no IP checksum to check).
+            var header = new IpHeader(esp.Source.Address.IsV6 ? (byte)6 : (byte)4, (IpProtocol)nextHeader, esp.Source.Address, esp.Destination.Address,
+                PayloadOffset: 0, TotalLength: inner.Length, Identification: esp.IpIdentification, HopLimit: esp.HopLimit,
+                FragmentOffset: 0, MoreFragments: false, IsFragment: false, UnfragmentableLength: 0);
+            DecodeTransport(frame, inner, header, DatagramFlags.Decrypted, fragmentCount: 1);
+        }
     }
 
     private void ReportReassemblyLimit(FrameRef frame, long fileOffset)
@@ -472,6 +577,7 @@ internal sealed class FrameDecoder : IDisposable
 
     public void Dispose()
     {
+        _decrypter?.Dispose();
         byte[] buffer = _reassembled;
         _reassembled = [];
         if (buffer.Length > 0)

@@ -1,4 +1,6 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Esp;
+using Analyzer.Protocols.Keys;
 
 namespace Analyzer.Protocols.Traffic;
 
@@ -77,4 +79,15 @@ public readonly ref struct VpnDatagram
 
     /// <summary>pcapng interface the frame was captured on (0 for pcap).</summary>
     public int InterfaceId { get; init; }
+
+    /// <summary>For ESP: what decryption made of this packet (<see cref="EspDecryptionStatus.NotAttempted"/> without a key).</summary>
+    public EspDecryptionStatus Decryption { get; init; }
+
+    /// <summary>For ESP that had a key: the key's description and origin, never its bytes.</summary>
+    public EspSaKey? DecryptionKey { get; init; }
+
+    /// <summary>For a <see cref="DatagramFlags.Decrypted"/> datagram: the SPI of the ESP packet it was inside (same frame).</summary>
+    public uint EncapsulatingSpi { get; init; }
+
+    public bool IsDecrypted => (Flags & DatagramFlags.Decrypted) != 0;
 }

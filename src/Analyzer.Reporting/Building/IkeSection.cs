@@ -129,6 +129,7 @@ internal static class IkeSection
             State = ReportNames.Kebab(sa.State),
             AuthenticationMethod = sa.AuthenticationMethod,
             Decrypted = sa.Decrypted,
+            DecryptedWithKeyFrom = sa.Decrypted ? sa.DecryptionKeyOrigin : null,
             Nat = new ReportNat
             {
                 InitiatorSupportsNatT = nat.InitiatorSupportsNatT,

@@ -27,6 +27,9 @@ public sealed record ReportIkeSa
 
     public bool Decrypted { get; init; }
 
+    /// <summary>The key file the decryption key came from (its name only; a key never appears in a report).</summary>
+    public string? DecryptedWithKeyFrom { get; init; }
+
     public required ReportNat Nat { get; init; }
 
     public IReadOnlyList<ReportVendorId> VendorIds { get; init; } = [];

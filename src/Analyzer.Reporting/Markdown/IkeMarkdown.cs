@@ -47,7 +47,7 @@ internal sealed class IkeMarkdown : IMarkdownSection
             ("Authentication", MarkdownText.Escape(sa.AuthenticationMethod)),
             ("Chosen proposal", MarkdownText.Escape(sa.Chosen?.Summary)),
             ("NAT traversal", MarkdownText.Escape(NatText(sa.Nat))),
-            ("Decrypted", sa.Decrypted ? "yes (key from --ike-keys)" : string.Empty),
+            ("Decrypted", sa.Decrypted ? "yes, with a key from " + (sa.DecryptedWithKeyFrom ?? "the key files") : string.Empty),
             ("Child SPIs", MarkdownText.Escape(string.Join(", ", sa.ChildSpis))),
         ]);
         output.Diagram("ike-" + index.ToString(CultureInfo.InvariantCulture));

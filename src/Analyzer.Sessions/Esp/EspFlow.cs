@@ -68,4 +68,28 @@ public sealed class EspFlow
 
     /// <summary>For ESP seen behind AH (transport mode AH+ESP): the AH SPI in front of it.</summary>
     public uint? AhSpi { get; set; }
+
+    /// <summary>With a key for this SA: packets decrypted (ICV, padding and next header sound).</summary>
+    public long DecryptedPackets { get; set; }
+
+    /// <summary>With a key: packets whose ICV did not match (wrong key, or changed on the path).</summary>
+    public long IcvMismatches { get; set; }
+
+    /// <summary>With a key: packets that decrypted to unsound padding (wrong encryption key).</summary>
+    public long BadPadding { get; set; }
+
+    /// <summary>With a key: packets too short for the SA's IV and ICV, or whose algorithm vpndiag cannot run.</summary>
+    public long NotDecrypted { get; set; }
+
+    /// <summary>The first frames (up to 100) whose ICV did not match, for comparing vantage points.</summary>
+    public List<FrameRef> IcvMismatchFrames { get; } = [];
+
+    /// <summary>Algorithms of the key used ("AES-CBC-256/HMAC-SHA2-256-128"); never key bytes.</summary>
+    public string? DecryptedWith { get; set; }
+
+    /// <summary>The file the key came from: reports say "decrypted with a key from FILE" and nothing more.</summary>
+    public string? KeyOrigin { get; set; }
+
+    /// <summary>Why the key could not be used, where the algorithm is one vpndiag cannot run.</summary>
+    public string? KeyProblem { get; set; }
 }

@@ -136,6 +136,11 @@ public sealed class EspFlowTracker
         }
 
         state.Observe(datagram.Frame, sequence, bytes);
+        if (datagram.Decryption != EspDecryptionStatus.NotAttempted)
+        {
+            RecordDecryption(state.Flow, datagram);
+        }
+
         if (_recordedFrames < MaxRecordedFrames)
         {
             state.Frames.Add((datagram.Frame.Frame, datagram.Frame.Time.UnixNanoseconds));
@@ -144,6 +149,43 @@ public sealed class EspFlowTracker
         else
         {
             state.FramesIncomplete = true;
+        }
+    }
+
+    private const int MaxIcvFrames = 100;
+
+    private static void RecordDecryption(EspFlow flow, in VpnDatagram datagram)
+    {
+        if (datagram.DecryptionKey is { } key && flow.KeyOrigin is null)
+        {
+            flow.KeyOrigin = key.Origin;
+            flow.DecryptedWith = key.Describe();
+        }
+
+        switch (datagram.Decryption)
+        {
+            case EspDecryptionStatus.Decrypted:
+                flow.DecryptedPackets++;
+                break;
+            case EspDecryptionStatus.IcvMismatch:
+                flow.IcvMismatches++;
+                if (flow.IcvMismatchFrames.Count < MaxIcvFrames)
+                {
+                    flow.IcvMismatchFrames.Add(datagram.Frame);
+                }
+
+                break;
+            case EspDecryptionStatus.BadPadding:
+                flow.BadPadding++;
+                break;
+            default:
+                flow.NotDecrypted++;
+                if (datagram.Decryption == EspDecryptionStatus.Unsupported && datagram.DecryptionKey is { } unsupported)
+                {
+                    flow.KeyProblem ??= "vpndiag cannot decrypt " + unsupported.Describe();
+                }
+
+                break;
         }
     }
 

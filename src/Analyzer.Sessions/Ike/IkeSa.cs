@@ -71,6 +71,9 @@ public sealed class IkeSa
     /// <summary>The Phase 1 cipher used for decryption ("AES-CBC-256"), when a key matched.</summary>
     public string? DecryptionCipher { get; set; }
 
+    /// <summary>The key file the decryption key came from: reports say "decrypted with a key from FILE" and nothing more.</summary>
+    public string? DecryptionKeyOrigin { get; set; }
+
     /// <summary>Weak algorithms offered or chosen (DES, MD5, DH group 1/2...), named; for the weak-crypto rule.</summary>
     public List<string> WeakAlgorithms { get; } = [];
 

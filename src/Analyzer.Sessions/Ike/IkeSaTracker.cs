@@ -7,6 +7,7 @@ using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Ike.Decryption;
 using Analyzer.Protocols.Ike.Payloads;
 using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Keys;
 using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Sessions.Ike;
@@ -22,6 +23,9 @@ public sealed class IkeSaTracker
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
     private readonly IkeKeyTable? _keys;
+    private readonly KeyStore? _keyStore;
+    private readonly HashSet<SaBuilder> _v2NoKey = [];
+    private readonly Dictionary<(SaBuilder, uint, bool, bool), SortedDictionary<int, (byte[] Plain, PayloadType First)>> _v2Fragments = [];
     private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
     private readonly List<SaBuilder> _order = [];
     private readonly List<IkeSa> _sas = [];
@@ -33,16 +37,17 @@ public sealed class IkeSaTracker
     private Timestamp _lastTime;
 
     public IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys)
-        : this(input, limits, keys, new LimitNotices(input, limits))
+        : this(input, limits, keys is null ? null : Store(keys), new LimitNotices(input, limits))
     {
     }
 
     /// <param name="notices">The capture's once-only warnings, shared with the other trackers.</param>
-    internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, IkeKeyTable? keys, LimitNotices notices)
+    internal IkeSaTracker(AnalysisInput input, AnalysisLimits limits, KeyStore? keys, LimitNotices notices)
     {
         _input = input;
         _limits = limits;
-        _keys = keys;
+        _keys = keys?.Ikev1;
+        _keyStore = keys;
         _notices = notices;
         _fragmentBudget = new IkeFragmentBudget(limits.MaxReassemblyBytes);
     }
@@ -100,6 +105,11 @@ public sealed class IkeSaTracker
         if (header.IsEncrypted && !bogusLength)
         {
             inner = TryDecrypt(builder, header, message, kind, datagram.Frame, reportFailure: !retransmission);
+        }
+        else if (v2 && !bogusLength && _keyStore is not null
+            && (content.Types.Contains(PayloadType.V2Encrypted) || content.Types.Contains(PayloadType.V2EncryptedFragment)))
+        {
+            inner = TryDecryptV2(builder, header, message, datagram.Frame);
         }
 
         bool natT = datagram.Kind == TrafficKind.IkeNatT;
@@ -341,6 +351,71 @@ public sealed class IkeSaTracker
 
         NoteLimits(inner, frame);
         builder.Sa.Decrypted = true;
+        builder.Sa.DecryptionKeyOrigin ??= _keyStore?.Ikev1Origin(builder.Sa.InitiatorCookie);
+        return inner;
+    }
+
+    /// <summary>
+    /// IKEv2 SK payload (or one SKF fragment, RFC 7383: each decrypted on its own, the inner chain
+    /// read once every fragment of the message is there) with the SA's keys from the key store.
+    /// </summary>
+    private IsakmpContent? TryDecryptV2(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, FrameRef frame)
+    {
+        if (_keyStore!.FindIkev2(header.InitiatorCookie, header.ResponderCookie) is not Ikev2SaKey key)
+        {
+            if (_v2NoKey.Add(builder))
+            {
+                builder.Note(new IkeAnomaly(IkeAnomalyKind.NoEncryptionKey, frame, "no key for these IKEv2 SPIs in the key files"));
+            }
+
+            return null;
+        }
+
+        Ikev2DecryptionStatus status = Ikev2Decryption.TryDecrypt(message, key, out byte[] plain, out PayloadType first, out (int Number, int Total)? fragment);
+        if (status != Ikev2DecryptionStatus.Decrypted)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, status switch
+            {
+                Ikev2DecryptionStatus.IntegrityMismatch => "the integrity checksum does not match (wrong keys, or the message was changed on its way)",
+                Ikev2DecryptionStatus.Unsupported => "vpndiag cannot run " + key.Describe(),
+                _ => "the encrypted payload is cut short or malformed",
+            }));
+            return null;
+        }
+
+        builder.Sa.Decrypted = true;
+        builder.Sa.DecryptionCipher ??= key.Describe();
+        builder.Sa.DecryptionKeyOrigin ??= key.Origin;
+        if (fragment is (int number, int total))
+        {
+            var slot = (builder, header.MessageId, header.V2Initiator, header.V2Response);
+            if (!_v2Fragments.TryGetValue(slot, out SortedDictionary<int, (byte[] Plain, PayloadType First)>? parts))
+            {
+                _v2Fragments[slot] = parts = [];
+            }
+
+            parts[number] = (plain, first);
+            if (total <= 0 || parts.Count < total || !parts.TryGetValue(1, out (byte[] Plain, PayloadType First) head))
+            {
+                return null;
+            }
+
+            _v2Fragments.Remove(slot);
+            first = head.First;
+            plain = [.. parts.Values.SelectMany(p => p.Plain)];
+        }
+
+        IsakmpReader reader = IsakmpReader.ForChain(plain, first, true, 0);
+        IsakmpContent inner = IsakmpContentReader.Read(ref reader, true, _limits.MaxStringLength);
+        // An empty SK payload is a valid message (an INFORMATIONAL answer, a liveness check).
+        if ((inner.Types.Count == 0 && first != PayloadType.None) || inner.Errors.Exists(e => e.Kind != ParseErrorKind.LimitReached))
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
+                "decrypted bytes are not a valid payload chain" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
+            return inner.Types.Count == 0 ? null : inner;
+        }
+
+        NoteLimits(inner, frame);
         return inner;
     }
 
@@ -465,6 +540,17 @@ public sealed class IkeSaTracker
         }
 
         return names;
+    }
+
+    private static KeyStore Store(IkeKeyTable table)
+    {
+        var store = new KeyStore();
+        foreach ((ulong cookie, byte[] key) in table.Keys)
+        {
+            store.AddIkev1(cookie, key, "--ike-keys");
+        }
+
+        return store;
     }
 
     private void Report(FrameRef frame, string message, DiagnosticSeverity severity = DiagnosticSeverity.Info) =>

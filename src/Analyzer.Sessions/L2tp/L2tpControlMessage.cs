@@ -33,6 +33,9 @@ public sealed class L2tpControlMessage
 
     public List<L2tpAvpValue> Avps { get; init; } = [];
 
+    /// <summary>Read from a decrypted ESP packet of this SPI (same frame); null when captured in clear.</summary>
+    public uint? DecryptedFromSpi { get; init; }
+
     /// <summary>Hash of the L2TP bytes, for pairing across captures.</summary>
     public ulong ContentHash { get; init; }
 }

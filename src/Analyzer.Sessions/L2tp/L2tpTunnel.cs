@@ -38,6 +38,12 @@ public sealed class L2tpTunnel
     /// <summary>Seen as clear UDP 1701 in the capture (not inside ESP): unprotected.</summary>
     public bool InClearText { get; set; } = true;
 
+    /// <summary>The ESP SPI its messages were decrypted from, when vpndiag had the key (first one seen).</summary>
+    public uint? EspSpi { get; set; }
+
+    /// <summary>Control and data messages read from decrypted ESP.</summary>
+    public long DecryptedMessages { get; set; }
+
     /// <summary>Data messages (PPP) in each direction.</summary>
     public long DataFromClient { get; set; }
 

@@ -136,6 +136,7 @@ public sealed class L2tpTunnelTracker
         }
 
         L2tpTunnel tunnel = context.Tunnel;
+        NoteProtection(tunnel, datagram);
         bool fromClient = context.IsFromClient(datagram.Source);
         bool retransmission = !zlb && header.HasSequence && context.IsRetransmission(fromClient, header.Ns);
         if (!header.ControlFlagsValid)
@@ -178,6 +179,7 @@ public sealed class L2tpTunnelTracker
                 IsZlb = zlb,
                 Retransmission = retransmission,
                 Avps = content.Avps,
+                DecryptedFromSpi = datagram.IsDecrypted ? datagram.EncapsulatingSpi : null,
                 ContentHash = XxHash64.HashToUInt64(message),
             });
         }
@@ -186,6 +188,27 @@ public sealed class L2tpTunnelTracker
         {
             Apply(context, datagram.Frame, fromClient, header, type, content);
         }
+    }
+
+    /// <summary>
+    /// A tunnel first met inside decrypted ESP is protected; one clear message anywhere makes it
+    /// <see cref="L2tpTunnel.InClearText"/> again, as without keys.
+    /// </summary>
+    private static void NoteProtection(L2tpTunnel tunnel, in VpnDatagram datagram)
+    {
+        if (!datagram.IsDecrypted)
+        {
+            tunnel.InClearText = true;
+            return;
+        }
+
+        if (tunnel.DecryptedMessages == 0 && tunnel.ControlMessages.Count == 0 && tunnel.DataFromClient + tunnel.DataFromServer == 0)
+        {
+            tunnel.InClearText = false;
+        }
+
+        tunnel.EspSpi ??= datagram.EncapsulatingSpi;
+        tunnel.DecryptedMessages++;
     }
 
     /// <summary>Strings cut and AVP lists cut: an anomaly on the tunnel for the list, one warning per capture for each.</summary>
@@ -348,6 +371,7 @@ public sealed class L2tpTunnelTracker
             return;
         }
 
+        NoteProtection(context.Tunnel, datagram);
         bool fromClient = context.IsFromClient(datagram.Source);
         if (fromClient)
         {

@@ -1,32 +1,57 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Analyzer.Protocols.Keys;
 
 namespace Analyzer.Protocols.Ike.Decryption;
 
 /// <summary>
-/// Builds an IKEv1 decryption table from a strongSwan charon log written at "ike 4" or higher:
-/// charon prints "encryption key Ka => N bytes" followed by a hex dump, and names each SA's SPIs in
-/// its "checkin/checkout IKEv1 SA ... with SPIs &lt;i&gt;_i &lt;r&gt;_r" lines; both carry the SA's unique id.
+/// Collects every key a strongSwan charon log shows when written at "ike 4, chd 4" (mgr 2 adds the
+/// SPIs). Lines of one IKE SA share its "&lt;name|id&gt;" tag; each key is a hex dump announced by
+/// "LABEL => N bytes @ 0x…". What is read:
+/// <list type="bullet">
+/// <item>IKEv1: "encryption key Ka" with the SA's initiator cookie from "IKEv1 SA … with SPIs c_i …".</item>
+/// <item>IKEv2: "Sk_ei/Sk_er/Sk_ai/Sk_ar secret", the algorithms from "selected proposal: IKE:…",
+/// the SPIs from "IKEv2 SA … with SPIs i_i r_r".</item>
+/// <item>ESP: "encryption/integrity initiator/responder key", the algorithms from "using X for
+/// encryption/integrity", and each SA from "adding inbound/outbound ESP SA" + "SPI 0x…, src A dst B".
+/// "Initiator" keys protect what the CHILD_SA's initiator sends. IKEv1 says which SPI that is in the
+/// "initiator SA seed" (protocol, SPI, nonces: RFC 2409 §5.5); for IKEv2 the log's own role decides
+/// ("initiating IKE_SA" or "is initiating"), and the swapped pair is kept as the alternative the
+/// ICV can choose.</item>
+/// </list>
 /// </summary>
 public static partial class CharonKeyLogReader
 {
-    private const int MaxKeyBytes = 64;
+    private const int MaxKeyBytes = 512;
 
-    public static IkeKeyTable Read(TextReader log)
+    /// <summary>The IKEv1 table only (what earlier versions of <c>vpndiag keys</c> wrote).</summary>
+    public static IkeKeyTable Read(TextReader log) => ReadAll(log, "charon log").Ikev1;
+
+    /// <summary>Every key in the log, each marked as coming from <paramref name="origin"/>.</summary>
+    public static KeyStore ReadAll(TextReader log, string origin)
+    {
+        var store = new KeyStore();
+        ReadInto(log, origin, store);
+        return store;
+    }
+
+    /// <summary>Adds the log's keys to <paramref name="store"/>; returns how many SAs' keys it found.</summary>
+    public static int ReadInto(TextReader log, string origin, KeyStore store)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var table = new IkeKeyTable();
-        var cookies = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        string? dumpingFor = null;
+        ArgumentNullException.ThrowIfNull(store);
+        var sas = new Dictionary<string, TaggedSa>(StringComparer.Ordinal);
+        string? dumpTag = null;
+        string? dumpLabel = null;
         int dumpExpected = 0;
         var dump = new List<byte>();
+        int found = 0;
         while (log.ReadLine() is string line)
         {
-            if (dumpingFor is not null)
+            if (dumpTag is not null)
             {
                 Match row = DumpRow().Match(line);
-                if (row.Success)
+                if (row.Success && TagOf(line) == dumpTag)
                 {
                     foreach (string hex in row.Groups["bytes"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
@@ -35,24 +60,30 @@ public static partial class CharonKeyLogReader
 
                     if (dump.Count >= dumpExpected)
                     {
-                        keys[dumpingFor] = dump.GetRange(0, dumpExpected).ToArray();
-                        Pair(table, cookies, keys, dumpingFor);
-                        dumpingFor = null;
+                        found += Sa(sas, dumpTag).OnKey(dumpLabel!, dump.GetRange(0, dumpExpected).ToArray(), origin, store);
+                        dumpTag = null;
                     }
 
                     continue;
                 }
 
-                dumpingFor = null;
+                dumpTag = null;
             }
 
-            Match key = KeyLine().Match(line);
-            if (key.Success)
+            if (!line.Contains('<', StringComparison.Ordinal) && !line.Contains("with SPIs", StringComparison.Ordinal))
             {
-                int length = int.Parse(key.Groups["length"].Value, CultureInfo.InvariantCulture);
-                if (length is > 0 and <= MaxKeyBytes)
+                continue;
+            }
+
+            Match announce = DumpStart().Match(line);
+            if (announce.Success)
+            {
+                int length = int.Parse(announce.Groups["length"].Value, CultureInfo.InvariantCulture);
+                string label = announce.Groups["label"].Value;
+                if (length is > 0 and <= MaxKeyBytes && TaggedSa.Wants(label))
                 {
-                    dumpingFor = key.Groups["sa"].Value;
+                    dumpTag = announce.Groups["sa"].Value;
+                    dumpLabel = label;
                     dumpExpected = length;
                     dump.Clear();
                 }
@@ -66,29 +97,61 @@ public static partial class CharonKeyLogReader
                 string sa = spis.Groups["sa"].Success && spis.Groups["sa"].Value.Length > 0 ? spis.Groups["sa"].Value : spis.Groups["named"].Value;
                 if (sa.Length > 0)
                 {
-                    cookies[sa] = ulong.Parse(spis.Groups["i"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-                    Pair(table, cookies, keys, sa);
+                    found += Sa(sas, sa).OnSpis(
+                        spis.Groups["version"].Value == "2",
+                        ulong.Parse(spis.Groups["i"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture),
+                        ulong.Parse(spis.Groups["r"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture),
+                        origin,
+                        store);
                 }
+
+                continue;
+            }
+
+            string? tag = TagOf(line);
+            if (tag is null)
+            {
+                continue;
+            }
+
+            Match other = TaggedLine().Match(line);
+            if (other.Success)
+            {
+                found += Sa(sas, tag).OnLine(other, origin, store);
             }
         }
 
-        return table;
+        return found;
     }
 
-    private static void Pair(IkeKeyTable table, Dictionary<string, ulong> cookies, Dictionary<string, byte[]> keys, string sa)
+    private static TaggedSa Sa(Dictionary<string, TaggedSa> sas, string tag)
     {
-        if (cookies.TryGetValue(sa, out ulong cookie) && keys.TryGetValue(sa, out byte[]? key))
+        if (!sas.TryGetValue(tag, out TaggedSa? sa))
         {
-            table.Add(cookie, key);
+            sas[tag] = sa = new TaggedSa();
         }
+
+        return sa;
     }
 
-    [GeneratedRegex(@"<(?:[^|>]*\|)?(?<sa>\d+)>\s+encryption key Ka => (?<length>\d+) bytes")]
-    private static partial Regex KeyLine();
+    private static string? TagOf(string line)
+    {
+        Match match = Tag().Match(line);
+        return match.Success ? match.Groups["sa"].Value : null;
+    }
 
-    [GeneratedRegex(@"^(?:.*?<(?:[^|>]*\|)?(?<sa>\d+)>)?.*?IKEv1 SA (?:.*?\[(?<named>\d+)\] )?(?:.*?)with SPIs (?<i>[0-9a-f]{16})_i")]
+    [GeneratedRegex(@"<(?:[^|<>]*\|)?(?<sa>\d+)>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"<(?:[^|<>]*\|)?(?<sa>\d+)>\s+(?<label>[A-Za-z_ ]+?) => (?<length>\d+) bytes")]
+    private static partial Regex DumpStart();
+
+    [GeneratedRegex(@"^(?:.*?<(?:[^|>]*\|)?(?<sa>\d+)>)?.*?IKEv(?<version>[12]) SA (?:.*?\[(?<named>\d+)\] )?(?:.*?)with SPIs (?<i>[0-9a-f]{16})_i (?<r>[0-9a-f]{16})_r")]
     private static partial Regex SpiLine();
 
     [GeneratedRegex(@">\s+\d+: (?<bytes>(?:[0-9A-Fa-f]{2} ){1,16})")]
     private static partial Regex DumpRow();
+
+    [GeneratedRegex(@">\s+(?:(?<role>initiating (?:Main Mode |Aggressive Mode )?IKE_SA)|(?<peer>\S+ is initiating an? (?:Main Mode |Aggressive Mode )?IKE_SA)|selected proposal: (?<proto>IKE|ESP):(?<proposal>\S+)|using (?<using>\S+) for (?<what>encryption|integrity)|adding (?<direction>inbound|outbound) ESP SA|SPI 0x(?<spi>[0-9a-f]{1,8}), src (?<src>\S+) dst (?<dst>\S+))")]
+    private static partial Regex TaggedLine();
 }

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Analyzer.Protocols.Keys;
+
+namespace Analyzer.Protocols.Esp;
+
+/// <summary>
+/// Decrypts the packets of one ESP SA (RFC 4303 §2-3.4) with System.Security.Cryptography only:
+/// the ICV is checked first, then the payload decrypted, then the trailer's padding (§2.4: 1, 2,
+/// 3…) and next header checked. Cipher objects are made once per SA and reused; each packet
+/// decrypts into the caller's buffer, so a packet costs no allocation. Not thread-safe: one
+/// instance per decoding thread.
+/// </summary>
+public sealed class EspSaDecryptor : IDisposable
+{
+    private const int HeaderBytes = 8;
+    private const int MaxDigestBytes = 64;
+    private const int AesBlock = 16;
+
+    private readonly EspSaKey _key;
+    private readonly SymmetricAlgorithm? _cipher;
+    private readonly AesGcm? _gcm;
+    private readonly int _ivBytes;
+    private readonly int _icvBytes;
+    private readonly int _blockBytes;
+    private byte[] _keystream = [];
+
+    public EspSaDecryptor(EspSaKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _key = key;
+        _ivBytes = EspAlgorithms.IvBytes(key.Encryption);
+        _blockBytes = EspAlgorithms.BlockBytes(key.Encryption);
+        _icvBytes = EspAlgorithms.IsCombined(key.Encryption) ? EspAlgorithms.IcvBytes(key.Encryption) : EspAlgorithms.IcvBytes(key.Integrity);
+        UnsupportedReason = Prepare(key, out _cipher, out _gcm);
+    }
+
+    public EspSaKey Key => _key;
+
+    /// <summary>Why this SA's packets cannot be decrypted here; null when they can.</summary>
+    public string? UnsupportedReason { get; }
+
+    /// <summary>
+    /// Decrypts <paramref name="esp"/> (from the SPI to the ICV, whole) into <paramref name="destination"/>
+    /// (at least as long as <paramref name="esp"/>); on success <paramref name="length"/> is the inner
+    /// packet's length and <paramref name="nextHeader"/> its protocol (4 and 41: tunnel mode).
+    /// </summary>
+    public EspDecryptionStatus TryDecrypt(ReadOnlySpan<byte> esp, Span<byte> destination, out byte nextHeader, out int length)
+    {
+        nextHeader = 0;
+        length = 0;
+        if (UnsupportedReason is not null)
+        {
+            return EspDecryptionStatus.Unsupported;
+        }
+
+        int cipherBytes = esp.Length - HeaderBytes - _ivBytes - _icvBytes;
+        if (cipherBytes < 2 || cipherBytes % _blockBytes != 0 || destination.Length < cipherBytes)
+        {
+            return EspDecryptionStatus.Truncated;
+        }
+
+        ReadOnlySpan<byte> iv = esp.Slice(HeaderBytes, _ivBytes);
+        ReadOnlySpan<byte> ciphertext = esp.Slice(HeaderBytes + _ivBytes, cipherBytes);
+        ReadOnlySpan<byte> icv = esp[^_icvBytes..];
+        Span<byte> plain = destination[..cipherBytes];
+        if (_gcm is not null)
+        {
+            // RFC 4106 §4-5: nonce = salt | explicit IV; AAD = SPI | sequence number (no ESN).
+            Span<byte> nonce = stackalloc byte[12];
+            _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4).CopyTo(nonce);
+            iv.CopyTo(nonce[4..]);
+            try
+            {
+                _gcm.Decrypt(nonce, ciphertext, icv, plain, esp[..HeaderBytes]);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                return EspDecryptionStatus.IcvMismatch;
+            }
+        }
+        else
+        {
+            if (!IcvMatches(esp[..^_icvBytes], icv))
+            {
+                return EspDecryptionStatus.IcvMismatch;
+            }
+
+            switch (_key.Encryption)
+            {
+                case EspEncryption.Null:
+                    ciphertext.CopyTo(plain);
+                    break;
+                case EspEncryption.AesCtr:
+                    DecryptCounterMode(iv, ciphertext, plain);
+                    break;
+                default:
+                    if (!_cipher!.TryDecryptCbc(ciphertext, iv, plain, out _, PaddingMode.None))
+                    {
+                        return EspDecryptionStatus.Truncated;
+                    }
+
+                    break;
+            }
+        }
+
+        return ReadTrailer(plain, out nextHeader, out length);
+    }
+
+    /// <summary>RFC 4303 §2.4-2.6: pad length and next header end the plaintext; the padding counts 1, 2, 3….</summary>
+    private static EspDecryptionStatus ReadTrailer(ReadOnlySpan<byte> plain, out byte nextHeader, out int length)
+    {
+        nextHeader = plain[^1];
+        int padLength = plain[^2];
+        length = plain.Length - 2 - padLength;
+        if (length < 0)
+        {
+            length = 0;
+            return EspDecryptionStatus.BadPadding;
+        }
+
+        ReadOnlySpan<byte> padding = plain.Slice(length, padLength);
+        for (int i = 0; i < padding.Length; i++)
+        {
+            if (padding[i] != (byte)(i + 1))
+            {
+                return EspDecryptionStatus.BadPadding;
+            }
+        }
+
+        return EspDecryptionStatus.Decrypted;
+    }
+
+    private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> icv)
+    {
+        Span<byte> digest = stackalloc byte[MaxDigestBytes];
+        byte[] key = _key.IntegrityKey;
+        int written;
+        switch (_key.Integrity)
+        {
+            case EspIntegrity.Null:
+                return true;
+#pragma warning disable CA5351, CA5350 // The peers negotiated HMAC-MD5/SHA-1; checking their ICV needs it.
+            case EspIntegrity.HmacMd5With96:
+                written = HMACMD5.HashData(key, authenticated, digest);
+                break;
+            case EspIntegrity.HmacSha1With96:
+                written = HMACSHA1.HashData(key, authenticated, digest);
+                break;
+#pragma warning restore CA5351, CA5350
+            case EspIntegrity.HmacSha256With96:
+            case EspIntegrity.HmacSha256With128:
+                written = HMACSHA256.HashData(key, authenticated, digest);
+                break;
+            case EspIntegrity.HmacSha384With192:
+                written = HMACSHA384.HashData(key, authenticated, digest);
+                break;
+            case EspIntegrity.HmacSha512With256:
+                written = HMACSHA512.HashData(key, authenticated, digest);
+                break;
+            default:
+                // Wireshark's "ANY n bit": the length is known, the key is not; nothing to check.
+                return true;
+        }
+
+        return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
+    }
+
+    /// <summary>
+    /// RFC 3686 §4: counter block = nonce (last 4 key bytes) | IV | block counter from 1; the
+    /// keystream is AES-ECB of the counter blocks (.NET has no CTR mode; ECB of the counters is CTR).
+    /// </summary>
+    private void DecryptCounterMode(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> plain)
+    {
+        int blocks = (ciphertext.Length + AesBlock - 1) / AesBlock;
+        int bytes = blocks * AesBlock;
+        if (_keystream.Length < bytes * 2)
+        {
+            if (_keystream.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_keystream);
+            }
+
+            _keystream = ArrayPool<byte>.Shared.Rent(bytes * 2);
+        }
+
+        Span<byte> counters = _keystream.AsSpan(0, bytes);
+        Span<byte> stream = _keystream.AsSpan(bytes, bytes);
+        ReadOnlySpan<byte> nonce = _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4);
+        for (int b = 0; b < blocks; b++)
+        {
+            Span<byte> block = counters.Slice(b * AesBlock, AesBlock);
+            nonce.CopyTo(block);
+            iv.CopyTo(block[4..]);
+            BinaryPrimitives.WriteUInt32BigEndian(block[12..], (uint)(b + 1));
+        }
+
+        _cipher!.EncryptEcb(counters, stream, PaddingMode.None);
+        for (int i = 0; i < ciphertext.Length; i++)
+        {
+            plain[i] = (byte)(ciphertext[i] ^ stream[i]);
+        }
+    }
+
+    private static string? Prepare(EspSaKey key, out SymmetricAlgorithm? cipher, out AesGcm? gcm)
+    {
+        cipher = null;
+        gcm = null;
+        if (key.Integrity == EspIntegrity.Unsupported && !EspAlgorithms.IsCombined(key.Encryption))
+        {
+            return "integrity algorithm not supported";
+        }
+
+        if (!EspAlgorithms.KeyFits(key.Encryption, key.EncryptionKey.Length))
+        {
+            return key.Encryption == EspEncryption.Unsupported ? "encryption algorithm not supported" : "the key does not fit the cipher";
+        }
+
+        try
+        {
+            switch (key.Encryption)
+            {
+                case EspEncryption.Null:
+                    return null;
+                case EspEncryption.AesGcm8:
+                    return "AES-GCM with an 8-byte ICV: .NET's AesGcm takes 12 to 16-byte tags only";
+                case EspEncryption.AesGcm12:
+                case EspEncryption.AesGcm16:
+                    if (!AesGcm.IsSupported)
+                    {
+                        return "AES-GCM is not available on this platform";
+                    }
+
+                    gcm = new AesGcm(key.EncryptionKey.AsSpan(0, key.EncryptionKey.Length - 4), EspAlgorithms.IcvBytes(key.Encryption));
+                    return null;
+                case EspEncryption.AesCtr:
+                    cipher = Aes.Create();
+                    cipher.Key = key.EncryptionKey[..^4];
+                    return null;
+                case EspEncryption.AesCbc:
+                    cipher = Aes.Create();
+                    cipher.Key = key.EncryptionKey;
+                    return null;
+#pragma warning disable CA5350, CA5351 // The peers negotiated DES/3DES; decrypting their traffic needs it.
+                case EspEncryption.TripleDesCbc:
+                    cipher = TripleDES.Create();
+                    cipher.Key = key.EncryptionKey;
+                    return null;
+                case EspEncryption.DesCbc:
+                    cipher = DES.Create();
+                    cipher.Key = key.EncryptionKey;
+                    return null;
+#pragma warning restore CA5350, CA5351
+                default:
+                    return "encryption algorithm not supported";
+            }
+        }
+        catch (CryptographicException exception)
+        {
+            // .NET refuses weak DES keys, and DES itself where the platform's crypto library lacks it.
+            cipher?.Dispose();
+            cipher = null;
+            return "the platform refused the key or cipher: " + exception.Message;
+        }
+        catch (PlatformNotSupportedException exception)
+        {
+            return "the platform does not offer this cipher: " + exception.Message;
+        }
+    }
+
+    public void Dispose()
+    {
+        _cipher?.Dispose();
+        _gcm?.Dispose();
+        if (_keystream.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_keystream);
+            _keystream = [];
+        }
+    }
+}

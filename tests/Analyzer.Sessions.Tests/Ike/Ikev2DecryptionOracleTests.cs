@@ -1,0 +1,90 @@
+using System.Globalization;
+using Analyzer.Core;
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Keys;
+using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions.Ike;
+using Analyzer.Testing;
+
+namespace Analyzer.Sessions.Tests.Ike;
+
+/// <summary>
+/// With the ikev2_decryption_table the lab wrote beside each IKEv2 capture, the payloads vpndiag
+/// reads inside each decrypted message (SK, and SKF once reassembled) equal tshark's with the same table.
+/// </summary>
+public sealed class Ikev2DecryptionOracleTests
+{
+    public static TheoryData<string> Captures()
+    {
+        var data = new TheoryData<string>();
+        string root = Path.Combine(RepoPaths.Samples, "captures");
+        if (Directory.Exists(root))
+        {
+            foreach (string directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(directory, "ikev2_decryption_table")))
+                {
+                    foreach (string capture in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
+                    {
+                        data.Add(Path.GetRelativePath(root, capture));
+                    }
+                }
+            }
+        }
+
+        if (data.Count == 0)
+        {
+            data.Add("(no sample capture with an ikev2_decryption_table)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Captures))]
+    public void Payloads_of_decrypted_ikev2_messages_equal_tsharks_with_the_same_table(string capture)
+    {
+        string path = Path.Combine(RepoPaths.Samples, "captures", capture);
+        if (!File.Exists(path))
+        {
+            Assert.Skip("no lab capture with an ikev2_decryption_table under samples/captures");
+        }
+
+        string table = Path.Combine(Path.GetDirectoryName(path)!, "ikev2_decryption_table");
+        string tshark = ExternalTool.Require("tshark", "tshark");
+        var arguments = new List<string> { "-r", path, "-n" };
+        foreach (string line in File.ReadAllLines(table).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
+        {
+            arguments.AddRange(["-o", "uat:ikev2_decryption_table:" + line]);
+        }
+
+        arguments.AddRange(["-Y", "isakmp.version == 0x20 && isakmp.typepayload == 46 && !icmp", "-T", "fields", "-e", "frame.number", "-e", "isakmp.typepayload"]);
+        var expected = new Dictionary<long, string>();
+        foreach (string line in ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] f = line.Split('\t');
+            // tshark lists the SK payload, then the inner payloads with the SA's proposals (2) and transforms (3) nested in.
+            int[] types = [.. f[1].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture))];
+            int sk = Array.IndexOf(types, 46);
+            var inner = types.Skip(sk + 1).Where(t => t is not (2 or 3)).Select(t => PayloadNames.Name((PayloadType)t));
+            expected[long.Parse(f[0], CultureInfo.InvariantCulture)] = string.Join(", ", inner);
+        }
+
+        var keys = new KeyStore();
+        using (StreamReader reader = File.OpenText(table))
+        {
+            Ikev2DecryptionTable.Read(reader, "ikev2_decryption_table", keys);
+        }
+
+        var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
+        var reconstructor = new TrafficReconstructor(input, AnalysisLimits.Default, keys, keepLedger: false);
+        CaptureModel model = reconstructor.Complete(CaptureDecoder.Decode(input, reconstructor, AnalysisLimits.Default, CancellationToken.None, keys: keys));
+        var actual = model.IkeSas.Where(sa => sa.Version == 2).SelectMany(sa => sa.Messages)
+            .Where(m => m.Decrypted && expected.ContainsKey(m.Frame.Frame))
+            .ToDictionary(m => m.Frame.Frame, m => string.Join(", ", m.Payloads));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+    }
+}
