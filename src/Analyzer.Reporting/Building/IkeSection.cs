@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Reporting.Document;
@@ -127,7 +128,7 @@ internal static class IkeSection
             Responder = values.Endpoint(sa.Responder),
             Exchange = ReportNames.Kebab(sa.Phase1),
             State = ReportNames.Kebab(sa.State),
-            AuthenticationMethod = sa.AuthenticationMethod,
+            AuthenticationMethod = sa.AuthenticationMethod?.Name,
             Decrypted = sa.Decrypted,
             DecryptedWithKeyFrom = sa.Decrypted ? sa.DecryptionKeyOrigin : null,
             Nat = new ReportNat
@@ -178,7 +179,8 @@ internal static class IkeSection
             ExchangeType = message.ExchangeType,
             MessageId = message.MessageId,
             Number = message.Number,
-            Payloads = [.. message.Payloads],
+            Payloads = message.Payloads.Select(PayloadNames.Name).ToList(),
+            PayloadTypes = message.Payloads.Select(type => (int)type).ToList(),
             Encrypted = message.Encrypted,
             Decrypted = message.Decrypted,
             Retransmission = message.Retransmission,

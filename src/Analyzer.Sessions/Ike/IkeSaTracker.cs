@@ -107,7 +107,7 @@ public sealed class IkeSaTracker
             inner = TryDecrypt(builder, header, message, kind, datagram.Frame, reportFailure: !retransmission);
         }
         else if (v2 && !bogusLength && _keyStore is not null
-            && (content.Types.Contains(PayloadType.V2Encrypted) || content.Types.Contains(PayloadType.V2EncryptedFragment)))
+            && (content.Has(PayloadType.V2Encrypted) || content.Has(PayloadType.V2EncryptedFragment)))
         {
             inner = TryDecryptV2(builder, header, message, datagram.Frame);
         }
@@ -122,8 +122,8 @@ public sealed class IkeSaTracker
             Exchange = kind,
             ExchangeType = (byte)header.Exchange,
             MessageId = header.MessageId,
-            Payloads = Names(inner ?? content),
-            Encrypted = header.IsEncrypted || (v2 && content.Types.Contains(PayloadType.V2Encrypted)),
+            Payloads = (inner ?? content).Types,
+            Encrypted = header.IsEncrypted || (v2 && content.Has(PayloadType.V2Encrypted)),
             Decrypted = inner is not null,
             Retransmission = retransmission,
             IpFragments = datagram.FragmentCount,
@@ -306,7 +306,7 @@ public sealed class IkeSaTracker
         if (exchange.Kind == IkeExchangeKind.MainMode && content.Fragment is null)
         {
             // RFC 2409 §5: MM1/2 carry SA, MM3/4 KE and nonce, MM5/6 are encrypted.
-            int pair = header.IsEncrypted ? 3 : content.Types.Contains(PayloadType.KeyExchange) ? 2 : content.Types.Contains(PayloadType.SecurityAssociation) ? 1 : 0;
+            int pair = header.IsEncrypted ? 3 : content.Has(PayloadType.KeyExchange) ? 2 : content.Has(PayloadType.SecurityAssociation) ? 1 : 0;
             if (pair > 0)
             {
                 return (pair * 2) - (fromStarter ? 1 : 0);
@@ -408,7 +408,7 @@ public sealed class IkeSaTracker
         IsakmpReader reader = IsakmpReader.ForChain(plain, first, true, 0);
         IsakmpContent inner = IsakmpContentReader.Read(ref reader, true, _limits.MaxStringLength);
         // An empty SK payload is a valid message (an INFORMATIONAL answer, a liveness check).
-        if ((inner.Types.Count == 0 && first != PayloadType.None) || inner.Errors.Exists(e => e.Kind != ParseErrorKind.LimitReached))
+        if ((inner.Types.Count == 0 && first != PayloadType.None) || inner.Errors.Any(e => e.Kind != ParseErrorKind.LimitReached))
         {
             builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
                 "decrypted bytes are not a valid payload chain" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
@@ -529,17 +529,6 @@ public sealed class IkeSaTracker
         {
             builder.Note(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
         }
-    }
-
-    private static List<string> Names(IsakmpContent content)
-    {
-        var names = new List<string>(content.Types.Count);
-        foreach (PayloadType type in content.Types)
-        {
-            names.Add(PayloadNames.Name(type));
-        }
-
-        return names;
     }
 
     private static KeyStore Store(IkeKeyTable table)

@@ -4,6 +4,8 @@ using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.Diagnosis;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ike;
@@ -165,14 +167,16 @@ internal static class SyntheticCase
             Responder = Server,
             Phase1 = IkeExchangeKind.MainMode,
             State = IkeSaState.Failed,
-            AuthenticationMethod = "RSA Signature",
+            AuthenticationMethod = new TransformValue(TransformRegistry.V1AuthenticationMethod, 3), // RSA Signature
         };
         var exchange = new IkeExchange { Kind = IkeExchangeKind.MainMode, MessageId = 0, State = ExchangeState.NoResponse, HighestMessage = 5, StalledAfterMessage = 5 };
-        string[][] payloads =
+        PayloadType[][] payloads =
         [
-            ["Security Association", "Vendor ID", "Vendor ID", "Vendor ID"], ["Security Association", "Vendor ID"],
-            ["Key Exchange", "Nonce", "NAT-D (RFC 3947)", "NAT-D (RFC 3947)"], ["Key Exchange", "Nonce", "Certificate Request", "NAT-D (RFC 3947)", "NAT-D (RFC 3947)"],
-            ["Identification", "Certificate", "Signature"], ["Identification", "Certificate", "Signature"], ["Identification", "Certificate", "Signature"],
+            [PayloadType.SecurityAssociation, PayloadType.VendorId, PayloadType.VendorId, PayloadType.VendorId], [PayloadType.SecurityAssociation, PayloadType.VendorId],
+            [PayloadType.KeyExchange, PayloadType.Nonce, PayloadType.NatDiscovery, PayloadType.NatDiscovery],
+            [PayloadType.KeyExchange, PayloadType.Nonce, PayloadType.CertificateRequest, PayloadType.NatDiscovery, PayloadType.NatDiscovery],
+            [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature], [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature],
+            [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature],
         ];
         int[] numbers = [1, 2, 3, 4, 5, 5, 5];
         for (int i = 0; i < payloads.Length; i++)
