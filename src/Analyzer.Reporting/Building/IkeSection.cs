@@ -65,7 +65,7 @@ internal static class IkeSection
         var identities = new List<ReportIdentity>(sa.Identities.Count);
         foreach (IkeIdentity id in sa.Identities)
         {
-            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Type, id.Value), id.Protocol, id.Port));
+            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Kind, id.Value), id.Protocol, id.Port));
         }
 
         var certificates = new List<ReportCertificate>(sa.Certificates.Count);
@@ -235,8 +235,8 @@ internal static class IkeSection
         foreach (IkeIdentity id in selectors)
         {
             list.Add(id.Port == 0 && id.Protocol == 0
-                ? values.Identity(id.Type, id.Value)
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{values.Identity(id.Type, id.Value)} {ProtocolName(id.Protocol)}/{id.Port}"));
+                ? values.Identity(id.Kind, id.Value)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{values.Identity(id.Kind, id.Value)} {ProtocolName(id.Protocol)}/{id.Port}"));
         }
 
         return list;

@@ -37,7 +37,10 @@ internal static class ContentRecorder
 
         foreach (IdentificationPayload id in content.Identities)
         {
-            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port);
+            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port)
+            {
+                Kind = IdentificationTypes.KindOf(id.IdType, v2),
+            };
             if (exchange.Kind == IkeExchangeKind.QuickMode)
             {
                 (exchange.ChildSa ??= new ChildSaNegotiation()).TrafficSelectors.Add(identity);

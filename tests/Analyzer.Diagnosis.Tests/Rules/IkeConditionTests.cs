@@ -400,7 +400,7 @@ public sealed class IkeConditionTests
         IkeExchange quickMode = draft.QuickMode(sa, 1, complete: false);
         quickMode.Messages[0].Decrypted = true;
         quickMode.ChildSa = new ChildSaNegotiation { EncapsulationMode = "Tunnel", EncapsulationModeId = EncapsulationModes.Tunnel };
-        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0));
+        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0) { Kind = IdentityKind.Address });
         IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
         Assert.Contains("l2tp-ipsec-mode-mismatch", fired);
         Assert.True(fired.ToList().IndexOf("l2tp-ipsec-mode-mismatch") < fired.ToList().IndexOf("phase2-rejected"));

@@ -211,8 +211,8 @@ internal static class SyntheticCase
         sa.Proposals.Add(proposal);
         sa.Proposals.Add(proposal with { TransformNumber = 2, Encryption = "3DES-CBC", KeyLength = null, DhGroup = "modp1024" });
         sa.Chosen = proposal;
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500));
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0));
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", text(CertificateSubject, HostileStrings.Emphasis),
             "CN=Corp Root CA, O=Corp Ltd", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01ab", null));
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509 Certificate - Signature", "CN=Corp Root CA, O=Corp Ltd"));
