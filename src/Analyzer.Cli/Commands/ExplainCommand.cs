@@ -52,7 +52,8 @@ internal static class ExplainCommand
             }
         }
 
-        List(output, "What to do:", rule.Remediation, numbered: true);
+        // A guarded step reads as its action first, then the case it is for; holes stay as {Fact}.
+        List(output, "What to do:", rule.Remediation.Select(step => Rule.SplitStep(step) is (string guard, string text) ? $"{text} (when {guard})" : step).ToList(), numbered: true);
         List(output, "References:", rule.References, numbered: false);
         List(output, "Explains (ranked after this one):", rule.Explains, numbered: false);
         List(output, "False positives:", rule.FalsePositives, numbered: false);

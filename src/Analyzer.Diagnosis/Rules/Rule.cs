@@ -52,6 +52,9 @@ public sealed class Rule
 
     internal Type FactType { get; }
 
+    /// <summary>A remediation step as written, split into its guard (null when it always applies) and its text.</summary>
+    public static (string? Guard, string Text) SplitStep(string step) => RuleExpressionCompiler.SplitGuard(step);
+
     /// <summary>Top-level keys and their lines, for errors found after load.</summary>
     internal IReadOnlyDictionary<string, int> KeyLines => _keyLines.Value;
 

@@ -53,6 +53,8 @@ public sealed class RulesCommandTests
         Assert.Contains("Evidence cited:", output, StringComparison.Ordinal);
         Assert.Contains("What to do:", output, StringComparison.Ordinal);
         Assert.Contains("  1. Allow IP protocol 50", output, StringComparison.Ordinal);
+        Assert.Contains("(when !FloatedTo4500)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("{?", output, StringComparison.Ordinal);
     }
 
     [Fact]
