@@ -24,7 +24,7 @@ internal static class FailureLocator
             AttemptStage.IkeReachability => Unanswered(attempt, attempt.Messages[0]),
             AttemptStage.Phase1Proposal or AttemptStage.Phase1Auth or AttemptStage.Phase2 => Negotiation(attempt, failed.Stage),
             AttemptStage.Esp => Esp(attempt),
-            AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
+            AttemptStage.PppLcp or AttemptStage.PppAuth or AttemptStage.PppIpcp => PppSideJudge.Side(attempt, failed.Stage),
             _ => (AttemptSide.Unknown, SideBasis.None),
         };
     }
