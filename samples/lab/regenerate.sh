@@ -23,6 +23,7 @@ source "$LAB/lib/key-tables.sh"
 source "$LAB/lib/ikev2.sh"
 source "$LAB/lib/ikev2-outputs.sh"
 source "$LAB/lib/l2tp-failures.sh"
+source "$LAB/lib/constructed-ppp.sh"
 
 outputs_only=no
 if [ "${1:-}" = --outputs ]; then
@@ -39,7 +40,7 @@ fi
 
 load_scenario() {
     unset -f scenario
-    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" MUST_FIRE_NO_KEYS="" MUST_NOT_FIRE_NO_KEYS="" PENDING_WITH_KEYS="" README_KIND="" LNS_PID="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL=""
+    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" MUST_FIRE_NO_KEYS="" MUST_NOT_FIRE_NO_KEYS="" PENDING_WITH_KEYS="" README_KIND="" LNS_PID="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL="" PPP_CONSTRUCTED="" ATTEMPTS_JSON=""
     source "$LAB/scenarios/$1.sh"
 }
 
@@ -51,6 +52,7 @@ if [ $outputs_only = yes ]; then
         write_decryption_table "$WORK/$name" "$CAPTURES/$name"
         write_expected "$CAPTURES/$name"
         write_readme "$CAPTURES/$name"
+        if [ "${PPP_CONSTRUCTED:-}" = yes ]; then ppp_outputs "$CAPTURES/$name"; fi
         echo "== $name (outputs)"
     done
     [ $# -gt 0 ] || "$LAB/convert-all.sh"

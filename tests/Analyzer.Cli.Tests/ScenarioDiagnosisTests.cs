@@ -94,7 +94,8 @@ public sealed class ScenarioDiagnosisTests
     }
 
     private static bool IsHealthy(string scenario) =>
-        scenario.StartsWith("healthy", StringComparison.Ordinal) || scenario.StartsWith("two-clients-one-nat", StringComparison.Ordinal);
+        scenario.StartsWith("healthy", StringComparison.Ordinal) || scenario.StartsWith("two-clients-one-nat", StringComparison.Ordinal)
+        || scenario == "l2tp-ppp-healthy";
 
     internal static string AnalyseToJson(string scenario, out int exitCode)
     {

@@ -24,7 +24,9 @@ internal static class FailureLocator
             AttemptStage.IkeReachability => Unanswered(attempt, attempt.Messages[0]),
             AttemptStage.Phase1Proposal or AttemptStage.Phase1Auth or AttemptStage.Phase2 => Negotiation(attempt, failed.Stage),
             AttemptStage.Esp => Esp(attempt),
-            AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
+            AttemptStage.PppAuth or AttemptStage.PppIpcp => PppSideJudge.Side(attempt, failed.Stage),
+            // PPP that the captures show decides first (an LCP never answered); a call cleared before any PPP falls to who cleared it.
+            AttemptStage.PppLcp when PppSideJudge.Side(attempt, failed.Stage) is (AttemptSide side, SideBasis basis) && side != AttemptSide.Unknown => (side, basis),
             AttemptStage.L2tpTunnel or AttemptStage.L2tpSession or AttemptStage.PppLcp when attempt.Reconciliation.L2tpClearedByClient is bool byClient =>
                 byClient ? (AttemptSide.Client, SideBasis.ClientCleared) : (AttemptSide.Server, SideBasis.ServerCleared),
             _ => (AttemptSide.Unknown, SideBasis.None),

@@ -186,8 +186,14 @@ internal static class InnerStageJudge
         FrameRef? first = ppp.Packets.Count > 0 ? ppp.Packets[0].Frame : null;
         if (!ppp.LcpOpened)
         {
-            IkeStageJudge.Set(attempt, AttemptStage.PppLcp, ppp.LcpLoop ? StageOutcome.Failed : StageOutcome.Unknown,
-                new AttemptEvidence(EvidenceKind.Observed, ppp.LcpLoop ? "LCP looped back (the line echoes the client's own requests)" : "LCP never opened", first));
+            string why = ppp.LcpUnansweredByServer switch
+            {
+                true => $"the client's {ppp.LcpRequestsFromClient} LCP Configure-Requests drew no LCP packet from the server",
+                false => $"the server's {ppp.LcpRequestsFromServer} LCP Configure-Requests drew no LCP packet from the client",
+                _ => ppp.LcpLoop ? "LCP Configure-Requests repeated without agreement" : "LCP never opened",
+            };
+            IkeStageJudge.Set(attempt, AttemptStage.PppLcp, ppp.LcpLoop || ppp.LcpUnansweredByServer is not null ? StageOutcome.Failed : StageOutcome.Unknown,
+                new AttemptEvidence(EvidenceKind.Observed, why, first));
             return;
         }
 
@@ -197,6 +203,11 @@ internal static class InnerStageJudge
             case "failure":
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} rejected" + (ppp.AuthenticationMessage is string m ? $": {m}" : ""), ppp.AuthenticationFrame));
                 return;
+            case "success" when ppp.EncryptionRefusedByClient is bool client:
+                // MPPE keys come from the authentication (RFC 3079): vpndiag, like pppd's log, puts a refused MPPE at this stage.
+                IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
+                    $"{ppp.AuthenticationProtocol} accepted, then MPPE encryption required by the {(client ? "server" : "client")} and refused by the {(client ? "client" : "server")}", ppp.EncryptionRefusalFrame));
+                return;
             case "success":
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} accepted", ppp.AuthenticationFrame));
                 break;
@@ -205,9 +216,18 @@ internal static class InnerStageJudge
                 break;
         }
 
-        if (!ppp.IpcpOpened)
+        if (ppp.ClientAddressRefused && ppp.ClientAddress is null)
         {
-            IkeStageJudge.Set(attempt, AttemptStage.PppIpcp, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "IPCP never opened"));
+            IkeStageJudge.Set(attempt, AttemptStage.PppIpcp, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
+                "the server refused the client an address (IPCP Configure-Reject of IP-Address)" + (ppp.IpcpTerminationMessage is string m ? $"; IPCP closed: {m}" : ""), ppp.ClientAddressRefusedFrame));
+            return;
+        }
+
+        if (!ppp.IpcpOpened || ppp.ClientAddress is null && (ppp.IpcpTerminatedByClient is not null || ppp.TerminatedByClient is not null))
+        {
+            bool closed = ppp.IpcpTerminatedByClient is not null || ppp.TerminatedByClient is not null;
+            IkeStageJudge.Set(attempt, AttemptStage.PppIpcp, closed ? StageOutcome.Failed : StageOutcome.Unknown,
+                new AttemptEvidence(EvidenceKind.Observed, closed ? "the link was closed before IPCP gave the client an address" : "IPCP never opened", ppp.TerminationFrame));
             return;
         }
 

@@ -32,10 +32,28 @@ internal static class PppFactsBuilder
             UserName = ppp.UserName ?? "",
             LcpOpened = ppp.LcpOpened,
             LcpLoop = ppp.LcpLoop,
+            LcpUnansweredByServer = ppp.LcpUnansweredByServer == true,
+            LcpUnansweredByClient = ppp.LcpUnansweredByServer == false,
+            LcpRequestsFromClient = ppp.LcpRequestsFromClient,
+            LcpRequestsFromServer = ppp.LcpRequestsFromServer,
             IpcpOpened = ppp.IpcpOpened,
+            IpcpStarted = ppp.Packets.Any(p => p.Protocol == "IPCP"),
             ClientAddress = ppp.ClientAddress ?? "",
+            ClientAddressRefused = ppp.ClientAddressRefused,
+            IpcpTerminatedBy = Side(ppp.IpcpTerminatedByClient),
+            IpcpTerminationMessage = ppp.IpcpTerminationMessage ?? "",
+            TerminatedBy = Side(ppp.TerminatedByClient),
+            TerminationMessage = ppp.TerminationMessage ?? "",
+            EncryptionRequestedBy = Side(ppp.EncryptionRequestedByServer is bool byServer ? !byServer : null),
+            EncryptionRefusedBy = Side(ppp.EncryptionRefusedByClient),
+            DataFromClient = ppp.DataFromClient,
+            DataFromServer = ppp.DataFromServer,
+            IpcpFrames = ppp.Packets.Where(p => p.Protocol == "IPCP" || p.Protocol == "LCP" && p.Code == "Terminate-Request").Select(p => p.Frame).ToList(),
+            EncryptionFrames = ppp.Packets.Where(p => p.Protocol == "CCP" || p.Protocol == "LCP" && p.Code == "Protocol-Reject" || p.Protocol == "LCP" && p.Code == "Terminate-Request").Select(p => p.Frame).ToList(),
             Frames = ppp.Packets.Select(p => p.Frame).ToList(),
             AuthenticationFrames = authFrames,
         };
     }
+
+    private static string Side(bool? fromClient) => fromClient is bool client ? (client ? "client" : "server") : "";
 }

@@ -84,7 +84,7 @@ internal static class TunnelFactsBuilder
             IkeSaBetweenPeers = saBetween,
             SentBeforeIpsec = beforeIpsec,
             SentAfterIpsecEnded = afterIpsec,
-            Anomalies = tunnel.Anomalies,
+            Anomalies = tunnel.Anomalies.Select(a => a.Kind.ToString()).Distinct().ToList(),
             DisplayFilter = "l2tp",
             Frames = tunnel.ControlMessages.Select(m => m.Frame).ToList(),
             FailureFrames = failureFrames,

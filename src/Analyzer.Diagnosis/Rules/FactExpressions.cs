@@ -92,7 +92,8 @@ internal static class FactExpressions
             // and the like, which no rule needs: rules name fact types only.
             SupportEnumerationsFromSystemNamespace = false,
         };
-        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values);
+        // RasErrors: the Windows error table the PPP rules name in their summaries (RasErrors.Name(691)).
+        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values.Append(typeof(Analyzer.Protocols.Ppp.RasErrors)));
         return config;
     }
 }

@@ -80,7 +80,7 @@ internal static class L2tpSection
             InClearText = tunnel.InClearText,
             DataFromClient = tunnel.DataFromClient,
             DataFromServer = tunnel.DataFromServer,
-            Anomalies = context.Values.Texts(tunnel.Anomalies),
+            Anomalies = tunnel.Anomalies.Select(a => new ReportAnomaly(a.Frame.Frame, ReportNames.Kebab(a.Kind), context.Values.Text(a.Detail))).ToList(),
             ControlMessages = messages,
             Sessions = sessions,
         };

@@ -35,6 +35,7 @@ internal static class PppSection
             ServerAddress = context.Values.Text(ppp.ServerAddress),
             CompressionNegotiated = ppp.CompressionNegotiated,
             Packets = packets,
+            Anomalies = ppp.Anomalies.Select(a => new ReportAnomaly(a.Frame.Frame, ReportNames.Kebab(a.Kind), context.Values.Text(a.Detail))).ToList(),
         };
     }
 }

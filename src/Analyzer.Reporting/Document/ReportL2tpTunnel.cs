@@ -32,7 +32,7 @@ public sealed record ReportL2tpTunnel
 
     public long DataFromServer { get; init; }
 
-    public IReadOnlyList<string> Anomalies { get; init; } = [];
+    public IReadOnlyList<ReportAnomaly> Anomalies { get; init; } = [];
 
     public IReadOnlyList<ReportL2tpControlMessage> ControlMessages { get; init; } = [];
 

@@ -28,6 +28,8 @@ public sealed record ReportPppSession
     public bool CompressionNegotiated { get; init; }
 
     public IReadOnlyList<ReportPppPacket> Packets { get; init; } = [];
+
+    public IReadOnlyList<ReportAnomaly> Anomalies { get; init; } = [];
 }
 
 /// <summary>One PPP control packet; "from" is "client" or "server".</summary>

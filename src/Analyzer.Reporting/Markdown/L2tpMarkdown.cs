@@ -29,7 +29,7 @@ internal sealed class L2tpMarkdown : IMarkdownSection
                 ("Result", MarkdownText.Escape(ResultText(tunnel.Result))),
                 ("Protection", tunnel.InClearText ? "**in clear text (not inside IPsec)**" : "inside IPsec"),
                 ("Data messages", string.Create(CultureInfo.InvariantCulture, $"{tunnel.DataFromClient} from client, {tunnel.DataFromServer} from server")),
-                ("Anomalies", MarkdownText.Escape(string.Join("; ", tunnel.Anomalies))),
+                ("Anomalies", MarkdownText.Escape(AnomalyText.Join(tunnel.Anomalies))),
                 ("Wireshark filter", MarkdownText.Code(string.Create(CultureInfo.InvariantCulture,
                     $"l2tp.tunnel_id == {tunnel.TunnelIds.Client} || l2tp.tunnel_id == {tunnel.TunnelIds.Server}"))),
             ]);

@@ -27,6 +27,7 @@ internal static class PppMarkdown
             ("Addresses", MarkdownText.Escape(ppp.ClientAddress is null && ppp.ServerAddress is null ? null
                 : "client " + (ppp.ClientAddress ?? "?") + ", server " + (ppp.ServerAddress ?? "?"))),
             ("Compression", ppp.CompressionNegotiated ? "negotiated" : string.Empty),
+            ("Anomalies", MarkdownText.Escape(AnomalyText.Join(ppp.Anomalies))),
         ]);
         if (ppp.Packets.Count > 0)
         {

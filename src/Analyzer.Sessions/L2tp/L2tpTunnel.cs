@@ -49,7 +49,8 @@ public sealed class L2tpTunnel
 
     public long DataFromServer { get; set; }
 
-    public List<string> Anomalies { get; } = [];
+    /// <summary>Odd messages and unanswered set-up, each with its frame.</summary>
+    public List<L2tpAnomaly> Anomalies { get; } = [];
 
     /// <summary>The first frame of this tunnel in the capture.</summary>
     public FrameRef FirstFrame { get; set; }

@@ -102,12 +102,18 @@ public sealed class L2tpTunnelTracker
             if (tunnel.State == L2tpTunnelState.WaitReply && tunnel.ControlMessages.Count > 1)
             {
                 int requests = 0;
+                FrameRef? first = null;
                 foreach (L2tpControlMessage message in tunnel.ControlMessages)
                 {
-                    requests += message.MessageType == (ushort)L2tpMessageType.StartControlConnectionRequest ? 1 : 0;
+                    if (message.MessageType == (ushort)L2tpMessageType.StartControlConnectionRequest)
+                    {
+                        requests++;
+                        first ??= message.Frame;
+                    }
                 }
 
-                tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"SCCRQ sent {requests} times and never answered"));
+                tunnel.Anomalies.Add(new L2tpAnomaly(L2tpAnomalyKind.SccrqUnanswered, first ?? tunnel.FirstFrame,
+                    string.Create(CultureInfo.InvariantCulture, $"SCCRQ sent {requests} times and never answered")));
             }
 
             model.L2tpTunnels.Add(tunnel);
@@ -141,7 +147,9 @@ public sealed class L2tpTunnelTracker
         bool retransmission = !zlb && header.HasSequence && context.IsRetransmission(fromClient, header.Ns);
         if (!header.ControlFlagsValid)
         {
-            content.Problems.Add("control message without the L and S bits set, or with an offset (RFC 2661 §3.1)");
+            const string flags = "control message without the L and S bits set, or with an offset (RFC 2661 §3.1)";
+            AddAnomaly(tunnel, new L2tpAnomaly(L2tpAnomalyKind.ControlFlagsInvalid, datagram.Frame, flags));
+            Report(datagram.Frame, "L2TP " + flags);
         }
 
         if (retransmission)
@@ -153,12 +161,7 @@ public sealed class L2tpTunnelTracker
 
         foreach (string problem in content.Problems)
         {
-            string text = string.Create(CultureInfo.InvariantCulture, $"frame {datagram.Frame.Frame}: {problem}");
-            if (tunnel.Anomalies.Count < MaxControlMessagesPerTunnel)
-            {
-                tunnel.Anomalies.Add(text);
-            }
-
+            AddAnomaly(tunnel, new L2tpAnomaly(L2tpAnomalyKind.MalformedMessage, datagram.Frame, problem));
             Report(datagram.Frame, "L2TP " + problem);
         }
 
@@ -212,6 +215,14 @@ public sealed class L2tpTunnelTracker
     }
 
     /// <summary>Strings cut and AVP lists cut: an anomaly on the tunnel for the list, one warning per capture for each.</summary>
+    private static void AddAnomaly(L2tpTunnel tunnel, L2tpAnomaly anomaly)
+    {
+        if (tunnel.Anomalies.Count < MaxControlMessagesPerTunnel)
+        {
+            tunnel.Anomalies.Add(anomaly);
+        }
+    }
+
     private void NoteLimits(L2tpTunnel tunnel, FrameRef frame, L2tpControlContent content)
     {
         if (content.TextCut)
@@ -221,10 +232,8 @@ public sealed class L2tpTunnelTracker
 
         if (content.AvpsCut)
         {
-            if (tunnel.Anomalies.Count < MaxControlMessagesPerTunnel)
-            {
-                tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: more than {L2tpControlContent.MaxAvps} AVPs; the rest are not listed"));
-            }
+            AddAnomaly(tunnel, new L2tpAnomaly(L2tpAnomalyKind.TooManyAvps, frame,
+                string.Create(CultureInfo.InvariantCulture, $"more than {L2tpControlContent.MaxAvps} AVPs; the rest are not listed")));
 
             _notices.Reached(AvpLimit, frame, L2tpControlContent.MaxAvps, static max => string.Create(CultureInfo.InvariantCulture,
                 $"an L2TP control message has more than {max} AVPs; the rest are not listed (later messages past this bound in this capture are not reported)"));
@@ -305,7 +314,7 @@ public sealed class L2tpTunnelTracker
     {
         if (content.AssignedSessionId is not ushort senderId)
         {
-            context.Tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: call request without Assigned Session ID"));
+            AddAnomaly(context.Tunnel, new L2tpAnomaly(L2tpAnomalyKind.CallRequestWithoutSessionId, frame, "call request without Assigned Session ID"));
             return;
         }
 
@@ -545,7 +554,7 @@ public sealed class L2tpTunnelTracker
             }
 
             context.Tunnel.Version = 3;
-            context.Tunnel.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {datagram.Frame.Frame}: L2TPv3 (RFC 3931) over UDP; recognised, not decoded"));
+            AddAnomaly(context.Tunnel, new L2tpAnomaly(L2tpAnomalyKind.Version3NotDecoded, datagram.Frame, "L2TPv3 (RFC 3931) over UDP; recognised, not decoded"));
             _version3[key] = context;
         }
 

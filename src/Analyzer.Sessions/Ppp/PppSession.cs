@@ -30,7 +30,29 @@ public sealed class PppSession
     /// <summary>Configure-Request/Nak or Reject repeated without convergence.</summary>
     public bool LcpLoop { get; set; }
 
+    /// <summary>
+    /// One side sent at least <see cref="PppSessionTracker.UnansweredThreshold"/> LCP Configure-Requests and the
+    /// other side no LCP packet at all: true when the server was the silent one, false the client, null neither.
+    /// </summary>
+    public bool? LcpUnansweredByServer { get; set; }
+
+    /// <summary>LCP Configure-Requests sent by the client and by the server.</summary>
+    public int LcpRequestsFromClient { get; set; }
+
+    public int LcpRequestsFromServer { get; set; }
+
     public bool IpcpOpened { get; set; }
+
+    /// <summary>The server refused the client an address: an IPCP Configure-Reject of its IP-Address option, or a Nak offering 0.0.0.0 (RFC 1332 §3.3).</summary>
+    public bool ClientAddressRefused { get; set; }
+
+    public FrameRef? ClientAddressRefusedFrame { get; set; }
+
+    /// <summary>IPCP Terminate-Request seen: true when the client sent it, false the server.</summary>
+    public bool? IpcpTerminatedByClient { get; set; }
+
+    /// <summary>The text of the first IPCP Terminate-Request ("Could not determine local IP address").</summary>
+    public string? IpcpTerminationMessage { get; set; }
 
     public string? ClientAddress { get; set; }
 
@@ -49,12 +71,26 @@ public sealed class PppSession
     /// <summary>CCP options the peers agreed on, e.g. "MPPE/MPPC=128-bit,stateless".</summary>
     public string? Compression { get; set; }
 
+    /// <summary>A CCP Configure-Request carried the MPPE option (RFC 3078): true from the server, false from the client, null none.</summary>
+    public bool? EncryptionRequestedByServer { get; set; }
+
+    /// <summary>
+    /// The other side refused the MPPE request: an LCP Protocol-Reject of CCP, or a CCP Configure-Reject of the
+    /// MPPE option. True when the client refused, false the server, null no refusal.
+    /// </summary>
+    public bool? EncryptionRefusedByClient { get; set; }
+
+    public FrameRef? EncryptionRefusalFrame { get; set; }
+
     public FrameRef? AuthenticationFrame { get; set; }
 
     /// <summary>LCP Terminate-Request seen: true when the client sent it, false when the server did.</summary>
     public bool? TerminatedByClient { get; set; }
 
     public FrameRef? TerminationFrame { get; set; }
+
+    /// <summary>The text of the first LCP Terminate-Request ("User request", "Authentication failed").</summary>
+    public string? TerminationMessage { get; set; }
 
     public long EchoRequests { get; set; }
 
@@ -65,8 +101,8 @@ public sealed class PppSession
 
     public long DataFromServer { get; set; }
 
-    /// <summary>Malformed PPP packets and other oddities, with the frame number in the text.</summary>
-    public List<string> Anomalies { get; } = [];
+    /// <summary>Malformed PPP packets and other oddities, each with its frame.</summary>
+    public List<PppAnomaly> Anomalies { get; } = [];
 }
 
 /// <summary>One PPP control packet: protocol ("LCP", "IPCP"...), code name, identifier, summary.</summary>

@@ -14,6 +14,13 @@ public sealed class PppSessionTracker
     /// <summary>Configure-Requests from one side without an Ack before the negotiation counts as looping.</summary>
     public const int LoopThreshold = 10;
 
+    /// <summary>
+    /// Configure-Requests from one side, with no LCP packet at all from the other, before the link counts as
+    /// unanswered: pppd gives up after 10 (lcp-max-configure, 3 s apart), Windows after a similar count; three
+    /// requests (6 s at pppd's restart timer) already show a peer that is not there.
+    /// </summary>
+    public const int UnansweredThreshold = 3;
+
     private const string PeerString = "a PPP user name or message";
     private const string MsChapText = "an MS-CHAP message";
     private const string PacketLimit = "PPP control packets of one session";
@@ -28,6 +35,8 @@ public sealed class PppSessionTracker
     private string? _serverAddress;
     private string? _clientInterfaceId;
     private string? _serverInterfaceId;
+    private int _lcpFromClient;
+    private int _lcpFromServer;
 
     /// <summary>A tracker on its own: limits apply, but cuts and limits reached are not reported anywhere.</summary>
     public PppSessionTracker(AnalysisLimits limits)
@@ -51,7 +60,7 @@ public sealed class PppSessionTracker
     {
         if (!PppFrame.TryRead(ppp, out PppFrame header, out ParseError error))
         {
-            Anomaly(frame, "PPP frame: " + error);
+            Anomaly(frame, PppAnomalyKind.MalformedFrame, error.ToString());
             return;
         }
 
@@ -80,16 +89,16 @@ public sealed class PppSessionTracker
 
         if (!PppControlPacket.TryRead(payload, out PppControlPacket packet, out ParseError error))
         {
-            Anomaly(frame, PppProtocols.Name(protocol) + ": " + error);
+            Anomaly(frame, PppAnomalyKind.MalformedControlPacket, PppProtocols.Name(protocol) + ": " + error);
             return;
         }
 
         string summary = protocol switch
         {
             PppProtocols.Lcp => OnLcp(frame, fromClient, packet),
-            PppProtocols.Ipcp => OnIpcp(fromClient, packet),
+            PppProtocols.Ipcp => OnIpcp(frame, fromClient, packet),
             PppProtocols.Ipv6cp => OnIpv6cp(fromClient, packet),
-            PppProtocols.Ccp => OnCcp(packet),
+            PppProtocols.Ccp => OnCcp(frame, fromClient, packet),
             PppProtocols.Pap => OnPap(frame, fromClient, packet),
             PppProtocols.Chap => OnChap(frame, fromClient, packet),
             PppProtocols.Eap => OnEap(frame, fromClient, packet),
@@ -100,10 +109,23 @@ public sealed class PppSessionTracker
 
     private string OnLcp(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
+        (fromClient ? ref _lcpFromClient : ref _lcpFromServer)++;
         switch (packet.Code)
         {
             case PppCodes.ConfigureRequest:
                 _lcp.Request(fromClient);
+                if (fromClient)
+                {
+                    Session.LcpRequestsFromClient++;
+                }
+                else
+                {
+                    Session.LcpRequestsFromServer++;
+                }
+
+                Session.LcpUnansweredByServer = Session.LcpRequestsFromClient >= UnansweredThreshold && _lcpFromServer == 0 ? true
+                    : Session.LcpRequestsFromServer >= UnansweredThreshold && _lcpFromClient == 0 ? false
+                    : null;
                 if (_lcp.Looping)
                 {
                     Session.LcpLoop = true;
@@ -135,16 +157,29 @@ public sealed class PppSessionTracker
 
                 break;
             case PppCodes.TerminateRequest:
+                string reason = Text(packet.Data, frame);
                 if (Session.TerminatedByClient is null)
                 {
                     Session.TerminatedByClient = fromClient;
                     Session.TerminationFrame = frame;
+                    Session.TerminationMessage = reason;
                 }
 
-                return Text(packet.Data, frame);
+                return reason;
             case 8:
                 // Protocol-Reject: the rejected protocol number, then a copy of the rejected packet.
-                return packet.Data.Length >= 2 ? "rejected " + PppProtocols.Name(BinaryPrimitives.ReadUInt16BigEndian(packet.Data)) : string.Empty;
+                if (packet.Data.Length < 2)
+                {
+                    return string.Empty;
+                }
+
+                ushort rejected = BinaryPrimitives.ReadUInt16BigEndian(packet.Data);
+                if (rejected == PppProtocols.Ccp)
+                {
+                    EncryptionRefused(frame, fromClient);
+                }
+
+                return "rejected " + PppProtocols.Name(rejected);
             case 9:
                 Session.EchoRequests++;
                 return string.Empty;
@@ -156,8 +191,24 @@ public sealed class PppSessionTracker
         return OptionsOrEmpty(PppProtocols.Lcp, packet);
     }
 
-    private string OnIpcp(bool fromClient, PppControlPacket packet)
+    private string OnIpcp(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
+        if (!fromClient && packet.Code is PppCodes.ConfigureReject or PppCodes.ConfigureNak
+            && TryFindOption(packet.Data, PppOptionNames.IpcpAddress, out ReadOnlySpan<byte> refused)
+            && (packet.Code == PppCodes.ConfigureReject || refused.Length == 4 && BinaryPrimitives.ReadUInt32BigEndian(refused) == 0))
+        {
+            // RFC 1332 §3.3: rejecting IP-Address (or naming no address) leaves the client without one.
+            Session.ClientAddressRefused = true;
+            Session.ClientAddressRefusedFrame ??= frame;
+        }
+
+        if (packet.Code == PppCodes.TerminateRequest && Session.IpcpTerminatedByClient is null)
+        {
+            Session.IpcpTerminatedByClient = fromClient;
+            Session.IpcpTerminationMessage = Text(packet.Data, frame);
+            return Session.IpcpTerminationMessage;
+        }
+
         // An Ack repeats the request it accepts: an Ack from the server confirms the client's own address.
         if (AckedOption(packet, PppOptionNames.IpcpAddress, out ReadOnlySpan<byte> address) && address.Length == 4)
         {
@@ -193,9 +244,19 @@ public sealed class PppSessionTracker
         return packet.Code == PppCodes.ConfigureAck && TryFindOption(packet.Data, type, out value);
     }
 
-    private string OnCcp(PppControlPacket packet)
+    private string OnCcp(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
         string summary = OptionsOrEmpty(PppProtocols.Ccp, packet);
+        bool mppe = TryFindOption(packet.Data, PppOptionNames.CcpMppe, out _);
+        if (packet.Code == PppCodes.ConfigureRequest && mppe)
+        {
+            Session.EncryptionRequestedByServer ??= !fromClient;
+        }
+        else if (packet.Code == PppCodes.ConfigureReject && mppe)
+        {
+            EncryptionRefused(frame, fromClient);
+        }
+
         if (packet.Code == PppCodes.ConfigureAck)
         {
             Session.CompressionNegotiated = true;
@@ -203,6 +264,16 @@ public sealed class PppSessionTracker
         }
 
         return summary;
+    }
+
+    /// <summary>The MPPE request of the other side was refused by <paramref name="fromClient"/>'s side.</summary>
+    private void EncryptionRefused(FrameRef frame, bool fromClient)
+    {
+        if (Session.EncryptionRequestedByServer == fromClient && Session.EncryptionRefusedByClient is null)
+        {
+            Session.EncryptionRefusedByClient = fromClient;
+            Session.EncryptionRefusalFrame = frame;
+        }
     }
 
     private string OnPap(FrameRef frame, bool fromClient, PppControlPacket packet)
@@ -218,7 +289,7 @@ public sealed class PppSessionTracker
                 return "peer " + Session.UserName;
             }
 
-            Anomaly(frame, "PAP Authenticate-Request: Peer-ID length past the packet");
+            Anomaly(frame, PppAnomalyKind.BadAuthenticationField, "PAP Authenticate-Request: Peer-ID length past the packet");
             return string.Empty;
         }
 
@@ -230,7 +301,7 @@ public sealed class PppSessionTracker
         else
         {
             // RFC 1334 §2.2.2: Ack and Nak always carry a Msg-Length, even for an empty message.
-            Anomaly(frame, "PAP " + PppCodes.Name(PppProtocols.Pap, packet.Code) + ": Msg-Length missing or past the packet");
+            Anomaly(frame, PppAnomalyKind.BadAuthenticationField, "PAP " + PppCodes.Name(PppProtocols.Pap, packet.Code) + ": Msg-Length missing or past the packet");
         }
 
         if (packet.Code is 2 or 3 && !fromClient)
@@ -252,7 +323,7 @@ public sealed class PppSessionTracker
                 // Challenge/Response: Value-Size, Value, Name (the responder's user name, e.g. DOMAIN\user).
                 if (data.Length < 1 || data[0] > data.Length - 1)
                 {
-                    Anomaly(frame, "CHAP " + PppCodes.Name(PppProtocols.Chap, packet.Code) + ": Value-Size past the packet");
+                    Anomaly(frame, PppAnomalyKind.BadAuthenticationField, "CHAP " + PppCodes.Name(PppProtocols.Chap, packet.Code) + ": Value-Size past the packet");
                     return string.Empty;
                 }
 
@@ -400,11 +471,11 @@ public sealed class PppSessionTracker
         }
     }
 
-    private void Anomaly(FrameRef frame, string text)
+    private void Anomaly(FrameRef frame, PppAnomalyKind kind, string detail)
     {
         if (Session.Anomalies.Count < _maxObservations)
         {
-            Session.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: {text}"));
+            Session.Anomalies.Add(new PppAnomaly(kind, frame, detail));
         }
     }
 

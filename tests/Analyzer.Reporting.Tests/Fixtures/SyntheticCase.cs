@@ -296,7 +296,7 @@ internal static class SyntheticCase
         ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 31, Start.AddSeconds(3.6)), true, "LCP", "Configure-Request", 1, "MRU 1400, Magic 0x1a2b3c4d"));
         ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 33, Start.AddSeconds(3.8)), false, "CHAP", "Failure", 1, text("E=691", HostileStrings.Image)));
         tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 1, ServerSessionId = 9, State = L2tpSessionState.Disconnected, DataPackets = 21, Ppp = ppp });
-        tunnel.Anomalies.Add(text("Ns jumped from 1 to 3", HostileStrings.Entity));
+        tunnel.Anomalies.Add(new L2tpAnomaly(L2tpAnomalyKind.MalformedMessage, new FrameRef(input, 34, Start.AddSeconds(3.9)), text("Ns jumped from 1 to 3", HostileStrings.Entity)));
         return tunnel;
     }
 }

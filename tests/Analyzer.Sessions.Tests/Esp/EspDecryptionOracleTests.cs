@@ -130,7 +130,7 @@ public sealed class EspDecryptionOracleTests
         Assert.True(clientToServerAtServer + serverToClientAtClient > 0, "the flipped bits must show as ICV mismatches at the receiving side");
     }
 
-    private static CaptureModel Decode(string capture, string table)
+    internal static CaptureModel Decode(string capture, string table)
     {
         var keys = new KeyStore();
         using (StreamReader reader = File.OpenText(table))

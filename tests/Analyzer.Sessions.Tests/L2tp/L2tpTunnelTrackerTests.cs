@@ -84,7 +84,10 @@ public sealed class L2tpTunnelTrackerTests
         Assert.Equal(L2tpTunnelState.WaitReply, tunnel.State);
         Assert.Equal([false, true, true], tunnel.ControlMessages.Select(m => m.Retransmission));
         Assert.Equal(2, tunnel.Retransmissions);
-        Assert.Contains("SCCRQ sent 3 times and never answered", tunnel.Anomalies);
+        L2tpAnomaly unanswered = Assert.Single(tunnel.Anomalies);
+        Assert.Equal(L2tpAnomalyKind.SccrqUnanswered, unanswered.Kind);
+        Assert.Equal(1, unanswered.Frame.Frame);
+        Assert.Equal("SCCRQ sent 3 times and never answered", unanswered.Detail);
     }
 
     [Fact]
@@ -139,7 +142,7 @@ public sealed class L2tpTunnelTrackerTests
         L2tpTunnel tunnel = Assert.Single(model.L2tpTunnels);
         Assert.Equal(3, tunnel.Version);
         Assert.Empty(tunnel.ControlMessages);
-        Assert.Contains(tunnel.Anomalies, a => a.Contains("L2TPv3", StringComparison.Ordinal));
+        Assert.Contains(tunnel.Anomalies, a => a.Kind == L2tpAnomalyKind.Version3NotDecoded);
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class L2tpTunnelTrackerTests
 
         L2tpTunnel tunnel = Assert.Single(model.L2tpTunnels);
         Assert.Single(tunnel.ControlMessages);
-        Assert.Contains(tunnel.Anomalies, a => a.Contains("BadLength", StringComparison.Ordinal));
+        Assert.Contains(tunnel.Anomalies, a => a.Kind == L2tpAnomalyKind.MalformedMessage && a.Frame.Frame == 1 && a.Detail.Contains("BadLength", StringComparison.Ordinal));
         Assert.Contains(model.Diagnostics, d => d.Frame == 1);
     }
 

@@ -39,7 +39,7 @@ public sealed class PppSessionTrackerTests
 
         PppoeSession session = Assert.Single(model.PppoeSessions);
         Assert.Equal("success", session.Ppp.AuthenticationResult);
-        Assert.Contains(session.Ppp.Anomalies, a => a.StartsWith("frame 1: PAP", StringComparison.Ordinal));
+        Assert.Contains(session.Ppp.Anomalies, a => a.Kind == PppAnomalyKind.BadAuthenticationField && a.Frame.Frame == 1 && a.Detail.StartsWith("PAP", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,6 +130,75 @@ public sealed class PppSessionTrackerTests
         PppSession ppp = Run((true, "C021010100FF01040578"));
 
         Assert.Empty(ppp.Packets);
-        Assert.Contains(ppp.Anomalies, a => a.Contains("BadLength", StringComparison.Ordinal));
+        Assert.Contains(ppp.Anomalies, a => a.Kind == PppAnomalyKind.MalformedControlPacket && a.Detail.Contains("BadLength", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Configure_requests_with_no_lcp_packet_back_are_unanswered_by_the_server()
+    {
+        var requests = Enumerable.Range(1, PppSessionTracker.UnansweredThreshold)
+            .Select(i => (true, "C02101" + i.ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + "000801040578"))
+            .ToArray();
+
+        PppSession silent = Run(requests);
+        PppSession answered = Run([.. requests, (false, "C02101010008" + "01040578")]);
+
+        Assert.True(silent.LcpUnansweredByServer);
+        Assert.Equal(PppSessionTracker.UnansweredThreshold, silent.LcpRequestsFromClient);
+        Assert.False(silent.LcpLoop);
+        Assert.Null(answered.LcpUnansweredByServer);
+    }
+
+    [Fact]
+    public void Ipcp_configure_reject_of_the_clients_address_and_its_terminate_request_are_recorded()
+    {
+        // RFC 1332: the client asks for 0.0.0.0, the server rejects the option, the client closes IPCP.
+        PppSession ppp = Run(
+            (true, "80210101000A" + "030600000000"),
+            (false, "80210401000A" + "030600000000"),
+            (true, "8021050300" + "0B" + "6E6F2061646472"));
+
+        Assert.True(ppp.ClientAddressRefused);
+        Assert.Equal(2, ppp.ClientAddressRefusedFrame!.Value.Frame);
+        Assert.True(ppp.IpcpTerminatedByClient);
+        Assert.Equal("no addr", ppp.IpcpTerminationMessage);
+        Assert.Null(ppp.ClientAddress);
+    }
+
+    [Fact]
+    public void Ipcp_nak_offering_an_address_is_not_a_refusal()
+    {
+        PppSession ppp = Run((true, "80210101000A" + "030600000000"), (false, "80210301000A" + "0306C0A8640A"));
+
+        Assert.False(ppp.ClientAddressRefused);
+    }
+
+    [Fact]
+    public void Protocol_reject_of_ccp_after_the_servers_mppe_request_is_a_refusal_by_the_client()
+    {
+        PppSession ppp = Run(
+            (false, "80FD0101000A" + "120601000040"),
+            (true, "C02108020010" + "80FD" + "0101000A120601000040"));
+
+        Assert.True(ppp.EncryptionRequestedByServer);
+        Assert.True(ppp.EncryptionRefusedByClient);
+        Assert.Equal(2, ppp.EncryptionRefusalFrame!.Value.Frame);
+    }
+
+    [Fact]
+    public void Protocol_reject_of_ccp_without_an_mppe_request_is_no_encryption_refusal()
+    {
+        PppSession ppp = Run((false, "80FD01010004"), (true, "C0210802000A" + "80FD" + "01010004"));
+
+        Assert.Null(ppp.EncryptionRequestedByServer);
+        Assert.Null(ppp.EncryptionRefusedByClient);
+    }
+
+    [Fact]
+    public void Terminate_request_text_is_kept()
+    {
+        PppSession ppp = Run((true, "C0210505" + "0010" + "557365722072657175657374"));
+
+        Assert.Equal("User request", ppp.TerminationMessage);
     }
 }

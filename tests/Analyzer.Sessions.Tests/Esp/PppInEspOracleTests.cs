@@ -1,0 +1,87 @@
+using System.Globalization;
+using Analyzer.Protocols.Ppp;
+using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ppp;
+using Analyzer.Testing;
+
+namespace Analyzer.Sessions.Tests.Esp;
+
+/// <summary>
+/// PPP inside L2TP inside ESP (the lab's l2tp-ppp-* scenarios, whose PPP is the constructed peer's):
+/// the PPP control packets vpndiag decodes from the decrypted L2TP data messages equal those tshark
+/// decodes with the same esp_sa table, frame by frame, protocol and code.
+/// </summary>
+public sealed class PppInEspOracleTests
+{
+    public static TheoryData<string> CapturesWithPpp()
+    {
+        var data = new TheoryData<string>();
+        string root = Path.Combine(RepoPaths.Samples, "captures");
+        if (Directory.Exists(root))
+        {
+            foreach (string directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(directory, "esp_sa")) && Directory.GetFiles(directory, "constructed-pppd-*.log").Length > 0)
+                {
+                    foreach (string capture in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
+                    {
+                        data.Add(Path.GetRelativePath(root, capture));
+                    }
+                }
+            }
+        }
+
+        if (data.Count == 0)
+        {
+            data.Add("(no sample capture with PPP inside ESP)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(CapturesWithPpp))]
+    public void Ppp_control_packets_decrypted_from_esp_equal_tsharks_with_the_same_esp_sa_table(string capture)
+    {
+        string path = Path.Combine(RepoPaths.Samples, "captures", capture);
+        if (!File.Exists(path))
+        {
+            Assert.Skip("no lab capture with PPP inside ESP under samples/captures");
+        }
+
+        string table = Path.Combine(Path.GetDirectoryName(path)!, "esp_sa");
+        string tshark = ExternalTool.Require("tshark", "tshark");
+        var arguments = new List<string> { "-r", path, "-n", "-o", "esp.enable_encryption_decode:TRUE" };
+        foreach (string line in File.ReadAllLines(table).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
+        {
+            string[] fields = line.Split(',');
+            fields[1] = fields[2] = "\"*\"";
+            arguments.AddRange(["-o", "uat:esp_sa:" + string.Join(',', fields)]);
+        }
+
+        // ppp.code covers LCP, IPCP and CCP; CHAP and PAP have their own code fields.
+        arguments.AddRange(["-o", "esp.enable_authentication_check:TRUE", "-Y", "esp && !(esp.icv_bad == 1) && !_ws.malformed && ppp",
+            "-T", "fields", "-E", "occurrence=f", "-e", "frame.number", "-e", "ppp.protocol", "-e", "ppp.code", "-e", "chap.code", "-e", "pap.code"]);
+        var expected = new List<string>();
+        foreach (string[] f in ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')))
+        {
+            ushort protocol = Convert.ToUInt16(f[1], 16);
+            string code = f[2].Length > 0 ? f[2] : f[3].Length > 0 ? f[3] : f[4];
+            if (PppProtocols.IsControl(protocol) && code.Length > 0)
+            {
+                expected.Add(string.Join(' ', f[0], PppProtocols.Name(protocol), PppCodes.Name(protocol, byte.Parse(code, CultureInfo.InvariantCulture))));
+            }
+        }
+
+        CaptureModel model = EspDecryptionOracleTests.Decode(path, table);
+        var actual = model.L2tpTunnels.SelectMany(t => t.Sessions).Select(s => s.Ppp).OfType<PppSession>()
+            .SelectMany(p => p.Packets)
+            .OrderBy(p => p.Frame.Frame)
+            .Select(p => string.Join(' ', p.Frame.Frame.ToString(CultureInfo.InvariantCulture), p.Protocol, p.Code))
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+        Assert.All(model.L2tpTunnels.Where(t => t.Sessions.Any(s => s.Ppp is not null)), t => Assert.False(t.InClearText));
+    }
+}
