@@ -25,6 +25,7 @@ internal static class FailureLocator
             AttemptStage.Phase1Proposal or AttemptStage.Phase1Auth or AttemptStage.Phase2 => Negotiation(attempt, failed.Stage),
             AttemptStage.Esp => Esp(attempt),
             AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
+            AttemptStage.L2tpTunnel => L2tpTunnel(attempt),
             _ => (AttemptSide.Unknown, SideBasis.None),
         };
     }
@@ -65,6 +66,17 @@ internal static class FailureLocator
             AttemptStage.Phase1Auth when attempt.IkeVersion == 2 => IkeExchangeKind.IkeAuth,
             _ => attempt.Phase1,
         };
+        if (attempt.IkeVersion == 2 && stage == AttemptStage.Phase2 && IkeStageJudge.ChildRefusedInAuth(attempt) is IkeNotifyObservation refusal)
+        {
+            return refusal.FromInitiator ? (AttemptSide.Client, SideBasis.ClientRejected) : (AttemptSide.Server, SideBasis.ServerRejected);
+        }
+
+        if (attempt.IkeVersion == 2 && stage == AttemptStage.Phase1Auth && attempt.Sas.Any(sa => sa.V2.Eap.Exists(e => !e.FromInitiator && e.IsFailure)))
+        {
+            // The server refused the user's EAP credentials; the client's AUTHENTICATION_FAILED only acknowledges it.
+            return (AttemptSide.Server, SideBasis.ServerRejected);
+        }
+
         List<IkeExchange> exchanges = IkeStageJudge.Exchanges(attempt, kind).ToList();
         if (exchanges.FirstOrDefault(e => e.RejectingNotify is not null)?.RejectingNotify is IkeNotifyObservation notify)
         {
@@ -125,6 +137,30 @@ internal static class FailureLocator
         }
 
         return (AttemptSide.Unknown, SideBasis.ClientViewOnly);
+    }
+
+    /// <summary>
+    /// L2TP tunnel set-up: the side whose StopCCN refused the tunnel before it was set up (RFC 2661
+    /// §5.7); else, when the LNS never answered the LAC's SCCRQ, the server. (Sessions: not decided here.)
+    /// </summary>
+    private static (AttemptSide, SideBasis) L2tpTunnel(ConnectionAttempt attempt)
+    {
+        const ushort StopCcn = 4;
+        foreach (Sessions.L2tp.L2tpTunnel tunnel in attempt.L2tpTunnels)
+        {
+            Sessions.L2tp.L2tpControlMessage? stop = tunnel.ControlMessages.Find(m => m.MessageType == StopCcn);
+            if (stop is not null)
+            {
+                return stop.From.Address == tunnel.Server.Address ? (AttemptSide.Server, SideBasis.ServerRejected) : (AttemptSide.Client, SideBasis.ClientRejected);
+            }
+
+            if (tunnel.State == Sessions.L2tp.L2tpTunnelState.WaitReply && attempt.Views.Any(v => v.Role == VantageRoles.Server))
+            {
+                return (AttemptSide.Server, SideBasis.ServerReceivedNoAnswer);
+            }
+        }
+
+        return (AttemptSide.Unknown, SideBasis.None);
     }
 
     private static (AttemptSide, SideBasis) Esp(ConnectionAttempt attempt)

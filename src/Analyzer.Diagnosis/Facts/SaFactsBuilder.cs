@@ -87,7 +87,8 @@ internal static class SaFactsBuilder
 
         IkeExchange? firstCompletedQuickMode = quickModes.Find(e => e.State == ExchangeState.Completed);
         int quickModesCompleted = quickModes.Count(e => e.State == ExchangeState.Completed);
-        bool v2ChildInAuth = sa.Version == 2 && auth?.State == ExchangeState.Completed;
+        bool v2ChildInAuth = sa.Version == 2 && auth?.State == ExchangeState.Completed
+            && !sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.IkeAuth && e.ChildSa?.RefusedBy is not null);
         List<string> modes = EncapsulationModes(quickModes);
         List<string> selectors = [];
         bool otherThanL2tp = false;
@@ -190,6 +191,7 @@ internal static class SaFactsBuilder
             PresentedIssuers = certs.Issuers,
             NoCommonCa = certs.Mismatch.Length > 0,
             CaMismatch = certs.Mismatch,
+            Ikev2 = Ikev2FactsBuilder.Build(sa),
             IpFragmentedMessages = fragmentedMessages,
             IncompleteDatagrams = incomplete.Count,
             IkeFragmentation = sa.Messages.Exists(m => m.Fragment is not null),

@@ -37,6 +37,21 @@ public sealed class IsakmpContent
 
     public List<byte[]> VendorIds { get; } = [];
 
+    /// <summary>IKEv2 EAP payloads (decrypted IKE_AUTH).</summary>
+    public List<EapPayload> Eap { get; } = [];
+
+    /// <summary>IKEv2 Configuration payloads (decrypted IKE_AUTH).</summary>
+    public List<ConfigurationPayload> Configurations { get; } = [];
+
+    /// <summary>IKEv2 TSi (initiator's) traffic selector payloads.</summary>
+    public List<TrafficSelectorPayload> InitiatorSelectors { get; } = [];
+
+    /// <summary>IKEv2 TSr (responder's) traffic selector payloads.</summary>
+    public List<TrafficSelectorPayload> ResponderSelectors { get; } = [];
+
+    /// <summary>IKEv2 AUTH payload methods (RFC 7296 §3.8: 1 RSA signature, 2 shared key MIC, 14 digital signature...).</summary>
+    public List<byte> AuthenticationMethods { get; } = [];
+
     public FragmentPayload? Fragment { get; set; }
 
     public bool HasHash { get; set; }

@@ -102,9 +102,29 @@ public static class IsakmpContentReader
                 content.VendorIds.Add(body.ToArray());
                 return true;
             case PayloadType.Hash:
-            case PayloadType.V2Authentication:
                 content.HasHash = true;
                 return true;
+            case PayloadType.V2Authentication:
+                content.HasHash = true;
+                if (!body.IsEmpty)
+                {
+                    content.AuthenticationMethods.Add(body[0]);
+                }
+
+                return true;
+            case PayloadType.V2Eap when v2:
+                bool eapRead = EapPayload.TryRead(body, at, maxStringLength, out EapPayload? eap, out error);
+                AddIfNotNull(content.Eap, eap);
+                return eapRead;
+            case PayloadType.V2Configuration when v2:
+                bool cpRead = ConfigurationPayload.TryRead(body, at, out ConfigurationPayload? cp, out error);
+                AddIfNotNull(content.Configurations, cp);
+                return cpRead;
+            case PayloadType.V2TrafficSelectorInitiator when v2:
+            case PayloadType.V2TrafficSelectorResponder when v2:
+                bool tsRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? ts, out error);
+                AddIfNotNull(payload.Type == PayloadType.V2TrafficSelectorInitiator ? content.InitiatorSelectors : content.ResponderSelectors, ts);
+                return tsRead;
             case PayloadType.Signature:
                 content.HasSignature = true;
                 return true;
