@@ -25,7 +25,9 @@ internal static class FailureLocator
             AttemptStage.Phase1Proposal or AttemptStage.Phase1Auth or AttemptStage.Phase2 => Negotiation(attempt, failed.Stage),
             AttemptStage.Esp => Esp(attempt),
             AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
-            AttemptStage.L2tpTunnel => L2tpTunnel(attempt),
+            AttemptStage.L2tpTunnel or AttemptStage.L2tpSession or AttemptStage.PppLcp when attempt.Reconciliation.L2tpClearedByClient is bool byClient =>
+                byClient ? (AttemptSide.Client, SideBasis.ClientCleared) : (AttemptSide.Server, SideBasis.ServerCleared),
+            AttemptStage.L2tpTunnel => L2tpTunnelUnanswered(attempt),
             _ => (AttemptSide.Unknown, SideBasis.None),
         };
     }
@@ -139,29 +141,11 @@ internal static class FailureLocator
         return (AttemptSide.Unknown, SideBasis.ClientViewOnly);
     }
 
-    /// <summary>
-    /// L2TP tunnel set-up: the side whose StopCCN refused the tunnel before it was set up (RFC 2661
-    /// §5.7); else, when the LNS never answered the LAC's SCCRQ, the server. (Sessions: not decided here.)
-    /// </summary>
-    private static (AttemptSide, SideBasis) L2tpTunnel(ConnectionAttempt attempt)
-    {
-        const ushort StopCcn = 4;
-        foreach (Sessions.L2tp.L2tpTunnel tunnel in attempt.L2tpTunnels)
-        {
-            Sessions.L2tp.L2tpControlMessage? stop = tunnel.ControlMessages.Find(m => m.MessageType == StopCcn);
-            if (stop is not null)
-            {
-                return stop.From.Address == tunnel.Server.Address ? (AttemptSide.Server, SideBasis.ServerRejected) : (AttemptSide.Client, SideBasis.ClientRejected);
-            }
-
-            if (tunnel.State == Sessions.L2tp.L2tpTunnelState.WaitReply && attempt.Views.Any(v => v.Role == VantageRoles.Server))
-            {
-                return (AttemptSide.Server, SideBasis.ServerReceivedNoAnswer);
-            }
-        }
-
-        return (AttemptSide.Unknown, SideBasis.None);
-    }
+    /// <summary>L2TP tunnel set-up that no StopCCN ended: the LNS never answered the LAC's SCCRQ, and the server's capture shows it arrived.</summary>
+    private static (AttemptSide, SideBasis) L2tpTunnelUnanswered(ConnectionAttempt attempt) =>
+        attempt.L2tpTunnels.Exists(t => t.State == Sessions.L2tp.L2tpTunnelState.WaitReply) && attempt.Views.Exists(v => v.Role == VantageRoles.Server)
+            ? (AttemptSide.Server, SideBasis.ServerReceivedNoAnswer)
+            : (AttemptSide.Unknown, SideBasis.None);
 
     private static (AttemptSide, SideBasis) Esp(ConnectionAttempt attempt)
     {
