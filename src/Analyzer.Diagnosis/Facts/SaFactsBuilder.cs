@@ -151,7 +151,8 @@ internal static class SaFactsBuilder
             AuthenticationMethod = method,
             UsesPreSharedKey = psk,
             UsesCertificates = certificates,
-            AuthenticationVerdict = psk ? "the pre-shared keys of the two peers most likely differ"
+            AuthenticationVerdict = sa.V2.Eap.Exists(e => !e.FromInitiator && e.IsFailure) ? "the server refused the user's EAP credentials (user name or password)"
+                : psk ? "the pre-shared keys of the two peers most likely differ"
                 : certificates ? "the peer did not accept the certificate presented (untrusted CA, expired, wrong identity or key usage)"
                 : "the peers could not authenticate each other",
             Offered = string.Join("; ", sa.Proposals.Select(p => p.Summary)),
