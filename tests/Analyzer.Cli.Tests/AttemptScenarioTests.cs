@@ -32,6 +32,20 @@ public sealed class AttemptScenarioTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
+    public void Captures_alone_give_the_attempts_the_expected_json_names_without_keys(string scenario)
+    {
+        List<(string? FailedStage, string Side)>? expected = ExpectedAttempts(scenario, withoutKeys: true);
+        Assert.SkipWhen(expected is null, scenario + ": expected.json names no attempts under withoutKeys");
+        // The captures alone, as paths: no key table or log of the bundle is read.
+        string[] captures = Directory.GetFiles(SampleScenarios.PathOf(scenario), "*.pcap").Order(StringComparer.Ordinal).ToArray();
+        BundleAnalysisResult result = BundleAnalysis.Run(captures, Catalogue.Value);
+        Assert.DoesNotContain(result.Case.Captures.SelectMany(c => c.IkeSas), sa => sa.Decrypted);
+        var actual = result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList();
+        Assert.Equal(expected!, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
     public void Negotiation_captured_at_both_ends_is_one_attempt_with_a_client_and_a_server_view(string scenario)
     {
         BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
@@ -134,10 +148,17 @@ public sealed class AttemptScenarioTests
         Assert.Contains(result.Document.Ike.Sas, sa => sa.InitiatorCookie == attempt.Ike.InitiatorSpi && sa.ResponderCookie == attempt.Ike.ResponderSpi);
     }
 
-    private static List<(string? FailedStage, string Side)>? ExpectedAttempts(string scenario)
+    /// <summary>expected.json "attempts" (with the bundle's keys), or "withoutKeys"."attempts" (the captures alone).</summary>
+    private static List<(string? FailedStage, string Side)>? ExpectedAttempts(string scenario, bool withoutKeys = false)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleScenarios.PathOf(scenario), "expected.json")));
-        if (!document.RootElement.TryGetProperty("attempts", out JsonElement attempts))
+        JsonElement root = document.RootElement;
+        if (withoutKeys && !root.TryGetProperty("withoutKeys", out root))
+        {
+            return null;
+        }
+
+        if (!root.TryGetProperty("attempts", out JsonElement attempts))
         {
             return null;
         }

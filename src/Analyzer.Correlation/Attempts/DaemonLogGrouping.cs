@@ -44,6 +44,11 @@ internal static class DaemonLogGrouping
                 attempt = byCookie.GetValueOrDefault(known);
             }
 
+            if (attempt is null && spi is null && groups.Keys.Count(k => k.Input == group[0].InputIndex) == 1)
+            {
+                attempt = SoleCapturedNegotiation(group, byCookie);
+            }
+
             if (attempt is null)
             {
                 if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n.Kind, out _, out _)))
@@ -69,6 +74,33 @@ internal static class DaemonLogGrouping
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// A log that holds one negotiation and names no SPI (pluto, whack output, charon below
+    /// 'ike 4') joins the bundle's only captured negotiation when its lines fall within an hour of
+    /// it (or carry no time): the same daemon's view of the same attempt. With several captured
+    /// negotiations nothing decides which, and the log stays an attempt of its own.
+    /// </summary>
+    private static ConnectionAttempt? SoleCapturedNegotiation(List<EventRecord> group, Dictionary<ulong, ConnectionAttempt> byCookie)
+    {
+        const double Tolerance = 3600;
+        List<ConnectionAttempt> captured = byCookie.Values.Where(a => a.Views.Exists(v => v.Sa is not null)).Distinct().ToList();
+        if (captured.Count != 1)
+        {
+            return null;
+        }
+
+        ConnectionAttempt only = captured[0];
+        Timestamp first = group.Select(r => r.Time).OfType<Timestamp>().DefaultIfEmpty().Min();
+        if (first == default)
+        {
+            return only;
+        }
+
+        Timestamp start = only.Sas.Min(sa => sa.FirstFrame.Time);
+        Timestamp end = only.Sas.Max(sa => sa.LastFrame.Time);
+        return first.SecondsSince(start) >= -Tolerance && end.SecondsSince(first) >= -Tolerance ? only : null;
     }
 
     private static ConnectionAttempt New(List<EventRecord> group, ulong? spi)

@@ -29,6 +29,7 @@ internal static class FailureLocator
             AttemptStage.PppLcp when PppSideJudge.Side(attempt, failed.Stage) is (AttemptSide side, SideBasis basis) && side != AttemptSide.Unknown => (side, basis),
             AttemptStage.L2tpTunnel or AttemptStage.L2tpSession or AttemptStage.PppLcp when attempt.Reconciliation.L2tpClearedByClient is bool byClient =>
                 byClient ? (AttemptSide.Client, SideBasis.ClientCleared) : (AttemptSide.Server, SideBasis.ServerCleared),
+            AttemptStage.L2tpTunnel => L2tpTunnelUnanswered(attempt),
             _ => (AttemptSide.Unknown, SideBasis.None),
         };
     }
@@ -69,6 +70,17 @@ internal static class FailureLocator
             AttemptStage.Phase1Auth when attempt.IkeVersion == 2 => IkeExchangeKind.IkeAuth,
             _ => attempt.Phase1,
         };
+        if (attempt.IkeVersion == 2 && stage == AttemptStage.Phase2 && IkeStageJudge.ChildRefusedInAuth(attempt) is IkeNotifyObservation refusal)
+        {
+            return refusal.FromInitiator ? (AttemptSide.Client, SideBasis.ClientRejected) : (AttemptSide.Server, SideBasis.ServerRejected);
+        }
+
+        if (attempt.IkeVersion == 2 && stage == AttemptStage.Phase1Auth && attempt.Sas.Any(sa => sa.V2.Eap.Exists(e => !e.FromInitiator && e.IsFailure)))
+        {
+            // The server refused the user's EAP credentials; the client's AUTHENTICATION_FAILED only acknowledges it.
+            return (AttemptSide.Server, SideBasis.ServerRejected);
+        }
+
         List<IkeExchange> exchanges = IkeStageJudge.Exchanges(attempt, kind).ToList();
         if (exchanges.FirstOrDefault(e => e.RejectingNotify is not null)?.RejectingNotify is IkeNotifyObservation notify)
         {
@@ -130,6 +142,12 @@ internal static class FailureLocator
 
         return (AttemptSide.Unknown, SideBasis.ClientViewOnly);
     }
+
+    /// <summary>L2TP tunnel set-up that no StopCCN ended: the LNS never answered the LAC's SCCRQ, and the server's capture shows it arrived.</summary>
+    private static (AttemptSide, SideBasis) L2tpTunnelUnanswered(ConnectionAttempt attempt) =>
+        attempt.L2tpTunnels.Exists(t => t.State == Sessions.L2tp.L2tpTunnelState.WaitReply) && attempt.Views.Exists(v => v.Role == VantageRoles.Server)
+            ? (AttemptSide.Server, SideBasis.ServerReceivedNoAnswer)
+            : (AttemptSide.Unknown, SideBasis.None);
 
     private static (AttemptSide, SideBasis) Esp(ConnectionAttempt attempt)
     {

@@ -75,6 +75,15 @@ internal static class IkeStageJudge
     {
         IkeSa? established = attempt.Sas.FirstOrDefault(sa => sa.State is IkeSaState.Established or IkeSaState.Deleted);
         IkeExchangeKind kind = attempt.IkeVersion == 2 ? IkeExchangeKind.IkeAuth : attempt.Phase1;
+        if (established is not null && attempt.IkeVersion == 2 && !Visible(attempt))
+        {
+            // IKE_AUTH was answered, but its answer is encrypted: an AUTHENTICATION_FAILED looks the same.
+            attempt[AttemptStage.Phase1Auth].Outcome = StageOutcome.Unknown;
+            attempt[AttemptStage.Phase1Auth].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed,
+                "IKE_AUTH answered, encrypted and not decrypted, and no ESP or later exchange followed: whether it authenticated is not visible without the IKEv2 keys"));
+            return false;
+        }
+
         if (established is not null)
         {
             AttemptMessage? last = attempt.Messages.LastOrDefault(m => m.First.Exchange == kind);
@@ -123,6 +132,14 @@ internal static class IkeStageJudge
             return;
         }
 
+        if (attempt.IkeVersion == 2 && ChildRefusedInAuth(attempt) is IkeNotifyObservation refusal)
+        {
+            // RFC 7296 §2.21.2: IKE_AUTH authenticated both sides but refused the first CHILD SA (decrypted).
+            Set(attempt, AttemptStage.Phase2, StageOutcome.Failed,
+                new AttemptEvidence(EvidenceKind.Observed, $"{refusal.Name} from the {(refusal.FromInitiator ? "initiator" : "responder")} in IKE_AUTH", refusal.Frame));
+            return;
+        }
+
         if (attempt.IkeVersion == 2 && attempt.Sas.Any(sa => sa.State is IkeSaState.Established or IkeSaState.Deleted))
         {
             // IKEv2 carries the first CHILD SA inside IKE_AUTH: an established IKE SA has it unless an encrypted notify refused it.
@@ -151,6 +168,16 @@ internal static class IkeStageJudge
         attempt[AttemptStage.Phase2].Outcome = StageOutcome.Unknown;
         attempt[AttemptStage.Phase2].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, exchanges.Count == 0 ? "no Quick Mode / CHILD SA exchange in the captures" : "the captures end during Phase 2"));
     }
+
+    /// <summary>IKEv2: IKE_AUTH was decrypted, or ESP or a later exchange shows the SA came up.</summary>
+    private static bool Visible(ConnectionAttempt attempt) =>
+        attempt.EspFlows.Count > 0
+        || attempt.Sas.Any(sa => sa.Messages.Exists(m => m.Decrypted)
+            || sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.CreateChildSa));
+
+    /// <summary>IKEv2: the notify that refused the first CHILD SA inside IKE_AUTH, in any view.</summary>
+    internal static IkeNotifyObservation? ChildRefusedInAuth(ConnectionAttempt attempt) =>
+        Exchanges(attempt, IkeExchangeKind.IkeAuth).Select(e => e.ChildSa?.RefusedBy).FirstOrDefault(n => n is not null);
 
     /// <summary>Exchanges of one kind in every view.</summary>
     internal static IEnumerable<IkeExchange> Exchanges(ConnectionAttempt attempt, IkeExchangeKind kind) =>

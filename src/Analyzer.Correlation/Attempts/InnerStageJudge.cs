@@ -108,6 +108,10 @@ internal static class InnerStageJudge
         return (up, down);
     }
 
+    // RFC 2661 §3.2 control message types: a tunnel was set up only if the LNS answered with SCCRP.
+    private const ushort SccrpType = 2;
+    private const ushort ScccnType = 3;
+
     private static void Tunnel(ConnectionAttempt attempt)
     {
         L2tpTunnel? tunnel = attempt.L2tpTunnels.OrderByDescending(t => t.State == L2tpTunnelState.Established).ThenByDescending(t => t.Sessions.Count).FirstOrDefault();
@@ -126,7 +130,7 @@ internal static class InnerStageJudge
         switch (tunnel.State)
         {
             case L2tpTunnelState.Established:
-            case L2tpTunnelState.Stopped when tunnel.Sessions.Count > 0 || tunnel.ControlMessages.Count > 2:
+            case L2tpTunnelState.Stopped when tunnel.Sessions.Count > 0 || tunnel.ControlMessages.Exists(m => m.MessageType is SccrpType or ScccnType):
                 IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "tunnel set up (SCCRQ/SCCRP/SCCCN)", tunnel.FirstFrame));
                 break;
             case L2tpTunnelState.WaitReply:

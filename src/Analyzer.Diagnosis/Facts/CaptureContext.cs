@@ -19,6 +19,7 @@ internal sealed class CaptureContext
     public CaptureContext(CaptureModel capture, Case @case)
     {
         Capture = capture;
+        Case = @case;
         Vantage = "capture";
         foreach (PathComparison path in @case.Paths)
         {
@@ -37,6 +38,9 @@ internal sealed class CaptureContext
     }
 
     public CaptureModel Capture { get; }
+
+    /// <summary>The whole case: the other vantage points' views of the same SPI.</summary>
+    public Case Case { get; }
 
     public string Vantage { get; }
 

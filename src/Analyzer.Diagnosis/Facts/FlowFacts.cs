@@ -27,4 +27,7 @@ public sealed class FlowFacts : FactOrigin
     public FrameRef First { get; init; }
     public FrameRef Last { get; init; }
     public IReadOnlyList<FrameRef> Frames { get; init; } = [];
+
+    /// <summary>With a key for the SA: ICV, padding and where a changed packet changed (see EspIntegrityFacts).</summary>
+    public EspIntegrityFacts Integrity { get; init; } = EspIntegrityFacts.None;
 }

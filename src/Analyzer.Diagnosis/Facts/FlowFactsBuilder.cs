@@ -35,6 +35,7 @@ internal static class FlowFactsBuilder
             First = flow.First,
             Last = flow.Last,
             Frames = flow.First == flow.Last ? [flow.First] : [flow.First, flow.Last],
+            Integrity = EspIntegrityFactsBuilder.Build(flow, context),
         };
     }
 }

@@ -9,9 +9,10 @@ namespace Analyzer.Diagnosis.Facts;
 /// responder refused it: a notify that means an authentication failure, an encrypted Informational
 /// instead of the next message, or Main Mode 5 repeated and never answered.
 /// </summary>
-internal readonly record struct PeerAuthentication(bool PreSharedKey, bool Certificates, string Rejection)
+internal readonly record struct PeerAuthentication(bool PreSharedKey, bool Certificates, string Rejection, bool EapRefused)
 {
-    public string Verdict => PreSharedKey ? "the pre-shared keys of the two peers most likely differ"
+    public string Verdict => EapRefused ? "the server refused the user's EAP credentials (user name or password)"
+        : PreSharedKey ? "the pre-shared keys of the two peers most likely differ"
         : Certificates ? "the peer did not accept the certificate presented (untrusted CA, expired, wrong identity or key usage)"
         : "the peers could not authenticate each other";
 
@@ -23,7 +24,8 @@ internal readonly record struct PeerAuthentication(bool PreSharedKey, bool Certi
         bool psk = credential == AuthenticationCredential.PreSharedKey;
         bool certificates = credential == AuthenticationCredential.PublicKey
             || (sa.AuthenticationMethod is null && (sa.Certificates.Count > 0 || sa.CertificateRequests.Count > 0));
-        return new PeerAuthentication(psk, certificates, RejectionOf(sa, phase1, silentFloat, sa.LostDatagrams.Count));
+        bool eapRefused = sa.V2.Eap.Exists(e => !e.FromInitiator && e.IsFailure);
+        return new PeerAuthentication(psk, certificates, RejectionOf(sa, phase1, silentFloat, sa.LostDatagrams.Count), eapRefused);
     }
 
     private static string RejectionOf(IkeSa sa, Phase1Course phase1, bool silentFloat, int incompleteDatagrams)

@@ -105,6 +105,8 @@ public sealed class SaFacts : FactOrigin
     /// <summary>One side asked for named CAs and the other side presents (or asks for) none of them.</summary>
     public bool NoCommonCa { get; init; }
     public string CaMismatch { get; init; } = "";
+    /// <summary>IKEv2 authentication, EAP, configuration and traffic selectors from decrypted IKE_AUTH (see Ikev2Facts).</summary>
+    public Ikev2Facts Ikev2 { get; init; } = Ikev2Facts.None;
 
     // Fragments
     public int IpFragmentedMessages { get; init; }

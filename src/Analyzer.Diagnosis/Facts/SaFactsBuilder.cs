@@ -19,7 +19,9 @@ internal static class SaFactsBuilder
         PeerAuthentication authentication = PeerAuthentication.Of(sa, phase1, port4500.SilentAfter(natTExpected, nat.FloatedToPort4500));
         ChildSaCourse children = ChildSaCourse.Of(sa);
         (List<string> weakOffered, List<string> weakChosen) = WeakAlgorithmNames.Of(sa, children.Exchanges);
-        bool v2ChildInAuth = sa.Version == 2 && phase1.Auth?.State == ExchangeState.Completed;
+        // An IKE_AUTH that refused its child SA (TS_UNACCEPTABLE, INTERNAL_ADDRESS_FAILURE...) keeps the IKE SA but negotiated no child.
+        bool v2ChildInAuth = sa.Version == 2 && phase1.Auth?.State == ExchangeState.Completed
+            && !sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.IkeAuth && e.ChildSa?.RefusedBy is not null);
         List<IkeLostDatagram> incomplete = sa.LostDatagrams;
 
         List<EspFlow> flows = context.FlowsOf(sa).ToList();
@@ -108,6 +110,7 @@ internal static class SaFactsBuilder
             PresentedIssuers = certs.Issuers,
             NoCommonCa = certs.Mismatch.Length > 0,
             CaMismatch = certs.Mismatch,
+            Ikev2 = Ikev2FactsBuilder.Build(sa),
             IpFragmentedMessages = sa.Messages.Count(m => m.IpFragments > 1),
             IncompleteDatagrams = incomplete.Count,
             IkeFragmentation = sa.Messages.Exists(m => m.Fragment is not null),

@@ -36,6 +36,21 @@ public sealed class IsakmpContent
 
     public FragmentPayload? Fragment { get; init; }
 
+    /// <summary>IKEv2 EAP payloads (decrypted IKE_AUTH).</summary>
+    public IReadOnlyList<EapPayload> Eap { get; init; } = [];
+
+    /// <summary>IKEv2 Configuration payloads (decrypted IKE_AUTH).</summary>
+    public IReadOnlyList<ConfigurationPayload> Configurations { get; init; } = [];
+
+    /// <summary>IKEv2 TSi (initiator's) traffic selector payloads.</summary>
+    public IReadOnlyList<TrafficSelectorPayload> InitiatorSelectors { get; init; } = [];
+
+    /// <summary>IKEv2 TSr (responder's) traffic selector payloads.</summary>
+    public IReadOnlyList<TrafficSelectorPayload> ResponderSelectors { get; init; } = [];
+
+    /// <summary>IKEv2 AUTH payload methods (RFC 7296 §3.8: 1 RSA signature, 2 shared key MIC, 14 digital signature...).</summary>
+    public IReadOnlyList<byte> AuthenticationMethods { get; init; } = [];
+
     /// <summary>IKEv2 SK/SKF: the first payload inside the encrypted body.</summary>
     public PayloadType InnerFirstPayload { get; init; }
 

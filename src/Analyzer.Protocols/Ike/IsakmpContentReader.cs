@@ -55,6 +55,11 @@ public static class IsakmpContentReader
             Deletes = (IReadOnlyList<DeletePayload>?)parts.Deletes ?? [],
             VendorIds = (IReadOnlyList<byte[]>?)parts.VendorIds ?? [],
             Fragment = parts.Fragment,
+            Eap = (IReadOnlyList<EapPayload>?)parts.Eap ?? [],
+            Configurations = (IReadOnlyList<ConfigurationPayload>?)parts.Configurations ?? [],
+            InitiatorSelectors = (IReadOnlyList<TrafficSelectorPayload>?)parts.InitiatorSelectors ?? [],
+            ResponderSelectors = (IReadOnlyList<TrafficSelectorPayload>?)parts.ResponderSelectors ?? [],
+            AuthenticationMethods = (IReadOnlyList<byte>?)parts.AuthenticationMethods ?? [],
             InnerFirstPayload = reader.InnerFirstPayload,
             Errors = (IReadOnlyList<ParseError>?)parts.Errors ?? [],
             ExtraBytes = extraBytes,
@@ -80,6 +85,11 @@ public static class IsakmpContentReader
         public List<DeletePayload>? Deletes;
         public List<byte[]>? VendorIds;
         public FragmentPayload? Fragment;
+        public List<EapPayload>? Eap;
+        public List<ConfigurationPayload>? Configurations;
+        public List<TrafficSelectorPayload>? InitiatorSelectors;
+        public List<TrafficSelectorPayload>? ResponderSelectors;
+        public List<byte>? AuthenticationMethods;
         public List<ParseError>? Errors;
     }
 
@@ -134,6 +144,29 @@ public static class IsakmpContentReader
             case PayloadType.V2VendorId:
                 Add(ref parts.VendorIds, body.ToArray());
                 return true;
+            case PayloadType.V2Authentication:
+                if (!body.IsEmpty)
+                {
+                    Add(ref parts.AuthenticationMethods, body[0]);
+                }
+
+                return true;
+            case PayloadType.V2Eap when v2:
+                bool eapRead = EapPayload.TryRead(body, at, maxStringLength, out EapPayload? eap, out error);
+                AddIfNotNull(ref parts.Eap, eap);
+                return eapRead;
+            case PayloadType.V2Configuration when v2:
+                bool cpRead = ConfigurationPayload.TryRead(body, at, out ConfigurationPayload? cp, out error);
+                AddIfNotNull(ref parts.Configurations, cp);
+                return cpRead;
+            case PayloadType.V2TrafficSelectorInitiator when v2:
+                bool tsiRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? tsi, out error);
+                AddIfNotNull(ref parts.InitiatorSelectors, tsi);
+                return tsiRead;
+            case PayloadType.V2TrafficSelectorResponder when v2:
+                bool tsrRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? tsr, out error);
+                AddIfNotNull(ref parts.ResponderSelectors, tsr);
+                return tsrRead;
             case PayloadType.Ikev1Fragment when !v2:
             case PayloadType.V2EncryptedFragment when v2:
                 bool fRead = FragmentPayload.TryRead(body, v2, at, out FragmentPayload? fragment, out error);

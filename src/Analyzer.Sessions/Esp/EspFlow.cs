@@ -84,6 +84,9 @@ public sealed class EspFlow
     /// <summary>The first frames (up to 100) whose ICV did not match, for comparing vantage points.</summary>
     public List<FrameRef> IcvMismatchFrames { get; } = [];
 
+    /// <summary>The ESP sequence number of each of <see cref="IcvMismatchFrames"/> (null where the capture cut it): the same SPI and sequence at another vantage point tells where the packet changed.</summary>
+    public List<uint?> IcvMismatchSequences { get; } = [];
+
     /// <summary>Algorithms of the key used ("AES-CBC-256/HMAC-SHA2-256-128"); never key bytes.</summary>
     public string? DecryptedWith { get; set; }
 

@@ -138,7 +138,7 @@ public sealed class EspFlowTracker
         state.Observe(datagram.Frame, sequence, bytes);
         if (datagram.Decryption != EspDecryptionStatus.NotAttempted)
         {
-            RecordDecryption(state.Flow, datagram);
+            RecordDecryption(state.Flow, datagram, sequence);
         }
 
         if (_recordedFrames < MaxRecordedFrames)
@@ -154,7 +154,7 @@ public sealed class EspFlowTracker
 
     private const int MaxIcvFrames = 100;
 
-    private static void RecordDecryption(EspFlow flow, in VpnDatagram datagram)
+    private static void RecordDecryption(EspFlow flow, in VpnDatagram datagram, uint? sequence)
     {
         if (datagram.DecryptionKey is { } key && flow.KeyOrigin is null)
         {
@@ -172,6 +172,7 @@ public sealed class EspFlowTracker
                 if (flow.IcvMismatchFrames.Count < MaxIcvFrames)
                 {
                     flow.IcvMismatchFrames.Add(datagram.Frame);
+                    flow.IcvMismatchSequences.Add(sequence);
                 }
 
                 break;

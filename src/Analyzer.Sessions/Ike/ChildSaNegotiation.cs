@@ -21,4 +21,7 @@ public sealed class ChildSaNegotiation
 
     /// <summary>Client/responder IDs (IDci/IDcr) with protocol and port, e.g. "192.0.2.10 udp/1701".</summary>
     public List<IkeIdentity> TrafficSelectors { get; } = [];
+
+    /// <summary>IKEv2: the error notify that refused this CHILD SA while the IKE SA itself came up (TS_UNACCEPTABLE, INTERNAL_ADDRESS_FAILURE... in an IKE_AUTH response with AUTH).</summary>
+    public IkeNotifyObservation? RefusedBy { get; set; }
 }

@@ -58,7 +58,13 @@ internal static class ContentRecorder
                 ? CertificateDecoder.Decode(certificate.Data)
                 : new CertificateSummary(null, null, null, null, null, null, "encoding not decoded: " + encoding);
             sa.Certificates.Add(new IkeCertificate(message.Frame, message.FromInitiator, encoding, summary.Subject, summary.Issuer,
-                summary.NotBefore, summary.NotAfter, summary.KeySizeBits, summary.SerialNumber, summary.Error));
+                summary.NotBefore, summary.NotAfter, summary.KeySizeBits, summary.SerialNumber, summary.Error)
+            {
+                ExtendedKeyUsages = summary.ExtendedKeyUsages,
+                KeyUsage = summary.KeyUsage,
+                PublicKeyInfoSha1 = summary.PublicKeyInfoSha1,
+                IsAuthority = summary.IsAuthority,
+            });
         }
 
         foreach (CertificateRequestPayload request in content.CertificateRequests)
@@ -66,7 +72,10 @@ internal static class ContentRecorder
             string? authority = request.Authority.Length == 0 ? null
                 : v2 ? Convert.ToHexStringLower(request.Authority)
                 : IdentificationPayload.DistinguishedName(request.Authority) ?? Convert.ToHexStringLower(request.Authority);
-            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, CertificateEncodings.Table.Name(request.Encoding), authority));
+            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, CertificateEncodings.Table.Name(request.Encoding), authority)
+            {
+                KeyHashes = v2 ? KeyHashes(request.Authority) : [],
+            });
         }
 
         foreach (NotificationPayload notify in content.Notifications)
@@ -75,6 +84,11 @@ internal static class ContentRecorder
             message.Notifies.Add(observation);
             HeadAndTail.Append(sa.Notifies, observation, builder.Limits.MaxIkeMessagesPerSa);
             RecordV2NatDetection(builder, message, header, notify, v2);
+        }
+
+        if (v2)
+        {
+            Ikev2AuthenticationRecorder.Record(sa, message, content);
         }
 
         foreach (DeletePayload delete in content.Deletes)
@@ -87,6 +101,19 @@ internal static class ContentRecorder
 
             sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, delete.ProtocolId, ProtocolIds.Name(delete.ProtocolId, v2), spis));
         }
+    }
+
+    /// <summary>RFC 7296 §3.7: the Certification Authority field is a concatenation of 20-byte SHA-1 hashes.</summary>
+    private static List<string> KeyHashes(byte[] authority)
+    {
+        const int Sha1Length = 20;
+        var hashes = new List<string>(authority.Length / Sha1Length);
+        for (int offset = 0; offset + Sha1Length <= authority.Length; offset += Sha1Length)
+        {
+            hashes.Add(Convert.ToHexStringLower(authority.AsSpan(offset, Sha1Length)));
+        }
+
+        return hashes;
     }
 
     private static void RecordProposals(SaBuilder builder, IkeMessage message, IkeExchange exchange, IsakmpContent content, bool v2, bool phase1)

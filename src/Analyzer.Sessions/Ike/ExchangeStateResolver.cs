@@ -30,6 +30,13 @@ internal static class ExchangeStateResolver
 
         IkeMessage last = exchange.Messages[^1];
         IkeNotifyObservation? inExchange = ErrorFromAnswerer(exchange);
+        if (inExchange is not null && RefusesOnlyTheChild(sa, exchange, inExchange))
+        {
+            // RFC 7296 §2.21.2: the responder authenticated (AUTH sent) and refused only the CHILD SA.
+            (exchange.ChildSa ??= new ChildSaNegotiation()).RefusedBy = inExchange;
+            inExchange = null;
+        }
+
         if (inExchange is not null)
         {
             exchange.State = ExchangeState.RejectedByNotify;
@@ -39,7 +46,9 @@ internal static class ExchangeStateResolver
 
         if (IsComplete(exchange))
         {
-            exchange.State = ExchangeState.Completed;
+            IkeNotifyObservation? refusal = sa.Version == 2 && exchange.Kind == IkeExchangeKind.IkeAuth ? InitiatorRefusal(sa, exchange) : null;
+            exchange.State = refusal is null ? ExchangeState.Completed : ExchangeState.RejectedByNotify;
+            exchange.RejectingNotify = refusal;
             return;
         }
 
@@ -121,6 +130,37 @@ internal static class ExchangeStateResolver
                     return notify;
                 }
             }
+        }
+
+        return null;
+    }
+
+    private static bool RefusesOnlyTheChild(IkeSa sa, IkeExchange exchange, IkeNotifyObservation notify) =>
+        sa.Version == 2 && exchange.Kind == IkeExchangeKind.IkeAuth && !notify.FromInitiator
+        && Protocols.Ike.Registry.NotifyTypes.IsChildSaFailure(notify.Type)
+        && sa.V2.AuthPayloads.Exists(a => !a.FromInitiator && a.Frame.Frame == notify.Frame.Frame);
+
+    /// <summary>
+    /// RFC 7296 §2.21.2: an initiator that cannot accept the responder's authentication (certificate,
+    /// AUTH, EAP) answers a completed IKE_AUTH exchange with an INFORMATIONAL request carrying
+    /// AUTHENTICATION_FAILED; the IKE SA never comes up. Seen only when that request was decrypted.
+    /// </summary>
+    private static IkeNotifyObservation? InitiatorRefusal(IkeSa sa, IkeExchange exchange)
+    {
+        IkeMessage answer = exchange.Messages[^1];
+        foreach (IkeMessage message in sa.Messages)
+        {
+            if (message.Frame.Frame <= answer.Frame.Frame || !message.FromInitiator)
+            {
+                continue;
+            }
+
+            if (message.Exchange != IkeExchangeKind.InformationalV2)
+            {
+                return null;   // the initiator went on with another exchange: it accepted the answer
+            }
+
+            return message.Notifies.Find(n => Protocols.Ike.Registry.NotifyTypes.IsAuthenticationFailure(2, n.Type, true));
         }
 
         return null;

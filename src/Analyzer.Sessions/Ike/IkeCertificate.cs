@@ -13,4 +13,17 @@ public sealed record IkeCertificate(
     DateTime? NotAfter,
     int? KeySizeBits,
     string? SerialNumber,
-    string? Error);
+    string? Error)
+{
+    /// <summary>Extended key usage OIDs; null when the certificate has no EKU extension (any use).</summary>
+    public IReadOnlyList<string>? ExtendedKeyUsages { get; init; }
+
+    /// <summary>Key usage flags ("DigitalSignature, KeyEncipherment"); null without the extension.</summary>
+    public string? KeyUsage { get; init; }
+
+    /// <summary>SHA-1 of the SubjectPublicKeyInfo (hex): an IKEv2 CERTREQ names a CA by this (RFC 7296 §3.7).</summary>
+    public string? PublicKeyInfoSha1 { get; init; }
+
+    /// <summary>A CA certificate (basic constraints cA), sent as part of a chain.</summary>
+    public bool IsAuthority { get; init; }
+}

@@ -60,6 +60,9 @@ public sealed class IkeSa
 
     public List<IkeAnomaly> Anomalies { get; } = [];
 
+    /// <summary>IKEv2 AUTH, EAP, configuration and traffic selectors (from decrypted IKE_AUTH and CREATE_CHILD_SA).</summary>
+    public Ikev2Authentication V2 { get; } = new();
+
     /// <summary>A key from --ike-keys matched this SA.</summary>
     public bool Decrypted { get; set; }
 

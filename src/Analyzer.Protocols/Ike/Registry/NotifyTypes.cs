@@ -19,6 +19,11 @@ public static class NotifyTypes
     public const ushort V2NoProposalChosen = 14;
     public const ushort V2InvalidKePayload = 17;
     public const ushort V2AuthenticationFailed = 24;
+    public const ushort V2SinglePairRequired = 34;
+    public const ushort V2NoAdditionalSas = 35;
+    public const ushort V2InternalAddressFailure = 36;
+    public const ushort V2FailedCpRequired = 37;
+    public const ushort V2TsUnacceptable = 38;
     public const ushort V2NatDetectionSourceIp = 16388;
     public const ushort V2NatDetectionDestinationIp = 16389;
     public const ushort V2Cookie = 16390;
@@ -175,4 +180,18 @@ public static class NotifyTypes
             ? type == V2AuthenticationFailed
             : type is >= V1InvalidIdInformation and <= V1InvalidSignature
               || (afterKeyExchange && type is V1PayloadMalformed or V1InvalidKeyInformation);
+
+    /// <summary>
+    /// IKEv2 errors that refuse only the CHILD SA: in an IKE_AUTH response they leave the IKE SA
+    /// established (RFC 7296 §1.2 and §2.21.2: NO_PROPOSAL_CHOSEN, TS_UNACCEPTABLE,
+    /// SINGLE_PAIR_REQUIRED, INTERNAL_ADDRESS_FAILURE, FAILED_CP_REQUIRED; NO_ADDITIONAL_SAS in
+    /// CREATE_CHILD_SA).
+    /// </summary>
+    public static bool IsChildSaFailure(ushort v2Type) =>
+        v2Type is V2NoProposalChosen or V2TsUnacceptable or V2SinglePairRequired or V2InternalAddressFailure
+            or V2FailedCpRequired or V2NoAdditionalSas;
+
+    /// <summary>IKEv2 errors that say the client got no virtual address (RFC 7296 §3.10.1, §3.15.4).</summary>
+    public static bool IsAddressAssignmentFailure(ushort v2Type) =>
+        v2Type is V2InternalAddressFailure or V2FailedCpRequired;
 }

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Analyzer.Cli.Commands;
+using Analyzer.Diagnosis.Rules;
+using Analyzer.Pipeline;
+using Analyzer.Sessions;
+using Analyzer.Sessions.Ike;
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests;
+
+/// <summary>
+/// The lab's IKEv2 scenarios analysed with the keys beside their captures: what the decrypted
+/// IKE_AUTH holds (EAP, configuration payload, traffic selectors, AUTH) equals tshark's dissection
+/// with the same ikev2_decryption_table, and the findings name what the lab configured wrong.
+/// </summary>
+public sealed class Ikev2DecryptedContentTests
+{
+    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
+    public static TheoryData<string> Ikev2Scenarios => SampleScenarios.Names(s => s.StartsWith("ikev2-", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Ikev2Scenarios))]
+    public void Eap_packets_of_the_decrypted_ike_auth_are_the_ones_tshark_dissects(string scenario)
+    {
+        (IkeSa sa, string capture, string[] options) = ClientSa(scenario);
+        // tshark lists every retransmitted copy (same message id, same bytes); the model keeps each message once.
+        string[] expected = [.. Tshark.Fields(capture, "eap", ["isakmp.messageid", "eap.code", "eap.type", "eap.ms_chap_v2.opcode"], options)
+            .Select(row => (Message: row[0], Eap: string.Join('/', row[1..]))).Distinct().Select(row => row.Eap)];
+        string[] actual = [.. sa.V2.Eap.Select(e => string.Join('/',
+            e.Code.ToString(CultureInfo.InvariantCulture), e.Type?.ToString(CultureInfo.InvariantCulture) ?? "", e.MsChapV2OpCode?.ToString(CultureInfo.InvariantCulture) ?? ""))];
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ikev2Scenarios))]
+    public void Assigned_address_and_traffic_selectors_are_the_ones_tshark_dissects(string scenario)
+    {
+        (IkeSa sa, string capture, string[] options) = ClientSa(scenario);
+        string[] addresses = [.. Tshark.Fields(capture, "isakmp.cfg.attr.internal_ip4_address", ["isakmp.cfg.attr.internal_ip4_address"], options)
+            .SelectMany(row => row[0].Split(',', StringSplitOptions.RemoveEmptyEntries))];
+        Assert.Equal(addresses, sa.V2.Configurations.Where(c => c.AssignedAddress is not null).Select(c => c.AssignedAddress!.Value.ToString()));
+
+        string[] selectors = [.. Tshark.Fields(capture, "isakmp.ts.start_ipv4", ["isakmp.ts.start_ipv4"], options)
+            .SelectMany(row => row[0].Split(',', StringSplitOptions.RemoveEmptyEntries))];
+        Assert.Equal(selectors, sa.V2.TrafficSelectors.SelectMany(t => t.Selectors).Select(s => s.Split(['-', ' '])[0]));
+
+        string[] methods = [.. Tshark.Fields(capture, "isakmp.auth.method", ["isakmp.auth.method"], options).Select(row => row[0])];
+        Assert.Equal(methods, sa.V2.AuthPayloads.Select(a => a.Method.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("ikev2-eap-wrong-password", "eap-auth-failed", "user labuser")]
+    [InlineData("ikev2-eap-wrong-password", "eap-auth-failed", "error 691")]
+    [InlineData("ikev2-no-address-pool", "address-assignment-failed", "INTERNAL_ADDRESS_FAILURE")]
+    [InlineData("ikev2-ts-refused", "phase2-rejected", "TS_UNACCEPTABLE")]
+    [InlineData("ikev2-cert-no-server-eku", "certificate-validity", "has no Server Authentication EKU")]
+    [InlineData("ikev2-cert-expired", "certificate-validity", "expired when sent")]
+    [InlineData("ikev2-cert-untrusted", "no-common-ca", "vpndiag Lab Root CA Two")]
+    public void Finding_names_what_the_decrypted_ike_auth_shows(string scenario, string rule, string text)
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        var finding = Assert.Single(result.Document.Findings, f => f.Rule == rule);
+        Assert.Contains(text, finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Healthy_eap_authentication_succeeds_for_the_configured_user_and_gets_a_pool_address()
+    {
+        (IkeSa sa, _, _) = ClientSa("ikev2-eap-healthy");
+        Assert.Contains(sa.V2.Eap, e => e.Code == 3);
+        Assert.DoesNotContain(sa.V2.Eap, e => e.IsFailure);
+        Assert.Contains(sa.V2.Eap, e => e is { FromInitiator: true, Type: 1, Text: "labuser" });
+        // swanctl-server.conf: pools = 192.168.100.10-192.168.100.50
+        var assigned = Assert.Single(sa.V2.Configurations, c => c.AssignedAddress is not null).AssignedAddress!.Value.ToString();
+        Assert.StartsWith("192.168.100.", assigned, StringComparison.Ordinal);
+        Assert.Equal(IkeSaState.Established, sa.State);
+    }
+
+    [Fact]
+    public void Ikev2_certificate_request_names_cas_by_key_hash_not_by_distinguished_name()
+    {
+        (IkeSa sa, string capture, string[] options) = ClientSa("ikev2-eap-healthy");
+        string[] requests = [.. Tshark.Fields(capture, "isakmp.ike.certreq.authority", ["isakmp.ike.certreq.authority"], options)
+            .SelectMany(row => row[0].Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(hex => hex.Replace(":", "", StringComparison.Ordinal))];
+        Assert.NotEmpty(requests);
+        Assert.Equal(requests, sa.CertificateRequests.Select(r => string.Concat(r.KeyHashes)));
+        Assert.All(sa.Certificates, c => Assert.NotNull(c.PublicKeyInfoSha1));
+    }
+
+    /// <summary>The client capture's IKE SA, analysed with the scenario's keys, and tshark options with the same IKEv2 table.</summary>
+    private static (IkeSa Sa, string Capture, string[] TsharkOptions) ClientSa(string scenario)
+    {
+        string directory = SampleScenarios.PathOf(scenario);
+        string capture = Path.Combine(directory, "client.pcap");
+        string table = Path.Combine(directory, "ikev2_decryption_table");
+        Assert.SkipUnless(File.Exists(capture) && File.Exists(table), scenario + ": no client.pcap or ikev2_decryption_table");
+        BundleAnalysisResult result = BundleAnalysis.Run([directory], Catalogue.Value);
+        CaptureModel model = result.Case.Captures.Single(c => Path.GetFileName(c.Input.Path) == "client.pcap");
+        IkeSa sa = Assert.Single(model.IkeSas);
+        string[] options = [.. File.ReadAllLines(table).Where(l => l.Length > 0).SelectMany(l => new[] { "-o", "uat:ikev2_decryption_table:" + l })];
+        return (sa, capture, options);
+    }
+}
