@@ -155,5 +155,8 @@ pluto without \`logfile=\`. Files, ROLE being server or client:
 \`ROLE-journal-short-iso.txt\`, \`ROLE-journal-short-precise.txt\` and \`ROLE-journal.json\`
 (\`journalctl -o short|short-iso|short-precise|json\`). expected.json's \`logShapes\` lists these
 endings: the files of one ending, alone, must give the rules under \`logOnly\`.
+journald forwards to rsyslogd over a datagram socket and drops lines of a burst when the socket is
+full (the journal then says "Forwarding to syslog missed N messages"): the journal exports hold
+every line, the rsyslog files part of charon's configuration dump.
 EOF
 }
