@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Analyzer.Cli.Commands;
+using Analyzer.Diagnosis.Rules;
+using Analyzer.Pipeline;
 
 namespace Analyzer.Cli.Tests;
 
@@ -66,6 +69,39 @@ public sealed class LogOnlyDiagnosisTests
         string[] logs = Directory.GetFiles(SampleScenarios.PathOf(scenario), "*-" + shape).Order(StringComparer.Ordinal).ToArray();
         AssertLogsGiveTheLogOnlyDiagnosis(scenario + " (" + shape + ")", logs, scenario);
     }
+
+    /// <summary>Each log named under expected.json's <c>logOnlyAttempts</c> (file → attempts with failing stage and side).</summary>
+    public static TheoryData<string, string> AttemptLogs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string scenario in SampleScenarios.Names().Select(row => row.Data))
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleScenarios.PathOf(scenario), "expected.json")));
+            if (document.RootElement.TryGetProperty("logOnlyAttempts", out JsonElement files))
+            {
+                foreach (JsonProperty file in files.EnumerateObject())
+                {
+                    data.Add(scenario, file.Name);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AttemptLogs))]
+    public void One_daemon_log_alone_gives_the_attempts_its_expected_json_names_with_failing_stage_and_side(string scenario, string file)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleScenarios.PathOf(scenario), "expected.json")));
+        var expected = document.RootElement.GetProperty("logOnlyAttempts").GetProperty(file).EnumerateArray()
+            .Select(a => (a.GetProperty("failedStage").GetString(), a.GetProperty("side").GetString() ?? "")).ToList();
+        BundleAnalysisResult result = BundleAnalysis.Run([Path.Combine(SampleScenarios.PathOf(scenario), file)], Catalogue.Value);
+        Assert.Equal(expected, result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList());
+        Assert.All(result.Document.Attempts, a => Assert.NotNull(a.Client));
+    }
+
+    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
 
     private static void AssertLogsGiveTheLogOnlyDiagnosis(string label, string[] logs, string? scenarioName = null)
     {

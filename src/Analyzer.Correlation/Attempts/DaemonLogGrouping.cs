@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.EventLogs;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Correlation.Attempts;
 
@@ -19,10 +20,13 @@ internal static class DaemonLogGrouping
 
     public static List<ConnectionAttempt> Attach(IReadOnlyList<EventRecord> events, Dictionary<ulong, ConnectionAttempt> byCookie, AttemptSet set, Action<ConnectionAttempt, EventRecord> add)
     {
+        // Without captures (a log-only bundle) the logs are all there is: lines that name no IKE SA
+        // still make attempts, and what the log says of the IKE version is the attempt's.
+        bool logsOnly = byCookie.Count == 0;
         var groups = new Dictionary<(int Input, string Sa), List<EventRecord>>();
         foreach (EventRecord record in events)
         {
-            if (record.GetData(IkeSaKey) is string sa)
+            if ((record.GetData(IkeSaKey) ?? (logsOnly ? ProcessScope(record) : null)) is string sa)
             {
                 var key = (record.InputIndex, sa);
                 if (!groups.TryGetValue(key, out List<EventRecord>? list))
@@ -46,12 +50,12 @@ internal static class DaemonLogGrouping
 
             if (attempt is null)
             {
-                if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n.Kind, out _, out _)))
+                if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n, r, out _, out _)))
                 {
                     continue;
                 }
 
-                attempt = New(group, spi);
+                attempt = New(group, spi, logsOnly);
                 created.Add(attempt);
                 if (spi is ulong cookie)
                 {
@@ -71,16 +75,32 @@ internal static class DaemonLogGrouping
         return created;
     }
 
-    private static ConnectionAttempt New(List<EventRecord> group, ulong? spi)
+    /// <summary>
+    /// A charon line written without <c>ike_name</c> (syslog's default) or a pluto line without a state
+    /// serial names no IKE SA: its daemon process stands in, so such a log still yields attempts (its
+    /// IKE SAs in one, where the log cannot tell them apart). xl2tpd and pppd lines join attempts by time.
+    /// </summary>
+    private static string? ProcessScope(EventRecord record) =>
+        record.Provider is "charon" or "pluto" && record.Normalized is not null ? "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "") : null;
+
+    private static ConnectionAttempt New(List<EventRecord> group, ulong? spi, bool logsOnly)
     {
+        // The remote end of the log's first line naming one: the client in a responder's log, the server in an initiator's.
         NormalizedEvent? addressed = group.Select(r => r.Normalized).FirstOrDefault(n => n?.RemoteAddress is not null);
+        NetEndpoint? remote = addressed?.RemoteAddress is NetAddress peer ? new NetEndpoint(peer, addressed.RemotePort ?? 500) : null;
+        NetEndpoint? local = group.Select(r => r.Normalized).FirstOrDefault(n => n?.LocalAddress is not null) is { LocalAddress: NetAddress own } named
+            ? new NetEndpoint(own, named.LocalPort ?? 500) : null;
+        bool initiator = LogRole.IsInitiator(group) && !LogRole.IsResponder(group);
+        string? mode = group.Select(r => r.Normalized?.Fields.GetValueOrDefault("mode")).FirstOrDefault(m => m is "Main" or "Aggressive" or "IKE");
         return new ConnectionAttempt
         {
             InitiatorSpi = spi ?? 0,
             ResponderSpi = group.Select(r => Spi(r, ResponderSpiKey)).FirstOrDefault(s => s is not null) ?? 0,
             Start = group.Select(r => r.Time).OfType<Timestamp>().DefaultIfEmpty().Min(),
-            Client = addressed?.RemoteAddress is NetAddress remote ? new NetEndpoint(remote, addressed.RemotePort ?? 500) : null,
-            Server = addressed?.LocalAddress is NetAddress local ? new NetEndpoint(local, addressed.LocalPort ?? 500) : null,
+            Client = initiator ? local : remote,
+            Server = initiator ? remote : local,
+            IkeVersion = logsOnly ? mode switch { "Main" or "Aggressive" => 1, "IKE" => 2, _ => null } : null,
+            Phase1 = mode switch { "Main" => IkeExchangeKind.MainMode, "Aggressive" => IkeExchangeKind.AggressiveMode, "IKE" => IkeExchangeKind.IkeSaInit, _ => IkeExchangeKind.Unknown },
         };
     }
 

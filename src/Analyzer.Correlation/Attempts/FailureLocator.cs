@@ -19,6 +19,12 @@ internal static class FailureLocator
         }
 
         attempt.FailedStage = failed.Stage;
+        if (!attempt.Sas.Any())
+        {
+            (attempt.Side, attempt.SideBasis) = LogSide.Of(attempt, failed);
+            return;
+        }
+
         (attempt.Side, attempt.SideBasis) = failed.Stage switch
         {
             AttemptStage.IkeReachability => Unanswered(attempt, attempt.Messages[0]),
