@@ -55,8 +55,25 @@ internal static class DaemonLogGrouping
                     continue;
                 }
 
-                attempt = New(group, spi, logsOnly);
-                created.Add(attempt);
+                ConnectionAttempt candidate = New(group, spi, logsOnly);
+                attempt = logsOnly ? SameNegotiation(created, candidate, group[0].InputIndex) : null;
+                if (attempt is null)
+                {
+                    attempt = candidate;
+                    created.Add(attempt);
+                }
+                else
+                {
+                    // The log that knows both ends (and its role) describes the attempt.
+                    if ((attempt.Client is null || attempt.Server is null) && candidate.Client is not null && candidate.Server is not null)
+                    {
+                        (attempt.Client, attempt.Server) = (candidate.Client, candidate.Server);
+                    }
+
+                    attempt.IkeVersion ??= candidate.IkeVersion;
+                    attempt.Phase1 = attempt.Phase1 == IkeExchangeKind.Unknown ? candidate.Phase1 : attempt.Phase1;
+                }
+
                 if (spi is ulong cookie)
                 {
                     byCookie.TryAdd(cookie, attempt);
@@ -73,6 +90,31 @@ internal static class DaemonLogGrouping
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// The attempt another log of the bundle already made for the same negotiation: the same client
+    /// and server addresses (each log's own view put in client/server order by its role) starting
+    /// within two seconds, seen by no log of this input yet. The client's and the server's log (or
+    /// two logs of one daemon) of one Main Mode are one attempt with two views, as two captures are.
+    /// A NAT between the logs hides the client's own address from the server's log: those stay apart.
+    /// </summary>
+    private static ConnectionAttempt? SameNegotiation(List<ConnectionAttempt> created, ConnectionAttempt candidate, int input)
+    {
+        const double SameStartSeconds = 2;
+        NetAddress?[] known = [candidate.Client?.Address, candidate.Server?.Address];
+        if (known.All(a => a is null))
+        {
+            return null;
+        }
+
+        // A log that names only one end (a verbose log's first lines, or a role it does not state) joins
+        // the attempt that has that end among its own.
+        return created.FirstOrDefault(a => Math.Abs(a.Start.SecondsSince(candidate.Start)) <= SameStartSeconds && !a.Views.Any(v => v.InputIndex == input)
+            && (candidate.Client is not null && candidate.Server is not null
+                ? a.Client?.Address == candidate.Client.Value.Address && a.Server?.Address == candidate.Server.Value.Address
+                  || a.Client is null || a.Server is null
+                : known.Where(k => k is not null).All(k => k == a.Client?.Address || k == a.Server?.Address)));
     }
 
     /// <summary>
