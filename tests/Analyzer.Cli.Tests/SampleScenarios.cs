@@ -43,6 +43,18 @@ public static class SampleScenarios
         return document.RootElement.TryGetProperty("pendingWithKeys", out JsonElement reason) ? reason.GetString() : null;
     }
 
+    /// <summary>
+    /// What the lab could not do and the analysis rightly reports (expected.json "labLimit"): the stage
+    /// every such attempt stops at and the rules that say so; null when the scenario has no such limit.
+    /// </summary>
+    public static (string Stage, string[] Rules)? LabLimit(string scenario)
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(PathOf(scenario), "expected.json")));
+        return document.RootElement.TryGetProperty("labLimit", out JsonElement limit)
+            ? (limit.GetProperty("stage").GetString() ?? "", Ids(limit, "rules"))
+            : null;
+    }
+
     /// <summary>Scenarios whose expected.json says what the captures alone must give ("withoutKeys").</summary>
     public static TheoryData<string> WithoutKeysNames()
     {

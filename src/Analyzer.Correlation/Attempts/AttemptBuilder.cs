@@ -118,8 +118,9 @@ public static class AttemptBuilder
     }
 
     /// <summary>
-    /// A clear L2TP tunnel belongs to the latest attempt between the same two addresses, in the same
-    /// capture, that started before it; a tunnel with none is an attempt of its own (L2TP without IPsec).
+    /// A tunnel decrypted from ESP belongs to the attempt owning that ESP flow; a clear one to the latest
+    /// attempt between the same two addresses, in the same capture, that started before it; a tunnel
+    /// with neither is an attempt of its own (L2TP without IPsec).
     /// </summary>
     private static List<ConnectionAttempt> AttachTunnels(IReadOnlyList<CaptureModel> captures, IEnumerable<ConnectionAttempt> attempts, AttemptSet set)
     {
@@ -140,14 +141,25 @@ public static class AttemptBuilder
             }
         }
 
+        // A tunnel decrypted from ESP belongs to the attempt whose SA keyed that ESP, whatever its inner
+        // addresses (behind a NAT the server's capture shows the client's private address inside).
+        var byEsp = new Dictionary<(int Input, uint Spi), ConnectionAttempt>();
+        foreach (ConnectionAttempt attempt in attempts)
+        {
+            foreach (EspFlow flow in attempt.EspFlows)
+            {
+                byEsp.TryAdd((flow.First.InputIndex, flow.Spi), attempt);
+            }
+        }
+
         var alone = new Dictionary<(ushort, ushort, ushort), ConnectionAttempt>();
         var created = new List<ConnectionAttempt>();
         foreach (CaptureModel capture in captures)
         {
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
             {
-                ConnectionAttempt? owner = null;
-                if (byPair.TryGetValue(Pair(capture.Input.Index, tunnel.Client.Address, tunnel.Server.Address), out List<ConnectionAttempt>? candidates))
+                ConnectionAttempt? owner = tunnel.EspSpi is uint spi ? byEsp.GetValueOrDefault((capture.Input.Index, spi)) : null;
+                if (owner is null && byPair.TryGetValue(Pair(capture.Input.Index, tunnel.Client.Address, tunnel.Server.Address), out List<ConnectionAttempt>? candidates))
                 {
                     Timestamp ownerStart = default;
                     foreach (ConnectionAttempt candidate in candidates)

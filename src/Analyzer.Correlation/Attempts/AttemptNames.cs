@@ -70,6 +70,8 @@ public static class AttemptNames
         SideBasis.ClientViewOnly => "blocked on the path or rejected by the server; a capture or log from the server decides",
         SideBasis.ClientStopped => "the client received the answer and did not go on",
         SideBasis.ClientRejected => "the client rejected the server's answer",
+        SideBasis.ClientCleared => "the client's L2TP cleared the call (it sent the CDN/StopCCN)",
+        SideBasis.ServerCleared => "the server's L2TP cleared the call (it sent the CDN/StopCCN)",
         _ => "",
     };
 

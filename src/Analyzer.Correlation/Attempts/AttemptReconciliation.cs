@@ -36,6 +36,12 @@ public sealed class AttemptReconciliation
     /// <summary>The last unanswered message reached the server (true), was lost before it (false), or nobody can tell (null).</summary>
     public bool? UnansweredReachedServer { get; set; }
 
+    /// <summary>
+    /// The L2TP call (CDN) or tunnel (StopCCN) that decided the failing stage was cleared by the
+    /// client's LAC (true) or the server's LNS (false); null when no clearing message decides.
+    /// </summary>
+    public bool? L2tpClearedByClient { get; set; }
+
     /// <summary>A log tied to this attempt says a stage the captures leave open passed or failed (the log outweighs a capture that stops early).</summary>
     public bool LogDecided { get; set; }
 }

@@ -31,6 +31,8 @@ internal static class FailureLocator
             AttemptStage.Phase1Proposal or AttemptStage.Phase1Auth or AttemptStage.Phase2 => Negotiation(attempt, failed.Stage),
             AttemptStage.Esp => Esp(attempt),
             AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
+            AttemptStage.L2tpTunnel or AttemptStage.L2tpSession or AttemptStage.PppLcp when attempt.Reconciliation.L2tpClearedByClient is bool byClient =>
+                byClient ? (AttemptSide.Client, SideBasis.ClientCleared) : (AttemptSide.Server, SideBasis.ServerCleared),
             _ => (AttemptSide.Unknown, SideBasis.None),
         };
     }

@@ -134,27 +134,52 @@ internal static class InnerStageJudge
             case L2tpTunnelState.Stopped:
                 IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
                     tunnel.State == L2tpTunnelState.Stopped ? "tunnel stopped before it was set up" : "tunnel set-up never answered", tunnel.StopFrame ?? tunnel.FirstFrame));
+                if (tunnel.ControlMessages.FindLast(m => m.Type == "StopCCN") is L2tpControlMessage stop)
+                {
+                    attempt.Reconciliation.L2tpClearedByClient = stop.From.Address == tunnel.Client.Address;
+                }
+
                 return;
             default:
                 IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "tunnel began before the capture", tunnel.FirstFrame));
                 break;
         }
 
-        L2tpSession? session = tunnel.Sessions.OrderByDescending(s => s.State == L2tpSessionState.Established).FirstOrDefault();
+        L2tpSession? session = tunnel.Sessions.OrderByDescending(s => s.State == L2tpSessionState.Established).ThenByDescending(s => s.Connected).FirstOrDefault();
         if (session is null)
         {
             IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no session in the tunnel"));
             return;
         }
 
-        bool sessionUp = session.State == L2tpSessionState.Established || session.Ppp is not null || session.DataPackets > 0;
-        IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, sessionUp ? StageOutcome.Passed : StageOutcome.Failed,
-            new AttemptEvidence(EvidenceKind.Observed, sessionUp ? "session set up (ICRQ/ICRP/ICCN)" : "session never set up", session.FirstFrame));
-        if (sessionUp && session.Ppp is PppSession ppp)
+        bool cleared = session.State == L2tpSessionState.Disconnected;
+        bool sessionUp = session.Connected || session.State == L2tpSessionState.Established || session.Ppp is not null || session.DataPackets > 0;
+        if (!sessionUp)
+        {
+            IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
+                cleared ? $"call cleared by the {Clearer(session)} before it was connected{Result(session)}" : "session never set up", session.DisconnectFrame ?? session.FirstFrame));
+            attempt.Reconciliation.L2tpClearedByClient = cleared ? session.ClearedByClient : null;
+            return;
+        }
+
+        IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "session set up (ICRQ/ICRP/ICCN)", session.FirstFrame));
+        if (session.Ppp is { Packets.Count: > 0 } ppp)
         {
             Ppp(attempt, ppp);
         }
+        else if (cleared && session.DataPackets == 0)
+        {
+            // Connected, then hung up with not one PPP frame: the clearing side could not start PPP (xl2tpd whose pppd failed).
+            IkeStageJudge.Set(attempt, AttemptStage.PppLcp, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
+                $"call cleared by the {Clearer(session)} right after it was connected, before any PPP{Result(session)}", session.DisconnectFrame));
+            attempt.Reconciliation.L2tpClearedByClient = session.ClearedByClient;
+        }
     }
+
+    private static string Clearer(L2tpSession session) => session.ClearedByClient switch { true => "client", false => "server", null => "peer" };
+
+    private static string Result(L2tpSession session) =>
+        session.Result is L2tpResult result ? $" (CDN result {result.ResultCode}: {result.ResultName})" : "";
 
     private static void Ppp(ConnectionAttempt attempt, PppSession ppp)
     {

@@ -21,4 +21,8 @@ public enum SideBasis : byte
     ClientStopped,
     /// <summary>The client rejected the server's answer (an error notify from the client, or its log).</summary>
     ClientRejected,
+    /// <summary>The client's L2TP (LAC) cleared the call or tunnel (CDN/StopCCN it sent).</summary>
+    ClientCleared,
+    /// <summary>The server's L2TP (LNS) cleared the call or tunnel (CDN/StopCCN it sent).</summary>
+    ServerCleared,
 }

@@ -23,6 +23,10 @@ public sealed class TunnelFacts : FactOrigin
     /// <summary>Calls cleared by CDN before they were connected (no ICCN), with an error result, or before any PPP data flowed.</summary>
     public int FailedSessions { get; init; }
     public string CdnResult { get; init; } = "";
+    /// <summary>Who sent the CDN of the first failed call: "client" (the LAC), "server" (the LNS), or "" when none is seen.</summary>
+    public string CdnSender { get; init; } = "";
+    /// <summary>The first failed call was connected (ICCN/OCCN) and cleared before any PPP came up.</summary>
+    public bool ClearedBeforePpp { get; init; }
     /// <summary>A tunnel or call failed: SCCRQ unanswered, StopCCN with an error result, or a failed call.</summary>
     public bool SetupFailed { get; init; }
     public string ClientHostName { get; init; } = "";

@@ -20,11 +20,11 @@ internal static class TunnelFactsBuilder
         int failedSessions = 0;
         int establishedSessions = 0;
         string cdnResult = "";
+        string cdnSender = "";
+        bool clearedBeforePpp = false;
         foreach (L2tpSession session in tunnel.Sessions)
         {
-            bool connected = tunnel.ControlMessages.Exists(m => m.Type == "ICCN"
-                && (m.SessionId == session.ServerSessionId || m.SessionId == session.ClientSessionId));
-            if (session.State == L2tpSessionState.Established || connected)
+            if (session.State == L2tpSessionState.Established || session.Connected)
             {
                 establishedSessions++;
             }
@@ -33,10 +33,16 @@ internal static class TunnelFactsBuilder
             // came up: the LNS hangs up right after ICCN) did not get the user connected.
             bool carriedPpp = session.DataPackets > 0 || session.Ppp is { LcpOpened: true };
             if (session.State == L2tpSessionState.Disconnected
-                && (!connected || session.Result is { ResultCode: not (1 or 3) } || !carriedPpp))
+                && (!session.Connected || session.Result is { ResultCode: not (1 or 3) } || !carriedPpp))
             {
+                if (failedSessions == 0)
+                {
+                    cdnResult = Describe(session.Result);
+                    cdnSender = session.ClearedByClient switch { true => "client", false => "server", null => "" };
+                    clearedBeforePpp = session.Connected && !carriedPpp;
+                }
+
                 failedSessions++;
-                cdnResult = cdnResult.Length == 0 ? Describe(session.Result) : cdnResult;
             }
         }
 
@@ -66,6 +72,8 @@ internal static class TunnelFactsBuilder
             EstablishedSessions = establishedSessions,
             FailedSessions = failedSessions,
             CdnResult = cdnResult,
+            CdnSender = cdnSender,
+            ClearedBeforePpp = clearedBeforePpp,
             SetupFailed = setupFailed,
             ClientHostName = tunnel.ClientHostName ?? "",
             ServerHostName = tunnel.ServerHostName ?? "",
@@ -82,6 +90,11 @@ internal static class TunnelFactsBuilder
             FailureFrames = failureFrames,
         };
     }
+
+    // A tunnel decrypted from ESP was carried by the SA that keyed that ESP: no other SA between the
+    // same addresses (a second client behind the same NAT) speaks for it.
+    private static IkeSa? Carrier(L2tpTunnel tunnel, CaptureContext context) =>
+        tunnel.EspSpi is uint spi ? context.Capture.EspFlows.FirstOrDefault(f => f.Spi == spi)?.IkeSa : null;
 
     // Every SA Protects can accept: those between the tunnel's two ends, and those to either end
     // from an initiator behind a NAT. Each at most once; the caller only ORs and takes maxima, so
@@ -146,9 +159,10 @@ internal static class TunnelFactsBuilder
         bool before = false;
         Timestamp protectionEnd = default;
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
-        foreach (IkeSa sa in ProtectingCandidates(tunnel, context))
+        IkeSa? carrier = Carrier(tunnel, context);
+        foreach (IkeSa sa in carrier is null ? ProtectingCandidates(tunnel, context) : [carrier])
         {
-            if (!Protects(sa, tunnel))
+            if (carrier is null && !Protects(sa, tunnel))
             {
                 continue;
             }

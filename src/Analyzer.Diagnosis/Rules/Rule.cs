@@ -33,6 +33,7 @@ public sealed class Rule
     public required string Condition { get; init; }
     public required string Summary { get; init; }
     public IReadOnlyList<RuleEvidence> Evidence { get; init; } = [];
+    /// <summary>Steps as written: templates over the subject's facts, each optionally guarded by a leading <c>{?condition}</c>.</summary>
     public IReadOnlyList<string> Remediation { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<string> Explains { get; init; } = [];
@@ -98,7 +99,7 @@ public sealed class Rule
         return Compiled(fail => RuleExpressionCompiler.Condition(FactType, Condition, fail));
     }
 
-    private RulePresentation CompilePresentation() => Compiled(fail => RuleExpressionCompiler.Presentation(FactType, Summary, Evidence, fail));
+    private RulePresentation CompilePresentation() => Compiled(fail => RuleExpressionCompiler.Presentation(FactType, Summary, Evidence, Remediation, fail));
 
     private T Compiled<T>(Func<Action<string, string>, T?> compile)
         where T : class

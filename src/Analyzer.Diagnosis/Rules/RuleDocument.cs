@@ -52,4 +52,7 @@ internal sealed class RuleFromLogsDocument
     public string? Condition { get; set; }
     public string? Summary { get; set; }
     public List<RuleEvidenceDocument>? Evidence { get; set; }
+
+    /// <summary>Steps for the log-only twin; when absent, the rule's steps that need no case values.</summary>
+    public List<string>? Remediation { get; set; }
 }

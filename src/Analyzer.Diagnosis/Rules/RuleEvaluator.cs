@@ -109,7 +109,8 @@ public static class RuleEvaluator
             Cause = rule.Cause,
             Owner = rule.Owner,
             Summary = summary,
-            Remediation = [.. rule.Remediation],
+            Remediation = presentation.Steps.Where(step => step.When?.Invoke(matches[0]) != false)
+                .Select(step => step.Text.Render(matches[0]).Trim()).Where(text => text.Length > 0).ToList(),
             References = [.. rule.References],
             Occurrences = matches.Count,
             Attempts = matches.OfType<FactOrigin>().Select(m => m.Attempt).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),

@@ -19,7 +19,7 @@ internal static class RuleExpressionCompiler
         }
     }
 
-    public static RulePresentation? Presentation(Type factType, string summaryText, IReadOnlyList<RuleEvidence> evidence, Action<string, string> fail)
+    public static RulePresentation? Presentation(Type factType, string summaryText, IReadOnlyList<RuleEvidence> evidence, IReadOnlyList<string> remediation, Action<string, string> fail)
     {
         FactTemplate? summary = Template(factType, summaryText, "summary", fail);
         List<CompiledEvidence> compiled = [];
@@ -40,7 +40,48 @@ internal static class RuleExpressionCompiler
             }
         }
 
-        return summary is not null && complete ? new RulePresentation(summary, compiled) : null;
+        List<RemediationStep> steps = [];
+        foreach (string step in remediation)
+        {
+            (string? guard, string text) = SplitGuard(step);
+            Func<object, bool>? when = null;
+            if (guard is not null)
+            {
+                try
+                {
+                    when = FactExpressions.Predicate(factType, guard);
+                }
+                catch (Exception error) when (IsCompileError(error))
+                {
+                    fail("remediation", $"remediation guard \"{guard}\" does not compile against {factType.Name}: {error.Message}");
+                    complete = false;
+                    continue;
+                }
+            }
+
+            if (Template(factType, text, "remediation", fail) is FactTemplate template)
+            {
+                steps.Add(new RemediationStep(when, template));
+            }
+            else
+            {
+                complete = false;
+            }
+        }
+
+        return summary is not null && complete ? new RulePresentation(summary, compiled, steps) : null;
+    }
+
+    /// <summary>"{?condition}text" → (condition, text); a step without a leading guard always applies.</summary>
+    internal static (string? Guard, string Text) SplitGuard(string step)
+    {
+        if (!step.StartsWith("{?", StringComparison.Ordinal))
+        {
+            return (null, step);
+        }
+
+        int close = step.IndexOf('}', 2);
+        return close < 0 ? (null, step) : (step[2..close].Trim(), step[(close + 1)..].TrimStart());
     }
 
     private static Func<object, object?>? Value(Type factType, string? expression, Action<string, string> fail)

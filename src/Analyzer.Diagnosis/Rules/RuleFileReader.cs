@@ -100,15 +100,18 @@ internal static class RuleFileReader
                 return null;
             }
 
-            fromLogs = Build(FactSubjects.Types["observation"], "observation", logCondition, logSummary, logEvidence, null, examples: false);
+            // Case values name the capture's facts, which a log-only bundle does not have: its twin takes
+            // its own steps, else the rule's steps that need no value.
+            List<string> logSteps = logs.Remediation ?? (document.Remediation ?? []).Where(step => !NeedsCaseValues(step)).ToList();
+            fromLogs = Build(FactSubjects.Types["observation"], "observation", logCondition, logSummary, logEvidence, logSteps, null, examples: false);
         }
 
-        Rule rule = Build(factType, subject, condition, summaryText, evidence, fromLogs, examples: true);
+        Rule rule = Build(factType, subject, condition, summaryText, evidence, document.Remediation ?? [], fromLogs, examples: true);
         return compilation == RuleCompilation.OnFirstUse || rule.TryCompile(errors) ? rule : null;
 
         // The rule and its fromLogs twin share everything but what they iterate, test, say and cite;
         // only the rule itself carries the examples.
-        Rule Build(Type type, string ruleSubject, string ruleCondition, string ruleSummary, List<RuleEvidence> ruleEvidence, Rule? logs, bool examples) =>
+        Rule Build(Type type, string ruleSubject, string ruleCondition, string ruleSummary, List<RuleEvidence> ruleEvidence, List<string> steps, Rule? logs, bool examples) =>
             new(type, lines)
             {
                 FromLogs = logs,
@@ -124,7 +127,7 @@ internal static class RuleFileReader
                 Condition = ruleCondition.Trim(),
                 Summary = ruleSummary.Trim(),
                 Evidence = ruleEvidence,
-                Remediation = document.Remediation ?? [],
+                Remediation = steps,
                 References = document.References ?? [],
                 Explains = document.Explains ?? [],
                 FalsePositives = document.Falsepositives ?? [],
@@ -134,6 +137,9 @@ internal static class RuleFileReader
                 SourceLine = IdLine(text),
             };
     }
+
+    /// <summary>A step with a guard or a hole ("{…}", not the literal "{{").</summary>
+    private static bool NeedsCaseValues(string step) => step.Replace("{{", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal);
 
     /// <summary>
     /// Walks the YAML events once so that a syntax error gets a line even where YamlDotNet's scanner

@@ -19,41 +19,7 @@ public static class EspSaTable
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(store);
-        var result = new KeyReadResult();
-        var fields = new List<string>(FieldCount);
-        int number = 0;
-        while (reader.ReadLine() is string line)
-        {
-            number++;
-            if (!UatLine.IsRecord(line))
-            {
-                continue;
-            }
-
-            if (!UatLine.TrySplit(line, fields, out string? problem))
-            {
-                result.Problem(number, problem!);
-                continue;
-            }
-
-            if (fields.Count < FieldCount)
-            {
-                result.Problem(number, "expected protocol, source, destination, SPI, encryption, key, authentication, key");
-                continue;
-            }
-
-            if (TryRead(fields, origin, out EspSaKey? key, out string? reason))
-            {
-                store.Add(key!);
-                result.Keys++;
-            }
-            else
-            {
-                result.Problem(number, reason!);
-            }
-        }
-
-        return result;
+        return UatLine.ReadRecords<EspSaKey>(reader, origin, FieldCount, "expected protocol, source, destination, SPI, encryption, key, authentication, key", TryRead, store.Add);
     }
 
     /// <summary>Writes the SAs in Wireshark's own format (quoted strings, hex keys with 0x).</summary>

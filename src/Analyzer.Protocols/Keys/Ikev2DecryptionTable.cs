@@ -18,41 +18,7 @@ public static class Ikev2DecryptionTable
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(store);
-        var result = new KeyReadResult();
-        var fields = new List<string>(FieldCount);
-        int number = 0;
-        while (reader.ReadLine() is string line)
-        {
-            number++;
-            if (!UatLine.IsRecord(line))
-            {
-                continue;
-            }
-
-            if (!UatLine.TrySplit(line, fields, out string? problem))
-            {
-                result.Problem(number, problem!);
-                continue;
-            }
-
-            if (fields.Count < FieldCount)
-            {
-                result.Problem(number, "expected SPIi, SPIr, SK_ei, SK_er, encryption, SK_ai, SK_ar, integrity");
-                continue;
-            }
-
-            if (TryRead(fields, origin, out Ikev2SaKey? key, out string? reason))
-            {
-                store.Add(key!);
-                result.Keys++;
-            }
-            else
-            {
-                result.Problem(number, reason!);
-            }
-        }
-
-        return result;
+        return UatLine.ReadRecords<Ikev2SaKey>(reader, origin, FieldCount, "expected SPIi, SPIr, SK_ei, SK_er, encryption, SK_ai, SK_ar, integrity", TryRead, store.Add);
     }
 
     public static string Write(IEnumerable<Ikev2SaKey> keys)

@@ -10,6 +10,55 @@ namespace Analyzer.Protocols.Keys;
 /// </summary>
 internal static class UatLine
 {
+    /// <summary>Reads one field list into a key, or says why it cannot.</summary>
+    public delegate bool RecordReader<TKey>(List<string> fields, string origin, out TKey? key, out string? reason)
+        where TKey : class;
+
+    /// <summary>
+    /// Reads a UAT table line by line: comments and blank lines skipped, each record split, checked for
+    /// <paramref name="fieldCount"/> fields (extra ones, from newer Wireshark versions, are ignored)
+    /// and turned into a key; every refused line becomes a problem with its line number.
+    /// </summary>
+    public static KeyReadResult ReadRecords<TKey>(TextReader reader, string origin, int fieldCount, string expected, RecordReader<TKey> read, Action<TKey> add)
+        where TKey : class
+    {
+        var result = new KeyReadResult();
+        var fields = new List<string>(fieldCount);
+        int number = 0;
+        while (reader.ReadLine() is string line)
+        {
+            number++;
+            if (!IsRecord(line))
+            {
+                continue;
+            }
+
+            if (!TrySplit(line, fields, out string? problem))
+            {
+                result.Problem(number, problem!);
+                continue;
+            }
+
+            if (fields.Count < fieldCount)
+            {
+                result.Problem(number, expected);
+                continue;
+            }
+
+            if (read(fields, origin, out TKey? key, out string? reason))
+            {
+                add(key!);
+                result.Keys++;
+            }
+            else
+            {
+                result.Problem(number, reason!);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Splits <paramref name="line"/> into fields; false with a reason when a quote is left open.</summary>
     public static bool TrySplit(string line, List<string> fields, out string? problem)
     {

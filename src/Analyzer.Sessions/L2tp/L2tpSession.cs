@@ -14,6 +14,12 @@ public sealed class L2tpSession
 
     public L2tpSessionState State { get; set; }
 
+    /// <summary>ICCN or OCCN seen: the call was connected, whatever happened to it afterwards.</summary>
+    public bool Connected { get; set; }
+
+    /// <summary>Who sent the CDN that ended the call: true the LAC (client), false the LNS; null while none is seen.</summary>
+    public bool? ClearedByClient { get; set; }
+
     public L2tpResult? Result { get; set; }
 
     public long DataPackets { get; set; }

@@ -349,16 +349,19 @@ public sealed class L2tpTunnelTracker
                 break;
             case L2tpMessageType.IncomingCallConnected:
             case L2tpMessageType.OutgoingCallConnected:
+                model.Connected = true;
                 if (model.State != L2tpSessionState.Disconnected)
                 {
                     model.State = L2tpSessionState.Established;
                 }
 
                 break;
-            case L2tpMessageType.CallDisconnectNotify:
+            case L2tpMessageType.CallDisconnectNotify when model.State != L2tpSessionState.Disconnected:
+                // The first CDN decides who cleared the call; an answering CDN from the other end adds nothing.
                 model.State = L2tpSessionState.Disconnected;
                 model.Result = content.Result;
                 model.DisconnectFrame = frame;
+                model.ClearedByClient = fromClient;
                 break;
         }
     }

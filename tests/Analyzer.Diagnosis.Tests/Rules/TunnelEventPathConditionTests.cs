@@ -77,7 +77,7 @@ public sealed class TunnelEventPathConditionTests
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0), ("SCCRP", false, 0), ("SCCCN", true, 0), ("ICRQ", true, 0), ("ICRP", false, 7), ("ICCN", true, 9), ("CDN", false, 7));
         tunnel.State = L2tpTunnelState.Established;
-        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Result = new L2tpResult(3, "Administrative", null, null, null), DataPackets = 250 });
+        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Connected = true, ClearedByClient = false, Result = new L2tpResult(3, "Administrative", null, null, null), DataPackets = 250 });
         Assert.DoesNotContain("l2tp-setup-failed", Catalogue.FiredIds(draft.Build()));
     }
 
@@ -88,9 +88,12 @@ public sealed class TunnelEventPathConditionTests
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0), ("SCCRP", false, 0), ("SCCCN", true, 0), ("ICRQ", true, 0), ("ICRP", false, 7), ("ICCN", true, 9), ("CDN", false, 7));
         tunnel.State = L2tpTunnelState.Established;
-        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Result = new L2tpResult(1, "Session disconnected due to loss of carrier", 0, "No General Error", null) });
+        tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 7, ServerSessionId = 9, State = L2tpSessionState.Disconnected, Connected = true, ClearedByClient = false, Result = new L2tpResult(1, "Session disconnected due to loss of carrier", 0, "No General Error", null) });
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "l2tp-setup-failed");
         Assert.Contains("loss of carrier", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("cleared by the server after it was connected but before PPP came up", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains(finding.Remediation, step => step.Contains("cleared by the server before any PPP", StringComparison.Ordinal));
+        Assert.DoesNotContain(finding.Remediation, step => step.StartsWith("SCCRQ unanswered", StringComparison.Ordinal));
     }
 
     [Fact]

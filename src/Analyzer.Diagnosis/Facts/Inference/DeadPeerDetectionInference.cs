@@ -27,7 +27,7 @@ internal static class DeadPeerDetectionInference
             {
                 IkeMessage request = messages[i];
                 IkeMessage answer = messages[i + 1];
-                if (request.Encrypted && IkeMoments.IsInformational(request) && IkeMoments.IsInformational(answer)
+                if (request.Encrypted && !request.Decrypted && IkeMoments.IsInformational(request) && IkeMoments.IsInformational(answer)
                     && answer.From.Address != request.From.Address && answer.Frame.Time.SecondsSince(request.Frame.Time) <= AnswerWithin
                     && (rounds.Count == 0 || (rounds[0].Length == request.Length && rounds[0].From.Address == request.From.Address)))
                 {

@@ -11,8 +11,16 @@ internal static class InferenceFactsBuilder
 {
     public static void Build(CaptureContext context, List<InferenceFacts> into)
     {
+        // With keys the decrypted content is the evidence: an inference from sizes and timing stands aside
+        // for every ESP flow (and every IKE message) vpndiag could read.
+        HashSet<uint> read = context.Capture.EspFlows.Where(f => f.DecryptedPackets > 0).Select(f => f.Spi).ToHashSet();
         foreach (SealedConversation conversation in SealedConversation.Of(context.Capture.SealedPackets, context.Capture.IkeSas))
         {
+            if (read.Count > 0 && conversation.Packets.Exists(p => read.Contains(p.Spi)))
+            {
+                continue;
+            }
+
             RetransmissionInference.Find(conversation, context, into);
             ShortExchangeInference.Find(conversation, context, into);
         }

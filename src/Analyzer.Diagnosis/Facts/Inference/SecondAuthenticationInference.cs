@@ -39,7 +39,7 @@ internal static class SecondAuthenticationInference
                 foreach (IkeMessage message in first.Messages)
                 {
                     double offset = message.Frame.Time.SecondsSince(authenticated);
-                    if (message.Encrypted && IkeMoments.IsInformational(message) && message.From.Address == first.Responder.Address
+                    if (message.Encrypted && !message.Decrypted && IkeMoments.IsInformational(message) && message.From.Address == first.Responder.Address
                         && offset >= -Before && offset <= After)
                     {
                         into.Add(Row(context, first, second, message, offset));
