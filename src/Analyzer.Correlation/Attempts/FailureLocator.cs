@@ -19,8 +19,9 @@ internal static class FailureLocator
         }
 
         attempt.FailedStage = failed.Stage;
-        if (!attempt.Sas.Any())
+        if (attempt.Views.All(v => v.Role == VantageRoles.Log))
         {
+            // Only daemon logs show this attempt: whose log recorded the failure places it.
             (attempt.Side, attempt.SideBasis) = LogSide.Of(attempt, failed);
             return;
         }
