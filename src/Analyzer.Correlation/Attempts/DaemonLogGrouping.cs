@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.EventLogs;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Correlation.Attempts;
 
@@ -19,10 +20,13 @@ internal static class DaemonLogGrouping
 
     public static List<ConnectionAttempt> Attach(IReadOnlyList<EventRecord> events, Dictionary<ulong, ConnectionAttempt> byCookie, AttemptSet set, Action<ConnectionAttempt, EventRecord> add)
     {
+        // Without captures (a log-only bundle) the logs are all there is: lines that name no IKE SA
+        // still make attempts, and what the log says of the IKE version is the attempt's.
+        bool logsOnly = byCookie.Count == 0;
         var groups = new Dictionary<(int Input, string Sa), List<EventRecord>>();
         foreach (EventRecord record in events)
         {
-            if (record.GetData(IkeSaKey) is string sa)
+            if ((record.GetData(IkeSaKey) ?? (logsOnly ? ProcessScope(record) : null)) is string sa)
             {
                 var key = (record.InputIndex, sa);
                 if (!groups.TryGetValue(key, out List<EventRecord>? list))
@@ -51,13 +55,30 @@ internal static class DaemonLogGrouping
 
             if (attempt is null)
             {
-                if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n.Kind, out _, out _)))
+                if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n, r, out _, out _)))
                 {
                     continue;
                 }
 
-                attempt = New(group, spi);
-                created.Add(attempt);
+                ConnectionAttempt candidate = New(group, spi, logsOnly);
+                attempt = logsOnly ? SameNegotiation(created, candidate, group[0].InputIndex) : null;
+                if (attempt is null)
+                {
+                    attempt = candidate;
+                    created.Add(attempt);
+                }
+                else
+                {
+                    // The log that knows both ends (and its role) describes the attempt.
+                    if ((attempt.Client is null || attempt.Server is null) && candidate.Client is not null && candidate.Server is not null)
+                    {
+                        (attempt.Client, attempt.Server) = (candidate.Client, candidate.Server);
+                    }
+
+                    attempt.IkeVersion ??= candidate.IkeVersion;
+                    attempt.Phase1 = attempt.Phase1 == IkeExchangeKind.Unknown ? candidate.Phase1 : attempt.Phase1;
+                }
+
                 if (spi is ulong cookie)
                 {
                     byCookie.TryAdd(cookie, attempt);
@@ -103,16 +124,57 @@ internal static class DaemonLogGrouping
         return first.SecondsSince(start) >= -Tolerance && end.SecondsSince(first) >= -Tolerance ? only : null;
     }
 
-    private static ConnectionAttempt New(List<EventRecord> group, ulong? spi)
+    /// <summary>
+    /// The attempt another log of the bundle already made for the same negotiation: the same client
+    /// and server addresses (each log's own view put in client/server order by its role) starting
+    /// within two seconds, seen by no log of this input yet. The client's and the server's log (or
+    /// two logs of one daemon) of one Main Mode are one attempt with two views, as two captures are.
+    /// A NAT between the logs hides the client's own address from the server's log: those stay apart.
+    /// </summary>
+    private static ConnectionAttempt? SameNegotiation(List<ConnectionAttempt> created, ConnectionAttempt candidate, int input)
     {
+        const double SameStartSeconds = 2;
+        NetAddress?[] known = [candidate.Client?.Address, candidate.Server?.Address];
+        if (known.All(a => a is null))
+        {
+            return null;
+        }
+
+        // A log that names only one end (a verbose log's first lines, or a role it does not state) joins
+        // the attempt that has that end among its own.
+        return created.FirstOrDefault(a => Math.Abs(a.Start.SecondsSince(candidate.Start)) <= SameStartSeconds && !a.Views.Any(v => v.InputIndex == input)
+            && (candidate.Client is not null && candidate.Server is not null
+                ? a.Client?.Address == candidate.Client.Value.Address && a.Server?.Address == candidate.Server.Value.Address
+                  || a.Client is null || a.Server is null
+                : known.Where(k => k is not null).All(k => k == a.Client?.Address || k == a.Server?.Address)));
+    }
+
+    /// <summary>
+    /// A charon line written without <c>ike_name</c> (syslog's default) or a pluto line without a state
+    /// serial names no IKE SA: its daemon process stands in, so such a log still yields attempts (its
+    /// IKE SAs in one, where the log cannot tell them apart). xl2tpd and pppd lines join attempts by time.
+    /// </summary>
+    private static string? ProcessScope(EventRecord record) =>
+        record.Provider is "charon" or "pluto" && record.Normalized is not null ? "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "") : null;
+
+    private static ConnectionAttempt New(List<EventRecord> group, ulong? spi, bool logsOnly)
+    {
+        // The remote end of the log's first line naming one: the client in a responder's log, the server in an initiator's.
         NormalizedEvent? addressed = group.Select(r => r.Normalized).FirstOrDefault(n => n?.RemoteAddress is not null);
+        NetEndpoint? remote = addressed?.RemoteAddress is NetAddress peer ? new NetEndpoint(peer, addressed.RemotePort ?? 500) : null;
+        NetEndpoint? local = group.Select(r => r.Normalized).FirstOrDefault(n => n?.LocalAddress is not null) is { LocalAddress: NetAddress own } named
+            ? new NetEndpoint(own, named.LocalPort ?? 500) : null;
+        bool initiator = LogRole.IsInitiator(group) && !LogRole.IsResponder(group);
+        string? mode = group.Select(r => r.Normalized?.Fields.GetValueOrDefault("mode")).FirstOrDefault(m => m is "Main" or "Aggressive" or "IKE");
         return new ConnectionAttempt
         {
             InitiatorSpi = spi ?? 0,
             ResponderSpi = group.Select(r => Spi(r, ResponderSpiKey)).FirstOrDefault(s => s is not null) ?? 0,
             Start = group.Select(r => r.Time).OfType<Timestamp>().DefaultIfEmpty().Min(),
-            Client = addressed?.RemoteAddress is NetAddress remote ? new NetEndpoint(remote, addressed.RemotePort ?? 500) : null,
-            Server = addressed?.LocalAddress is NetAddress local ? new NetEndpoint(local, addressed.LocalPort ?? 500) : null,
+            Client = initiator ? local : remote,
+            Server = initiator ? remote : local,
+            IkeVersion = logsOnly ? mode switch { "Main" or "Aggressive" => 1, "IKE" => 2, _ => null } : null,
+            Phase1 = mode switch { "Main" => IkeExchangeKind.MainMode, "Aggressive" => IkeExchangeKind.AggressiveMode, "IKE" => IkeExchangeKind.IkeSaInit, _ => IkeExchangeKind.Unknown },
         };
     }
 

@@ -19,6 +19,13 @@ internal static class FailureLocator
         }
 
         attempt.FailedStage = failed.Stage;
+        if (attempt.Views.All(v => v.Role == VantageRoles.Log))
+        {
+            // Only daemon logs show this attempt: whose log recorded the failure places it.
+            (attempt.Side, attempt.SideBasis) = LogSide.Of(attempt, failed);
+            return;
+        }
+
         (attempt.Side, attempt.SideBasis) = failed.Stage switch
         {
             AttemptStage.IkeReachability => Unanswered(attempt, attempt.Messages[0]),

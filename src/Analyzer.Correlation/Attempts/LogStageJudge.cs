@@ -11,11 +11,23 @@ internal static class LogStageJudge
 {
     public static void Judge(ConnectionAttempt attempt)
     {
+        AttemptStage? furthest = null;   // the furthest stage a log line of this attempt says passed so far
         foreach (EventRecord record in attempt.Records)
         {
-            if (record.Normalized is not NormalizedEvent normalized || !LogStageSignals.TryGet(normalized.Kind, out AttemptStage stage, out StageOutcome outcome))
+            if (record.Normalized is not NormalizedEvent normalized || !LogStageSignals.TryGet(normalized, record, out AttemptStage stage, out StageOutcome outcome))
             {
                 continue;
+            }
+
+            if (outcome == StageOutcome.Passed && (furthest is null || stage > furthest))
+            {
+                furthest = stage;
+            }
+            else if (outcome == StageOutcome.Failed && normalized.Kind.EndsWith("give-up", StringComparison.Ordinal) && furthest is AttemptStage reached && stage <= reached)
+            {
+                // charon's "giving up after N retransmits" names no message: after stages passed, the
+                // unanswered one is the next (Main Mode 5 after 1-4 passed is authentication).
+                stage = reached + 1;
             }
 
             StageVerdict verdict = attempt[stage];

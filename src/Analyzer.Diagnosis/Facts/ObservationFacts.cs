@@ -63,4 +63,23 @@ public sealed class ObservationFacts : FactOrigin
     public int Retransmits { get; init; }
     /// <summary>Some daemon log of the case shows a child SA established (any connection).</summary>
     public bool AnyChildEstablished { get; init; }
+
+    /// <summary>The algorithms the line says were negotiated (charon's "selected proposal: IKE:...", pluto's "cipher=... integ=... group=..."), "" if none.</summary>
+    public string Proposal { get; init; } = "";
+    /// <summary>Those of them RFC 8247 says SHOULD NOT or MUST NOT be used ("MODP_1024 (SHOULD NOT)"), judged by the one algorithm table.</summary>
+    public string WeakChosen { get; init; } = "";
+    public bool HasWeakChosen { get; init; }
+
+    /// <summary>IKE SAs this log shows established with the line's peer address (each IKE SA once).</summary>
+    public int PeerEstablishedSas { get; init; }
+    /// <summary>Seconds between the first and the last of them (0 with fewer than two).</summary>
+    public double PeerSpanSeconds { get; init; }
+    /// <summary>
+    /// Clients this log shows behind the line's peer address: IKE SAs from that address for which the
+    /// log detected a NAT at the peer, counted once per source port they started from (one NAT, two
+    /// clients, two port mappings). A client re-authenticating from its port counts once.
+    /// </summary>
+    public int PeerNatClients { get; init; }
+    /// <summary>This line's IKE SA started after another IKE SA from the same address behind a NAT (it is the later client).</summary>
+    public bool LaterNatClient { get; init; }
 }

@@ -30,7 +30,7 @@ internal static class ObservationFactsBuilder
                 scopes[(record.InputIndex, scope)] = state = new Scope();
             }
 
-            state.Observe(normalized);
+            state.Observe(normalized, record.Time);
             if (normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
             {
                 received4500At.Add(local);
@@ -43,10 +43,14 @@ internal static class ObservationFactsBuilder
             }
         }
 
+        var peers = PeerHistory.Of(scopes.Select(pair => (pair.Key.Input, pair.Value.History)));
         var facts = new List<ObservationFacts>(staged.Count);
         foreach ((EventRecord record, NormalizedEvent normalized, string scope) in staged)
         {
             Scope state = scopes[(record.InputIndex, scope)];
+            PeerHistory history = state.Peer is NetAddress address ? peers.GetValueOrDefault((record.InputIndex, address)) ?? PeerHistory.None : PeerHistory.None;
+            List<string> negotiated = Negotiated(normalized);
+            List<string> weak = LoggedAlgorithms.Weak(negotiated);
             AnalysisInput? input = record.InputIndex >= 0 && record.InputIndex < @case.Inputs.Count ? @case.Inputs[record.InputIndex] : null;
             string daemon = record.Provider ?? "";
             facts.Add(new ObservationFacts
@@ -84,10 +88,37 @@ internal static class ObservationFactsBuilder
                 Retransmits = state.Retransmits,
                 LastSentBytes = state.LastSentBytes,
                 AnyChildEstablished = anyChild,
+                Proposal = string.Join('/', negotiated),
+                WeakChosen = string.Join(", ", weak),
+                HasWeakChosen = weak.Count > 0,
+                PeerEstablishedSas = history.EstablishedSas,
+                PeerSpanSeconds = history.SpanSeconds,
+                PeerNatClients = history.NatClients,
+                LaterNatClient = history.IsLaterNatClient(state.History),
             });
         }
 
         return facts;
+    }
+
+    /// <summary>The algorithm names a line says were negotiated: charon's selected proposal, pluto's established SA.</summary>
+    private static List<string> Negotiated(NormalizedEvent normalized)
+    {
+        if (normalized.Fields.GetValueOrDefault("proposal") is string proposal)
+        {
+            return [.. LoggedAlgorithms.ProposalNames(proposal)];
+        }
+
+        var names = new List<string>(3);
+        foreach (string field in (string[])["cipher", "integrity", "dhGroup"])
+        {
+            if (normalized.Fields.GetValueOrDefault(field) is string name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -112,9 +143,12 @@ internal static class ObservationFactsBuilder
         public bool AnsweredAfterFloat { get; private set; }
         private bool _floated;
 
-        public void Observe(NormalizedEvent normalized)
+        public ScopeHistory History { get; } = new();
+
+        public void Observe(NormalizedEvent normalized, Timestamp? time)
         {
             string kind = normalized.Kind;
+            History.Observe(normalized, time);
             Received |= kind.EndsWith("packet-received", StringComparison.Ordinal) || kind.EndsWith("peer-initiating", StringComparison.Ordinal);
             Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
             ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);

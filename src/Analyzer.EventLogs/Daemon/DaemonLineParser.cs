@@ -166,7 +166,11 @@ internal static partial class DaemonLineParser
         string? pid = Token(ref text);
         _ = Token(ref text);
         SkipStructuredData(ref text);
-        string message = text.TrimStart('\uFEFF').ToString();
+        // rsyslog's RFC 5424 templates write its msg property, which keeps the space that followed
+        // "tag:" in the sender's datagram ("- -  05[IKE] ..."): one space is the separator's, not the
+        // message's (pluto's indented lines keep the rest of theirs).
+        text = text.TrimStart('\uFEFF');
+        string message = (text.StartsWith(' ') ? text[1..] : text).ToString();
         DaemonLine split = Split(host, app is null ? "unknown" : NormalizeDaemonName(app), pid, message);
         return split with { Time = time, Format = DaemonLineFormat.Rfc5424, Level = split.Level ?? severity };
     }

@@ -57,6 +57,8 @@ internal static partial class DaemonLogReader
         var repeated = new RepeatedStrings();
         var clock = new LogClock(hints, fileTime);
         string? lastDaemon = null;
+        string? lastOther = null;          // the program of the line before, when it was not a VPN daemon
+        Timestamp? lastTime = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -81,6 +83,16 @@ internal static partial class DaemonLogReader
             }
 
             DaemonLine parsed = DaemonLineParser.Parse(line);
+            // journalctl's short formats print a multi-line message's further lines indented under
+            // its first: they belong to that line's program and time.
+            bool continuation = parsed.Daemon == "unknown" && parsed.Time is null && line.StartsWith(' ');
+            if (continuation && lastOther is not null)
+            {
+                others[lastOther] = others.GetValueOrDefault(lastOther) + 1;
+                continue;
+            }
+
+            lastOther = null;
             if (parsed.Daemon == "unknown")
             {
                 // A bare line continues the daemon before it, or is told by its wording (pppd's own log file).
@@ -100,6 +112,7 @@ internal static partial class DaemonLogReader
             else if (!DaemonLineParser.IsVpnDaemon(parsed.Daemon))
             {
                 others[parsed.Daemon] = others.GetValueOrDefault(parsed.Daemon) + 1;
+                lastOther = parsed.Daemon;
                 continue;
             }
             else
@@ -107,7 +120,8 @@ internal static partial class DaemonLogReader
                 lastDaemon = parsed.Daemon;
             }
 
-            Timestamp? time = parsed.Time is PartialTime partial ? clock.Complete(partial) : null;
+            Timestamp? time = parsed.Time is PartialTime partial ? clock.Complete(partial) : continuation ? lastTime : null;
+            lastTime = time;
             if (time is null)
             {
                 untimed++;

@@ -34,6 +34,12 @@ public sealed class EventMap
     /// <summary>Daemon lines: regex over the message; named groups are canonical fields (a trailing digit allows alternatives).</summary>
     public string? Match { get; set; }
 
+    /// <summary>
+    /// Daemon lines: canonical field → the daemon's wording → the value every daemon's entry gives
+    /// (pluto's "i am NATed" is charon's "local"), so rules test one word whatever the daemon.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> Values { get; set; } = [];
+
     public EventMapCode? Code { get; set; }
 }
 

@@ -180,7 +180,13 @@ public static class EventNormalizer
 
                 // "remoteAddress2" is an alternative spelling of "remoteAddress" in another branch.
                 string name = group.Name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
-                values.TryAdd(name, group.Value.Trim());
+                string value = group.Value.Trim();
+                if (map.Values.TryGetValue(name, out Dictionary<string, string>? wordings) && wordings.TryGetValue(value, out string? canonical))
+                {
+                    value = canonical;
+                }
+
+                values.TryAdd(name, value);
             }
 
             return map;

@@ -75,7 +75,11 @@ public sealed class PlutoMapTests
     [InlineData("\"site\" #1: STATE_V2_PARENT_I1: 60 second timeout exceeded after 7 retransmits.  No response (or no acceptable response) to our first IKEv2 message", "pluto-give-up", "ike-reachability", "failed")] // oci
     [InlineData("\"l2tp-client\" #1: max number of retransmissions (8) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKEv1 message", "pluto-give-up", "ike-reachability", "failed")] // src 3.x timer.c
     // NAT, DPD, deletes
-    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "pluto-nat-detected", null, "info")] // src 3.x nat_traversal.c
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "pluto-nat-detected", "ike-reachability", "info")] // src 3.0-3.8 nat_traversal.c
+    [InlineData("\"L2TP-PSK\" #1: NAT-Traversal: Result using draft-ietf-ipsec-nat-t-ike (MacOS X): no NAT detected", "pluto-nat-none", null, "info")] // public report (Openswan)
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: DPD action - clearing connection kind instance", "pluto-dpd-timeout", null, "failed")] // src 4.10 ikev1_dpd.c
+    [InlineData("\"l2tp-client\" #1: MAIN_I3: retransmission; will wait 500ms for response", "pluto-retransmit", null, "retried")] // src 5.4 retransmit.c (jam_deltatime_human)
+    [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting ISAKMP SA (MAIN_R3) aged 10.014s and sending notification", "pluto-deleting", null, "info")] // src 5.4 state.c
     [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: DPD: No response from peer - declaring peer dead", "pluto-dpd-timeout", null, "failed")] // src 3.x dpd.c
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: received Delete SA payload: self-deleting ISAKMP State #3", "pluto-delete-received", null, "info")] // lab
     [InlineData("\"l2tp-psk\"[1] 198.51.100.20 #3: deleting state (STATE_MAIN_R3) aged 10.014434s and sending notification", "pluto-deleting", null, "info")] // lab
@@ -111,6 +115,23 @@ public sealed class PlutoMapTests
         Assert.Equal("5f6a5d2e", normalized.Fields["outboundSpi"]);
         Assert.Equal("8d7dc0ba", normalized.Fields["inboundSpi"]);
         Assert.Equal("transport", normalized.Fields["mode"]);
+    }
+
+    [Theory]
+    [InlineData("\"l2tp-client\" #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): i am NATed", "local")] // src 3.0-3.8, Openswan 2.x
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): peer is NATed", "remote")] // src 3.0-3.8
+    [InlineData("\"TA_VPN\" #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal): both are NATed", "both")] // public report
+    [InlineData("\"l2tp-client\" #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal) sender port 500: I am behind NAT", "local")] // src 3.9-3.16 (natt_bit_names)
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal) sender port 4500: peer behind NAT", "remote")] // src 3.9-3.16
+    [InlineData("\"l2tp-psk\"[1] 203.0.113.7 #1: NAT-Traversal: Result using RFC 3947 (NAT-Traversal) sender port 4500: I am behind NAT+peer behind NAT", "both")] // src 3.9-3.16
+    [InlineData("| NAT_TRAVERSAL this end is behind NAT", "local")] // src 3.17-5.4 with plutodebug
+    [InlineData("| NAT_TRAVERSAL that end is behind NAT 203.0.113.7:4500", "remote")] // src 3.17-5.4 with plutodebug
+    public void Pluto_nat_detection_names_the_side_in_charons_words(string line, string side)
+    {
+        NormalizedEvent normalized = One(line).Normalized!;
+        Assert.Equal("pluto-nat-detected", normalized.Kind);
+        Assert.Equal("ike-reachability", normalized.Stage);
+        Assert.Equal(side, normalized.Fields["natSide"]);
     }
 
     [Fact]
