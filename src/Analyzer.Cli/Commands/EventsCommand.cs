@@ -141,6 +141,16 @@ internal static class EventsCommand
 
     private static void WriteJson(TextWriter target, List<(EventRecord Record, string Input)> records)
     {
+        // Standard output and -o files are StreamWriters: the JSON goes straight to their stream
+        // instead of through a buffer and a string of the whole output (three copies of it).
+        if (target is StreamWriter { BaseStream: Stream stream } writer)
+        {
+            writer.Flush();
+            EventRecordsJson.Write(records, stream);
+            writer.WriteLine();
+            return;
+        }
+
         using var buffer = new MemoryStream();
         EventRecordsJson.Write(records, buffer);
         target.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
