@@ -5,52 +5,58 @@ namespace Analyzer.Protocols.Ike;
 
 /// <summary>
 /// What one ISAKMP/IKE payload chain carries, copied out of the frame buffer so the session stage
-/// can keep it. Built by <see cref="IsakmpContentReader"/> for a clear message or a decrypted body.
+/// can keep it. Built once by <see cref="IsakmpContentReader"/> for a clear message or a decrypted
+/// body and never changed afterwards: the session stage keeps <see cref="Types"/> as the message's
+/// payload list instead of copying it. Only what a later stage reads is copied out (no nonces, no
+/// hash or signature bytes); lists nothing filled are shared empty arrays.
 /// </summary>
 public sealed class IsakmpContent
 {
     /// <summary>Top-level payload types in chain order (what tshark lists).</summary>
-    public List<PayloadType> Types { get; } = [];
+    public required IReadOnlyList<PayloadType> Types { get; init; }
 
-    public List<SaProposal> Proposals { get; } = [];
+    public IReadOnlyList<SaProposal> Proposals { get; init; } = [];
 
-    public uint? Doi { get; set; }
-
-    public uint? Situation { get; set; }
-
-    public KeyExchangePayload? KeyExchange { get; set; }
-
-    public byte[]? Nonce { get; set; }
+    public KeyExchangePayload? KeyExchange { get; init; }
 
     /// <summary>NAT-D hashes in order (IKEv1: first is the peer's address, then own addresses, RFC 3947 §3.2).</summary>
-    public List<byte[]> NatDiscoveryHashes { get; } = [];
+    public IReadOnlyList<byte[]> NatDiscoveryHashes { get; init; } = [];
 
-    public List<IdentificationPayload> Identities { get; } = [];
+    public IReadOnlyList<IdentificationPayload> Identities { get; init; } = [];
 
-    public List<CertificatePayload> Certificates { get; } = [];
+    public IReadOnlyList<CertificatePayload> Certificates { get; init; } = [];
 
-    public List<CertificateRequestPayload> CertificateRequests { get; } = [];
+    public IReadOnlyList<CertificateRequestPayload> CertificateRequests { get; init; } = [];
 
-    public List<NotificationPayload> Notifications { get; } = [];
+    public IReadOnlyList<NotificationPayload> Notifications { get; init; } = [];
 
-    public List<DeletePayload> Deletes { get; } = [];
+    public IReadOnlyList<DeletePayload> Deletes { get; init; } = [];
 
-    public List<byte[]> VendorIds { get; } = [];
+    public IReadOnlyList<byte[]> VendorIds { get; init; } = [];
 
-    public FragmentPayload? Fragment { get; set; }
-
-    public bool HasHash { get; set; }
-
-    public bool HasSignature { get; set; }
+    public FragmentPayload? Fragment { get; init; }
 
     /// <summary>IKEv2 SK/SKF: the first payload inside the encrypted body.</summary>
-    public PayloadType InnerFirstPayload { get; set; }
+    public PayloadType InnerFirstPayload { get; init; }
 
     /// <summary>Broken structures, offsets relative to the message start.</summary>
-    public List<ParseError> Errors { get; } = [];
+    public IReadOnlyList<ParseError> Errors { get; init; } = [];
 
     /// <summary>Bytes after the last payload of the chain, where they should not be.</summary>
-    public int ExtraBytes { get; set; }
+    public int ExtraBytes { get; init; }
 
-    public int ExtraBytesOffset { get; set; }
+    public int ExtraBytesOffset { get; init; }
+
+    public bool Has(PayloadType type)
+    {
+        foreach (PayloadType present in Types)
+        {
+            if (present == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

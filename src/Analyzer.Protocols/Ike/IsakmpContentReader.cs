@@ -13,38 +13,77 @@ public static class IsakmpContentReader
 {
     public static IsakmpContent Read(ref IsakmpReader reader, bool v2, int maxStringLength)
     {
-        var content = new IsakmpContent();
+        var parts = new Parts();
         ParseError error;
         while (reader.TryReadPayload(out IsakmpPayload payload, out error))
         {
-            content.Types.Add(payload.Type);
+            parts.Types.Add(payload.Type);
             if (error.IsError)
             {
-                content.Errors.Add(error);
+                Add(ref parts.Errors, error);
                 error = default;
             }
 
-            if (!TryDecode(payload, v2, maxStringLength, content, out ParseError payloadError))
+            if (!TryDecode(payload, v2, maxStringLength, ref parts, out ParseError payloadError))
             {
-                content.Errors.Add(payloadError);
+                Add(ref parts.Errors, payloadError);
             }
         }
 
+        int extraBytes = 0;
+        int extraBytesOffset = 0;
         if (error.IsError)
         {
-            content.Errors.Add(error);
+            Add(ref parts.Errors, error);
         }
         else if (reader.Remaining > 0)
         {
-            content.ExtraBytes = reader.Remaining;
-            content.ExtraBytesOffset = reader.Offset;
+            extraBytes = reader.Remaining;
+            extraBytesOffset = reader.Offset;
         }
 
-        content.InnerFirstPayload = reader.InnerFirstPayload;
-        return content;
+        return new IsakmpContent
+        {
+            Types = parts.Types,
+            Proposals = (IReadOnlyList<SaProposal>?)parts.Proposals ?? [],
+            KeyExchange = parts.KeyExchange,
+            NatDiscoveryHashes = (IReadOnlyList<byte[]>?)parts.NatDiscoveryHashes ?? [],
+            Identities = (IReadOnlyList<IdentificationPayload>?)parts.Identities ?? [],
+            Certificates = (IReadOnlyList<CertificatePayload>?)parts.Certificates ?? [],
+            CertificateRequests = (IReadOnlyList<CertificateRequestPayload>?)parts.CertificateRequests ?? [],
+            Notifications = (IReadOnlyList<NotificationPayload>?)parts.Notifications ?? [],
+            Deletes = (IReadOnlyList<DeletePayload>?)parts.Deletes ?? [],
+            VendorIds = (IReadOnlyList<byte[]>?)parts.VendorIds ?? [],
+            Fragment = parts.Fragment,
+            InnerFirstPayload = reader.InnerFirstPayload,
+            Errors = (IReadOnlyList<ParseError>?)parts.Errors ?? [],
+            ExtraBytes = extraBytes,
+            ExtraBytesOffset = extraBytesOffset,
+        };
     }
 
-    private static bool TryDecode(IsakmpPayload payload, bool v2, int maxStringLength, IsakmpContent content, out ParseError error)
+    /// <summary>The lists being filled during one walk; a list is made only when its first item arrives.</summary>
+    private struct Parts
+    {
+        public Parts()
+        {
+        }
+
+        public List<PayloadType> Types = new(8);
+        public List<SaProposal>? Proposals;
+        public KeyExchangePayload? KeyExchange;
+        public List<byte[]>? NatDiscoveryHashes;
+        public List<IdentificationPayload>? Identities;
+        public List<CertificatePayload>? Certificates;
+        public List<CertificateRequestPayload>? CertificateRequests;
+        public List<NotificationPayload>? Notifications;
+        public List<DeletePayload>? Deletes;
+        public List<byte[]>? VendorIds;
+        public FragmentPayload? Fragment;
+        public List<ParseError>? Errors;
+    }
+
+    private static bool TryDecode(IsakmpPayload payload, bool v2, int maxStringLength, ref Parts parts, out ParseError error)
     {
         error = default;
         ReadOnlySpan<byte> body = payload.Body;
@@ -52,78 +91,67 @@ public static class IsakmpContentReader
         switch (payload.Type)
         {
             case PayloadType.SecurityAssociation:
-                bool read = SecurityAssociationReader.TryRead(body, at, out uint doi, out uint situation, content.Proposals, out error);
-                content.Doi = doi;
-                content.Situation = situation;
-                return read;
+                // DOI and situation are checked by the reader; nothing downstream reads them.
+                return SecurityAssociationReader.TryRead(body, at, out _, out _, parts.Proposals ??= [], out error);
             case PayloadType.V2SecurityAssociation:
-                return Ikev2SecurityAssociationReader.TryRead(body, at, content.Proposals, out error);
+                return Ikev2SecurityAssociationReader.TryRead(body, at, parts.Proposals ??= [], out error);
             case PayloadType.KeyExchange:
             case PayloadType.V2KeyExchange:
                 bool keRead = KeyExchangePayload.TryRead(body, v2, at, out KeyExchangePayload? ke, out error);
-                content.KeyExchange ??= ke;
+                parts.KeyExchange ??= ke;
                 return keRead;
-            case PayloadType.Nonce:
-            case PayloadType.V2Nonce:
-                content.Nonce ??= body.ToArray();
-                return true;
             case PayloadType.NatDiscovery:
             case PayloadType.NatDiscoveryDraft:
-                content.NatDiscoveryHashes.Add(body.ToArray());
+                Add(ref parts.NatDiscoveryHashes, body.ToArray());
                 return true;
             case PayloadType.Identification:
             case PayloadType.V2IdentificationInitiator:
             case PayloadType.V2IdentificationResponder:
                 bool idRead = IdentificationPayload.TryRead(body, v2, at, maxStringLength, out IdentificationPayload? id, out error);
-                AddIfNotNull(content.Identities, id);
+                AddIfNotNull(ref parts.Identities, id);
                 return idRead;
             case PayloadType.Certificate:
             case PayloadType.V2Certificate:
                 bool certRead = CertificatePayload.TryRead(body, at, out CertificatePayload? cert, out error);
-                AddIfNotNull(content.Certificates, cert);
+                AddIfNotNull(ref parts.Certificates, cert);
                 return certRead;
             case PayloadType.CertificateRequest:
             case PayloadType.V2CertificateRequest:
                 bool crRead = CertificateRequestPayload.TryRead(body, at, out CertificateRequestPayload? request, out error);
-                AddIfNotNull(content.CertificateRequests, request);
+                AddIfNotNull(ref parts.CertificateRequests, request);
                 return crRead;
             case PayloadType.Notification:
             case PayloadType.V2Notify:
                 bool nRead = NotificationPayload.TryRead(body, v2, at, out NotificationPayload? notify, out error);
-                AddIfNotNull(content.Notifications, notify);
+                AddIfNotNull(ref parts.Notifications, notify);
                 return nRead;
             case PayloadType.Delete:
             case PayloadType.V2Delete:
                 bool dRead = DeletePayload.TryRead(body, v2, at, out DeletePayload? delete, out error);
-                AddIfNotNull(content.Deletes, delete);
+                AddIfNotNull(ref parts.Deletes, delete);
                 return dRead;
             case PayloadType.VendorId:
             case PayloadType.V2VendorId:
-                content.VendorIds.Add(body.ToArray());
-                return true;
-            case PayloadType.Hash:
-            case PayloadType.V2Authentication:
-                content.HasHash = true;
-                return true;
-            case PayloadType.Signature:
-                content.HasSignature = true;
+                Add(ref parts.VendorIds, body.ToArray());
                 return true;
             case PayloadType.Ikev1Fragment when !v2:
             case PayloadType.V2EncryptedFragment when v2:
                 bool fRead = FragmentPayload.TryRead(body, v2, at, out FragmentPayload? fragment, out error);
-                content.Fragment ??= fragment;
+                parts.Fragment ??= fragment;
                 return fRead;
             default:
                 return true;
         }
     }
 
-    private static void AddIfNotNull<T>(List<T> list, T? item)
+    private static void Add<T>(ref List<T>? list, T item) => (list ??= []).Add(item);
+
+    private static void AddIfNotNull<T>(ref List<T>? list, T? item)
         where T : class
     {
         if (item is not null)
         {
-            list.Add(item);
+            (list ??= []).Add(item);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Reporting.Document;
@@ -64,7 +65,7 @@ internal static class IkeSection
         var identities = new List<ReportIdentity>(sa.Identities.Count);
         foreach (IkeIdentity id in sa.Identities)
         {
-            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Type, id.Value), id.Protocol, id.Port));
+            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Kind, id.Value), id.Protocol, id.Port));
         }
 
         var certificates = new List<ReportCertificate>(sa.Certificates.Count);
@@ -127,7 +128,7 @@ internal static class IkeSection
             Responder = values.Endpoint(sa.Responder),
             Exchange = ReportNames.Kebab(sa.Phase1),
             State = ReportNames.Kebab(sa.State),
-            AuthenticationMethod = sa.AuthenticationMethod,
+            AuthenticationMethod = sa.AuthenticationMethod?.Name,
             Decrypted = sa.Decrypted,
             DecryptedWithKeyFrom = sa.Decrypted ? sa.DecryptionKeyOrigin : null,
             Nat = new ReportNat
@@ -178,7 +179,8 @@ internal static class IkeSection
             ExchangeType = message.ExchangeType,
             MessageId = message.MessageId,
             Number = message.Number,
-            Payloads = [.. message.Payloads],
+            Payloads = message.Payloads.Select(PayloadNames.Name).ToList(),
+            PayloadTypes = message.Payloads.Select(type => (int)type).ToList(),
             Encrypted = message.Encrypted,
             Decrypted = message.Decrypted,
             Retransmission = message.Retransmission,
@@ -233,8 +235,8 @@ internal static class IkeSection
         foreach (IkeIdentity id in selectors)
         {
             list.Add(id.Port == 0 && id.Protocol == 0
-                ? values.Identity(id.Type, id.Value)
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{values.Identity(id.Type, id.Value)} {ProtocolName(id.Protocol)}/{id.Port}"));
+                ? values.Identity(id.Kind, id.Value)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{values.Identity(id.Kind, id.Value)} {ProtocolName(id.Protocol)}/{id.Port}"));
         }
 
         return list;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Reporting.Redaction;
 
 namespace Analyzer.Reporting.Building;
@@ -35,7 +36,7 @@ internal sealed class ReportValues
 
     public string? Subject(string? value) => value is null ? null : _pseudonyms?.Name(SecretKind.Subject, value) ?? value;
 
-    public string Identity(string type, string value) => _pseudonyms?.Identity(type, value) ?? value;
+    public string Identity(IdentityKind kind, string value) => _pseudonyms?.Identity(kind, value) ?? value;
 
     /// <summary>A named value (event data, daemon field, L2TP AVP): a name when its field name says so, else scrubbed text.</summary>
     public string Field(string name, string value) => _pseudonyms?.Field(name, value) ?? value;

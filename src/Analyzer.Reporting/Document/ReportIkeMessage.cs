@@ -25,7 +25,11 @@ public sealed record ReportIkeMessage
     /// <summary>Position in its exchange (MM1..MM6, AM1..AM3, QM1..QM4); 0 where not applicable.</summary>
     public int Number { get; init; }
 
+    /// <summary>Payload names as tshark lists them, in chain order.</summary>
     public IReadOnlyList<string> Payloads { get; init; } = [];
+
+    /// <summary>The same payloads as their wire numbers, so renderers label them from the registry (never from the names).</summary>
+    public IReadOnlyList<int> PayloadTypes { get; init; } = [];
 
     public bool Encrypted { get; init; }
 

@@ -33,7 +33,7 @@ internal static class IkeLadder
         foreach (ReportIkeMessage message in sa.Messages)
         {
             double time = IsoTime.SecondsOrZero(message.Time);
-            string label = ReportLabels.Message(message) + " " + LadderDiagram.Payloads(message.Payloads);
+            string label = ReportLabels.Message(message) + " " + LadderDiagram.Payloads(message.PayloadTypes);
             if (message.Encrypted)
             {
                 label += message.Decrypted ? " (decrypted)" : " (encrypted)";

@@ -1,3 +1,6 @@
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
+
 namespace Analyzer.Reporting.Html;
 
 /// <summary>How a ladder arrow is drawn.</summary>
@@ -105,30 +108,15 @@ internal static class LadderDiagram
 
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    /// <summary>Payload names abbreviated for a one-line arrow label ("Security Association" → "SA").</summary>
-    public static string Payloads(IReadOnlyList<string> payloads)
+    /// <summary>Payload types abbreviated for a one-line arrow label (Security Association → "SA"), repeats counted.</summary>
+    public static string Payloads(IReadOnlyList<int> payloadTypes)
     {
-        var shortNames = new List<string>(payloads.Count);
+        var shortNames = new List<string>(payloadTypes.Count);
         string? previous = null;
         int repeat = 0;
-        foreach (string payload in payloads)
+        foreach (int payloadType in payloadTypes)
         {
-            string name = payload switch
-            {
-                "Security Association" => "SA",
-                "Key Exchange" => "KE",
-                "Nonce" => "Ni/r",
-                "Identification" => "ID",
-                "Vendor ID" => "VID",
-                "Certificate" => "CERT",
-                "Certificate Request" => "CERTREQ",
-                "Signature" => "SIG",
-                "Hash" => "HASH",
-                "Notification" => "N",
-                "Delete" => "D",
-                "NAT-D" or "NAT-D (RFC 3947)" => "NAT-D",
-                _ => payload,
-            };
+            string name = payloadType is >= 0 and <= byte.MaxValue ? PayloadAbbreviations.Of((PayloadType)payloadType) : payloadType.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (name == previous)
             {
                 repeat++;

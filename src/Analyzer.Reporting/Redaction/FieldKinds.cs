@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ike.Registry;
+
 namespace Analyzer.Reporting.Redaction;
 
 /// <summary>
@@ -33,22 +35,20 @@ internal static class FieldKinds
         return ContainsAny(name, HostHints) ? SecretKind.Host : null;
     }
 
-    /// <summary>The kind of an IKE identity from its type name (IKEv1 and IKEv2 spellings).</summary>
-    public static SecretKind? OfIdentityType(string type, string value)
+    /// <summary>The kind of an IKE identity from its type number's <see cref="IdentityKind"/>.</summary>
+    public static SecretKind? OfIdentity(IdentityKind kind, string value) => kind switch
     {
-        string upper = type.ToUpperInvariant();
         // An address identity is scrubbed as addresses are; one whose value holds no address (a
         // damaged payload) is treated as a name, so nothing of it passes through unreplaced.
-        return upper.Contains("ADDR", StringComparison.Ordinal) && !upper.Contains("RFC822", StringComparison.Ordinal)
-                ? (AddressTokens.Find(value).Count > 0 ? null : OfValue(value))
-            : upper.Contains("USER", StringComparison.Ordinal) || upper.Contains("RFC822", StringComparison.Ordinal) ? SecretKind.User
-            : upper.Contains("FQDN", StringComparison.Ordinal) ? SecretKind.Host
-            : upper.Contains("KEY", StringComparison.Ordinal) ? SecretKind.KeyId
-            : upper.Contains("DN", StringComparison.Ordinal) || upper.Contains("GN", StringComparison.Ordinal) ? SecretKind.Subject
-            // Reserved, private or unknown ID types (fuzzed or vendor captures) still carry a peer's
-            // name: pseudonymise it by how it is written rather than let it through as text.
-            : OfValue(value);
-    }
+        IdentityKind.Address => AddressTokens.Find(value).Count > 0 ? null : OfValue(value),
+        IdentityKind.User => SecretKind.User,
+        IdentityKind.Host => SecretKind.Host,
+        IdentityKind.KeyId => SecretKind.KeyId,
+        IdentityKind.DirectoryName => SecretKind.Subject,
+        // Reserved, private or unknown ID types (fuzzed or vendor captures) still carry a peer's
+        // name: pseudonymise it by how it is written rather than let it through as text.
+        _ => OfValue(value),
+    };
 
     /// <summary>A principal name is a certificate subject, a user or a host depending on how it is written.</summary>
     public static SecretKind OfValue(string value) =>

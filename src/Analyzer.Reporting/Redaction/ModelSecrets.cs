@@ -78,7 +78,7 @@ internal static class ModelSecrets
     {
         foreach (IkeIdentity identity in sa.Identities)
         {
-            if (FieldKinds.OfIdentityType(identity.Type, identity.Value) is SecretKind kind)
+            if (FieldKinds.OfIdentity(identity.Kind, identity.Value) is SecretKind kind)
             {
                 pseudonyms.Learn(kind, identity.Value);
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Reporting.Redaction;
 
@@ -98,8 +99,8 @@ public sealed partial class Pseudonymiser
     }
 
     /// <summary>An IKE identity by its type: addresses, subnets and ranges as addresses, names by kind.</summary>
-    public string Identity(string type, string value) =>
-        FieldKinds.OfIdentityType(type, value) is SecretKind kind ? Name(kind, value)! : Text(value);
+    public string Identity(IdentityKind type, string value) =>
+        FieldKinds.OfIdentity(type, value) is SecretKind kind ? Name(kind, value)! : Text(value);
 
     /// <summary>A named value (event data, daemon field, AVP): a name when its field says so, otherwise scrubbed text.</summary>
     public string Field(string fieldName, string value) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.Esp;
@@ -223,7 +224,7 @@ internal static class EspFlowPairing
         {
             foreach (IkeDeleteObservation delete in sa.Deletes)
             {
-                if (!IsIpsecProtocol(delete.Protocol))
+                if (delete.ProtocolId is not (ProtocolIds.Esp or ProtocolIds.Ah))
                 {
                     continue;
                 }
@@ -280,9 +281,6 @@ internal static class EspFlowPairing
             sa.ChildSpis.Add(spi);
         }
     }
-
-    private static bool IsIpsecProtocol(string protocol) =>
-        protocol.Contains("ESP", StringComparison.OrdinalIgnoreCase) || protocol.Contains("AH", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>SPIs as the IKE stage writes them: hex, with or without 0x (the usual notation for SPIs).</summary>
     internal static bool TryParseSpi(string text, out uint spi)

@@ -12,6 +12,9 @@ public sealed class ChildSaNegotiation
     /// <summary>"Transport", "Tunnel", "UDP-Encapsulated-Transport" ... as named in RFC 2407/3947.</summary>
     public string? EncapsulationMode { get; set; }
 
+    /// <summary>The same mode as its attribute number (<c>EncapsulationModes</c>): what rules test.</summary>
+    public int? EncapsulationModeId { get; set; }
+
     public List<IkeProposal> Offered { get; } = [];
 
     public IkeProposal? Chosen { get; set; }

@@ -37,7 +37,10 @@ internal static class ContentRecorder
 
         foreach (IdentificationPayload id in content.Identities)
         {
-            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port);
+            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port)
+            {
+                Kind = IdentificationTypes.KindOf(id.IdType, v2),
+            };
             if (exchange.Kind == IkeExchangeKind.QuickMode)
             {
                 (exchange.ChildSa ??= new ChildSaNegotiation()).TrafficSelectors.Add(identity);
@@ -82,7 +85,7 @@ internal static class ContentRecorder
                 spis.Add(Convert.ToHexStringLower(spi));
             }
 
-            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, ProtocolIds.Name(delete.ProtocolId, v2), spis));
+            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, delete.ProtocolId, ProtocolIds.Name(delete.ProtocolId, v2), spis));
         }
     }
 
@@ -148,7 +151,7 @@ internal static class ContentRecorder
                 }
             }
 
-            sa.AuthenticationMethod = sa.Chosen?.Authentication ?? (sa.Proposals.Count > 0 ? sa.Proposals[0].Authentication : null);
+            sa.AuthenticationMethod = AuthenticationMethodOf(sa.Chosen) ?? (sa.Proposals.Count > 0 ? AuthenticationMethodOf(sa.Proposals[0]) : null);
             return;
         }
 
@@ -184,14 +187,28 @@ internal static class ContentRecorder
             }
 
             child.EncapsulationMode = child.Chosen?.EncapsulationMode ?? child.EncapsulationMode ?? named[0].EncapsulationMode;
+            child.EncapsulationModeId = child.Chosen?.EncapsulationModeId ?? child.EncapsulationModeId ?? named[0].EncapsulationModeId;
         }
+    }
+
+    private static TransformValue? AuthenticationMethodOf(IkeProposal? proposal)
+    {
+        foreach (TransformValue value in proposal?.Algorithms ?? [])
+        {
+            if (value.Registry == TransformRegistry.V1AuthenticationMethod)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static void RecordVendorId(IkeSa sa, byte[] vid, bool fromInitiator)
     {
         string hex = Convert.ToHexStringLower(vid);
         string? name = VendorIds.TryMatch(vid, out VendorIdMatch match) ? match.Label : null;
-        sa.VendorIds.Add(new VendorIdObservation(hex, name, Printable(vid), fromInitiator));
+        sa.VendorIds.Add(new VendorIdObservation(hex, name, Printable(vid), fromInitiator) { Features = match.Features, WindowsVersion = match.WindowsVersion });
         if ((match.Features & (VendorIdFeature.NatTraversalRfc | VendorIdFeature.NatTraversalDraft)) != 0)
         {
             if (fromInitiator)

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ike;
 
 namespace Analyzer.Sessions.Ike;
 
@@ -24,8 +25,8 @@ public sealed class IkeMessage
     /// <summary>Position in its exchange: MM1..MM6, AM1..AM3, QM1..QM4; 0 where not applicable.</summary>
     public int Number { get; set; }
 
-    /// <summary>Payload type names in order, as tshark lists them (e.g. "Security Association", "Vendor ID").</summary>
-    public List<string> Payloads { get; init; } = [];
+    /// <summary>Payload types in chain order, as tshark lists them; named only in reports (<c>PayloadNames</c>).</summary>
+    public IReadOnlyList<PayloadType> Payloads { get; init; } = [];
 
     public bool Encrypted { get; init; }
 

@@ -25,6 +25,9 @@ public sealed record IkeProposal(
     /// </summary>
     public IReadOnlyList<TransformValue> Algorithms { get; init; } = [];
 
+    /// <summary>The Phase 2 Encapsulation Mode attribute's number (<see cref="EncapsulationModes"/>); <see cref="EncapsulationMode"/> is its name.</summary>
+    public int? EncapsulationModeId { get; init; }
+
     /// <summary>The algorithms RFC 8247 says SHOULD NOT or MUST NOT be used, in the order named.</summary>
     public IEnumerable<TransformValue> WeakAlgorithms => Algorithms.Where(a => a.IsWeak);
 

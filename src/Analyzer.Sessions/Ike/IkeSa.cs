@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
@@ -37,8 +38,11 @@ public sealed class IkeSa
     /// <summary>Phase 1 transform the responder chose; null if none was chosen.</summary>
     public IkeProposal? Chosen { get; set; }
 
-    /// <summary>"Pre-Shared Key", "RSA Signature", "XAUTH InitPreShared"...; from the chosen (else first offered) transform.</summary>
-    public string? AuthenticationMethod { get; set; }
+    /// <summary>
+    /// The IKEv1 authentication method of the chosen (else first offered) transform, as its registry
+    /// number; <c>AuthenticationCredentials.Of</c> classifies it, <c>Name</c> spells it for reports.
+    /// </summary>
+    public TransformValue? AuthenticationMethod { get; set; }
 
     public List<VendorIdObservation> VendorIds { get; } = [];
 

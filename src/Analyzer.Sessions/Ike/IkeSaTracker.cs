@@ -19,13 +19,11 @@ namespace Analyzer.Sessions.Ike;
 /// </summary>
 public sealed class IkeSaTracker
 {
-    private const string Identity = "an IKE identity";
     private readonly AnalysisInput _input;
     private readonly AnalysisLimits _limits;
     private readonly IkeKeyTable? _keys;
     private readonly KeyStore? _keyStore;
-    private readonly HashSet<SaBuilder> _v2NoKey = [];
-    private readonly Dictionary<(SaBuilder, uint, bool, bool), SortedDictionary<int, (byte[] Plain, PayloadType First)>> _v2Fragments = [];
+    private readonly IkeMessageDecryption _decryption;
     private readonly Dictionary<(int Version, ulong Cookie), SaBuilder> _byCookie = [];
     private readonly List<SaBuilder> _order = [];
     private readonly List<IkeSa> _sas = [];
@@ -50,6 +48,7 @@ public sealed class IkeSaTracker
         _keyStore = keys;
         _notices = notices;
         _fragmentBudget = new IkeFragmentBudget(limits.MaxReassemblyBytes);
+        _decryption = new IkeMessageDecryption(limits, keys, notices);
     }
 
     public void Observe(in VpnDatagram datagram)
@@ -96,20 +95,20 @@ public sealed class IkeSaTracker
         bool bogusLength = header.Length > (uint)Math.Max(datagram.WireLength, bytes.Length);
         IsakmpReader reader = IsakmpReader.ForMessage(bogusLength ? bytes[..IsakmpReader.HeaderLength] : bytes, header);
         IsakmpContent content = IsakmpContentReader.Read(ref reader, v2, _limits.MaxStringLength);
-        NoteLimits(content, datagram.Frame);
-        IkeExchange exchange = ExchangeOf(builder, header, kind, fromInitiator, retransmission);
+        IsakmpContentLimits.Note(_notices, content, datagram.Frame);
+        IkeExchange exchange = ExchangePlacement.ExchangeOf(builder, header, kind, fromInitiator, retransmission);
 
         // Decrypt before numbering: a Main Mode message's number shows in its payloads.
         // Retransmitted ciphertext decrypts from the context's memory of its first copy, without moving the IV chain.
         IsakmpContent? inner = null;
         if (header.IsEncrypted && !bogusLength)
         {
-            inner = TryDecrypt(builder, header, message, kind, datagram.Frame, reportFailure: !retransmission);
+            inner = _decryption.TryDecryptV1(builder, header, message, kind, datagram.Frame, reportFailure: !retransmission);
         }
         else if (v2 && !bogusLength && _keyStore is not null
-            && (content.Types.Contains(PayloadType.V2Encrypted) || content.Types.Contains(PayloadType.V2EncryptedFragment)))
+            && (content.Has(PayloadType.V2Encrypted) || content.Has(PayloadType.V2EncryptedFragment)))
         {
-            inner = TryDecryptV2(builder, header, message, datagram.Frame);
+            inner = _decryption.TryDecryptV2(builder, header, message, datagram.Frame);
         }
 
         bool natT = datagram.Kind == TrafficKind.IkeNatT;
@@ -122,8 +121,8 @@ public sealed class IkeSaTracker
             Exchange = kind,
             ExchangeType = (byte)header.Exchange,
             MessageId = header.MessageId,
-            Payloads = Names(inner ?? content),
-            Encrypted = header.IsEncrypted || (v2 && content.Types.Contains(PayloadType.V2Encrypted)),
+            Payloads = (inner ?? content).Types,
+            Encrypted = header.IsEncrypted || (v2 && content.Has(PayloadType.V2Encrypted)),
             Decrypted = inner is not null,
             Retransmission = retransmission,
             IpFragments = datagram.FragmentCount,
@@ -133,7 +132,7 @@ public sealed class IkeSaTracker
             Fragment = content.Fragment is { } f ? new IkeFragmentInfo(f.Number, f.Last) : null,
         };
 
-        ikeMessage.Number = retransmission ? earlierNumber : NumberOf(builder, exchange, ikeMessage, header, inner ?? content, v2);
+        ikeMessage.Number = retransmission ? earlierNumber : ExchangePlacement.NumberOf(builder, exchange, ikeMessage, header, inner ?? content, v2);
         if (!retransmission)
         {
             builder.Remember(contentHash, fromInitiator, ikeMessage.Number);
@@ -168,7 +167,7 @@ public sealed class IkeSaTracker
             sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
         }
 
-        RecordAnomalies(builder, datagram, header, content, bytes.Length);
+        MessageAnomalies.Record(builder, datagram, header, content, bytes.Length);
         if (!retransmission)
         {
             ContentRecorder.Record(builder, ikeMessage, exchange, inner ?? content, header, v2, inner is not null);
@@ -251,174 +250,6 @@ public sealed class IkeSaTracker
         return builder;
     }
 
-    private static IkeExchange ExchangeOf(SaBuilder builder, in IsakmpHeader header, IkeExchangeKind kind, bool fromInitiator, bool retransmission)
-    {
-        if (!header.IsV2)
-        {
-            // Main/Aggressive Mode belong to the SA's initiator; other exchanges to whoever sent the first message with that ID.
-            if (ExchangeKinds.IsPhase1(kind))
-            {
-                return builder.ExchangeFor(kind, header.MessageId, true, false);
-            }
-
-            if (builder.TryGetExchange(kind, header.MessageId, !fromInitiator, out IkeExchange? answered) && answered is not null)
-            {
-                return answered;
-            }
-
-            return builder.ExchangeFor(kind, header.MessageId, fromInitiator, false);
-        }
-
-        bool response = header.V2Response;
-        bool byInitiator = fromInitiator ^ response;
-        if (builder.TryGetExchange(kind, header.MessageId, byInitiator, out IkeExchange? existing) && existing is not null)
-        {
-            // A fresh request after a response with the same ID is a retry (COOKIE, INVALID_KE_PAYLOAD): a new attempt.
-            bool answeredAlready = existing.Messages.Exists(m => m.Number == 2);
-            if (!response && !retransmission && answeredAlready)
-            {
-                return builder.ExchangeFor(kind, header.MessageId, byInitiator, true);
-            }
-
-            return existing;
-        }
-
-        return builder.ExchangeFor(kind, header.MessageId, byInitiator, false);
-    }
-
-    private static int NumberOf(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
-    {
-        if (v2)
-        {
-            return header.V2Response ? 2 : 1;
-        }
-
-        bool fromStarter = message.FromInitiator == exchange.StartedByInitiator;
-        if (content.Fragment is { } fragment)
-        {
-            IkeFragmentedMessage? set = builder.FragmentSetFor(message.FromInitiator, fragment.FragmentId);
-            if (set?.MessageNumber is int known)
-            {
-                return known;
-            }
-        }
-
-        if (exchange.Kind == IkeExchangeKind.MainMode && content.Fragment is null)
-        {
-            // RFC 2409 §5: MM1/2 carry SA, MM3/4 KE and nonce, MM5/6 are encrypted.
-            int pair = header.IsEncrypted ? 3 : content.Types.Contains(PayloadType.KeyExchange) ? 2 : content.Types.Contains(PayloadType.SecurityAssociation) ? 1 : 0;
-            if (pair > 0)
-            {
-                return (pair * 2) - (fromStarter ? 1 : 0);
-            }
-        }
-
-        // Otherwise messages alternate: the next number of the right parity after the highest so far.
-        int highest = exchange.HighestMessage;
-        int next = highest + 1;
-        bool nextIsStarters = next % 2 == 1;
-        return nextIsStarters == fromStarter ? next : next + 1;
-    }
-
-    private IsakmpContent? TryDecrypt(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, IkeExchangeKind kind, FrameRef frame, bool reportFailure)
-    {
-        if (builder.Decryption is null)
-        {
-            builder.ReportNoKey(_keys, frame);
-            return null;
-        }
-
-        byte[]? plain = builder.Decryption.Decrypt(message[IsakmpReader.HeaderLength..], ExchangeKinds.IsPhase1(kind), header.MessageId);
-        if (plain is null)
-        {
-            if (reportFailure)
-            {
-                builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, "the message could not be decrypted (no IV or not whole cipher blocks)"));
-            }
-
-            return null;
-        }
-
-        IsakmpReader reader = IsakmpReader.ForChain(plain, header.FirstPayload, false, IsakmpReader.HeaderLength);
-        IsakmpContent inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
-        if (inner.Errors.Count > 0 || inner.Types.Count == 0)
-        {
-            // A wrong key (the peer derived another one, e.g. a PSK mismatch) turns the body into noise.
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
-                "decrypted bytes are not a valid payload chain (wrong key?)" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
-            return null;
-        }
-
-        NoteLimits(inner, frame);
-        builder.Sa.Decrypted = true;
-        builder.Sa.DecryptionKeyOrigin ??= _keyStore?.Ikev1Origin(builder.Sa.InitiatorCookie);
-        return inner;
-    }
-
-    /// <summary>
-    /// IKEv2 SK payload (or one SKF fragment, RFC 7383: each decrypted on its own, the inner chain
-    /// read once every fragment of the message is there) with the SA's keys from the key store.
-    /// </summary>
-    private IsakmpContent? TryDecryptV2(SaBuilder builder, in IsakmpHeader header, ReadOnlySpan<byte> message, FrameRef frame)
-    {
-        if (_keyStore!.FindIkev2(header.InitiatorCookie, header.ResponderCookie) is not Ikev2SaKey key)
-        {
-            if (_v2NoKey.Add(builder))
-            {
-                builder.Note(new IkeAnomaly(IkeAnomalyKind.NoEncryptionKey, frame, "no key for these IKEv2 SPIs in the key files"));
-            }
-
-            return null;
-        }
-
-        Ikev2DecryptionStatus status = Ikev2Decryption.TryDecrypt(message, key, out byte[] plain, out PayloadType first, out (int Number, int Total)? fragment);
-        if (status != Ikev2DecryptionStatus.Decrypted)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame, status switch
-            {
-                Ikev2DecryptionStatus.IntegrityMismatch => "the integrity checksum does not match (wrong keys, or the message was changed on its way)",
-                Ikev2DecryptionStatus.Unsupported => "vpndiag cannot run " + key.Describe(),
-                _ => "the encrypted payload is cut short or malformed",
-            }));
-            return null;
-        }
-
-        builder.Sa.Decrypted = true;
-        builder.Sa.DecryptionCipher ??= key.Describe();
-        builder.Sa.DecryptionKeyOrigin ??= key.Origin;
-        if (fragment is (int number, int total))
-        {
-            var slot = (builder, header.MessageId, header.V2Initiator, header.V2Response);
-            if (!_v2Fragments.TryGetValue(slot, out SortedDictionary<int, (byte[] Plain, PayloadType First)>? parts))
-            {
-                _v2Fragments[slot] = parts = [];
-            }
-
-            parts[number] = (plain, first);
-            if (total <= 0 || parts.Count < total || !parts.TryGetValue(1, out (byte[] Plain, PayloadType First) head))
-            {
-                return null;
-            }
-
-            _v2Fragments.Remove(slot);
-            first = head.First;
-            plain = [.. parts.Values.SelectMany(p => p.Plain)];
-        }
-
-        IsakmpReader reader = IsakmpReader.ForChain(plain, first, true, 0);
-        IsakmpContent inner = IsakmpContentReader.Read(ref reader, true, _limits.MaxStringLength);
-        // An empty SK payload is a valid message (an INFORMATIONAL answer, a liveness check).
-        if ((inner.Types.Count == 0 && first != PayloadType.None) || inner.Errors.Exists(e => e.Kind != ParseErrorKind.LimitReached))
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.DecryptionFailed, frame,
-                "decrypted bytes are not a valid payload chain" + (inner.Errors.Count > 0 ? ": " + inner.Errors[0] : string.Empty)));
-            return inner.Types.Count == 0 ? null : inner;
-        }
-
-        NoteLimits(inner, frame);
-        return inner;
-    }
-
     private void RecordFragment(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
     {
         if (content.Fragment is not { } fragment)
@@ -451,95 +282,19 @@ public sealed class IkeSaTracker
         if (innerHeader.IsEncrypted)
         {
             int end = (int)Math.Min(innerHeader.Length, (uint)whole.Length);
-            inner = TryDecrypt(builder, innerHeader, whole.AsSpan(0, end), exchange.Kind, message.Frame, reportFailure: true);
+            inner = _decryption.TryDecryptV1(builder, innerHeader, whole.AsSpan(0, end), exchange.Kind, message.Frame, reportFailure: true);
         }
         else
         {
             IsakmpReader reader = IsakmpReader.ForMessage(whole, innerHeader);
             inner = IsakmpContentReader.Read(ref reader, false, _limits.MaxStringLength);
-            NoteLimits(inner, message.Frame);
+            IsakmpContentLimits.Note(_notices, inner, message.Frame);
         }
 
         if (inner is not null)
         {
             ContentRecorder.Record(builder, message, exchange, inner, innerHeader, false, innerHeader.IsEncrypted);
         }
-    }
-
-    /// <summary>
-    /// Identities cut at the string limit, and payloads the parser stopped at one of its per-message
-    /// bounds (<see cref="SecurityAssociationReader.MaxProposals"/>,
-    /// <see cref="AttributeReader.MaxAttributes"/>): each kind warned once per capture.
-    /// The SA keeps its per-message anomaly either way.
-    /// </summary>
-    private void NoteLimits(IsakmpContent content, FrameRef frame)
-    {
-        foreach (IdentificationPayload id in content.Identities)
-        {
-            if (id.ValueCut)
-            {
-                _notices.TextCut(Identity, frame);
-            }
-        }
-
-        foreach (ParseError error in content.Errors)
-        {
-            if (error.Kind == ParseErrorKind.LimitReached)
-            {
-                // The detail names the bound ("more than 64 proposals"), so each bound is its own kind.
-                _notices.Reached(error.Detail, frame, error, static e => string.Create(CultureInfo.InvariantCulture,
-                    $"an IKE SA payload has {e.Detail} (offset 0x{e.Offset:X} in the message) and was read only up to there; later payloads past this bound in this capture are not reported"));
-            }
-        }
-    }
-
-    private static void RecordAnomalies(SaBuilder builder, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
-    {
-        if (header.Length > captured)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
-                $"header says {header.Length} bytes, {captured} captured")));
-        }
-        else if (captured > header.Length)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
-                $"{captured - header.Length} bytes after the message's declared length")));
-        }
-
-        foreach (ParseError error in content.Errors)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
-        }
-
-        if (content.ExtraBytes > 0 && !header.IsEncrypted)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
-                $"{content.ExtraBytes} bytes after the last payload at offset 0x{content.ExtraBytesOffset:X}")));
-        }
-
-        foreach (PayloadType type in content.Types)
-        {
-            if (!PayloadNames.Table.IsKnown((int)type))
-            {
-                builder.Note(new IkeAnomaly(IkeAnomalyKind.UnknownPayload, datagram.Frame, PayloadNames.Name(type)));
-            }
-        }
-
-        if (ExchangeKinds.From(header.Exchange, header.IsV2) == IkeExchangeKind.Unknown)
-        {
-            builder.Note(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
-        }
-    }
-
-    private static List<string> Names(IsakmpContent content)
-    {
-        var names = new List<string>(content.Types.Count);
-        foreach (PayloadType type in content.Types)
-        {
-            names.Add(PayloadNames.Name(type));
-        }
-
-        return names;
     }
 
     private static KeyStore Store(IkeKeyTable table)

@@ -76,6 +76,7 @@ internal static class ProposalNaming
                 {
                     Attributes = attributes,
                     Algorithms = Phase2Values(proposal.ProtocolId, transform),
+                    EncapsulationModeId = transform.Attribute(Ikev1AttributeNames.Phase2EncapsulationMode) is long mode and >= 0 and <= int.MaxValue ? (int)mode : null,
                 };
             }
         }

@@ -127,7 +127,7 @@ public sealed class IkeConditionTests
     public void Incomplete_fragments_at_the_server_fire_ike_fragments_lost_not_natt_blocked()
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         sa.Nat.InitiatorSupportsNatT = true;
         sa.Nat.ResponderSupportsNatT = true;
         sa.Nat.InitiatorBehindNat = true;
@@ -146,7 +146,7 @@ public sealed class IkeConditionTests
     public void Fragments_of_another_sa_are_not_counted()
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 4);
         byte[] firstBytes = new byte[20];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(firstBytes.AsSpan(12), 0x0102030405060708);
@@ -178,7 +178,7 @@ public sealed class IkeConditionTests
     public void Encrypted_informational_answering_message_5_is_an_authentication_failure()
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
         draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1, encrypted: true, messageId: 0x55);
         sa.State = IkeSaState.Failed;
@@ -202,7 +202,7 @@ public sealed class IkeConditionTests
     public void Fragmented_message_5_that_never_gets_answered_fires_ike_fragments_lost_not_auth()
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 4);
         for (int i = 0; i < 3; i++)
         {
@@ -300,7 +300,7 @@ public sealed class IkeConditionTests
     public void Expired_certificate_at_capture_time_fires_certificate_validity()
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA",
             new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01", null));
@@ -316,7 +316,7 @@ public sealed class IkeConditionTests
     public void Certificate_issuer_is_compared_with_the_cas_the_peer_asked_for(string issuer, bool fires)
     {
         var draft = new CaseDraft();
-        IkeSa sa = draft.Sa(method: "RSA Signature");
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", issuer, null, null, 2048, null, null));
@@ -394,12 +394,13 @@ public sealed class IkeConditionTests
     {
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa();
-        sa.VendorIds.Add(new VendorIdObservation("1e2b516905991c7d7c96fcbfb587e46100000009", "Windows 8/Server 2012", null, true));
+        sa.VendorIds.Add(new VendorIdObservation("1e2b516905991c7d7c96fcbfb587e46100000009", "MS NT5 ISAKMPOAKLEY (Windows 8 or later)", null, true)
+        { Features = VendorIdFeature.Microsoft, WindowsVersion = 9 });
         draft.MainMode(sa, 0);
         IkeExchange quickMode = draft.QuickMode(sa, 1, complete: false);
         quickMode.Messages[0].Decrypted = true;
-        quickMode.ChildSa = new ChildSaNegotiation { EncapsulationMode = "Tunnel" };
-        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0));
+        quickMode.ChildSa = new ChildSaNegotiation { EncapsulationMode = "Tunnel", EncapsulationModeId = EncapsulationModes.Tunnel };
+        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0) { Kind = IdentityKind.Address });
         IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
         Assert.Contains("l2tp-ipsec-mode-mismatch", fired);
         Assert.True(fired.ToList().IndexOf("l2tp-ipsec-mode-mismatch") < fired.ToList().IndexOf("phase2-rejected"));

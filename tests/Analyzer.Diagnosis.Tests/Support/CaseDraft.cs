@@ -1,5 +1,6 @@
 using Analyzer.Core;
 using Analyzer.Correlation;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -51,7 +52,7 @@ internal sealed class CaseDraft
     public FrameRef Frame(double seconds, int input = 0) => new(input, ++_frame, Start.AddSeconds(seconds));
 
     public IkeSa Sa(IkeExchangeKind phase1 = IkeExchangeKind.MainMode, NetEndpoint? initiator = null, NetEndpoint? responder = null,
-        ulong cookie = 0x1122334455667788, string method = "Pre-Shared Key", int capture = 0)
+        ulong cookie = 0x1122334455667788, int method = 1, int capture = 0)
     {
         var sa = new IkeSa
         {
@@ -61,9 +62,9 @@ internal sealed class CaseDraft
             Responder = responder ?? Server,
             Phase1 = phase1,
             State = IkeSaState.Negotiating,
-            AuthenticationMethod = method,
+            AuthenticationMethod = new TransformValue(TransformRegistry.V1AuthenticationMethod, method),
         };
-        sa.Proposals.Add(new IkeProposal(1, 1, "ISAKMP", "AES-CBC", 256, "SHA2-256", method, "2048 bit MODP group", null, 28800, null));
+        sa.Proposals.Add(new IkeProposal(1, 1, "ISAKMP", "AES-CBC", 256, "SHA2-256", sa.AuthenticationMethod.Value.Name, "2048 bit MODP group", null, 28800, null));
         Captures[capture].IkeSas.Add(sa);
         return sa;
     }

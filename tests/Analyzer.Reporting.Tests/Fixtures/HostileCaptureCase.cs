@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Correlation;
+using Analyzer.Protocols.Ike;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
@@ -39,10 +41,10 @@ internal static class HostileCaptureCase
                     Phase1 = IkeExchangeKind.MainMode,
                     State = IkeSaState.NoResponse,
                 };
-                sa.Messages.Add(new IkeMessage { Frame = frame, From = from, To = to, FromInitiator = true, Exchange = IkeExchangeKind.MainMode, ExchangeType = 2, Number = 1, Payloads = ["Vendor ID", "Identification"] });
+                sa.Messages.Add(new IkeMessage { Frame = frame, From = from, To = to, FromInitiator = true, Exchange = IkeExchangeKind.MainMode, ExchangeType = 2, Number = 1, Payloads = [PayloadType.VendorId, PayloadType.Identification] });
                 string text = Encoding.Latin1.GetString(Convert.FromHexString(f[7]));
                 sa.VendorIds.Add(new VendorIdObservation(f[7], null, text, true));
-                sa.Identities.Add(new IkeIdentity(frame, true, "FQDN", f[8], 17, 500));
+                sa.Identities.Add(new IkeIdentity(frame, true, "FQDN", f[8], 17, 500) { Kind = IdentityKind.Host });
                 model.IkeSas.Add(sa);
             }
             else

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Correlation;
+using Analyzer.Protocols.Ike;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -17,13 +18,6 @@ internal static class RealCaptureCase
 {
     public const string MainModeCapture = "captures/suricata-verify/ikev1-isakmp-main-mode.pcap";
     public const string EspCapture = "captures/tcpdump/espudp1.pcap";
-
-    private static readonly Dictionary<int, string> PayloadNames = new()
-    {
-        [1] = "Security Association", [2] = "Proposal", [3] = "Transform", [4] = "Key Exchange", [5] = "Identification",
-        [6] = "Certificate", [7] = "Certificate Request", [8] = "Hash", [9] = "Signature", [10] = "Nonce", [11] = "Notification",
-        [12] = "Delete", [13] = "Vendor ID", [20] = "NAT-D (RFC 3947)",
-    };
 
     public static string SharedFile(string relative) => RepoPaths.RequireShared(relative);
 
@@ -94,7 +88,7 @@ internal static class RealCaptureCase
                 MessageId = messageId,
                 Number = number,
                 Encrypted = f[10] == "1" || f[10] == "True",
-                Payloads = [.. Split(f[11]).Select(p => PayloadNames.GetValueOrDefault(int.Parse(p, CultureInfo.InvariantCulture), "payload " + p))],
+                Payloads = [.. Split(f[11]).Select(p => (PayloadType)byte.Parse(p, CultureInfo.InvariantCulture))],
             };
             sa.Messages.Add(message);
             IkeExchange? exchange = sa.Exchanges.Find(x => x.Kind == kind && x.MessageId == messageId);

@@ -4,6 +4,8 @@ using Analyzer.Correlation.Events;
 using Analyzer.Correlation.Paths;
 using Analyzer.Diagnosis;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Ike;
@@ -165,14 +167,16 @@ internal static class SyntheticCase
             Responder = Server,
             Phase1 = IkeExchangeKind.MainMode,
             State = IkeSaState.Failed,
-            AuthenticationMethod = "RSA Signature",
+            AuthenticationMethod = new TransformValue(TransformRegistry.V1AuthenticationMethod, 3), // RSA Signature
         };
         var exchange = new IkeExchange { Kind = IkeExchangeKind.MainMode, MessageId = 0, State = ExchangeState.NoResponse, HighestMessage = 5, StalledAfterMessage = 5 };
-        string[][] payloads =
+        PayloadType[][] payloads =
         [
-            ["Security Association", "Vendor ID", "Vendor ID", "Vendor ID"], ["Security Association", "Vendor ID"],
-            ["Key Exchange", "Nonce", "NAT-D (RFC 3947)", "NAT-D (RFC 3947)"], ["Key Exchange", "Nonce", "Certificate Request", "NAT-D (RFC 3947)", "NAT-D (RFC 3947)"],
-            ["Identification", "Certificate", "Signature"], ["Identification", "Certificate", "Signature"], ["Identification", "Certificate", "Signature"],
+            [PayloadType.SecurityAssociation, PayloadType.VendorId, PayloadType.VendorId, PayloadType.VendorId], [PayloadType.SecurityAssociation, PayloadType.VendorId],
+            [PayloadType.KeyExchange, PayloadType.Nonce, PayloadType.NatDiscovery, PayloadType.NatDiscovery],
+            [PayloadType.KeyExchange, PayloadType.Nonce, PayloadType.CertificateRequest, PayloadType.NatDiscovery, PayloadType.NatDiscovery],
+            [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature], [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature],
+            [PayloadType.Identification, PayloadType.Certificate, PayloadType.Signature],
         ];
         int[] numbers = [1, 2, 3, 4, 5, 5, 5];
         for (int i = 0; i < payloads.Length; i++)
@@ -207,8 +211,8 @@ internal static class SyntheticCase
         sa.Proposals.Add(proposal);
         sa.Proposals.Add(proposal with { TransformNumber = 2, Encryption = "3DES-CBC", KeyLength = null, DhGroup = "modp1024" });
         sa.Chosen = proposal;
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500));
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0));
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", text(CertificateSubject, HostileStrings.Emphasis),
             "CN=Corp Root CA, O=Corp Ltd", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01ab", null));
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509 Certificate - Signature", "CN=Corp Root CA, O=Corp Ltd"));

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Protocols.Traffic;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
@@ -128,7 +129,7 @@ public sealed class EspFlowTrackerTests
     public void Packets_after_a_delete_of_either_spi_are_counted_from_the_delete_frame()
     {
         IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
-        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 3, default), true, "IPSEC_ESP", ["0xaaaa0001"]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 3, default), true, ProtocolIds.Esp, "IPSEC_ESP", ["0xaaaa0001"]));
         CaptureModel model = CaptureReplay.Run(
             [Esp(1, true, 0xBBBB0001, 1), Esp(2, false, 0xAAAA0001, 1), Esp(4, true, 0xBBBB0001, 2), Esp(5, true, 0xBBBB0001, 3)],
             m => m.IkeSas.Add(sa));
@@ -144,7 +145,7 @@ public sealed class EspFlowTrackerTests
     public void Delete_of_an_spi_that_carried_nothing_still_marks_its_partner()
     {
         IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
-        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, "ESP", ["aaaa0001"]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, ProtocolIds.Esp, "ESP", ["aaaa0001"]));
         CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(3, true, 0xBBBB0001, 2)], m => m.IkeSas.Add(sa));
 
         EspFlow flow = Assert.Single(model.EspFlows);

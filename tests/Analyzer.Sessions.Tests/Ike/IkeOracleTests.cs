@@ -65,7 +65,7 @@ public sealed class IkeOracleTests
             List<string> wantPayloads = want.Payloads.Select(p => PayloadNames.Table.Name(p)).ToList();
 
             // Where tshark's dissector threw (it marks the frame malformed), it lists fewer payloads than the chain holds.
-            List<string> gotPayloads = want.Malformed ? got.Payloads.Take(wantPayloads.Count).ToList() : got.Payloads;
+            List<string> gotPayloads = want.Malformed ? got.Payloads.Take(wantPayloads.Count).Select(PayloadNames.Name).ToList() : got.Payloads.Select(PayloadNames.Name).ToList();
 
             // With a key that is not the sender's (PSK mismatch: each side derives its own), tshark lists the noise it
             // decrypted; vpndiag refuses it and records why. That refusal is checked instead of a payload list.
@@ -76,7 +76,7 @@ public sealed class IkeOracleTests
             }
 
             Assert.True(wantPayloads.SequenceEqual(gotPayloads),
-                $"frame {want.Frame}: tshark [{string.Join(", ", wantPayloads)}], vpndiag [{string.Join(", ", got.Payloads)}]");
+                $"frame {want.Frame}: tshark [{string.Join(", ", wantPayloads)}], vpndiag [{string.Join(", ", gotPayloads)}]");
         }
 
         return model;

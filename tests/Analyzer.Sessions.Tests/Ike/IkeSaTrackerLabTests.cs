@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.Tests.Ike;
@@ -21,7 +23,7 @@ public sealed class IkeSaTrackerLabTests
         Assert.Single(child.ResponderSpis);
         Assert.Equal(sa.ChildSpis.Order(), child.InitiatorSpis.Concat(child.ResponderSpis).Order());
         Assert.All(child.TrafficSelectors, ts => Assert.Equal((17, 1701), (ts.Protocol, ts.Port)));
-        Assert.Equal("Pre-Shared Key", sa.AuthenticationMethod);
+        Assert.Equal(new TransformValue(TransformRegistry.V1AuthenticationMethod, 1), sa.AuthenticationMethod);
         Assert.Equal("RFC 3947 Negotiation of NAT-Traversal in the IKE", sa.Nat.NatTVersion);
         Assert.True(sa.Nat.InitiatorSupportsNatT && sa.Nat.ResponderSupportsNatT);
     }
@@ -102,7 +104,7 @@ public sealed class IkeSaTrackerLabTests
         IkeExchange aggressive = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.AggressiveMode);
         IkeMessage first = aggressive.Messages[0];
         Assert.Equal(1, first.Number);
-        Assert.Contains("Identification", first.Payloads);
+        Assert.Contains(PayloadType.Identification, first.Payloads);
         if (aggressive.Messages.Any(m => m.Number == 3))
         {
             // The responder accepted: AM1, AM2, AM3.

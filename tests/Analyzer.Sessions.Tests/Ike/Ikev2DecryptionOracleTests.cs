@@ -83,7 +83,7 @@ public sealed class Ikev2DecryptionOracleTests
         CaptureModel model = reconstructor.Complete(CaptureDecoder.Decode(input, reconstructor, AnalysisLimits.Default, CancellationToken.None, keys: keys));
         var actual = model.IkeSas.Where(sa => sa.Version == 2).SelectMany(sa => sa.Messages)
             .Where(m => m.Decrypted && expected.ContainsKey(m.Frame.Frame))
-            .ToDictionary(m => m.Frame.Frame, m => string.Join(", ", m.Payloads));
+            .ToDictionary(m => m.Frame.Frame, m => string.Join(", ", m.Payloads.Select(PayloadNames.Name)));
         Assert.NotEmpty(expected);
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
     }

@@ -15,6 +15,21 @@ public static class IdentificationTypes
     public const byte DerAsn1Gn = 10;
     public const byte KeyId = 11;
 
+    /// <summary>
+    /// What a value of this ID type is. The numbers 1–11 mean the same in both versions, except that
+    /// IKEv2 leaves 4 and 6–8 (subnets, ranges) unassigned: its traffic selectors replaced them.
+    /// </summary>
+    public static IdentityKind KindOf(byte type, bool v2) => type switch
+    {
+        Ipv4Address or Ipv6Address => IdentityKind.Address,
+        Ipv4Subnet or Ipv6Subnet or Ipv4Range or Ipv6Range when !v2 => IdentityKind.Address,
+        Fqdn => IdentityKind.Host,
+        UserFqdn => IdentityKind.User,
+        DerAsn1Dn or DerAsn1Gn => IdentityKind.DirectoryName,
+        KeyId => IdentityKind.KeyId,
+        _ => IdentityKind.Unknown,
+    };
+
     public static NameTable V1 { get; } = new(new Dictionary<int, string>
     {
         [1] = "IPV4_ADDR",

@@ -33,7 +33,10 @@ public static class VendorIds
             }
 
             ReadOnlySpan<byte> suffix = vendorId[entry.Prefix.Length..];
-            match = new VendorIdMatch(entry.Name, Decode(entry.Decoder, suffix), entry.Features);
+            match = new VendorIdMatch(entry.Name, Decode(entry.Decoder, suffix), entry.Features)
+            {
+                WindowsVersion = entry.Decoder == SuffixDecoder.WindowsVersion && suffix.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(suffix) : null,
+            };
             return true;
         }
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Analyzer.Core;
+using Analyzer.Protocols.Ike;
+using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Traffic;
+
+namespace Analyzer.Sessions.Ike;
+
+/// <summary>
+/// What is wrong with one message as captured (typed <see cref="IkeAnomaly"/> on its SA): cut short,
+/// bytes past its length or past its last payload, broken or unknown payloads, an unknown exchange.
+/// </summary>
+internal static class MessageAnomalies
+{
+    public static void Record(SaBuilder builder, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
+    {
+        if (header.Length > captured)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"header says {header.Length} bytes, {captured} captured")));
+        }
+        else if (captured > header.Length)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"{captured - header.Length} bytes after the message's declared length")));
+        }
+
+        foreach (ParseError error in content.Errors)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
+        }
+
+        if (content.ExtraBytes > 0 && !header.IsEncrypted)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"{content.ExtraBytes} bytes after the last payload at offset 0x{content.ExtraBytesOffset:X}")));
+        }
+
+        foreach (PayloadType type in content.Types)
+        {
+            if (!PayloadNames.Table.IsKnown((int)type))
+            {
+                builder.Note(new IkeAnomaly(IkeAnomalyKind.UnknownPayload, datagram.Frame, PayloadNames.Name(type)));
+            }
+        }
+
+        if (ExchangeKinds.From(header.Exchange, header.IsV2) == IkeExchangeKind.Unknown)
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));
+        }
+    }
+}
