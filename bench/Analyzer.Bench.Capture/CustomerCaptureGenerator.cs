@@ -42,7 +42,8 @@ internal sealed class CustomerCaptureGenerator
 
     /// <param name="conversationShare">Packets per thousand that carry replayed IKE/L2TP conversations (the rest is background and bulk ESP).</param>
     /// <param name="maxConversations">Conversations replayed at most; later conversation slots carry background UDP, so file size can grow without the VPN content growing.</param>
-    public CustomerCaptureGenerator(IReadOnlyList<TemplateConversation> templates, int seed = 20261124, int conversationShare = 10, long maxConversations = long.MaxValue)
+    /// <param name="withKeys">Encrypt the bulk ESP under real SAs (<see cref="Keying"/>).</param>
+    public CustomerCaptureGenerator(IReadOnlyList<TemplateConversation> templates, int seed = 20261124, int conversationShare = 10, long maxConversations = long.MaxValue, bool withKeys = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(conversationShare);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(conversationShare, 1000);
@@ -55,9 +56,19 @@ internal sealed class CustomerCaptureGenerator
         {
             _espSpis[i] = (uint)_random.Next(0x100, int.MaxValue);
         }
+
+        Keying = withKeys ? new EspKeying(_espSpis) : null;
     }
 
     public GeneratedCounts Counts { get; } = new();
+
+    /// <summary>
+    /// When set, every bulk ESP packet is real ESP under this tunnel's SA (AES-128-CBC with
+    /// HMAC-SHA1-96, tunnel mode, an inner IPv4/UDP datagram): the packet layout, the random stream
+    /// and so every other packet stay as without keys; only the ESP payload is encrypted and its
+    /// length rounded down to whole cipher blocks.
+    /// </summary>
+    public EspKeying? Keying { get; }
 
     public void Generate(string path, long targetBytes)
     {
@@ -156,7 +167,7 @@ internal sealed class CustomerCaptureGenerator
     private int RawEsp()
     {
         int tunnel = _random.Next(_espSpis.Length);
-        int payload = _random.Next(10) < 7 ? 1400 : _random.Next(80, 400);
+        int payload = EspLength(_random.Next(10) < 7 ? 1400 : _random.Next(80, 400));
         int ip = Ethernet(0x0800);
         int transport = Ipv4(ip, 0xCB007100u | (uint)tunnel, 0xC6336401u, 50, payload, checksum: true);
         Esp(transport, tunnel, payload);
@@ -167,7 +178,7 @@ internal sealed class CustomerCaptureGenerator
     private int UdpEsp()
     {
         int tunnel = _random.Next(_espSpis.Length);
-        int payload = _random.Next(10) < 7 ? 1380 : _random.Next(80, 400);
+        int payload = EspLength(_random.Next(10) < 7 ? 1380 : _random.Next(80, 400));
         int ip = Ethernet(0x0800);
         int transport = Ipv4(ip, 0xC0A80000u | (uint)tunnel, 0xC6336401u, 17, UdpLength + payload, checksum: true);
         Udp(transport, (ushort)(40000 + tunnel), 4500, payload);
@@ -329,8 +340,20 @@ internal sealed class CustomerCaptureGenerator
     {
         BinaryPrimitives.WriteUInt32BigEndian(_frame.AsSpan(offset), _espSpis[tunnel]);
         BinaryPrimitives.WriteUInt32BigEndian(_frame.AsSpan(offset + 4), ++_espSequence[tunnel]);
-        Noise(offset + 8, length - 8);
+        if (Keying is null)
+        {
+            Noise(offset + 8, length - 8);
+            return;
+        }
+
+        // The inner datagram is noise behind an IPv4 and a UDP header; Keying encrypts it in place.
+        Noise(offset + EspKeying.PlaintextStart + Ipv4Length + UdpLength, length - EspKeying.Overhead - Ipv4Length - UdpLength);
+        Keying.Seal(_frame.AsSpan(offset, length), tunnel);
     }
+
+    /// <summary>With keys, ESP payloads hold whole AES blocks: the length is rounded down to fit them.</summary>
+    private int EspLength(int length) =>
+        Keying is null ? length : EspKeying.Overhead + ((length - EspKeying.Overhead) / 16 * 16);
 
     private void Noise(int offset, int length)
     {

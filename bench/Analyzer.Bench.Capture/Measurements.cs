@@ -26,6 +26,7 @@ internal static class Measurements
             "decode" => Decode(path),
             "decode-steady" => Steady(path, ref allocatedBefore, clock),
             "sharppcap" => SharpPcapPacketDotNet(path),
+            _ when mode.StartsWith("decrypt=", StringComparison.Ordinal) => Decode(path, mode["decrypt=".Length..]),
             _ => throw new ArgumentException("unknown mode " + mode, nameof(mode)),
         };
         double seconds = clock.Elapsed.TotalSeconds;
@@ -72,13 +73,22 @@ internal static class Measurements
         return Decode(path);
     }
 
-    private static string Decode(string path)
+    /// <param name="espSa">With an esp_sa table (mode decrypt=FILE): the decode stage decrypting with its keys, and how many ESP packets it decrypted.</param>
+    private static string Decode(string path, string? espSa = null)
     {
         var sink = new CountingSink();
+        Analyzer.Protocols.Keys.KeyStore? keys = null;
+        if (espSa is not null)
+        {
+            keys = new Analyzer.Protocols.Keys.KeyStore();
+            using var reader = new StreamReader(espSa);
+            Analyzer.Protocols.Keys.EspSaTable.Read(reader, espSa, keys);
+        }
+
         DecodeSummary summary = CaptureDecoder.Decode(new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Unknown), sink,
-            AnalysisLimits.Default, CancellationToken.None);
+            AnalysisLimits.Default, CancellationToken.None, keys: keys);
         return string.Create(CultureInfo.InvariantCulture,
-            $"frames={summary.Frames} esp={summary.Count(TrafficKind.Esp) + summary.Count(TrafficKind.EspInUdp)} ike={summary.Count(TrafficKind.Ike) + summary.Count(TrafficKind.IkeNatT)} l2tp={summary.Count(TrafficKind.L2tp)} reassembled={summary.ReassembledDatagrams}");
+            $"frames={summary.Frames} decrypted={summary.DecryptedEsp} esp={summary.Count(TrafficKind.Esp) + summary.Count(TrafficKind.EspInUdp)} ike={summary.Count(TrafficKind.Ike) + summary.Count(TrafficKind.IkeNatT)} l2tp={summary.Count(TrafficKind.L2tp)} reassembled={summary.ReassembledDatagrams}");
     }
 
     /// <summary>What a developer would write with the two libraries: parse every packet, look at the layers.</summary>

@@ -2,9 +2,10 @@ using System.Globalization;
 using Analyzer.Bench.Capture;
 
 // Usage:
-//   generate OUTPUT.pcap SIZE_MB [--conversation-share PERMILLE] [--max-conversations N] [TEMPLATE_DIR...]
+//   generate OUTPUT.pcap SIZE_MB [--conversation-share PERMILLE] [--max-conversations N] [--esp-sa FILE] [TEMPLATE_DIR...]
 //                                                    write a customer-like capture (default: 10 per mille of packets
-//                                                    are replayed IKE/L2TP conversations, no maximum)
+//                                                    are replayed IKE/L2TP conversations, no maximum; --esp-sa: bulk ESP
+//                                                    encrypted, its SAs written to FILE as Wireshark's esp_sa table)
 //   run FILE [REPETITIONS] [VPNDIAG...]                side by side: cat, read, decode, SharpPcap+PacketDotNet, each vpndiag build given, tshark
 //   measure MODE FILE                                  one contender in this process (used by run)
 if (args.Length >= 2 && args[0] == "generate")
@@ -12,6 +13,7 @@ if (args.Length >= 2 && args[0] == "generate")
     long bytes = args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) * 1_000_000 : 1_000_000_000;
     int share = 10;
     long maxConversations = long.MaxValue;
+    string? espSa = null;
     int next = 3;
     while (next + 1 < args.Length && args[next].StartsWith("--", StringComparison.Ordinal))
     {
@@ -22,6 +24,9 @@ if (args.Length >= 2 && args[0] == "generate")
                 break;
             case "--max-conversations":
                 maxConversations = long.Parse(args[next + 1], CultureInfo.InvariantCulture);
+                break;
+            case "--esp-sa":
+                espSa = args[next + 1];
                 break;
             default:
                 Console.Error.WriteLine($"unknown option {args[next]}");
@@ -45,8 +50,13 @@ if (args.Length >= 2 && args[0] == "generate")
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{templates.Count} template conversations: {string.Join(", ", templates.Select(t => $"{t.Origin} ({t.Messages.Count})"))}"));
-    var generator = new CustomerCaptureGenerator(templates, conversationShare: share, maxConversations: maxConversations);
+    var generator = new CustomerCaptureGenerator(templates, conversationShare: share, maxConversations: maxConversations, withKeys: espSa is not null);
     generator.Generate(args[1], bytes);
+    if (espSa is not null && generator.Keying is EspKeying keying)
+    {
+        File.WriteAllText(espSa, keying.EspSaTable("198.51.100.1"));
+    }
+
     Console.WriteLine(generator.Counts);
     return 0;
 }

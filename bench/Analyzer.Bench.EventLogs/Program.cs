@@ -9,7 +9,9 @@ namespace Analyzer.Bench.EventLogs;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Analyzer.Bench.EventLogs</c> runs BenchmarkDotNet;
 /// <c>-- --quick [rounds]</c> prints records/s and MB/s over the samples (for docs/performance.md, section "Event logs (EVTX)");
-/// <c>-- --quick-xml [rounds]</c> the same for XML exports (section "Event logs (XML exports)").
+/// <c>-- --quick-xml [rounds]</c> the same for XML exports (section "Event logs (XML exports)");
+/// <c>-- --build-evtx OUTPUT SIZE_MB [EVTX...]</c> writes a large EVTX built from the chunks of the
+/// given files, else of every sample (the large-file figure of docs/performance.md; keep it under /tmp).
 /// </summary>
 internal static class Program
 {
@@ -22,6 +24,14 @@ internal static class Program
             Measure("samples/events XML", XmlExportFiles.Samples(), XmlReadBenchmark.Read, rounds * 100);
             Measure("100 MB UTF-8 export", [large], XmlReadBenchmark.Read, rounds);
             Measure("100 MB UTF-16LE export", [large16], XmlReadBenchmark.Read, rounds);
+            return 0;
+        }
+
+        if (args.Length >= 3 && args[0] == "--build-evtx")
+        {
+            string[] sources = args.Length > 3 ? args[3..] : SampleFiles.Find();
+            (int chunks, long records) = LargeEvtxFile.Write(args[1], long.Parse(args[2], CultureInfo.InvariantCulture) * 1_000_000, sources);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[1]}: {chunks} chunks, {records} records"));
             return 0;
         }
 

@@ -10,7 +10,17 @@ namespace Analyzer.EventLogs.Normalization;
 /// </summary>
 public sealed class EventMapCatalog
 {
-    private static readonly Lazy<EventMapCatalog> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<EventMapCatalog> Embedded = new(() => LoadEmbedded(_ => true));
+
+    /// <summary>
+    /// The embedded maps split by the records they serve, each loaded on first use: Windows maps
+    /// (files named windows-*.yaml) for records with an event id, daemon maps for log lines. An
+    /// EVTX file then never parses the daemon maps nor builds their patterns, which was most of
+    /// <c>vpndiag events</c>' start-up in the JIT build (docs/performance.md).
+    /// </summary>
+    private static readonly Lazy<EventMapCatalog> EmbeddedWindows = new(() => LoadEmbedded(IsWindowsMap));
+
+    private static readonly Lazy<EventMapCatalog> EmbeddedDaemons = new(() => LoadEmbedded(name => !IsWindowsMap(name)));
 
     private EventMapCatalog(FrozenDictionary<(string Provider, int Id), EventMap> windows, FrozenDictionary<string, (EventMap Map, MapPattern Match)[]> daemons,
         FrozenDictionary<string, MapPattern> patterns, IReadOnlyList<EventMap> all)
@@ -22,6 +32,12 @@ public sealed class EventMapCatalog
     }
 
     public static EventMapCatalog Default => Embedded.Value;
+
+    /// <summary>The embedded Windows maps alone (records with an event id).</summary>
+    internal static EventMapCatalog DefaultWindows => EmbeddedWindows.Value;
+
+    /// <summary>The embedded daemon maps alone (log lines, event id 0).</summary>
+    internal static EventMapCatalog DefaultDaemons => EmbeddedDaemons.Value;
 
     public IReadOnlyList<EventMap> All { get; }
 
@@ -101,13 +117,16 @@ public sealed class EventMapCatalog
             all);
     }
 
-    private static EventMapCatalog LoadEmbedded()
+    private static bool IsWindowsMap(string resource) =>
+        resource.StartsWith("Analyzer.EventLogs.Maps.windows-", StringComparison.Ordinal);
+
+    private static EventMapCatalog LoadEmbedded(Func<string, bool> include)
     {
         var assembly = typeof(EventMapCatalog).Assembly;
         var sources = new List<(string, string)>();
         foreach (string resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith("Analyzer.EventLogs.Maps.", StringComparison.Ordinal))
+            if (!resource.StartsWith("Analyzer.EventLogs.Maps.", StringComparison.Ordinal) || !include(resource))
             {
                 continue;
             }

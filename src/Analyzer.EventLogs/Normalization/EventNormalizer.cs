@@ -23,7 +23,6 @@ public static class EventNormalizer
     public static void NormalizeAll(IEnumerable<EventRecord> records, EventMapCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        catalog ??= EventMapCatalog.Default;
         foreach (EventRecord record in records)
         {
             record.Normalized = Normalize(record, catalog);
@@ -33,7 +32,9 @@ public static class EventNormalizer
     public static NormalizedEvent? Normalize(EventRecord record, EventMapCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        catalog ??= EventMapCatalog.Default;
+        // Without a catalogue given, only the embedded part a record can use is loaded: a record
+        // with an event id is looked up in the Windows maps, a log line (id 0) in the daemon maps.
+        catalog ??= record.EventId != 0 ? EventMapCatalog.DefaultWindows : EventMapCatalog.DefaultDaemons;
         EventMap? map = record.EventId != 0 ? catalog.Find(record.Provider, record.EventId) : null;
         (EventMap Map, MapPattern Match)[]? entries = null;
         if (map is null && (record.EventId != 0 || record.Message is null || record.Provider is null

@@ -30,6 +30,12 @@ public static class EventRecordsJson
         foreach ((EventRecord record, string input) in records)
         {
             JsonSerializer.Serialize(writer, ReportEventRecord.From(record, input), ReportJsonContext.Default.ReportEventRecord);
+
+            // The writer holds everything until flushed: a 120 MB EVTX made 400 MB of JSON in memory.
+            if (writer.BytesPending > 1 << 16)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();
