@@ -57,6 +57,7 @@ internal static class IkeStageJudge
         {
             Set(attempt, AttemptStage.Phase1Proposal, StageOutcome.Failed,
                 new AttemptEvidence(EvidenceKind.Observed, $"{notify.Name} from the {(notify.FromInitiator ? "initiator" : "responder")}", notify.Frame));
+            verdict.Refused = true;
             return false;
         }
 
@@ -113,6 +114,7 @@ internal static class IkeStageJudge
             _ => new AttemptEvidence(EvidenceKind.Observed, "Phase 1 failed after the key exchange"),
         };
         Set(attempt, AttemptStage.Phase1Auth, StageOutcome.Failed, evidence);
+        attempt[AttemptStage.Phase1Auth].Refused = failed?.State is ExchangeState.RejectedByNotify or ExchangeState.AnsweredByEncryptedInformational;
         if (attempt.Reconciliation.ResponderRepeatedAfterAuthentication)
         {
             attempt[AttemptStage.Phase1Auth].Evidence.Add(new AttemptEvidence(EvidenceKind.Inferred, "the responder repeated message 4 after message 5 reached it: it could not verify message 5"));
@@ -137,6 +139,7 @@ internal static class IkeStageJudge
             // RFC 7296 §2.21.2: IKE_AUTH authenticated both sides but refused the first CHILD SA (decrypted).
             Set(attempt, AttemptStage.Phase2, StageOutcome.Failed,
                 new AttemptEvidence(EvidenceKind.Observed, $"{refusal.Name} from the {(refusal.FromInitiator ? "initiator" : "responder")} in IKE_AUTH", refusal.Frame));
+            attempt[AttemptStage.Phase2].Refused = true;
             return;
         }
 
@@ -156,6 +159,7 @@ internal static class IkeStageJudge
                 : new AttemptEvidence(failed.State == ExchangeState.NoResponse ? EvidenceKind.Observed : EvidenceKind.Inferred,
                     failed.State == ExchangeState.NoResponse ? $"Quick Mode message {failed.StalledAfterMessage} never answered" : "Quick Mode answered with an encrypted Informational",
                     failed.Messages[^1].Frame));
+            attempt[AttemptStage.Phase2].Refused = failed.State is ExchangeState.RejectedByNotify or ExchangeState.AnsweredByEncryptedInformational;
             return;
         }
 

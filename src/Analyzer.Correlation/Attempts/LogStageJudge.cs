@@ -32,7 +32,7 @@ internal static class LogStageJudge
 
             StageVerdict verdict = attempt[stage];
             bool open = verdict.Outcome is StageOutcome.Unknown or StageOutcome.NotReached;
-            bool captureStoppedEarly = verdict.Outcome == StageOutcome.Failed && outcome == StageOutcome.Passed;
+            bool captureStoppedEarly = verdict.Outcome == StageOutcome.Failed && outcome == StageOutcome.Passed && !verdict.Refused;
             if (open || captureStoppedEarly || verdict.Outcome == outcome)
             {
                 verdict.Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, $"log: {normalized.Kind}" + (normalized.FailureReason is string reason ? $" ({reason})" : ""), Record: record));

@@ -10,4 +10,11 @@ public sealed class StageVerdict
     public StageOutcome Outcome { get; set; } = StageOutcome.NotReached;
 
     public List<AttemptEvidence> Evidence { get; } = [];
+
+    /// <summary>
+    /// The captures show the stage refused outright (an error notify, or an encrypted Informational
+    /// in answer): a log line saying part of it succeeded (charon's server authentication before a
+    /// refused EAP) does not overturn that, as it may a capture that merely stops early.
+    /// </summary>
+    public bool Refused { get; set; }
 }

@@ -7,8 +7,10 @@ namespace Analyzer.Capture.Tests.Samples;
 public sealed class SampleSetTests
 {
     // 5 MiB held the IKEv1 set; issue 19's IKEv2 and L2TP-in-ESP scenarios add about 1.7 MB, most of
-    // it the "ike 4, chd 4" charon logs that are their key source.
-    private const long MaximumSamplesBytes = 8L * 1024 * 1024;
+    // it the "ike 4, chd 4" charon logs that are their key source; the PPP-in-ESP scenarios 0.8 MB and
+    // the two syslog/journald scenarios 2 MB (seven shapes of each host's log, the journal's JSON export
+    // the largest: what a journald host really hands over).
+    private const long MaximumSamplesBytes = 10L * 1024 * 1024;
 
     private static readonly string[] RequiredScenarios =
     [
@@ -40,7 +42,7 @@ public sealed class SampleSetTests
     }
 
     [Fact]
-    public void Samples_stay_under_eight_megabytes()
+    public void Samples_stay_under_ten_megabytes()
     {
         // Build output of the lab converter is ignored by git and not part of the samples.
         long total = Directory.EnumerateFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
