@@ -15,56 +15,18 @@ namespace Analyzer.Sessions.Tests.Esp;
 /// </summary>
 public sealed class EspDecryptionOracleTests
 {
-    public static TheoryData<string> CapturesWithKeys()
-    {
-        var data = new TheoryData<string>();
-        string root = Path.Combine(RepoPaths.Samples, "captures");
-        if (Directory.Exists(root))
-        {
-            foreach (string directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-            {
-                if (!File.Exists(Path.Combine(directory, "esp_sa")))
-                {
-                    continue;
-                }
-
-                foreach (string capture in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
-                {
-                    data.Add(Path.GetRelativePath(root, capture));
-                }
-            }
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(no sample capture with an esp_sa table)");
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CapturesWithKeys() => LabKeyTables.Captures("esp_sa", "(no sample capture with an esp_sa table)");
 
     [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(CapturesWithKeys))]
     public void L2tp_messages_decrypted_from_esp_equal_tsharks_with_the_same_esp_sa_table(string capture)
     {
-        string path = Path.Combine(RepoPaths.Samples, "captures", capture);
-        if (!File.Exists(path))
-        {
-            Assert.Skip("no lab capture with an esp_sa table under samples/captures");
-        }
+        string path = LabKeyTables.PathOf(capture, "(no sample capture with an esp_sa table)");
 
-        string table = Path.Combine(Path.GetDirectoryName(path)!, "esp_sa");
         string tshark = ExternalTool.Require("tshark", "tshark");
         var arguments = new List<string> { "-r", path, "-n", "-o", "esp.enable_encryption_decode:TRUE" };
-        foreach (string line in File.ReadAllLines(table).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
-        {
-            // Addresses as wildcards: behind a NAT the table (the client's view) names other
-            // addresses than the server's capture shows; vpndiag then matches on the SPI, and so does tshark here.
-            string[] fields = line.Split(',');
-            fields[1] = fields[2] = "\"*\"";
-            arguments.AddRange(["-o", "uat:esp_sa:" + string.Join(',', fields)]);
-        }
+        arguments.AddRange(LabKeyTables.EspSaOptions(path));
 
         // tshark shows the contents of packets whose ICV failed (tshark 4.0 checks no HMAC-SHA-256 ICV: the flipped
         // bits of corrupting-link show only as malformed L2TP); vpndiag does not decode them (they are evidence of damage).
@@ -74,7 +36,7 @@ public sealed class EspDecryptionOracleTests
             .Select(f => string.Join(' ', f[0], f[1].Length > 0 ? f[1] : "none", f[2], f[3], Convert.ToUInt32(f[4], 16).ToString(CultureInfo.InvariantCulture)))
             .ToList();
 
-        CaptureModel model = Decode(path, table);
+        CaptureModel model = Decode(path, Path.Combine(Path.GetDirectoryName(path)!, "esp_sa"));
         var actual = model.L2tpTunnels.SelectMany(t => t.ControlMessages)
             .Where(m => m.DecryptedFromSpi is not null)
             .OrderBy(m => m.Frame.Frame)

@@ -13,52 +13,18 @@ namespace Analyzer.Sessions.Tests.Esp;
 /// </summary>
 public sealed class PppInEspOracleTests
 {
-    public static TheoryData<string> CapturesWithPpp()
-    {
-        var data = new TheoryData<string>();
-        string root = Path.Combine(RepoPaths.Samples, "captures");
-        if (Directory.Exists(root))
-        {
-            foreach (string directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-            {
-                if (File.Exists(Path.Combine(directory, "esp_sa")) && Directory.GetFiles(directory, "constructed-pppd-*.log").Length > 0)
-                {
-                    foreach (string capture in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
-                    {
-                        data.Add(Path.GetRelativePath(root, capture));
-                    }
-                }
-            }
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(no sample capture with PPP inside ESP)");
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CapturesWithPpp() => LabKeyTables.Captures("esp_sa", "(no sample capture with PPP inside ESP)", directory => Directory.GetFiles(directory, "constructed-pppd-*.log").Length > 0);
 
     [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(CapturesWithPpp))]
     public void Ppp_control_packets_decrypted_from_esp_equal_tsharks_with_the_same_esp_sa_table(string capture)
     {
-        string path = Path.Combine(RepoPaths.Samples, "captures", capture);
-        if (!File.Exists(path))
-        {
-            Assert.Skip("no lab capture with PPP inside ESP under samples/captures");
-        }
+        string path = LabKeyTables.PathOf(capture, "(no sample capture with PPP inside ESP)");
 
-        string table = Path.Combine(Path.GetDirectoryName(path)!, "esp_sa");
         string tshark = ExternalTool.Require("tshark", "tshark");
         var arguments = new List<string> { "-r", path, "-n", "-o", "esp.enable_encryption_decode:TRUE" };
-        foreach (string line in File.ReadAllLines(table).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
-        {
-            string[] fields = line.Split(',');
-            fields[1] = fields[2] = "\"*\"";
-            arguments.AddRange(["-o", "uat:esp_sa:" + string.Join(',', fields)]);
-        }
+        arguments.AddRange(LabKeyTables.EspSaOptions(path));
 
         // ppp.code covers LCP, IPCP and CCP; CHAP and PAP have their own code fields.
         arguments.AddRange(["-o", "esp.enable_authentication_check:TRUE", "-Y", "esp && !(esp.icv_bad == 1) && !_ws.malformed && ppp",
@@ -74,7 +40,7 @@ public sealed class PppInEspOracleTests
             }
         }
 
-        CaptureModel model = EspDecryptionOracleTests.Decode(path, table);
+        CaptureModel model = EspDecryptionOracleTests.Decode(path, Path.Combine(Path.GetDirectoryName(path)!, "esp_sa"));
         var actual = model.L2tpTunnels.SelectMany(t => t.Sessions).Select(s => s.Ppp).OfType<PppSession>()
             .SelectMany(p => p.Packets)
             .OrderBy(p => p.Frame.Frame)

@@ -15,50 +15,18 @@ namespace Analyzer.Sessions.Tests.Ike;
 /// </summary>
 public sealed class Ikev2DecryptionOracleTests
 {
-    public static TheoryData<string> Captures()
-    {
-        var data = new TheoryData<string>();
-        string root = Path.Combine(RepoPaths.Samples, "captures");
-        if (Directory.Exists(root))
-        {
-            foreach (string directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-            {
-                if (File.Exists(Path.Combine(directory, "ikev2_decryption_table")))
-                {
-                    foreach (string capture in Directory.GetFiles(directory, "*.pcap").Order(StringComparer.Ordinal))
-                    {
-                        data.Add(Path.GetRelativePath(root, capture));
-                    }
-                }
-            }
-        }
-
-        if (data.Count == 0)
-        {
-            data.Add("(no sample capture with an ikev2_decryption_table)");
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Captures() => LabKeyTables.Captures("ikev2_decryption_table", "(no sample capture with an ikev2_decryption_table)");
 
     [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(Captures))]
     public void Payloads_of_decrypted_ikev2_messages_equal_tsharks_with_the_same_table(string capture)
     {
-        string path = Path.Combine(RepoPaths.Samples, "captures", capture);
-        if (!File.Exists(path))
-        {
-            Assert.Skip("no lab capture with an ikev2_decryption_table under samples/captures");
-        }
+        string path = LabKeyTables.PathOf(capture, "(no sample capture with an ikev2_decryption_table)");
 
-        string table = Path.Combine(Path.GetDirectoryName(path)!, "ikev2_decryption_table");
         string tshark = ExternalTool.Require("tshark", "tshark");
         var arguments = new List<string> { "-r", path, "-n" };
-        foreach (string line in File.ReadAllLines(table).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')))
-        {
-            arguments.AddRange(["-o", "uat:ikev2_decryption_table:" + line]);
-        }
+        arguments.AddRange(LabKeyTables.Ikev2Options(path));
 
         arguments.AddRange(["-Y", "isakmp.version == 0x20 && isakmp.typepayload == 46 && !icmp", "-T", "fields", "-e", "frame.number", "-e", "isakmp.typepayload"]);
         var expected = new Dictionary<long, string>();
@@ -73,7 +41,7 @@ public sealed class Ikev2DecryptionOracleTests
         }
 
         var keys = new KeyStore();
-        using (StreamReader reader = File.OpenText(table))
+        using (StreamReader reader = File.OpenText(Path.Combine(Path.GetDirectoryName(path)!, "ikev2_decryption_table")))
         {
             Ikev2DecryptionTable.Read(reader, "ikev2_decryption_table", keys);
         }
