@@ -149,13 +149,15 @@ public sealed class RedactionTests
     [InlineData("RFC 5280 §4.1.2.5 (validity)")]
     [InlineData("at 10:15:23.123 on version 5.9.13")]
     [InlineData("::backdrop and a::hover")]
-    public void Spis_times_versions_and_rfc_sections_are_not_addresses(string text) =>
+    [InlineData("extended key usage 1.3.6.1.5.5.7.3.2 (clientAuth) only")]
+    public void Spis_times_versions_oids_and_rfc_sections_are_not_addresses(string text) =>
         Assert.Equal(text, new Pseudonymiser().Text(text));
 
     [Theory]
     [InlineData("matching 203.0.113.10...198.51.100.20[C=US]", "matching ipv4-1...ipv4-2[C=US]")]
     [InlineData("\"192.168.100.1:192.168.100.10\" ", "\"ipv4-private-1:ipv4-private-2\" ")]
     [InlineData("peer 198.51.100.20, fd00::5 and fe80::1%eth0", "peer ipv4-1, ipv6-private-1 and ipv6-link-1%eth0")]
+    [InlineData("IP 192.0.2.1.500 > 203.0.113.10.4500: isakmp", "IP ipv4-1.500 > ipv4-2.4500: isakmp")]
     public void Addresses_run_together_in_log_text_are_each_replaced(string text, string expected) =>
         Assert.Equal(expected, new Pseudonymiser().Text(text));
 

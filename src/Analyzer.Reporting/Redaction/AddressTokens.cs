@@ -197,6 +197,7 @@ internal static partial class AddressTokens
     // A dotted quad not inside a longer number or dotted run before it; "192.0.2.1.500" (tcpdump) still
     // counts. "§4.1.2.5" and "section 4.1.2.5" are RFC sections the rules cite, not addresses.
     // A full stop before it only counts after a digit: "203.0.113.10...198.51.100.20" is two addresses.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<!\d\.)(?<!(?:§|[Ss]ection)\s?)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d)", RegexOptions.CultureInvariant, 5000)]
+    // Six or more dotted numbers are an OID ("1.3.6.1.5.5.7.3.1", an EKU), not an address and a port.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<!\d\.)(?<!(?:§|[Ss]ection)\s?)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?!\d)(?!\.\d+\.\d)", RegexOptions.CultureInvariant, 5000)]
     private static partial Regex Ipv4();
 }
