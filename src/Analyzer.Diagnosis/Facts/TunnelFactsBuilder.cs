@@ -91,11 +91,6 @@ internal static class TunnelFactsBuilder
         };
     }
 
-    // A tunnel decrypted from ESP was carried by the SA that keyed that ESP: no other SA between the
-    // same addresses (a second client behind the same NAT) speaks for it.
-    private static IkeSa? Carrier(L2tpTunnel tunnel, CaptureContext context) =>
-        tunnel.EspSpi is uint spi ? context.Capture.EspFlows.FirstOrDefault(f => f.Spi == spi)?.IkeSa : null;
-
     // Every SA Protects can accept: those between the tunnel's two ends, and those to either end
     // from an initiator behind a NAT. Each at most once; the caller only ORs and takes maxima, so
     // order does not matter.
@@ -159,7 +154,9 @@ internal static class TunnelFactsBuilder
         bool before = false;
         Timestamp protectionEnd = default;
         Timestamp? firstL2tp = tunnel.ControlMessages.Count > 0 ? tunnel.ControlMessages[0].Frame.Time : null;
-        IkeSa? carrier = Carrier(tunnel, context);
+        // A tunnel decrypted from ESP was carried by the SA that keyed that ESP: no other SA between the
+        // same addresses (a second client behind the same NAT) speaks for it.
+        IkeSa? carrier = tunnel.Carrier;
         foreach (IkeSa sa in carrier is null ? ProtectingCandidates(tunnel, context) : [carrier])
         {
             if (carrier is null && !Protects(sa, tunnel))

@@ -160,13 +160,10 @@ public static class IsakmpContentReader
                 AddIfNotNull(ref parts.Configurations, cp);
                 return cpRead;
             case PayloadType.V2TrafficSelectorInitiator when v2:
-                bool tsiRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? tsi, out error);
-                AddIfNotNull(ref parts.InitiatorSelectors, tsi);
-                return tsiRead;
             case PayloadType.V2TrafficSelectorResponder when v2:
-                bool tsrRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? tsr, out error);
-                AddIfNotNull(ref parts.ResponderSelectors, tsr);
-                return tsrRead;
+                bool tsRead = TrafficSelectorPayload.TryRead(body, at, out TrafficSelectorPayload? ts, out error);
+                AddIfNotNull(ref payload.Type == PayloadType.V2TrafficSelectorInitiator ? ref parts.InitiatorSelectors : ref parts.ResponderSelectors, ts);
+                return tsRead;
             case PayloadType.Ikev1Fragment when !v2:
             case PayloadType.V2EncryptedFragment when v2:
                 bool fRead = FragmentPayload.TryRead(body, v2, at, out FragmentPayload? fragment, out error);

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.L2tp;
 
@@ -40,6 +41,12 @@ public sealed class L2tpTunnel
 
     /// <summary>The ESP SPI its messages were decrypted from, when vpndiag had the key (first one seen).</summary>
     public uint? EspSpi { get; set; }
+
+    /// <summary>
+    /// The IKE SA that keyed the ESP it was decrypted from (the owner of the flow with <see cref="EspSpi"/>
+    /// in this capture); null for a clear tunnel or one whose ESP has no owner here.
+    /// </summary>
+    public IkeSa? Carrier { get; set; }
 
     /// <summary>Control and data messages read from decrypted ESP.</summary>
     public long DecryptedMessages { get; set; }

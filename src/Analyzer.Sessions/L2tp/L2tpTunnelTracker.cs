@@ -3,6 +3,8 @@ using System.IO.Hashing;
 using Analyzer.Core;
 using Analyzer.Protocols.L2tp;
 using Analyzer.Protocols.Traffic;
+using Analyzer.Sessions.Esp;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.L2tp;
 
@@ -96,6 +98,16 @@ public sealed class L2tpTunnelTracker
 
     public void Complete(CaptureModel model)
     {
+        // ESP completes first: its flows already know the SA that owns them.
+        var owners = new Dictionary<uint, IkeSa>();
+        foreach (EspFlow flow in model.EspFlows)
+        {
+            if (flow.IkeSa is not null)
+            {
+                owners.TryAdd(flow.Spi, flow.IkeSa);
+            }
+        }
+
         foreach (L2tpTunnelContext context in _tunnels)
         {
             L2tpTunnel tunnel = context.Tunnel;
@@ -116,6 +128,7 @@ public sealed class L2tpTunnelTracker
                     string.Create(CultureInfo.InvariantCulture, $"SCCRQ sent {requests} times and never answered")));
             }
 
+            tunnel.Carrier = tunnel.EspSpi is uint spi ? owners.GetValueOrDefault(spi) : null;
             model.L2tpTunnels.Add(tunnel);
         }
 
