@@ -44,4 +44,14 @@ public sealed class RemediationScenarioTests
         Assert.Contains(auth.Remediation, s => s.StartsWith("Pre-shared key", StringComparison.Ordinal) && s.Contains("203.0.113.10", StringComparison.Ordinal));
         Assert.DoesNotContain(auth.Remediation, s => s.StartsWith("Certificates", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_log_alone_keeps_the_steps_its_rule_gives_without_case_values()
+    {
+        string log = Path.Combine(SampleScenarios.PathOf("libreswan-server-psk-mismatch"), "pluto-server-syslog.log");
+        BundleAnalysisResult result = BundleAnalysis.Run([log], Catalogue.Value);
+        Finding auth = Assert.Single(result.Diagnosis.Findings, f => f.RuleId == "phase1-auth-failed");
+        Assert.StartsWith("Pre-shared key", auth.Remediation[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(auth.Remediation, s => s.Contains('{', StringComparison.Ordinal));
+    }
 }
