@@ -210,6 +210,7 @@ public static class AttemptBuilder
 
         var created = new List<ConnectionAttempt>();
         var logOnly = new Dictionary<ulong, ConnectionAttempt>();
+        bool logsOnly = byCookie.Count == 0;
         foreach (EventRecord record in events)
         {
             if (set.Of(record) is not null || record.Normalized?.InitiatorCookie is not ulong cookie)
@@ -217,7 +218,14 @@ public static class AttemptBuilder
                 continue;
             }
 
-            if (!byCookie.TryGetValue(cookie, out ConnectionAttempt? attempt) && !logOnly.TryGetValue(cookie, out attempt))
+            if (!byCookie.TryGetValue(cookie, out ConnectionAttempt? attempt) && DaemonLogGrouping.Groups(record, logsOnly))
+            {
+                // A daemon's line of an IKE SA no capture shows: its SA's lines become one candidate
+                // there, joined with the other logs' candidates of the same negotiation.
+                continue;
+            }
+
+            if (attempt is null && !logOnly.TryGetValue(cookie, out attempt))
             {
                 NormalizedEvent normalized = record.Normalized;
                 attempt = new ConnectionAttempt

@@ -26,7 +26,7 @@ internal static class DaemonLogGrouping
         var groups = new Dictionary<(int Input, string Sa), List<EventRecord>>();
         foreach (EventRecord record in events)
         {
-            if ((record.GetData(IkeSaKey) ?? (logsOnly ? ProcessScope(record) : null)) is string sa)
+            if (Scope(record, logsOnly) is string sa)
             {
                 var key = (record.InputIndex, sa);
                 if (!groups.TryGetValue(key, out List<EventRecord>? list))
@@ -38,7 +38,7 @@ internal static class DaemonLogGrouping
             }
         }
 
-        var created = new List<ConnectionAttempt>();
+        var candidates = new List<LogNegotiations.Candidate>();
         foreach (List<EventRecord> group in groups.Values)
         {
             ConnectionAttempt? attempt = group.Select(set.Of).FirstOrDefault(a => a is not null);
@@ -53,48 +53,84 @@ internal static class DaemonLogGrouping
                 attempt = SoleCapturedNegotiation(group, byCookie);
             }
 
-            if (attempt is null)
+            if (attempt is not null)
             {
-                if (!group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n, r, out _, out _)))
-                {
-                    continue;
-                }
+                AddAll(attempt, group, set, add);
+            }
+            else if (group.Any(r => r.Normalized is NormalizedEvent n && LogStageSignals.TryGet(n, r, out _, out _)))
+            {
+                candidates.Add(new LogNegotiations.Candidate(New(group, spi, logsOnly), group, spi));
+            }
+        }
 
-                ConnectionAttempt candidate = New(group, spi, logsOnly);
-                attempt = logsOnly ? SameNegotiation(created, candidate, group[0].InputIndex) : null;
-                if (attempt is null)
-                {
-                    attempt = candidate;
-                    created.Add(attempt);
-                }
-                else
-                {
-                    // The log that knows both ends (and its role) describes the attempt.
-                    if ((attempt.Client is null || attempt.Server is null) && candidate.Client is not null && candidate.Server is not null)
-                    {
-                        (attempt.Client, attempt.Server) = (candidate.Client, candidate.Server);
-                    }
-
-                    attempt.IkeVersion ??= candidate.IkeVersion;
-                    attempt.Phase1 = attempt.Phase1 == IkeExchangeKind.Unknown ? candidate.Phase1 : attempt.Phase1;
-                }
-
-                if (spi is ulong cookie)
+        // The logs' own negotiations: one attempt each, however many logs of the bundle hold it.
+        var created = new List<ConnectionAttempt>();
+        foreach (List<LogNegotiations.Candidate> negotiation in LogNegotiations.Join(candidates))
+        {
+            ConnectionAttempt attempt = Describe(negotiation);
+            created.Add(attempt);
+            foreach (LogNegotiations.Candidate member in negotiation)
+            {
+                if (member.Spi is ulong cookie)
                 {
                     byCookie.TryAdd(cookie, attempt);
                 }
-            }
 
-            foreach (EventRecord record in group)
-            {
-                if (set.Of(record) is null)
+                AddAll(attempt, member.Group, set, add);
+                if (member.Match is AttemptEvidence match)
                 {
-                    add(attempt, record);
+                    int at = attempt.Views.FindIndex(v => v.InputIndex == member.Input && v.Match is null);
+                    if (at >= 0)
+                    {
+                        attempt.Views[at] = attempt.Views[at] with { Match = match };
+                    }
                 }
             }
         }
 
         return created;
+    }
+
+    private static void AddAll(ConnectionAttempt attempt, List<EventRecord> group, AttemptSet set, Action<ConnectionAttempt, EventRecord> add)
+    {
+        foreach (EventRecord record in group)
+        {
+            if (set.Of(record) is null)
+            {
+                add(attempt, record);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The attempt of one negotiation's logs: the client as the initiator's log saw itself (its own
+    /// address, before any NAT), the server as the responder's log saw itself, the earliest start.
+    /// </summary>
+    /// <summary>Whether the record falls in one of the groups <see cref="Attach"/> makes (a daemon's IKE SA, or its process in a log-only bundle).</summary>
+    public static bool Groups(EventRecord record, bool logsOnly) => Scope(record, logsOnly) is not null;
+
+    private static string? Scope(EventRecord record, bool logsOnly) => record.GetData(IkeSaKey) ?? (logsOnly ? ProcessScope(record) : null);
+
+    private static ConnectionAttempt Describe(List<LogNegotiations.Candidate> negotiation)
+    {
+        ConnectionAttempt attempt = negotiation.Select(c => c.Attempt).FirstOrDefault(a => a.Client is not null && a.Server is not null) ?? negotiation[0].Attempt;
+        ConnectionAttempt? initiator = negotiation.FirstOrDefault(c => LogRole.IsInitiator(c.Group) && !LogRole.IsResponder(c.Group) && c.Attempt.Client is not null)?.Attempt;
+        ConnectionAttempt? responder = negotiation.FirstOrDefault(c => LogRole.IsResponder(c.Group) && !LogRole.IsInitiator(c.Group) && c.Attempt.Server is not null)?.Attempt;
+        attempt.Client = initiator?.Client ?? attempt.Client ?? negotiation.Select(c => c.Attempt.Client).FirstOrDefault(e => e is not null);
+        attempt.Server = responder?.Server ?? attempt.Server ?? negotiation.Select(c => c.Attempt.Server).FirstOrDefault(e => e is not null);
+        foreach (ConnectionAttempt other in negotiation.Select(c => c.Attempt))
+        {
+            attempt.IkeVersion ??= other.IkeVersion;
+            attempt.Phase1 = attempt.Phase1 == IkeExchangeKind.Unknown ? other.Phase1 : attempt.Phase1;
+            attempt.InitiatorSpi = attempt.InitiatorSpi == 0 ? other.InitiatorSpi : attempt.InitiatorSpi;
+            attempt.ResponderSpi = attempt.ResponderSpi == 0 ? other.ResponderSpi : attempt.ResponderSpi;
+            if (other.Start != default && (attempt.Start == default || other.Start < attempt.Start))
+            {
+                attempt.Start = other.Start;
+            }
+        }
+
+        return attempt;
     }
 
     /// <summary>
@@ -122,31 +158,6 @@ internal static class DaemonLogGrouping
         Timestamp start = only.Sas.Min(sa => sa.FirstFrame.Time);
         Timestamp end = only.Sas.Max(sa => sa.LastFrame.Time);
         return first.SecondsSince(start) >= -Tolerance && end.SecondsSince(first) >= -Tolerance ? only : null;
-    }
-
-    /// <summary>
-    /// The attempt another log of the bundle already made for the same negotiation: the same client
-    /// and server addresses (each log's own view put in client/server order by its role) starting
-    /// within two seconds, seen by no log of this input yet. The client's and the server's log (or
-    /// two logs of one daemon) of one Main Mode are one attempt with two views, as two captures are.
-    /// A NAT between the logs hides the client's own address from the server's log: those stay apart.
-    /// </summary>
-    private static ConnectionAttempt? SameNegotiation(List<ConnectionAttempt> created, ConnectionAttempt candidate, int input)
-    {
-        const double SameStartSeconds = 2;
-        NetAddress?[] known = [candidate.Client?.Address, candidate.Server?.Address];
-        if (known.All(a => a is null))
-        {
-            return null;
-        }
-
-        // A log that names only one end (a verbose log's first lines, or a role it does not state) joins
-        // the attempt that has that end among its own.
-        return created.FirstOrDefault(a => Math.Abs(a.Start.SecondsSince(candidate.Start)) <= SameStartSeconds && !a.Views.Any(v => v.InputIndex == input)
-            && (candidate.Client is not null && candidate.Server is not null
-                ? a.Client?.Address == candidate.Client.Value.Address && a.Server?.Address == candidate.Server.Value.Address
-                  || a.Client is null || a.Server is null
-                : known.Where(k => k is not null).All(k => k == a.Client?.Address || k == a.Server?.Address)));
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ internal static class AttemptsSection
                     InitiatorSpi = attempt.IkeVersion is null ? null : ReportNames.Cookie(attempt.InitiatorSpi),
                     ResponderSpi = attempt.IkeVersion is null || attempt.ResponderSpi == 0 ? null : ReportNames.Cookie(attempt.ResponderSpi),
                 },
-                Views = attempt.Views.Select(v => new ReportAttemptView(context.InputName(v.InputIndex), v.Role)).ToList(),
+                Views = attempt.Views.Select(v => new ReportAttemptView(context.InputName(v.InputIndex), v.Role,
+                    v.Match is AttemptEvidence match ? new ReportViewMatch(AttemptNames.Kind(match.Kind), match.Text) : null)).ToList(),
                 Stages = attempt.Stages.Select(s => new ReportAttemptStage
                 {
                     Stage = AttemptNames.Stage(s.Stage),

@@ -72,8 +72,14 @@ public sealed record ReportAttemptIke
     public string? ResponderSpi { get; init; }
 }
 
-/// <summary>One input's view of the attempt and its vantage point ("client", "server", "between", "capture", "log").</summary>
-public sealed record ReportAttemptView(string Input, string Role);
+/// <summary>
+/// One input's view of the attempt and its vantage point ("client", "server", "between", "capture", "log");
+/// for a log, how it joined the attempt another log made, or why it could not (null otherwise).
+/// </summary>
+public sealed record ReportAttemptView(string Input, string Role, ReportViewMatch? Match = null);
+
+/// <summary>How a log was matched to another log's negotiation: its evidence kind ("derived", "inferred") and why.</summary>
+public sealed record ReportViewMatch(string Kind, string Text);
 
 /// <summary>One stage's outcome ("passed", "failed", "not-reached", "unknown") with its evidence.</summary>
 public sealed record ReportAttemptStage

@@ -22,7 +22,8 @@ internal sealed class AttemptDetailsMarkdown : IMarkdownSection
             output.Heading(3, "Attempt " + MarkdownText.Escape(attempt.Id) + ": " + MarkdownText.Escape((attempt.Client ?? "?") + " → " + (attempt.Server ?? "?")));
             var facts = new List<string>
             {
-                "Views: " + string.Join(", ", attempt.Views.Select(v => MarkdownText.Escape(v.Input) + " (" + MarkdownText.Escape(v.Role) + ")")),
+                "Views: " + string.Join(", ", attempt.Views.Select(v => MarkdownText.Escape(v.Input) + " (" + MarkdownText.Escape(v.Role)
+                    + (v.Match is ReportViewMatch match ? "; " + MarkdownText.Escape(match.Kind) + ": " + MarkdownText.Escape(match.Text) : "") + ")")),
             };
             if (attempt.FailedStage is not null)
             {
