@@ -90,6 +90,16 @@ internal static class LogNegotiations
         JoinEnds(negotiations, AcrossNat,
             "matched by time and identity, not by SPIs or addresses: the server's log sees the client behind a NAT (same server, same start within 2 s, identities, mode and proposal agree)",
             EvidenceKind.Inferred);
+        foreach (Negotiation alone in negotiations.Where(n => n.Members[0].Match is null && n.Members.Count == 1))
+        {
+            if (negotiations.Any(n => n != alone && !n.Inputs.Overlaps(alone.Inputs) && Overlap(n, alone)))
+            {
+                alone.Members[0].Match = new AttemptEvidence(EvidenceKind.Inferred,
+                    "not joined with the other logs: no SPIs or lines in common, and the ends it names (" + (alone.Client?.ToString() ?? "?") + " to " + (alone.Server?.ToString() ?? "?")
+                    + ") do not match theirs; a log with SPIs ('ike 2' and up) or addresses decides");
+            }
+        }
+
         return negotiations.Select(n => n.Members).ToList();
     }
 
@@ -139,11 +149,14 @@ internal static class LogNegotiations
 
     /// <summary>
     /// Two files of one daemon: a line naming an address written by the same daemon with the same text
-    /// within the tolerance (a verbose and a normal filelog, rsyslog and journald), and no end that differs.
+    /// within the tolerance (a verbose and a normal filelog, rsyslog and journald), and the same own
+    /// address where both name one (two clients' daemons write the same words at the same moment).
     /// </summary>
     private static bool SameDaemonLines(Negotiation negotiation, Candidate candidate)
     {
-        if (Contradicts(negotiation.Client, candidate.Attempt.Client?.Address) || Contradicts(negotiation.Server, candidate.Attempt.Server?.Address))
+        var own = negotiation.Members.SelectMany(m => m.Group).Select(r => r.Normalized?.LocalAddress).OfType<NetAddress>().ToHashSet();
+        var theirs = candidate.Group.Select(r => r.Normalized?.LocalAddress).OfType<NetAddress>().ToHashSet();
+        if (own.Count > 0 && theirs.Count > 0 && !own.Overlaps(theirs))
         {
             return false;
         }
@@ -169,9 +182,13 @@ internal static class LogNegotiations
 
     private static bool Addressed(EventRecord record) => record.Normalized is { } n && (n.RemoteAddress is not null || n.LocalAddress is not null);
 
-    /// <summary>Both ends known and the same, from opposite roles (or a role not stated), at overlapping times.</summary>
+    /// <summary>
+    /// The ends both logs name are the same (at least one; pluto's lines name only the peer), from
+    /// opposite roles (or a role not stated), at overlapping times.
+    /// </summary>
     private static bool SameAddresses(Negotiation a, Negotiation b) =>
-        a.Client is NetAddress client && a.Server is NetAddress server && client == b.Client && server == b.Server
+        !Contradicts(a.Client, b.Client) && !Contradicts(a.Server, b.Server)
+        && (a.Client is not null && a.Client == b.Client || a.Server is not null && a.Server == b.Server)
         && !(a.Initiator is bool ra && b.Initiator is bool rb && ra == rb) && Overlap(a, b);
 
     /// <summary>
