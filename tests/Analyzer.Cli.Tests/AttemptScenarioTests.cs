@@ -87,6 +87,67 @@ public sealed class AttemptScenarioTests
         Assert.Contains("a capture or log from the server decides", MarkdownReportWriter.ToMarkdown(alone.Document), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every scenario captured at both ends: where the two captures place an unanswered IKE exchange
+    /// (lost on the path, or received by the server and not answered), the client's capture alone
+    /// cannot, and must say so instead of guessing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Client_capture_alone_says_the_server_side_decides_wherever_only_the_server_side_could_place_the_failure(string scenario)
+    {
+        string client = Path.Combine(SampleScenarios.PathOf(scenario), "client.pcap");
+        string server = Path.Combine(SampleScenarios.PathOf(scenario), "server.pcap");
+        Assert.SkipUnless(File.Exists(client) && File.Exists(server), scenario + ": not captured at the client and the server");
+        BundleAnalysisResult both = BundleAnalysis.Run([client, server], Catalogue.Value);
+        BundleAnalysisResult alone = BundleAnalysis.Run([client], Catalogue.Value);
+        string[] ikeStages = ["ike-reachability", "phase1-proposal", "phase1-auth", "phase2"];
+        string[] serverSideDecides = ["sent by the client, never reached the server: lost on the path", "the server received it and did not answer"];
+        var decided = both.Document.Attempts.Where(a => ikeStages.Contains(a.FailedStage) && serverSideDecides.Contains(a.SideReason)).ToList();
+        Assert.SkipWhen(decided.Count == 0, scenario + ": no unanswered IKE exchange that only the server's side places");
+        foreach (var attempt in decided)
+        {
+            var seen = Assert.Single(alone.Document.Attempts, a => a.Ike.InitiatorSpi == attempt.Ike.InitiatorSpi);
+            Assert.Equal("unknown", seen.Side);
+            Assert.Equal("blocked on the path or rejected by the server; a capture or log from the server decides", seen.SideReason);
+        }
+
+        // Nor does a client capture alone ever place a failure on the path.
+        Assert.DoesNotContain(alone.Document.Attempts, a => a.Side == "path");
+    }
+
+    [Fact]
+    public void Unanswered_SCCRQ_decrypted_from_ESP_fails_the_L2TP_tunnel_stage_on_the_server_side_not_ESP()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("l2tp-no-lns")], Catalogue.Value);
+        ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
+        Assert.Equal(AttemptStage.L2tpTunnel, attempt.FailedStage);
+        Assert.Equal(AttemptSide.Server, attempt.Side);
+        Assert.Equal(StageOutcome.Passed, attempt[AttemptStage.Esp].Outcome);
+        Assert.Contains(attempt[AttemptStage.Esp].Evidence, e => e.Kind == EvidenceKind.Derived && e.Frame is not null);
+    }
+
+    [Fact]
+    public void Later_unanswered_ICRQ_is_shown_in_the_attempts_L2TP_session_stage()
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("l2tp-retries-exceeded")], Catalogue.Value);
+        ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
+        var session = attempt.L2tpTunnels.SelectMany(t => t.Sessions).Single(s => s.State == Analyzer.Sessions.L2tp.L2tpSessionState.WaitReply);
+        Assert.Contains(attempt[AttemptStage.L2tpSession].Evidence, e => e.Frame == session.FirstFrame && e.Text.Contains("ICRQ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("two-clients-one-nat")]
+    [InlineData("second-client-nat-fails")]
+    [InlineData("healthy-psk")]
+    public void Decrypted_tunnel_belongs_to_the_attempt_of_the_SA_that_carried_it(string scenario)
+    {
+        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        var carried = result.Case.Captures.SelectMany(c => c.L2tpTunnels).Where(t => t.Carrier is not null).ToList();
+        Assert.NotEmpty(carried);
+        Assert.All(carried, t => Assert.Same(result.Case.Attempts.Of(t.Carrier!), result.Case.Attempts.Of(t)));
+    }
+
     [Fact]
     public void Healthy_psk_markdown_shows_verdict_and_attempts_table_within_40_lines()
     {

@@ -118,7 +118,8 @@ public static class AttemptBuilder
     }
 
     /// <summary>
-    /// A tunnel decrypted from ESP belongs to the attempt owning that ESP flow; a clear one to the latest
+    /// A tunnel decrypted from ESP belongs to the attempt of the SA that carried it (its Carrier, else the
+    /// attempt owning that ESP flow); a clear one to the latest
     /// attempt between the same two addresses, in the same capture, that started before it; a tunnel
     /// with neither is an attempt of its own (L2TP without IPsec).
     /// </summary>
@@ -142,7 +143,10 @@ public static class AttemptBuilder
         }
 
         // A tunnel decrypted from ESP belongs to the attempt whose SA keyed that ESP, whatever its inner
-        // addresses (behind a NAT the server's capture shows the client's private address inside).
+        // addresses (behind a NAT the server's capture shows the client's private address inside). The
+        // session stage answers which SA that is (L2tpTunnel.Carrier); only where its capture holds no
+        // owner of the flow (the SA negotiated before the capture, seen in another one) does the
+        // ESP SPI, tied to an attempt across captures, decide.
         var byEsp = new Dictionary<(int Input, uint Spi), ConnectionAttempt>();
         foreach (ConnectionAttempt attempt in attempts)
         {
@@ -158,7 +162,8 @@ public static class AttemptBuilder
         {
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
             {
-                ConnectionAttempt? owner = tunnel.EspSpi is uint spi ? byEsp.GetValueOrDefault((capture.Input.Index, spi)) : null;
+                ConnectionAttempt? owner = tunnel.Carrier is IkeSa carrier ? set.Of(carrier)
+                    : tunnel.EspSpi is uint spi ? byEsp.GetValueOrDefault((capture.Input.Index, spi)) : null;
                 if (owner is null && byPair.TryGetValue(Pair(capture.Input.Index, tunnel.Client.Address, tunnel.Server.Address), out List<ConnectionAttempt>? candidates))
                 {
                     Timestamp ownerStart = default;
