@@ -50,12 +50,14 @@ internal static class InnerStageJudge
         }
 
         EspFlow only = (up ?? down)!;
-        if (up is not null && ReachedServer(attempt, up) && UnansweredTunnelInside(attempt, up) is L2tpTunnel tunnel)
+        if (up is not null && UnansweredTunnelAtServer(attempt, up) is L2tpTunnel tunnel)
         {
-            // The client's ESP reached the server and decrypts into an L2TP set-up nobody answered: the
-            // server had nothing to send back. IPsec did its part; the L2TP tunnel stage failed.
+            // The server's capture holds the client's ESP whole and it decrypts into an L2TP set-up
+            // nobody answered: the server had nothing to send back. IPsec did its part; the L2TP tunnel
+            // stage failed. (ESP that arrives only in part, a first fragment, decrypts at the client's
+            // capture alone and stays an ESP failure.)
             IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Derived,
-                $"ESP from the client reached the server's capture and decrypts into L2TP (SPI 0x{up.Spi:x8}); none came back because the L2TP set-up was never answered", up.First));
+                $"ESP from the client reached the server whole and decrypts there into L2TP (SPI 0x{up.Spi:x8}); none came back because the L2TP set-up was never answered", up.First));
             attempt[AttemptStage.Esp].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, "the decrypted SCCRQ", tunnel.FirstFrame));
             return;
         }
@@ -64,14 +66,11 @@ internal static class InnerStageJudge
             new AttemptEvidence(EvidenceKind.Observed, $"ESP only from the {(up is not null ? "client" : "server")} ({only.Packets} packets on SPI 0x{only.Spi:x8}); nothing came back", only.First));
     }
 
-    /// <summary>The server's capture shows ESP on the client's flow (it arrived), not just the client's capture.</summary>
-    private static bool ReachedServer(ConnectionAttempt attempt, EspFlow up) =>
+    /// <summary>A tunnel the server's capture decrypted from this ESP SPI whose set-up (SCCRQ) drew no reply.</summary>
+    private static L2tpTunnel? UnansweredTunnelAtServer(ConnectionAttempt attempt, EspFlow flow) =>
         attempt.ViewAt(VantageRoles.Server) is AttemptView server
-        && attempt.EspFlows.Exists(f => f.First.InputIndex == server.InputIndex && f.Spi == up.Spi && f.Packets > 0);
-
-    /// <summary>A tunnel decrypted from this ESP SPI whose set-up (SCCRQ) drew no reply.</summary>
-    private static L2tpTunnel? UnansweredTunnelInside(ConnectionAttempt attempt, EspFlow flow) =>
-        attempt.L2tpTunnels.Find(t => t.EspSpi == flow.Spi && t.State == L2tpTunnelState.WaitReply);
+            ? attempt.L2tpTunnels.Find(t => t.EspSpi == flow.Spi && t.State == L2tpTunnelState.WaitReply && t.FirstFrame.InputIndex == server.InputIndex)
+            : null;
 
     private enum Lost : byte
     {
@@ -186,7 +185,7 @@ internal static class InnerStageJudge
         }
 
         IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "session set up (ICRQ/ICRP/ICCN)", session.FirstFrame));
-        foreach (L2tpSession later in tunnel.Sessions.Where(s => s != session && s.State == L2tpSessionState.WaitReply && s.FirstFrame.Time > session.FirstFrame.Time))
+        foreach (L2tpSession later in attempt.L2tpTunnels.SelectMany(t => t.Sessions).Where(s => s.State == L2tpSessionState.WaitReply && s.FirstFrame.Time > session.FirstFrame.Time))
         {
             // A later call the LNS never answered (it went away): part of this attempt's story, though
             // the stage the first call reached stands.
