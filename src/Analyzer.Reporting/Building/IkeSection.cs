@@ -130,7 +130,7 @@ internal static class IkeSection
             State = ReportNames.Kebab(sa.State),
             AuthenticationMethod = sa.AuthenticationMethod?.Name,
             Decrypted = sa.Decrypted,
-            DecryptedWithKeyFrom = sa.Decrypted ? sa.DecryptionKeyOrigin : null,
+            DecryptedWithKeyFrom = sa.Decrypted ? values.Text(sa.DecryptionKeyOrigin) : null,
             Nat = new ReportNat
             {
                 InitiatorSupportsNatT = nat.InitiatorSupportsNatT,

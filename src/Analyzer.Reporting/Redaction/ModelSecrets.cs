@@ -1,3 +1,4 @@
+using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.EventLogs;
 using Analyzer.Sessions;
@@ -19,11 +20,20 @@ internal static class ModelSecrets
 {
     public static void Learn(Case @case, Pseudonymiser pseudonyms)
     {
+        foreach (AnalysisInput input in @case.Inputs)
+        {
+            // The folders a bundle was read from name the customer, the ticket or the engineer
+            // ("/home/ann/tickets/acme-vpn01/"); the file name alone still says which input is which.
+            pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(input.Path));
+            pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(input.DisplayName));
+        }
+
         foreach (CaptureModel capture in @case.Captures)
         {
             foreach (IkeSa sa in capture.IkeSas)
             {
                 LearnIke(sa, pseudonyms);
+                pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(sa.DecryptionKeyOrigin));
             }
 
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)

@@ -12,6 +12,9 @@ public enum SecretKind : byte
 
     /// <summary>An IKE KEY_ID identity: opaque bytes, often a name in ASCII; replaced whole as "id-N".</summary>
     KeyId,
+
+    /// <summary>The folder an input was read from ("/home/ann/tickets/acme-vpn"): replaced whole as "folder-N".</summary>
+    Folder,
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ internal sealed class NamePseudonyms
             SecretKind.User => UserPseudonym(value),
             SecretKind.Subject => "CN=" + Next("subject"),
             SecretKind.KeyId => Next("id"),
+            SecretKind.Folder => Next("folder"),
             _ => HostPseudonym(value),
         };
     }
