@@ -1,6 +1,7 @@
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Diagnosis.Facts;
 
@@ -50,7 +51,7 @@ internal static class ObservationFactsBuilder
             Scope state = scopes[(record.InputIndex, scope)];
             PeerHistory history = state.Peer is NetAddress address ? peers.GetValueOrDefault((record.InputIndex, address)) ?? PeerHistory.None : PeerHistory.None;
             List<string> negotiated = Negotiated(normalized);
-            List<string> weak = LoggedAlgorithms.Weak(negotiated);
+            List<string> weak = LoggedAlgorithms.Weak(negotiated, NegotiatedProtocol(normalized));
             AnalysisInput? input = record.InputIndex >= 0 && record.InputIndex < @case.Inputs.Count ? @case.Inputs[record.InputIndex] : null;
             string daemon = record.Provider ?? "";
             facts.Add(new ObservationFacts
@@ -100,6 +101,11 @@ internal static class ObservationFactsBuilder
 
         return facts;
     }
+
+    /// <summary>Which SA the line's algorithms belong to: charon's proposal prefix, else the line's stage (pluto's IPsec SA is phase 2).</summary>
+    private static SecurityProtocol NegotiatedProtocol(NormalizedEvent normalized) =>
+        (normalized.Fields.GetValueOrDefault("proposal") is string proposal ? LoggedAlgorithms.ProposalProtocol(proposal) : null)
+        ?? (normalized.Stage == "phase2" ? SecurityProtocol.Esp : SecurityProtocol.Ike);
 
     /// <summary>The algorithm names a line says were negotiated: charon's selected proposal, pluto's established SA.</summary>
     private static List<string> Negotiated(NormalizedEvent normalized)

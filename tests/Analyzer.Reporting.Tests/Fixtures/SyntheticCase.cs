@@ -204,12 +204,17 @@ internal static class SyntheticCase
         sa.VendorIds.Add(new VendorIdObservation("4048b7d56ebce88525e7de7f00d6c2d3", "RFC 3947 NAT-T", null, true));
         sa.VendorIds.Add(new VendorIdObservation("deadbeef3c7363726970743e", null, text("vendor-x", HostileStrings.Script), true));
         sa.VendorIds.Add(new VendorIdObservation("1e2b516905991c7d7c96fcbfb587e461", text("MS NT5 ISAKMPOAKLEY v9", HostileStrings.Image), null, false));
-        var proposal = new IkeProposal(1, 1, "ISAKMP", "AES-CBC", 256, "SHA2-256", "RSA Signature", "modp2048", null, 28800, null)
+        var proposal = new IkeProposal(1, 1, SecurityProtocol.Ike, false, 256, 28800)
         {
-            Attributes = [new("Encryption", "AES-CBC"), new("Key Length", "256"), new("Hash", "SHA2-256")],
+            Attributes = [new(Ikev1AttributeNames.Phase1Encryption, 7), new(Ikev1AttributeNames.Phase1KeyLength, 256), new(Ikev1AttributeNames.Phase1Hash, 4)],
+            Algorithms = [new(TransformRegistry.V1Encryption, 7), new(TransformRegistry.V1Hash, 4), new(TransformRegistry.V1AuthenticationMethod, 3), new(TransformRegistry.DhGroup, 14)],
         };
         sa.Proposals.Add(proposal);
-        sa.Proposals.Add(proposal with { TransformNumber = 2, Encryption = "3DES-CBC", KeyLength = null, DhGroup = "modp1024" });
+        sa.Proposals.Add(proposal with
+        {
+            TransformNumber = 2, KeyLength = null,
+            Algorithms = [new(TransformRegistry.V1Encryption, 5), new(TransformRegistry.V1Hash, 4), new(TransformRegistry.V1AuthenticationMethod, 3), new(TransformRegistry.DhGroup, 2)],
+        });
         sa.Chosen = proposal;
         sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
         sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
