@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Pptp;
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
@@ -56,8 +57,8 @@ internal static class TimelineSection
             {
                 foreach (PptpControlObservation message in connection.ControlMessages)
                 {
-                    string text = "PPTP " + message.Type + " from " + ReportNames.ClientSide(message.FromClient)
-                        + (message.Result is null ? string.Empty : " (" + context.Values.Text(message.Result) + ")");
+                    string text = "PPTP " + PptpNames.TypeName(message.Type) + " from " + ReportNames.ClientSide(message.FromClient)
+                        + (message.Result is PptpResult result ? " (" + PptpNames.ResultName(message.Type, result.Code, result.Error) + ")" : string.Empty);
                     Add(message.Frame.Time, Capture(input, "pptp", message.Frame, text, false));
                 }
 

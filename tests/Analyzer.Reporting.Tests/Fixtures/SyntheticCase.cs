@@ -60,9 +60,12 @@ internal static class SyntheticCase
             FirstFrame = new FrameRef(server.Index, 10, Start.AddSeconds(8)),
             Ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", LcpLoop = true },
         };
-        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true, "Start-Control-Connection-Request", null));
-        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 11, Start.AddSeconds(8.1)), false, "Start-Control-Connection-Reply",
-            Text("1 (Successful channel establishment)", HostileStrings.Script)));
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true,
+            Protocols.Pptp.PptpMessageType.StartControlConnectionRequest, null));
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 11, Start.AddSeconds(8.1)), false,
+            Protocols.Pptp.PptpMessageType.StartControlConnectionReply, new Sessions.Pptp.PptpResult(1, 0)));
+        pptp.Anomalies.Add(new Sessions.Pptp.PptpAnomaly(Sessions.Pptp.PptpAnomalyKind.MalformedControlMessage, new FrameRef(server.Index, 12, Start.AddSeconds(8.2)),
+            Text("PPTP control: BadMagic", HostileStrings.Script)));
         serverCapture.PptpConnections.Add(pptp);
 
         EventRecord failure = new()

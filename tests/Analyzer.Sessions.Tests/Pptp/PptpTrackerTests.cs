@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Pptp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 using Analyzer.Sessions.Tests.Esp;
@@ -21,11 +22,12 @@ public sealed class PptpTrackerTests
         Assert.Equal((ushort)2932, connection.ClientCallId);
         Assert.Equal((ushort)256, connection.ServerCallId);
         Assert.True(connection.GreBothWays);
-        Assert.Null(connection.FailureResult);
+        Assert.Null(connection.Failure);
         Assert.Equal(
             ["Start-Control-Connection-Request", "Start-Control-Connection-Reply", "Outgoing-Call-Request", "Outgoing-Call-Reply", "Set-Link-Info", "Set-Link-Info"],
-            connection.ControlMessages.Select(m => m.Type));
-        Assert.Equal("1 (Successful channel establishment)", connection.ControlMessages[1].Result);
+            connection.ControlMessages.Select(m => PptpNames.TypeName(m.Type)));
+        Assert.Equal(new PptpResult(1, 0), connection.ControlMessages[1].Result);
+        Assert.Equal("1 (Successful channel establishment)", PptpNames.ResultName(PptpMessageType.StartControlConnectionReply, 1, 0));
         Assert.Equal("local", connection.ServerHostName);
     }
 
@@ -58,9 +60,9 @@ public sealed class PptpTrackerTests
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
         Assert.Equal(8, connection.ControlMessages.Count);
-        Assert.Equal("Call-Disconnect-Notify", connection.ControlMessages[^1].Type);
+        Assert.Equal(PptpMessageType.CallDisconnectNotify, connection.ControlMessages[^1].Type);
         Assert.True(connection.CallEstablished);
-        Assert.Null(connection.FailureResult);
+        Assert.Null(connection.Failure);
         Assert.Equal(0, connection.GreFromClient + connection.GreFromServer);
     }
 
