@@ -32,12 +32,12 @@ internal static class ObservationFactsBuilder
             }
 
             state.Observe(normalized, record.Time);
-            if (normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
+            if (normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
             {
                 received4500At.Add(local);
             }
 
-            anyChild |= normalized is { Stage: "phase2", Outcome: "succeeded" } && normalized.Kind.EndsWith("established", StringComparison.Ordinal);
+            anyChild |= normalized is { Stage: "phase2", Outcome: "succeeded", Signal: DaemonSignal.Established };
             if (normalized.Outcome != "noise")
             {
                 staged.Add((record, normalized, scope));
@@ -153,19 +153,18 @@ internal static class ObservationFactsBuilder
 
         public void Observe(NormalizedEvent normalized, Timestamp? time)
         {
-            string kind = normalized.Kind;
             History.Observe(normalized, time);
-            Received |= kind.EndsWith("packet-received", StringComparison.Ordinal) || kind.EndsWith("peer-initiating", StringComparison.Ordinal);
-            Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
-            ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
+            Received |= normalized.Signal is DaemonSignal.PacketReceived or DaemonSignal.PeerInitiating;
+            Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded", Signal: DaemonSignal.Established };
+            ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded", Signal: DaemonSignal.Established };
             Nat |= normalized.Fields.ContainsKey("natSide");
             Port4500 |= normalized.LocalPort == 4500 || normalized.RemotePort == 4500;
             Retransmits += normalized.Outcome == "retried" ? 1 : 0;
-            Received4500 |= kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500;
+            Received4500 |= normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500;
             Peer ??= normalized.RemoteAddress;
-            AnsweredAfterFloat |= _floated && kind.EndsWith("packet-received", StringComparison.Ordinal);
-            _floated |= kind.EndsWith("packet-sent", StringComparison.Ordinal) && normalized.RemotePort == 4500;
-            if (kind.EndsWith("packet-sent", StringComparison.Ordinal)
+            AnsweredAfterFloat |= _floated && normalized.Signal == DaemonSignal.PacketReceived;
+            _floated |= normalized.Signal == DaemonSignal.PacketSent && normalized.RemotePort == 4500;
+            if (normalized.Signal == DaemonSignal.PacketSent
                 && int.TryParse(normalized.Fields.GetValueOrDefault("bytes"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bytes))
             {
                 LastSentBytes = bytes;
