@@ -119,7 +119,7 @@ public sealed partial class L2tpTunnelTracker
                 FrameRef? first = null;
                 foreach (L2tpControlMessage message in tunnel.ControlMessages)
                 {
-                    if (message.MessageType == (ushort)L2tpMessageType.StartControlConnectionRequest)
+                    if (message.MessageType == L2tpMessageType.StartControlConnectionRequest)
                     {
                         requests++;
                         first ??= message.Frame;
@@ -187,8 +187,7 @@ public sealed partial class L2tpTunnelTracker
                 Frame = datagram.Frame,
                 From = datagram.Source,
                 To = datagram.Destination,
-                Type = zlb ? "ZLB" : content.MessageType is ushort known ? L2tpMessageTypes.Name(known) : "malformed",
-                MessageType = zlb ? (ushort)0 : content.MessageType ?? ushort.MaxValue,
+                MessageType = zlb ? L2tpMessageType.Zlb : content.MessageType is ushort known ? (L2tpMessageType)known : null,
                 TunnelId = header.TunnelId,
                 SessionId = header.SessionId,
                 Ns = header.Ns,

@@ -104,7 +104,7 @@ public sealed partial class PppSessionTracker
             PppProtocols.Eap => OnEap(frame, fromClient, packet),
             _ => OptionsOrEmpty(protocol, packet),
         };
-        Record(new PppPacketObservation(frame, fromClient, PppProtocols.Name(protocol), PppCodes.Name(protocol, packet.Code), packet.Identifier, summary));
+        Record(new PppPacketObservation(frame, fromClient, protocol, packet.Code, packet.Identifier, summary));
     }
 
     private string OnLcp(FrameRef frame, bool fromClient, PppControlPacket packet)

@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ppp;
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Events;
@@ -281,7 +283,7 @@ internal static class SyntheticCase
                 Frame = new FrameRef(input, 20 + i, Start.AddSeconds(3 + (i * 0.05))),
                 From = fromClient ? lac : lns,
                 To = fromClient ? lns : lac,
-                Type = type,
+                MessageType = Enum.GetValues<L2tpMessageType>().First(t => L2tpMessageTypes.Name(t) == type), // the fixture lists RFC 2661 §6 names
                 Ns = ns,
                 Nr = nr,
                 IsZlb = type == "ZLB",
@@ -301,8 +303,8 @@ internal static class SyntheticCase
             LcpOpened = true,
             AuthenticationFrame = new FrameRef(input, 33, Start.AddSeconds(3.8)),
         };
-        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 31, Start.AddSeconds(3.6)), true, "LCP", "Configure-Request", 1, "MRU 1400, Magic 0x1a2b3c4d"));
-        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 33, Start.AddSeconds(3.8)), false, "CHAP", "Failure", 1, text("E=691", HostileStrings.Image)));
+        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 31, Start.AddSeconds(3.6)), true, PppProtocols.Lcp, PppCodes.ConfigureRequest, 1, "MRU 1400, Magic 0x1a2b3c4d"));
+        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 33, Start.AddSeconds(3.8)), false, PppProtocols.Chap, 4, 1, text("E=691", HostileStrings.Image)));
         tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 1, ServerSessionId = 9, State = L2tpSessionState.Disconnected, DataPackets = 21, Ppp = ppp });
         tunnel.Anomalies.Add(new L2tpAnomaly(L2tpAnomalyKind.MalformedMessage, new FrameRef(input, 34, Start.AddSeconds(3.9)), text("Ns jumped from 1 to 3", HostileStrings.Entity)));
         return tunnel;

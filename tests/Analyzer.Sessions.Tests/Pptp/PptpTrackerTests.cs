@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ppp;
 using Analyzer.Protocols.Pptp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
@@ -49,8 +50,8 @@ public sealed class PptpTrackerTests
         Assert.Equal("192.168.2.2", ppp.ServerAddress);
         Assert.True(ppp.CompressionNegotiated);
         Assert.Contains("128-bit", ppp.Compression, StringComparison.Ordinal);
-        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 39 && p.Code == "Protocol-Reject" && p.Summary == "rejected IPV6CP");
-        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 18 && p.Code == "Configure-Reject" && p.Summary.StartsWith("Callback", StringComparison.Ordinal));
+        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 39 && p is { Protocol: PppProtocols.Lcp, Code: PppCodes.ProtocolReject } && p.Summary == "rejected IPV6CP");
+        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 18 && p.Code == PppCodes.ConfigureReject && p.Summary.StartsWith("Callback", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,6 +76,6 @@ public sealed class PptpTrackerTests
         Assert.False(connection.ControlSeen);
         Assert.True(connection.GreBothWays);
         Assert.Equal(402, connection.GreFromClient + connection.GreFromServer);
-        Assert.Equal(2, connection.Ppp!.Packets.Count(p => p.Protocol == "LCP"));
+        Assert.Equal(2, connection.Ppp!.Packets.Count(p => p.Protocol == PppProtocols.Lcp));
     }
 }
