@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Analyzer.Core;
 using Analyzer.Diagnosis.Tests.Support;
 using Analyzer.Protocols.Ike.Registry;
@@ -341,6 +342,21 @@ public sealed class IkeConditionTests
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "certificate-validity");
         Assert.Contains("CN=client1", finding.Summary, StringComparison.Ordinal);
         Assert.Contains("expired", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(X509KeyUsageFlags.KeyEncipherment, true)]
+    [InlineData(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DigitalSignature, false)]
+    [InlineData(X509KeyUsageFlags.NonRepudiation, false)]
+    public void Key_usage_without_digital_signature_is_read_from_the_flags_not_their_names(X509KeyUsageFlags usage, bool fires)
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
+        draft.MainMode(sa, 0, upTo: 5);
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA", null, null, 2048, "01", null)
+        { KeyUsage = usage });
+        List<Finding> findings = Catalogue.Diagnose(draft.Build()).Findings;
+        Assert.Equal(fires, findings.Any(f => f.RuleId == "certificate-validity" && f.Summary.Contains("without digitalSignature", StringComparison.Ordinal)));
     }
 
     [Theory]
