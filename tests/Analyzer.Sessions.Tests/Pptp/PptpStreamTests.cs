@@ -63,7 +63,7 @@ public sealed class PptpStreamTests
         CaptureModel model = CaptureReplay.Run([Segment(1, 1000, bad), Segment(2, 1016, EchoRequest(2))]);
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
-        Assert.Contains(connection.Anomalies, a => a is { Kind: PptpAnomalyKind.MalformedControlMessage, Frame.Frame: 1 } && a.Detail.Contains("BadMagic", StringComparison.Ordinal));
+        Assert.Contains(connection.Anomalies, a => a is { Kind: PptpAnomalyKind.MalformedControlMessage, Frame.Frame: 1 } && a.Detail.Contains("bad magic number", StringComparison.Ordinal));
         Assert.Equal([2L], connection.ControlMessages.Select(m => m.Frame.Frame));
     }
 
