@@ -37,7 +37,7 @@ internal static class Ikev2FactsBuilder
         {
             AuthenticationSeen = true,
             AuthMethods = string.Join("; ", v2.AuthPayloads.GroupBy(a => a.FromInitiator)
-                .Select(g => (g.Key ? "initiator: " : "responder: ") + string.Join(", ", g.Select(a => a.MethodName).Distinct()))),
+                .Select(g => (g.Key ? "initiator: " : "responder: ") + string.Join(", ", g.Select(a => a.Method.Name).Distinct()))),
             EapIdentity = identity,
             EapOutcome = v2.Eap.Count == 0 ? "" : failure is not null ? "failure" : success ? "success" : "unfinished",
             EapFailed = failure is not null,

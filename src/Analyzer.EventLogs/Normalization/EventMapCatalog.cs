@@ -83,6 +83,11 @@ public sealed class EventMapCatalog
                     throw new InvalidDataException($"{name}: {entry.Kind}: stage '{entry.Stage}' or outcome '{entry.Outcome}' is not one of the documented values");
                 }
 
+                if (!DaemonSignals.TryParse(entry.Signal, out _))
+                {
+                    throw new InvalidDataException($"{name}: {entry.Kind}: signal '{entry.Signal}' is not one of {string.Join(", ", DaemonSignals.All)}");
+                }
+
                 all.Add(entry);
                 foreach (string pattern in entry.Patterns.Values)
                 {

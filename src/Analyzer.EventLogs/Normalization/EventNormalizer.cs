@@ -86,6 +86,7 @@ public static class EventNormalizer
             IsFailure = map.Failure,
             Stage = map.Stage,
             Outcome = map.Outcome,
+            Signal = DaemonSignals.TryParse(map.Signal, out DaemonSignal signal) ? signal : DaemonSignal.None,
             MatchedBy = map.Match,
             LocalAddress = Address(values, "localAddress"),
             RemoteAddress = Address(values, "remoteAddress"),

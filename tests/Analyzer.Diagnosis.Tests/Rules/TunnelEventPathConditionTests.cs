@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Events;
@@ -25,7 +26,7 @@ public sealed class TunnelEventPathConditionTests
                 Frame = draft.Frame(t += 0.5),
                 From = fromClient ? tunnel.Client : tunnel.Server,
                 To = fromClient ? tunnel.Server : tunnel.Client,
-                Type = type,
+                MessageType = Enum.GetValues<L2tpMessageType>().First(t => L2tpMessageTypes.Name(t) == type), // the tests list RFC 2661 §6 names
                 SessionId = session,
             });
         }

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ppp;
 using Analyzer.Core;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Tests.Esp;
@@ -28,7 +29,7 @@ public sealed class PppSessionTrackerTests
         PppoeSession session = Assert.Single(model.PppoeSessions);
         Assert.Equal(2, session.Packets);
         Assert.Equal(2, session.Ppp.EchoRequests);
-        Assert.All(session.Ppp.Packets, p => Assert.Equal(("LCP", "Echo-Request"), (p.Protocol, p.Code)));
+        Assert.All(session.Ppp.Packets, p => Assert.Equal(("LCP", "Echo-Request"), (PppProtocols.Name(p.Protocol), PppCodes.Name(p.Protocol, p.Code))));
     }
 
     [Fact]
