@@ -24,6 +24,7 @@ source "$LAB/lib/ikev2.sh"
 source "$LAB/lib/ikev2-outputs.sh"
 source "$LAB/lib/l2tp-failures.sh"
 source "$LAB/lib/constructed-ppp.sh"
+source "$LAB/lib/constructed-mschapv2.sh"
 
 outputs_only=no
 if [ "${1:-}" = --outputs ]; then

@@ -83,10 +83,10 @@ note = """
 PPP in this scenario is CONSTRUCTED (expected.json "constructed": ["ppp"]): pppd cannot run on this
 kernel, so both xl2tpd instances ran `samples/lab/lib/constructed-pppd.py` in its place (bind-mounted
 over /usr/sbin/pppd in each xl2tpd's own mount namespace). It is a small PPP implementation built to
-RFC 1661/1662 (LCP, async HDLC), RFC 1994 (CHAP-MD5), RFC 1334 (PAP) and RFC 1332/1877 (IPCP, DNS);
-the two instances negotiate with each other for real, through xl2tpd, L2TP data messages and ESP.
-It is not pppd and not Windows: no MS-CHAP-V2 (this Python has no MD4), no CCP/MPPE (it
-Protocol-Rejects CCP). Its logs, `constructed-pppd-*.log`, use pppd's debug wordings; its options
+RFC 1661/1662 (LCP, async HDLC), RFC 1994 (CHAP-MD5), RFC 2759 (MS-CHAP-V2, checked against its
+§9.2 test vectors), RFC 1334 (PAP) and RFC 1332/1877 (IPCP, DNS); the two instances negotiate with
+each other for real, through xl2tpd, L2TP data messages and ESP. It is not pppd and not Windows: no
+CCP/MPPE (it Protocol-Rejects CCP). Its logs, `constructed-pppd-*.log`, use pppd's debug wordings; its options
 as run are in `configs/ppp-options-*`.
 """
 old = """- pppd cannot run (no /dev/ppp), so each L2TP call ends right after ICCN with a CDN (result code 1)
