@@ -50,7 +50,8 @@ ppp_lac() {
 }
 
 # finish_ppp: finish, then the constructed peers' logs, the "constructed" and "attempts" fields of
-# expected.json (ATTEMPTS_JSON: the attempts array, as JSON) and a README paragraph.
+# expected.json (ATTEMPTS_JSON: the attempts array, as JSON; ATTEMPTS_NO_KEYS_JSON: the attempts the
+# captures alone give, withoutKeys.attempts) and a README paragraph.
 finish_ppp() {
     finish
     local out="$CAPTURES/$SCENARIO" role
@@ -64,14 +65,16 @@ finish_ppp() {
 # ppp_outputs OUT: expected.json gains "constructed" and "attempts"; README.md a paragraph on the peer.
 ppp_outputs() {
     local out=$1
-    python3 - "$out/expected.json" "${ATTEMPTS_JSON:-}" <<'EOF'
+    python3 - "$out/expected.json" "${ATTEMPTS_JSON:-}" "${ATTEMPTS_NO_KEYS_JSON:-}" <<'EOF'
 import json, sys
-path, attempts = sys.argv[1], sys.argv[2]
+path, attempts, without_keys = sys.argv[1], sys.argv[2], sys.argv[3]
 with open(path, encoding="utf-8") as f:
     expected = json.load(f)
 expected["constructed"] = ["ppp"]
 if attempts:
     expected["attempts"] = json.loads(attempts)
+if without_keys:
+    expected.setdefault("withoutKeys", {})["attempts"] = json.loads(without_keys)
 with open(path, "w", encoding="utf-8") as f:
     f.write(json.dumps(expected, indent=2) + "\n")
 EOF

@@ -9,6 +9,8 @@ MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase
 MUST_FIRE_NO_KEYS="ipsec-established"
 MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered esp-inner-setup-refused ike-no-response esp-not-received l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
 PPP_CONSTRUCTED=yes
+ATTEMPTS_NO_KEYS_JSON='[{"failedStage": null, "side": "unknown"}]'
+ATTEMPTS_JSON='[{"failedStage": null, "side": "unknown"}]'
 
 scenario() {
     mschapv2_ready

@@ -7,6 +7,7 @@ MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase
 MUST_FIRE_NO_KEYS="ipsec-established"
 MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
 PPP_CONSTRUCTED=yes
+ATTEMPTS_NO_KEYS_JSON='[{"failedStage": null, "side": "unknown"}]'
 ATTEMPTS_JSON='[{"failedStage": "ppp-auth", "side": "server"}]'
 
 scenario() {
