@@ -6,7 +6,9 @@
 #                                                     tables from the last run's work directory
 # Idempotent: each scenario rebuilds the topology, stops only the processes it started (by pid) and
 # deletes its namespaces. Needs: strongswan-charon strongswan-swanctl strongswan-pki
-# libcharon-extra-plugins xl2tpd tcpdump iptables tshark, and dotnet for the kernel-stack converter.
+# libcharon-extra-plugins xl2tpd tcpdump iptables tshark, and dotnet for the kernel-stack converter;
+# the l2tp-ppp-mschapv2-* scenarios also need python3-cryptography (DES) and OpenSSL 3's legacy
+# provider (MD4; lib/openssl-legacy.cnf activates it): lib/constructed-mschapv2.sh checks both first.
 set -euo pipefail
 LAB="$(cd "$(dirname "$0")" && pwd)"
 SAMPLES="$(dirname "$LAB")"

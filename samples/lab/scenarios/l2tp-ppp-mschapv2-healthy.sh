@@ -5,9 +5,9 @@ is accepted, the server's Success carries the authenticator response (S=...) the
 gives the client 192.168.100.10 and DNS, a few pings cross the link, and 8 s later the client hangs up
 (LCP Terminate-Request \"User request\")."
 MUST_FIRE="ipsec-established"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop esp-ppp-stopped-inferred"
 MUST_FIRE_NO_KEYS="ipsec-established"
-MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered esp-inner-setup-refused ike-no-response esp-not-received l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
+MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered esp-inner-setup-refused ike-no-response esp-not-received l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused esp-ppp-stopped-inferred"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_NO_KEYS_JSON='[{"failedStage": null, "side": "unknown"}]'
 ATTEMPTS_JSON='[{"failedStage": null, "side": "unknown"}]'
