@@ -83,6 +83,7 @@ internal static class Ikev2FactsBuilder
             end++;
         }
 
-        return failure[(at + 2)..end];
+        // RFC 2759 gives E= ten digits at most; a longer run is not an error number (and would not fit the rules' Int64.Parse).
+        return end - at - 2 is > 0 and <= 10 ? failure[(at + 2)..end] : "";
     }
 }

@@ -92,8 +92,8 @@ internal static class FactExpressions
             // and the like, which no rule needs: rules name fact types only.
             SupportEnumerationsFromSystemNamespace = false,
         };
-        // RasErrors: the Windows error table the PPP rules name in their summaries (RasErrors.Name(691)).
-        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values.Append(typeof(Analyzer.Protocols.Ppp.RasErrors)));
+        // WindowsErrors: the one Windows error table the rules name in their summaries (WindowsErrors.Name(691)).
+        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values.Append(typeof(Analyzer.Core.WindowsErrors)));
         return config;
     }
 }

@@ -55,6 +55,6 @@ public sealed class EventMapCode
     /// <summary>decimal, hex, dword-le-hex (Binary data holding a little-endian DWORD) or ike-reason-text.</summary>
     public string Format { get; set; } = "decimal";
 
-    /// <summary>ras, nps or ike.</summary>
+    /// <summary>ras or ike (both the one Windows error table, Analyzer.Core.WindowsErrors), or nps (NPS reason codes).</summary>
     public string Table { get; set; } = "ras";
 }

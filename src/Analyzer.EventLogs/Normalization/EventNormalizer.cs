@@ -234,8 +234,7 @@ public static class EventNormalizer
         string? meaning = (spec?.Table ?? "ras") switch
         {
             "nps" => NpsReasonCodes.Describe(value),
-            "ike" => IkeErrorCodes.Describe(value),
-            _ => RasErrorCodes.Describe(value),
+            _ => WindowsErrors.Meaning(value),
         };
         return (value, meaning);
     }

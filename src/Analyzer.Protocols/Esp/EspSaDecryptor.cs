@@ -26,6 +26,10 @@ public sealed class EspSaDecryptor : IDisposable
     private readonly int _blockBytes;
     private byte[] _keystream = [];
 
+    /// <summary>ESN only: the high 32 bits that verified last (RFC 4303 Appendix A: the receiver infers them; they move by one at a time).</summary>
+    private uint _sequenceHigh;
+    private IncrementalHash? _esnHmac;
+
     public EspSaDecryptor(EspSaKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -34,6 +38,7 @@ public sealed class EspSaDecryptor : IDisposable
         _blockBytes = EspAlgorithms.BlockBytes(key.Encryption);
         _icvBytes = EspAlgorithms.IsCombined(key.Encryption) ? EspAlgorithms.IcvBytes(key.Encryption) : EspAlgorithms.IcvBytes(key.Integrity);
         UnsupportedReason = Prepare(key, out _cipher, out _gcm);
+        _sequenceHigh = key.SequenceHighHint;
     }
 
     public EspSaKey Key => _key;
@@ -67,22 +72,19 @@ public sealed class EspSaDecryptor : IDisposable
         Span<byte> plain = destination[..cipherBytes];
         if (_gcm is not null)
         {
-            // RFC 4106 §4-5: nonce = salt | explicit IV; AAD = SPI | sequence number (no ESN).
+            // RFC 4106 §4-5: nonce = salt | explicit IV; AAD = SPI | sequence number, or with ESN
+            // SPI | high 32 bits | low 32 bits.
             Span<byte> nonce = stackalloc byte[12];
             _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4).CopyTo(nonce);
             iv.CopyTo(nonce[4..]);
-            try
-            {
-                _gcm.Decrypt(nonce, ciphertext, icv, plain, esp[..HeaderBytes]);
-            }
-            catch (AuthenticationTagMismatchException)
+            if (!GcmOpens(esp, nonce, ciphertext, icv, plain))
             {
                 return EspDecryptionStatus.IcvMismatch;
             }
         }
         else
         {
-            if (!IcvMatches(esp[..^_icvBytes], icv))
+            if (!IcvMatchesWithSequence(esp[..^_icvBytes], icv))
             {
                 return EspDecryptionStatus.IcvMismatch;
             }
@@ -132,8 +134,77 @@ public sealed class EspSaDecryptor : IDisposable
         return EspDecryptionStatus.Decrypted;
     }
 
-    private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> icv)
+    /// <summary>
+    /// Without ESN the ICV covers the packet as sent. With ESN (RFC 4303 §2.2.1, §3.3.2.1) it covers
+    /// the packet followed by the high 32 bits of the sequence number, which are not sent: the last
+    /// value that verified is tried first, then the next and the previous (the low 32 bits wrapped
+    /// forward, or a packet from before the wrap arrived late).
+    /// </summary>
+    private bool IcvMatchesWithSequence(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> icv)
     {
+        if (!_key.ExtendedSequenceNumbers)
+        {
+            return IcvMatches(authenticated, [], icv);
+        }
+
+        Span<byte> high = stackalloc byte[4];
+        foreach (uint candidate in (ReadOnlySpan<uint>)[_sequenceHigh, unchecked(_sequenceHigh + 1), unchecked(_sequenceHigh - 1)])
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(high, candidate);
+            if (IcvMatches(authenticated, high, icv))
+            {
+                _sequenceHigh = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GcmOpens(ReadOnlySpan<byte> esp, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plain)
+    {
+        if (!_key.ExtendedSequenceNumbers)
+        {
+            return GcmDecrypts(nonce, ciphertext, tag, plain, esp[..HeaderBytes]);
+        }
+
+        Span<byte> aad = stackalloc byte[12];
+        esp[..4].CopyTo(aad);
+        esp.Slice(4, 4).CopyTo(aad[8..]);
+        foreach (uint candidate in (ReadOnlySpan<uint>)[_sequenceHigh, unchecked(_sequenceHigh + 1), unchecked(_sequenceHigh - 1)])
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(aad[4..], candidate);
+            if (GcmDecrypts(nonce, ciphertext, tag, plain, aad))
+            {
+                _sequenceHigh = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GcmDecrypts(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plain, ReadOnlySpan<byte> aad)
+    {
+        try
+        {
+            _gcm!.Decrypt(nonce, ciphertext, tag, plain, aad);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+    }
+
+    private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> sequenceHigh, ReadOnlySpan<byte> icv)
+    {
+        if (sequenceHigh.Length > 0 && _key.Integrity is not (EspIntegrity.Null or EspIntegrity.Unsupported))
+        {
+            // The HMAC runs over the packet and then the high bits: incrementally, without copying the packet.
+            return IncrementalIcvMatches(authenticated, sequenceHigh, icv);
+        }
+
         Span<byte> digest = stackalloc byte[MaxDigestBytes];
         byte[] key = _key.IntegrityKey;
         int written;
@@ -164,6 +235,31 @@ public sealed class EspSaDecryptor : IDisposable
                 return true;
         }
 
+        return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
+    }
+
+    private bool IncrementalIcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> sequenceHigh, ReadOnlySpan<byte> icv)
+    {
+        HashAlgorithmName name = _key.Integrity switch
+        {
+            EspIntegrity.HmacMd5With96 => HashAlgorithmName.MD5,
+            EspIntegrity.HmacSha1With96 => HashAlgorithmName.SHA1,
+            EspIntegrity.HmacSha256With96 or EspIntegrity.HmacSha256With128 => HashAlgorithmName.SHA256,
+            EspIntegrity.HmacSha384With192 => HashAlgorithmName.SHA384,
+            EspIntegrity.HmacSha512With256 => HashAlgorithmName.SHA512,
+            _ => default,
+        };
+        if (name == default)
+        {
+            return true; // Wireshark's "ANY n bit": nothing to check, as without ESN
+        }
+
+        // Made once per SA and reset by each GetHashAndReset: no allocation per packet.
+        IncrementalHash hmac = _esnHmac ??= IncrementalHash.CreateHMAC(name, _key.IntegrityKey);
+        hmac.AppendData(authenticated);
+        hmac.AppendData(sequenceHigh);
+        Span<byte> digest = stackalloc byte[MaxDigestBytes];
+        int written = hmac.GetHashAndReset(digest);
         return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
     }
 
@@ -273,6 +369,7 @@ public sealed class EspSaDecryptor : IDisposable
     {
         _cipher?.Dispose();
         _gcm?.Dispose();
+        _esnHmac?.Dispose();
         if (_keystream.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_keystream);
