@@ -25,6 +25,19 @@ public readonly record struct ParseError(ParseErrorKind Kind, long Offset, strin
     /// <summary>The same error moved by <paramref name="baseOffset"/>, when a nested reader's result is reported by its parent.</summary>
     public ParseError At(long baseOffset) => this with { Offset = Offset + baseOffset };
 
+    // Read by people (one-line input errors, anomaly details in reports): words, not the enum's identifier.
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Kind} at offset 0x{Offset:X}: {Detail}");
+        string.Create(CultureInfo.InvariantCulture, $"{Words(Kind)} at offset 0x{Offset:X}: {Detail}");
+
+    private static string Words(ParseErrorKind kind) => kind switch
+    {
+        ParseErrorKind.Truncated => "truncated",
+        ParseErrorKind.BadLength => "bad length",
+        ParseErrorKind.BadMagic => "bad magic number",
+        ParseErrorKind.Unsupported => "unsupported",
+        ParseErrorKind.BadValue => "bad value",
+        ParseErrorKind.BadChecksum => "bad checksum",
+        ParseErrorKind.LimitReached => "limit reached",
+        _ => "no error",
+    };
 }

@@ -54,4 +54,14 @@ public sealed class RemediationScenarioTests
         Assert.StartsWith("Pre-shared key", auth.Remediation[0], StringComparison.Ordinal);
         Assert.DoesNotContain(auth.Remediation, s => s.Contains('{', StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("udp500-blocked", "ike-no-response", "Main Mode message 1")]
+    [InlineData("natt-udp4500-blocked", "natt-udp4500-blocked", "UDP 500 part of Main Mode")]
+    public void A_summary_names_the_phase_1_exchange_in_words_not_as_an_enum_identifier(string scenario, string rule, string words)
+    {
+        Finding finding = FindingOf(scenario, rule);
+        Assert.Contains(words, finding.Summary, StringComparison.Ordinal);
+        Assert.DoesNotMatch("MainMode|AggressiveMode|IkeSaInit", finding.Summary);
+    }
 }

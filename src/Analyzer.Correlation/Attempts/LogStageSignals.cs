@@ -16,7 +16,6 @@ internal static class LogStageSignals
             ["charon-auth-failed"] = (AttemptStage.Phase1Auth, StageOutcome.Failed),
             ["charon-certificate-failed"] = (AttemptStage.Phase1Auth, StageOutcome.Failed),
             ["pluto-auth-failed"] = (AttemptStage.Phase1Auth, StageOutcome.Failed),
-            ["ipsec-mm-failed"] = (AttemptStage.Phase1Auth, StageOutcome.Failed),
             ["pluto-no-proposal"] = (AttemptStage.Phase1Proposal, StageOutcome.Failed),
             ["pluto-ike-established"] = (AttemptStage.Phase1Auth, StageOutcome.Passed),
             ["ipsec-mm-established"] = (AttemptStage.Phase1Auth, StageOutcome.Passed),
@@ -74,6 +73,12 @@ internal static class LogStageSignals
         if (mapOutcome != StageOutcome.Unknown && normalized.Stage is string named && MapStages.TryGetValue(named, out stage))
         {
             outcome = mapOutcome;
+            return true;
+        }
+
+        if (normalized.Kind == WindowsMainModeFailure.Kind)
+        {
+            (stage, outcome) = (WindowsMainModeFailure.Stage(normalized), StageOutcome.Failed);
             return true;
         }
 

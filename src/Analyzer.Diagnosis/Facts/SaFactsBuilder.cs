@@ -44,7 +44,7 @@ internal static class SaFactsBuilder
             Input = context.Input,
             Vantage = context.Vantage,
             Version = sa.Version,
-            Phase1 = sa.Phase1.ToString(),
+            Phase1 = ExchangeWording.Phase1(sa.Phase1),
             IsAggressive = sa.Phase1 == IkeExchangeKind.AggressiveMode,
             State = sa.State.ToString(),
             Established = established,

@@ -95,7 +95,7 @@ public static class EventNormalizer
             ResponderCookie = Cookie(values, "responderCookie"),
             Code = code,
             CodeMeaning = meaning,
-            FailurePoint = values.GetValueOrDefault("failurePoint"),
+            FailurePoint = Readable(values.GetValueOrDefault("failurePoint")),
             FailureReason = values.GetValueOrDefault("failureReason"),
             ConnectionName = values.GetValueOrDefault("connectionName"),
             UserName = values.GetValueOrDefault("userName"),
@@ -263,6 +263,14 @@ public static class EventNormalizer
     }
 
     /// <summary>Windows writes "-" for an empty field.</summary>
+    /// <summary>
+    /// A value a reader can show: an XML or CSV export that was not rendered on the machine that
+    /// wrote it keeps "%%8199", a reference into the provider's message table (msobjs.dll), which
+    /// says nothing to a reader without that table. The raw value stays in the record's fields.
+    /// </summary>
+    private static string? Readable(string? value) =>
+        value is { Length: > 2 } && value.StartsWith("%%", StringComparison.Ordinal) && value.AsSpan(2).ContainsAnyExceptInRange('0', '9') is false ? null : value;
+
     private static bool IsPresent(string? value) => !string.IsNullOrWhiteSpace(value) && value.Trim() != "-";
 
     private static NetAddress? Address(Dictionary<string, string> values, string key)

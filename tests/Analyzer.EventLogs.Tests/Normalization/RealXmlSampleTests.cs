@@ -46,6 +46,15 @@ public sealed class RealXmlSampleTests
         Assert.Equal((ushort)4500, n.LocalPort);
     }
 
+    [Fact]
+    public void An_unrendered_message_table_reference_is_not_shown_as_the_failure_point_but_stays_in_the_fields()
+    {
+        EventRecord record = ReadShared("ipban-line160-4653.xml");
+        NormalizedEvent n = record.Normalized!;
+        Assert.Null(n.FailurePoint);
+        Assert.Equal("%%8199", record.GetData("FailurePoint"));
+    }
+
     [Theory]
     [InlineData("ipban-line184-6272.xml", "nps-access-granted", null)]
     [InlineData("ipban-line100-6273.xml", "nps-access-denied", 21L)]

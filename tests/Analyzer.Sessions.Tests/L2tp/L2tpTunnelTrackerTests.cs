@@ -154,7 +154,7 @@ public sealed class L2tpTunnelTrackerTests
 
         L2tpTunnel tunnel = Assert.Single(model.L2tpTunnels);
         Assert.Single(tunnel.ControlMessages);
-        Assert.Contains(tunnel.Anomalies, a => a.Kind == L2tpAnomalyKind.MalformedMessage && a.Frame.Frame == 1 && a.Detail.Contains("BadLength", StringComparison.Ordinal));
+        Assert.Contains(tunnel.Anomalies, a => a.Kind == L2tpAnomalyKind.MalformedMessage && a.Frame.Frame == 1 && a.Detail.Contains("bad length", StringComparison.Ordinal));
         Assert.Contains(model.Diagnostics, d => d.Frame == 1);
     }
 

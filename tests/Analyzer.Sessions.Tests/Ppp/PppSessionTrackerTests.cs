@@ -130,7 +130,7 @@ public sealed class PppSessionTrackerTests
         PppSession ppp = Run((true, "C021010100FF01040578"));
 
         Assert.Empty(ppp.Packets);
-        Assert.Contains(ppp.Anomalies, a => a.Kind == PppAnomalyKind.MalformedControlPacket && a.Detail.Contains("BadLength", StringComparison.Ordinal));
+        Assert.Contains(ppp.Anomalies, a => a.Kind == PppAnomalyKind.MalformedControlPacket && a.Detail.Contains("bad length", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class PptpStreamTests
         CaptureModel model = CaptureReplay.Run([Segment(1, 1000, bad), Segment(2, 1016, EchoRequest(2))]);
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
-        Assert.Contains(connection.Anomalies, a => a.StartsWith("frame 1:", StringComparison.Ordinal) && a.Contains("BadMagic", StringComparison.Ordinal));
+        Assert.Contains(connection.Anomalies, a => a.StartsWith("frame 1:", StringComparison.Ordinal) && a.Contains("bad magic number", StringComparison.Ordinal));
         Assert.Equal([2L], connection.ControlMessages.Select(m => m.Frame.Frame));
     }
 
