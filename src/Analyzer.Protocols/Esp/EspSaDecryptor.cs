@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Security.Cryptography;
 using Analyzer.Protocols.Keys;
 
@@ -20,15 +21,16 @@ public sealed class EspSaDecryptor : IDisposable
 
     private readonly EspSaKey _key;
     private readonly SymmetricAlgorithm? _cipher;
+    private readonly ICryptoTransform? _blockDecryptor;
+    private readonly IncrementalHash? _hmac;
     private readonly AesGcm? _gcm;
     private readonly int _ivBytes;
     private readonly int _icvBytes;
     private readonly int _blockBytes;
-    private byte[] _keystream = [];
+    private byte[] _scratch = [];
 
     /// <summary>ESN only: the high 32 bits that verified last (RFC 4303 Appendix A: the receiver infers them; they move by one at a time).</summary>
     private uint _sequenceHigh;
-    private IncrementalHash? _esnHmac;
 
     public EspSaDecryptor(EspSaKey key)
     {
@@ -39,6 +41,19 @@ public sealed class EspSaDecryptor : IDisposable
         _icvBytes = EspAlgorithms.IsCombined(key.Encryption) ? EspAlgorithms.IcvBytes(key.Encryption) : EspAlgorithms.IcvBytes(key.Integrity);
         UnsupportedReason = Prepare(key, out _cipher, out _gcm);
         _sequenceHigh = key.SequenceHighHint;
+        if (UnsupportedReason is null)
+        {
+            // One keyed context each for the SA's life: the one-shot HMAC and TryDecryptCbc calls
+            // set up a new cipher or MAC context and key per packet, which was most of the cost of
+            // decrypting (docs/performance.md, run 1b of issue 21).
+            _hmac = Hmac(key);
+            if (key.Encryption is not (EspEncryption.Null or EspEncryption.AesCtr) && _cipher is not null)
+            {
+                _cipher.Mode = CipherMode.ECB;
+                _cipher.Padding = PaddingMode.None;
+                _blockDecryptor = _cipher.CreateDecryptor();
+            }
+        }
     }
 
     public EspSaKey Key => _key;
@@ -98,11 +113,7 @@ public sealed class EspSaDecryptor : IDisposable
                     DecryptCounterMode(iv, ciphertext, plain);
                     break;
                 default:
-                    if (!_cipher!.TryDecryptCbc(ciphertext, iv, plain, out _, PaddingMode.None))
-                    {
-                        return EspDecryptionStatus.Truncated;
-                    }
-
+                    DecryptCbc(iv, ciphertext, plain);
                     break;
             }
         }
@@ -199,68 +210,76 @@ public sealed class EspSaDecryptor : IDisposable
 
     private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> sequenceHigh, ReadOnlySpan<byte> icv)
     {
-        if (sequenceHigh.Length > 0 && _key.Integrity is not (EspIntegrity.Null or EspIntegrity.Unsupported))
+        if (_hmac is null)
         {
-            // The HMAC runs over the packet and then the high bits: incrementally, without copying the packet.
-            return IncrementalIcvMatches(authenticated, sequenceHigh, icv);
+            // Null integrity, or Wireshark's "ANY n bit": the length is known, the key is not; nothing to check.
+            return true;
         }
 
         Span<byte> digest = stackalloc byte[MaxDigestBytes];
-        byte[] key = _key.IntegrityKey;
-        int written;
-        switch (_key.Integrity)
-        {
-            case EspIntegrity.Null:
-                return true;
-#pragma warning disable CA5351, CA5350 // The peers negotiated HMAC-MD5/SHA-1; checking their ICV needs it.
-            case EspIntegrity.HmacMd5With96:
-                written = HMACMD5.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha1With96:
-                written = HMACSHA1.HashData(key, authenticated, digest);
-                break;
-#pragma warning restore CA5351, CA5350
-            case EspIntegrity.HmacSha256With96:
-            case EspIntegrity.HmacSha256With128:
-                written = HMACSHA256.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha384With192:
-                written = HMACSHA384.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha512With256:
-                written = HMACSHA512.HashData(key, authenticated, digest);
-                break;
-            default:
-                // Wireshark's "ANY n bit": the length is known, the key is not; nothing to check.
-                return true;
-        }
+        _hmac.AppendData(authenticated);
 
+        // With ESN the high 32 bits, which are not sent, follow the packet (RFC 4303 §3.3.2.1); empty otherwise.
+        _hmac.AppendData(sequenceHigh);
+        int written = _hmac.GetHashAndReset(digest);
         return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
     }
 
-    private bool IncrementalIcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> sequenceHigh, ReadOnlySpan<byte> icv)
+    /// <summary>The SA's HMAC (RFC 4303 §3.3.2, truncated when compared); null where nothing is checked.</summary>
+    private static IncrementalHash? Hmac(EspSaKey key)
     {
-        HashAlgorithmName name = _key.Integrity switch
+        HashAlgorithmName? hash = key.Integrity switch
         {
             EspIntegrity.HmacMd5With96 => HashAlgorithmName.MD5,
             EspIntegrity.HmacSha1With96 => HashAlgorithmName.SHA1,
             EspIntegrity.HmacSha256With96 or EspIntegrity.HmacSha256With128 => HashAlgorithmName.SHA256,
             EspIntegrity.HmacSha384With192 => HashAlgorithmName.SHA384,
             EspIntegrity.HmacSha512With256 => HashAlgorithmName.SHA512,
-            _ => default,
+            _ => null,
         };
-        if (name == default)
+        return hash is HashAlgorithmName name && !EspAlgorithms.IsCombined(key.Encryption) ? IncrementalHash.CreateHMAC(name, key.IntegrityKey) : null;
+    }
+
+    /// <summary>
+    /// CBC decryption (RFC 3602 §2) as the block cipher in ECB over the whole ciphertext, each block
+    /// then XORed with the previous ciphertext block (the IV for the first): the ECB transform keeps
+    /// one keyed context for every packet of the SA.
+    /// </summary>
+    private void DecryptCbc(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> plain)
+    {
+        EnsureScratch(ciphertext.Length * 2);
+        ciphertext.CopyTo(_scratch);
+        int decrypted = _blockDecryptor!.TransformBlock(_scratch, 0, ciphertext.Length, _scratch, ciphertext.Length);
+        ReadOnlySpan<byte> blocks = _scratch.AsSpan(ciphertext.Length, decrypted);
+        Xor(blocks[.._blockBytes], iv, plain);
+        Xor(blocks[_blockBytes..], ciphertext[..^_blockBytes], plain[_blockBytes..]);
+    }
+
+    private static void Xor(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result)
+    {
+        int i = 0;
+        for (; i + Vector<byte>.Count <= a.Length; i += Vector<byte>.Count)
         {
-            return true; // Wireshark's "ANY n bit": nothing to check, as without ESN
+            (new Vector<byte>(a[i..]) ^ new Vector<byte>(b[i..])).CopyTo(result[i..]);
         }
 
-        // Made once per SA and reset by each GetHashAndReset: no allocation per packet.
-        IncrementalHash hmac = _esnHmac ??= IncrementalHash.CreateHMAC(name, _key.IntegrityKey);
-        hmac.AppendData(authenticated);
-        hmac.AppendData(sequenceHigh);
-        Span<byte> digest = stackalloc byte[MaxDigestBytes];
-        int written = hmac.GetHashAndReset(digest);
-        return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
+        for (; i < a.Length; i++)
+        {
+            result[i] = (byte)(a[i] ^ b[i]);
+        }
+    }
+
+    private void EnsureScratch(int bytes)
+    {
+        if (_scratch.Length < bytes)
+        {
+            if (_scratch.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_scratch);
+            }
+
+            _scratch = ArrayPool<byte>.Shared.Rent(bytes);
+        }
     }
 
     /// <summary>
@@ -271,18 +290,10 @@ public sealed class EspSaDecryptor : IDisposable
     {
         int blocks = (ciphertext.Length + AesBlock - 1) / AesBlock;
         int bytes = blocks * AesBlock;
-        if (_keystream.Length < bytes * 2)
-        {
-            if (_keystream.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(_keystream);
-            }
+        EnsureScratch(bytes * 2);
 
-            _keystream = ArrayPool<byte>.Shared.Rent(bytes * 2);
-        }
-
-        Span<byte> counters = _keystream.AsSpan(0, bytes);
-        Span<byte> stream = _keystream.AsSpan(bytes, bytes);
+        Span<byte> counters = _scratch.AsSpan(0, bytes);
+        Span<byte> stream = _scratch.AsSpan(bytes, bytes);
         ReadOnlySpan<byte> nonce = _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4);
         for (int b = 0; b < blocks; b++)
         {
@@ -367,13 +378,14 @@ public sealed class EspSaDecryptor : IDisposable
 
     public void Dispose()
     {
+        _blockDecryptor?.Dispose();
+        _hmac?.Dispose();
         _cipher?.Dispose();
         _gcm?.Dispose();
-        _esnHmac?.Dispose();
-        if (_keystream.Length > 0)
+        if (_scratch.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_keystream);
-            _keystream = [];
+            ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = [];
         }
     }
 }
