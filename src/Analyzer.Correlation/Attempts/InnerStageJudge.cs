@@ -226,15 +226,15 @@ internal static class InnerStageJudge
         IkeStageJudge.Set(attempt, AttemptStage.PppLcp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "LCP opened", first));
         switch (ppp.AuthenticationResult)
         {
-            case "failure":
+            case PppAuthenticationResult.Failure:
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} rejected" + (ppp.AuthenticationMessage is string m ? $": {m}" : ""), ppp.AuthenticationFrame));
                 return;
-            case "success" when ppp.EncryptionRefusedByClient is bool client:
+            case PppAuthenticationResult.Success when ppp.EncryptionRefusedByClient is bool client:
                 // MPPE keys come from the authentication (RFC 3079): vpndiag, like pppd's log, puts a refused MPPE at this stage.
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
                     $"{ppp.AuthenticationProtocol} accepted, then MPPE encryption required by the {(client ? "server" : "client")} and refused by the {(client ? "client" : "server")}", ppp.EncryptionRefusalFrame));
                 return;
-            case "success":
+            case PppAuthenticationResult.Success:
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} accepted", ppp.AuthenticationFrame));
                 break;
             default:

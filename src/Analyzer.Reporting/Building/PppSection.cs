@@ -24,7 +24,7 @@ internal static class PppSection
         return new ReportPppSession
         {
             AuthenticationProtocol = ppp.AuthenticationProtocol,
-            AuthenticationResult = ppp.AuthenticationResult,
+            AuthenticationResult = ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : null,
             AuthenticationErrorCode = ppp.AuthenticationErrorCode,
             AuthenticationMessage = context.Values.Text(ppp.AuthenticationMessage),
             AuthenticationFrame = ppp.AuthenticationFrame?.Frame,

@@ -11,6 +11,7 @@ using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 
 namespace Analyzer.Reporting.Building;
@@ -101,13 +102,13 @@ internal static class TimelineSection
             }
 
             var text = new StringBuilder("PPP ");
-            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult ?? "seen");
+            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : "seen");
             if (ppp.AuthenticationErrorCode is int code)
             {
                 text.Append(CultureInfo.InvariantCulture, $" (error {code})");
             }
 
-            Add(frame.Time, Capture(input, "ppp", frame, text.ToString(), ppp.AuthenticationResult == "failure"));
+            Add(frame.Time, Capture(input, "ppp", frame, text.ToString(), ppp.AuthenticationResult == PppAuthenticationResult.Failure));
         }
     }
 

@@ -14,8 +14,8 @@ public sealed class PppSession
     /// <summary>"PAP", "CHAP-MD5", "MS-CHAPv2", "EAP" as negotiated in LCP.</summary>
     public string? AuthenticationProtocol { get; set; }
 
-    /// <summary>"success", "failure" or null when the capture shows neither.</summary>
-    public string? AuthenticationResult { get; set; }
+    /// <summary>Null when the capture shows neither a Success nor a Failure.</summary>
+    public PppAuthenticationResult? AuthenticationResult { get; set; }
 
     /// <summary>MS-CHAP failure code (E=691 …) with its meaning.</summary>
     public int? AuthenticationErrorCode { get; set; }

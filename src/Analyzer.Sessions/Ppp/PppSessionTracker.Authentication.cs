@@ -127,7 +127,7 @@ public sealed partial class PppSessionTracker
 
     private void SetResult(FrameRef frame, bool success, int? errorCode, string? message)
     {
-        Session.AuthenticationResult = success ? "success" : "failure";
+        Session.AuthenticationResult = success ? PppAuthenticationResult.Success : PppAuthenticationResult.Failure;
         Session.AuthenticationErrorCode = errorCode;
         Session.AuthenticationMessage = string.IsNullOrEmpty(message) ? Session.AuthenticationMessage : message;
         Session.AuthenticationFrame = frame;

@@ -112,7 +112,7 @@ public sealed class TunnelEventPathConditionTests
     {
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0));
-        var ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", AuthenticationResult = "failure", AuthenticationErrorCode = 691, UserName = "alice" };
+        var ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", AuthenticationResult = PppAuthenticationResult.Failure, AuthenticationErrorCode = 691, UserName = "alice" };
         tunnel.Sessions.Add(new L2tpSession { Ppp = ppp });
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "ppp-auth-failed");
         Assert.Contains("\"alice\"", finding.Summary, StringComparison.Ordinal);

@@ -296,7 +296,7 @@ internal static class SyntheticCase
         var ppp = new PppSession
         {
             AuthenticationProtocol = "MS-CHAPv2",
-            AuthenticationResult = "failure",
+            AuthenticationResult = PppAuthenticationResult.Failure,
             AuthenticationErrorCode = 691,
             AuthenticationMessage = text("E=691 R=0 V=3", HostileStrings.Script),
             UserName = UserName,

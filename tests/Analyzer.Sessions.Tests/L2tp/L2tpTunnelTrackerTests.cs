@@ -71,7 +71,7 @@ public sealed class L2tpTunnelTrackerTests
         Assert.Equal(2, tunnel.DataFromServer);
         PppSession ppp = tunnel.Sessions[0].Ppp!;
         Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal(691, ppp.AuthenticationErrorCode);
         Assert.Contains("ERROR_AUTHENTICATION_FAILURE", ppp.AuthenticationMessage, StringComparison.Ordinal);
     }

@@ -39,7 +39,7 @@ public sealed class PppSessionTrackerTests
         CaptureModel model = CaptureReplay.Shared("tcpdump/truncated-aack.pcap");
 
         PppoeSession session = Assert.Single(model.PppoeSessions);
-        Assert.Equal("success", session.Ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Success, session.Ppp.AuthenticationResult);
         Assert.Contains(session.Ppp.Anomalies, a => a.Kind == PppAnomalyKind.BadAuthenticationField && a.Frame.Frame == 1 && a.Detail.StartsWith("PAP", StringComparison.Ordinal));
     }
 
@@ -53,7 +53,7 @@ public sealed class PppSessionTrackerTests
 
         Assert.Equal("PAP", ppp.AuthenticationProtocol);
         Assert.Equal("bob", ppp.UserName);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal("Login incorrect", ppp.AuthenticationMessage);
         Assert.DoesNotContain(ppp.Packets, p => p.Summary.Contains("pw", StringComparison.Ordinal));
     }
@@ -73,7 +73,7 @@ public sealed class PppSessionTrackerTests
 
         PppSession ppp = Run((false, hex));
 
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal(code, ppp.AuthenticationErrorCode);
         Assert.Contains(symbol, ppp.AuthenticationMessage, StringComparison.Ordinal);
         Assert.EndsWith("M=denied", ppp.AuthenticationMessage, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class PppSessionTrackerTests
 
         Assert.Equal("EAP", ppp.AuthenticationProtocol);
         Assert.Equal("alice", ppp.UserName);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PptpTrackerTests
 
         PppSession ppp = Assert.Single(model.PptpConnections).Ppp!;
         Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
-        Assert.Equal("success", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Success, ppp.AuthenticationResult);
         Assert.Equal("Access granted", ppp.AuthenticationMessage);
         Assert.Equal(36, ppp.AuthenticationFrame!.Value.Frame);
         Assert.Equal("lulu", ppp.UserName);
