@@ -120,6 +120,11 @@ public sealed class Ikev2DecryptedContentTests
         Assert.Empty(result.Case.Events);
         var finding = Assert.Single(result.Document.Findings, f => f.Rule == "weak-crypto");
         Assert.Contains("3DES (SHOULD NOT, deprecated: RFC 8221 §5)", finding.Summary, StringComparison.Ordinal);
+        // The evidence cites the IKE_AUTH request that offered the child SA, in each capture (frame 5: after IKE_SA_INIT's two).
+        string[] tshark = [.. Tshark.Frames(inputs[0], "isakmp.exchangetype == 35 && isakmp.flags == 0x08").Select(f => f.ToString(CultureInfo.InvariantCulture))];
+        var childOffer = Assert.Single(finding.Evidence, e => e.Text.StartsWith("Child SA offer: ", StringComparison.Ordinal) && e.Input.EndsWith("client.pcap", StringComparison.Ordinal));
+        Assert.Equal("Child SA offer: 3DES/AUTH_HMAC_SHA1_96", childOffer.Text);
+        Assert.Equal(tshark[0], childOffer.Frame?.ToString(CultureInfo.InvariantCulture));
         // Without the IKEv2 keys the child SA's transforms are encrypted: nothing weak can be seen.
         BundleAnalysisResult withoutKeys = BundleAnalysis.Run([.. inputs.Take(2)], Catalogue.Value);
         Assert.DoesNotContain(withoutKeys.Document.Findings, f => f.Rule == "weak-crypto");

@@ -23,6 +23,7 @@ internal static class SaFactsBuilder
         bool v2ChildInAuth = sa.Version == 2 && phase1.Auth?.State == ExchangeState.Completed
             && !sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.IkeAuth && e.ChildSa?.RefusedBy is not null);
         List<IkeLostDatagram> incomplete = sa.LostDatagrams;
+        List<IkeExchange> childOffers = sa.Exchanges.FindAll(e => e.ChildSa is { Offered.Count: > 0 } && e.Messages.Count > 0);
 
         List<EspFlow> flows = context.FlowsOf(sa).ToList();
         long fromInitiator = flows.Where(f => f.Source.Address == sa.Initiator.Address).Sum(f => f.Packets);
@@ -75,6 +76,7 @@ internal static class SaFactsBuilder
             AuthenticationVerdict = authentication.Verdict,
             Offered = string.Join("; ", sa.Proposals.Select(ProposalText.Summary)),
             Chosen = sa.Chosen is null ? "" : ProposalText.Summary(sa.Chosen),
+            ChildOffered = string.Join("; ", childOffers.SelectMany(e => e.ChildSa!.Offered).Select(ProposalText.Summary).Distinct()),
             WeakOffered = weakOffered,
             WeakChosen = weakChosen,
             HasWeakOffered = weakOffered.Count > 0,
@@ -147,6 +149,7 @@ internal static class SaFactsBuilder
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
             EspPathLoss = context.PathLoss("esp"),
             FirstMessageFrames = phase1.FirstFrames,
+            ChildOfferFrames = childOffers.ConvertAll(e => e.Messages[0].Frame),
             StalledFrames = phase1.Stall.Frames,
             RejectFrames = phase1.RejectFrames(sa),
             Port4500Frames = port4500.Frames,
