@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Analyzer.Capture;
 using Analyzer.Capture.Pcapng;
 using Analyzer.Core;
@@ -23,6 +24,10 @@ internal static class CaptureCommand
         "udp port 500 or udp port 4500 or udp port 1701 or tcp port 1723 or ip proto 50 or ip proto 51 or ip proto 47"
         + " or ip6 proto 50 or ip6 proto 51 or ip6 proto 47 or (ip and ip[6:2] & 0x1fff != 0) or (ip6 and ip6[6] == 44)";
 
+    // How often the loop looks at the clock and at Ctrl+C when no packet comes. Immediate mode is
+    // what makes it hold on Linux: libpcap's TPACKET_V3 ring leaves the wait to the kernel, which
+    // never wakes a reader for an empty block, so on a quiet link neither --duration nor Ctrl+C
+    // ended the capture (and the file stayed empty).
     private const int ReadTimeoutMilliseconds = 200;
     private const int SnapLength = 262144;
 
@@ -103,7 +108,7 @@ internal static class CaptureCommand
 
         try
         {
-            device.Open(new DeviceConfiguration { Snaplen = SnapLength, ReadTimeout = ReadTimeoutMilliseconds, Mode = DeviceModes.None });
+            device.Open(new DeviceConfiguration { Snaplen = SnapLength, ReadTimeout = ReadTimeoutMilliseconds, Mode = DeviceModes.None, Immediate = true });
             device.Filter = VpnFilter;
         }
         catch (PcapException e)
@@ -112,9 +117,20 @@ internal static class CaptureCommand
             return 2;
         }
 
+        // Ctrl+C (SIGINT) and a service stop (SIGTERM) end the capture the way --duration does: the
+        // loop sees the token within one read timeout, the files are flushed and the summary printed.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using (device)
         {
-            return Record(device, path, duration, ringFiles, ringBytes, output, error, cancellationToken);
+            return Record(device, path, duration, ringFiles, ringBytes, output, error, stop.Token);
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
         }
     }
 
@@ -161,7 +177,7 @@ internal static class CaptureCommand
             files.Flush();
             output.WriteLine($"captured {files.Packets} packets into {string.Join(", ", files.Files)}");
 
-            // The lead's AnalyzeCommand can be called here directly once it exists; until then, say how to run it.
+            // Analysis is a separate run, so a ring capture can keep going while its files are analysed.
             output.WriteLine($"analyse with: vpndiag analyze {string.Join(' ', files.Files.Select(Quote))}");
         }
 

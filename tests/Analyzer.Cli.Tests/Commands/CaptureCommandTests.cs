@@ -30,7 +30,7 @@ public sealed class CaptureCommandTests
     /// IKE, NAT-T ESP, a keepalive and L2TP, and drops the DNS query the filter does not cover.
     /// </summary>
     [Fact]
-    public async Task A_live_capture_in_a_network_namespace_keeps_exactly_the_VPN_traffic()
+    public async Task A_live_capture_in_a_network_namespace_keeps_exactly_the_VPN_traffic_and_ends_cleanly_on_ctrl_c()
     {
         if (!Environment.IsPrivilegedProcess)
         {
@@ -56,7 +56,7 @@ public sealed class CaptureCommandTests
             ExternalTool.Run(ip, ["-n", client, "link", "set", "vdc" + suffix, "up"]);
 
             var start = new ProcessStartInfo(ip) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string argument in new[] { "netns", "exec", server, dotnet, vpndiag, "capture", "-i", "vds" + suffix, "-w", output, "--duration", "6" })
+            foreach (string argument in new[] { "netns", "exec", server, dotnet, vpndiag, "capture", "-i", "vds" + suffix, "-w", output })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -87,7 +87,10 @@ public sealed class CaptureCommandTests
                 """;
             ExternalTool.Run(ip, ["netns", "exec", client, python, "-c", sender]);
 
-            Assert.True(capture.WaitForExit(TimeSpan.FromSeconds(30)), "the capture did not stop after its duration");
+            // Stopped as a person stops it, with Ctrl+C: the file must be complete and the exit clean.
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            ExternalTool.Run(ExternalTool.Require("kill", "procps"), ["-INT", capture.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            Assert.True(capture.WaitForExit(TimeSpan.FromSeconds(30)), "the capture did not stop on Ctrl+C");
             Assert.Equal(0, capture.ExitCode);
 
             var sink = new RecordingSink();
