@@ -18,9 +18,13 @@ CAPTURES = os.path.join(ROOT, "samples", "captures")
 # Scenarios whose packets were studied while the thresholds were chosen; everything else is test.
 CALIBRATION = {"esp-dropped-one-way", "healthy-psk", "weak-proposals", "long-session-dpd-rekey-delete",
                "second-client-nat-fails", "two-clients-one-nat", "ikev2-psk-mismatch",
-               "ikev2-eap-wrong-password", "ikev2-psk-healthy"}
+               "ikev2-eap-wrong-password", "ikev2-psk-healthy",
+               # The PPP-started-then-stopped threshold was read off these (issue 19, session 3); the
+               # MS-CHAP-V2 scenarios, made after it was chosen, are test.
+               "l2tp-ppp-healthy", "l2tp-ppp-auth-failed", "l2tp-ppp-no-address", "l2tp-ppp-lcp-unanswered",
+               "l2tp-ppp-encryption-refused"}
 RULES = ["esp-l2tp-setup-unanswered", "esp-inner-setup-refused", "ikev2-auth-refused",
-         "client-displaced-inferred", "dpd-inferred"]
+         "client-displaced-inferred", "dpd-inferred", "esp-ppp-stopped-inferred"]
 IKE_PORTS = {"500", "4500"}
 
 
@@ -64,6 +68,12 @@ def truth(pcap, prefs):
         if m[4] == "4" and sccrq_from and m[1] != sccrq_from:  # StopCCN from the LNS before any SCCRP
             found.add("esp-inner-setup-refused")
             break
+    # PPP started then stopped: LCP inside ESP, but IPCP never acknowledged by both sides (ppp.code 2
+    # is Configure-Ack), so the link never carried user traffic.
+    if fields(pcap, prefs, "esp && lcp", ["frame.number"]):
+        acked = {r[0].split(",")[-1] for r in fields(pcap, prefs, "esp && ipcp && ppp.code == 2", ["ip.src"]) if r and r[0]}
+        if len(acked) < 2:
+            found.add("esp-ppp-stopped-inferred")
     # IKEv2 AUTHENTICATION_FAILED (24) in IKE_AUTH (35) or INFORMATIONAL (37).
     for r in fields(pcap, prefs, "isakmp.version == 0x20 && isakmp.notify.msgtype == 24", ["frame.number"]):
         found.add("ikev2-auth-refused")
@@ -89,7 +99,7 @@ def truth(pcap, prefs):
 
 
 def inferred(dll, pcap):
-    out = "/tmp/vpndiag-measure.json"
+    out = f"/tmp/vpndiag-measure-{os.getpid()}.json"
     subprocess.run(["dotnet", dll, "analyze", pcap, "--format", "json", "-o", out, "--quiet"], capture_output=True)
     with open(out) as f:
         return {finding["rule"] for finding in json.load(f)["findings"]}

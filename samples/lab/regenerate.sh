@@ -6,7 +6,9 @@
 #                                                     tables from the last run's work directory
 # Idempotent: each scenario rebuilds the topology, stops only the processes it started (by pid) and
 # deletes its namespaces. Needs: strongswan-charon strongswan-swanctl strongswan-pki
-# libcharon-extra-plugins xl2tpd tcpdump iptables tshark, and dotnet for the kernel-stack converter.
+# libcharon-extra-plugins xl2tpd tcpdump iptables tshark, and dotnet for the kernel-stack converter;
+# the l2tp-ppp-mschapv2-* scenarios also need python3-cryptography (DES) and OpenSSL 3's legacy
+# provider (MD4; lib/openssl-legacy.cnf activates it): lib/constructed-mschapv2.sh checks both first.
 set -euo pipefail
 LAB="$(cd "$(dirname "$0")" && pwd)"
 SAMPLES="$(dirname "$LAB")"
@@ -24,6 +26,7 @@ source "$LAB/lib/ikev2.sh"
 source "$LAB/lib/ikev2-outputs.sh"
 source "$LAB/lib/l2tp-failures.sh"
 source "$LAB/lib/constructed-ppp.sh"
+source "$LAB/lib/constructed-mschapv2.sh"
 
 outputs_only=no
 if [ "${1:-}" = --outputs ]; then
@@ -40,7 +43,7 @@ fi
 
 load_scenario() {
     unset -f scenario
-    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" MUST_FIRE_NO_KEYS="" MUST_NOT_FIRE_NO_KEYS="" PENDING_WITH_KEYS="" README_KIND="" LNS_PID="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL="" PPP_CONSTRUCTED="" ATTEMPTS_JSON=""
+    DESCRIPTION="" MUST_FIRE="" MUST_NOT_FIRE="" MUST_FIRE_NO_KEYS="" MUST_NOT_FIRE_NO_KEYS="" PENDING_WITH_KEYS="" README_KIND="" LNS_PID="" CLIENT2_NS="" LAC_PID="" LAC_REDIAL="" PPP_CONSTRUCTED="" ATTEMPTS_JSON="" ATTEMPTS_NO_KEYS_JSON=""
     source "$LAB/scenarios/$1.sh"
 }
 

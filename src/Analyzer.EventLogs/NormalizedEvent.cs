@@ -21,6 +21,9 @@ public sealed class NormalizedEvent
     /// <summary>What the line says happened at that stage: succeeded, failed, started, retried, info, noise; null when not said.</summary>
     public string? Outcome { get; init; }
 
+    /// <summary>What the line shows of the conversation (a packet received or sent, the peer initiating, an SA established), from its map entry.</summary>
+    public DaemonSignal Signal { get; init; }
+
     /// <summary>The map pattern that recognised a daemon line (shown by <c>vpndiag events</c>).</summary>
     public string? MatchedBy { get; init; }
 

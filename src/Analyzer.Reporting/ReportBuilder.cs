@@ -27,7 +27,7 @@ public static class ReportBuilder
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
             GeneratedAt = Analyzer.Core.Timestamp.FromDateTime(options.GeneratedAt.UtcDateTime, 0).ToIso8601(),
             Redacted = options.Redact,
-            Verdict = FindingsSection.Verdict(findings),
+            Verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(FindingsSection.Verdict(findings)) : FindingsSection.Verdict(findings),
             Inputs = inputs,
             Warnings = unplaced,
             Attempts = AttemptsSection.Build(context),

@@ -26,6 +26,9 @@ public sealed class ConstructedPppScenarioTests
     [InlineData("l2tp-ppp-no-address", "ppp-ipcp-failed", "error 720 (ERROR_PPP_NO_PROTOCOLS_CONFIGURED")]
     [InlineData("l2tp-ppp-lcp-unanswered", "ppp-lcp-loop", "error 718 (ERROR_PPP_TIMEOUT")]
     [InlineData("l2tp-ppp-encryption-refused", "ppp-encryption-refused", "error 741 (ERROR_NO_LOCAL_ENCRYPTION")]
+    [InlineData("l2tp-ppp-mschapv2-wrong-password", "ppp-auth-failed", "error 691 (ERROR_AUTHENTICATION_FAILURE")]
+    [InlineData("l2tp-ppp-mschapv2-password-expired", "ppp-auth-failed", "error 648 (ERROR_PASSWD_EXPIRED")]
+    [InlineData("l2tp-ppp-mschapv2-no-dialin", "ppp-auth-failed", "error 649 (ERROR_NO_DIALIN_PERMISSION")]
     public void Ppp_finding_names_the_windows_error_the_user_saw(string scenario, string rule, string error)
     {
         Assert.SkipUnless(Directory.Exists(SampleScenarios.PathOf(scenario)), scenario + " is absent");

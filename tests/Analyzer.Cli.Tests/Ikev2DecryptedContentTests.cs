@@ -46,7 +46,7 @@ public sealed class Ikev2DecryptedContentTests
         Assert.Equal(selectors, sa.V2.TrafficSelectors.SelectMany(t => t.Selectors).Select(s => s.Split(['-', ' '])[0]));
 
         string[] methods = [.. Tshark.Fields(capture, "isakmp.auth.method", ["isakmp.auth.method"], options).Select(row => row[0])];
-        Assert.Equal(methods, sa.V2.AuthPayloads.Select(a => a.Method.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(methods, sa.V2.AuthPayloads.Select(a => a.Method.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
     [Theory]

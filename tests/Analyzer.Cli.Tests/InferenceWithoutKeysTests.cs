@@ -11,7 +11,7 @@ namespace Analyzer.Cli.Tests;
 public sealed class InferenceWithoutKeysTests
 {
     private static readonly string[] InferredRules =
-        ["esp-l2tp-setup-unanswered", "esp-inner-setup-refused", "ikev2-auth-refused", "client-displaced-inferred", "dpd-inferred"];
+        ["esp-l2tp-setup-unanswered", "esp-inner-setup-refused", "esp-ppp-stopped-inferred", "ikev2-auth-refused", "client-displaced-inferred", "dpd-inferred"];
 
     public static TheoryData<string> Scenarios => SampleScenarios.WithoutKeysNames();
 

@@ -21,6 +21,22 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Pptp_anomalies_are_typed_in_json()
+    {
+        ReportDocument document = ReportBuilder.Build(SyntheticCase.Build(hostile: false), SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+
+        ReportAnomaly anomaly = Assert.Single(Assert.Single(document.Pptp.Connections).Anomalies);
+        Assert.Equal((12L, "malformed-control-message", "PPTP control: BadMagic"), (anomaly.Frame, anomaly.Kind, anomaly.Detail));
+        ReportJsonSchemaTests.AssertValid(document);
+        using var json = System.Text.Json.JsonDocument.Parse(Json.JsonReportWriter.ToJson(document));
+        System.Text.Json.JsonElement written = json.RootElement.GetProperty("pptp").GetProperty("connections")[0].GetProperty("anomalies")[0];
+        Assert.Equal("malformed-control-message", written.GetProperty("kind").GetString());
+        Assert.Equal(12, written.GetProperty("frame").GetInt64());
+        Assert.Equal("Start-Control-Connection-Reply", document.Pptp.Connections[0].ControlMessages[1].Type);
+        Assert.Equal("1 (Successful channel establishment)", document.Pptp.Connections[0].ControlMessages[1].Result);
+    }
+
+    [Fact]
     public void Without_findings_the_verdict_says_nothing_was_found()
     {
         ReportDocument document = ReportBuilder.Build(SyntheticCase.Build(false), new Diagnosis.DiagnosisResult(), TestReports.Options());

@@ -50,7 +50,8 @@ ppp_lac() {
 }
 
 # finish_ppp: finish, then the constructed peers' logs, the "constructed" and "attempts" fields of
-# expected.json (ATTEMPTS_JSON: the attempts array, as JSON) and a README paragraph.
+# expected.json (ATTEMPTS_JSON: the attempts array, as JSON; ATTEMPTS_NO_KEYS_JSON: the attempts the
+# captures alone give, withoutKeys.attempts) and a README paragraph.
 finish_ppp() {
     finish
     local out="$CAPTURES/$SCENARIO" role
@@ -64,14 +65,16 @@ finish_ppp() {
 # ppp_outputs OUT: expected.json gains "constructed" and "attempts"; README.md a paragraph on the peer.
 ppp_outputs() {
     local out=$1
-    python3 - "$out/expected.json" "${ATTEMPTS_JSON:-}" <<'EOF'
+    python3 - "$out/expected.json" "${ATTEMPTS_JSON:-}" "${ATTEMPTS_NO_KEYS_JSON:-}" <<'EOF'
 import json, sys
-path, attempts = sys.argv[1], sys.argv[2]
+path, attempts, without_keys = sys.argv[1], sys.argv[2], sys.argv[3]
 with open(path, encoding="utf-8") as f:
     expected = json.load(f)
 expected["constructed"] = ["ppp"]
 if attempts:
     expected["attempts"] = json.loads(attempts)
+if without_keys:
+    expected.setdefault("withoutKeys", {})["attempts"] = json.loads(without_keys)
 with open(path, "w", encoding="utf-8") as f:
     f.write(json.dumps(expected, indent=2) + "\n")
 EOF
@@ -83,10 +86,10 @@ note = """
 PPP in this scenario is CONSTRUCTED (expected.json "constructed": ["ppp"]): pppd cannot run on this
 kernel, so both xl2tpd instances ran `samples/lab/lib/constructed-pppd.py` in its place (bind-mounted
 over /usr/sbin/pppd in each xl2tpd's own mount namespace). It is a small PPP implementation built to
-RFC 1661/1662 (LCP, async HDLC), RFC 1994 (CHAP-MD5), RFC 1334 (PAP) and RFC 1332/1877 (IPCP, DNS);
-the two instances negotiate with each other for real, through xl2tpd, L2TP data messages and ESP.
-It is not pppd and not Windows: no MS-CHAP-V2 (this Python has no MD4), no CCP/MPPE (it
-Protocol-Rejects CCP). Its logs, `constructed-pppd-*.log`, use pppd's debug wordings; its options
+RFC 1661/1662 (LCP, async HDLC), RFC 1994 (CHAP-MD5), RFC 2759 (MS-CHAP-V2, checked against its
+§9.2 test vectors), RFC 1334 (PAP) and RFC 1332/1877 (IPCP, DNS); the two instances negotiate with
+each other for real, through xl2tpd, L2TP data messages and ESP. It is not pppd and not Windows: no
+CCP/MPPE (it Protocol-Rejects CCP). Its logs, `constructed-pppd-*.log`, use pppd's debug wordings; its options
 as run are in `configs/ppp-options-*`.
 """
 old = """- pppd cannot run (no /dev/ppp), so each L2TP call ends right after ICCN with a CDN (result code 1)

@@ -3,11 +3,15 @@
 
 Built from the RFCs, not from pppd's code: RFC 1662 async HDLC framing (0x7E flags, 0x7D escapes,
 FCS-16), RFC 1661 LCP (MRU, magic number, authentication protocol; Echo; Terminate), RFC 1334 PAP,
-RFC 1994 CHAP with MD5, RFC 1332 IPCP with the RFC 1877 DNS options, and a Protocol-Reject for
+RFC 1994 CHAP with MD5, RFC 2759 MS-CHAP-V2 (both ends: the authenticator's Failure carries the
+Windows error in "E=", 691 for a wrong password, or the code "constructed-mschapv2-error" names),
+RFC 1332 IPCP with the RFC 1877 DNS options, and a Protocol-Reject for
 anything else (CCP included, as a peer with "noccp" answers); with "require-mppe-128" it asks for
 RFC 3078 MPPE in a CCP Configure-Request and closes the link when the peer refuses (it derives no
-MPPE keys and encrypts nothing: the point is the refusal). MS-CHAP-V2 (RFC 2759) needs MD4,
-which this Python's hashlib does not offer, so it is not implemented.
+MPPE keys and encrypts nothing: the point is the refusal). MS-CHAP-V2 needs MD4 and DES: MD4 from
+OpenSSL's legacy provider through hashlib (the lab sets OPENSSL_CONF to lib/openssl-legacy.cnf),
+DES from python3-cryptography; "constructed-pppd.py --self-test" checks both against RFC 2759 §9.2's
+test vectors, and the peer refuses to start MS-CHAP-V2 with a one-line error when either is missing.
 
 xl2tpd (non-kernel mode, xl2tpd.c start_pppd) runs "pppd TTY passive nodetach [local:remote]
 [refuse-pap] [refuse-chap] [auth require-pap|require-chap] [name NAME] [debug] [file OPTIONS]
@@ -19,7 +23,9 @@ come from the options file too, spelled so no real pppd could take them for its 
 "constructed-silent" (read and log, never answer: a hung PPP server), "constructed-secrets FILE"
 (the authenticator's "client server secret" lines, in chap-secrets format) and
 "constructed-hangup-after SECONDS" (the user disconnects that long after IPCP is up: what pppd does
-on SIGTERM, a Terminate-Request "User request").
+on SIGTERM, a Terminate-Request "User request") and "constructed-mschapv2-error CODE" (the
+authenticator refuses even a right password with that Windows error: 648 password expired, 649 no
+dial-in permission, as a Windows server's account policy would).
 
 Its log, written to the "logfile" option, uses pppd's debug wordings ("sent [LCP ConfReq id=0x1
 <mru 1400> <magic 0x...>]", "rcvd [CHAP Failure id=0x1 \"Access denied\"]") behind an RFC 3339
@@ -44,6 +50,7 @@ OPTS = {
     "echo_interval": 0, "echo_failure": 0, "restart": 3.0, "max_configure": 10, "maxconnect": 0,
     "logfile": None, "silent": False, "secrets": None, "local": "0.0.0.0", "remote": "0.0.0.0",
     "accept_local": False, "accept_remote": False, "hangup_after": 0, "mppe": False,
+    "mschapv2_error": 0, "require_mschapv2": False,
 }
 
 
@@ -75,12 +82,17 @@ def parse_options(words):
             OPTS["hangup_after"] = int(arg)
         elif w == "constructed-secrets":
             OPTS["secrets"] = arg
+        elif w == "constructed-mschapv2-error":
+            OPTS["mschapv2_error"] = int(arg)
         elif w in ("mtu", "ipparam", "lcp-max-terminate", "ipcp-max-configure", "remotename"):
             pass
         else:
             takes = False
             if w in ("require-chap", "require-pap"):
                 OPTS["auth"] = w[8:]
+            elif w == "require-mschap-v2":
+                # Wins over xl2tpd's "require-chap" whatever the order, as pppd's strongest demand does.
+                OPTS["require_mschapv2"] = True
             elif w in ("refuse-chap", "refuse-pap", "refuse-mschap-v2", "refuse-mschap", "refuse-eap"):
                 OPTS["refuse"].add(w[7:])
             elif w == "require-mppe-128":
@@ -289,6 +301,87 @@ def describe(protocol, packet):
     return "[%s %s id=0x%x]" % (pname, name, ident)
 
 
+# ---- RFC 2759 MS-CHAP-V2 -------------------------------------------------------------------------
+# Written from RFC 2759 §8 (the algorithms) and checked by --self-test against its §9.2 test vectors.
+# MD4 is OpenSSL's legacy provider through hashlib, DES is python3-cryptography's TripleDES with one
+# key three times (EDE with K1 = K2 = K3 is single DES); neither is written here.
+
+MAGIC1 = b"Magic server to client signing constant"
+MAGIC2 = b"Pad to make it do more than one iteration"
+
+
+class MsChapUnavailable(Exception):
+    pass
+
+
+def md4(data):
+    try:
+        return hashlib.new("md4", data).digest()
+    except ValueError as error:
+        raise MsChapUnavailable("MD4 unavailable (%s): set OPENSSL_CONF to samples/lab/lib/openssl-legacy.cnf "
+                                "(OpenSSL's default and legacy providers)" % error) from None
+
+
+def des_encrypt(clear8, key7):
+    try:
+        from cryptography.hazmat.primitives.ciphers import Cipher, modes
+        try:
+            from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES   # cryptography 43 and later
+        except ImportError:
+            from cryptography.hazmat.primitives.ciphers.algorithms import TripleDES  # before 43 (Debian 12: 38)
+    except ImportError as error:
+        raise MsChapUnavailable("DES unavailable (%s): install python3-cryptography" % error) from None
+    # 56 key bits spread over 8 bytes, 7 per byte; the parity bit (lowest) is ignored by DES.
+    bits = int.from_bytes(key7, "big")
+    key8 = bytes((((bits >> (49 - 7 * i)) & 0x7F) << 1) for i in range(8))
+    encryptor = Cipher(TripleDES(key8 * 3), modes.ECB()).encryptor()
+    return encryptor.update(clear8) + encryptor.finalize()
+
+
+def nt_password_hash(password):
+    return md4(password.encode("utf-16-le"))
+
+
+def challenge_hash(peer_challenge, authenticator_challenge, user):
+    return hashlib.sha1(peer_challenge + authenticator_challenge + user.encode()).digest()[:8]
+
+
+def challenge_response(challenge, password_hash):
+    z = password_hash + bytes(5)
+    return des_encrypt(challenge, z[0:7]) + des_encrypt(challenge, z[7:14]) + des_encrypt(challenge, z[14:21])
+
+
+def generate_nt_response(authenticator_challenge, peer_challenge, user, password):
+    return challenge_response(challenge_hash(peer_challenge, authenticator_challenge, user), nt_password_hash(password))
+
+
+def authenticator_response(password, nt_response, peer_challenge, authenticator_challenge, user):
+    digest = hashlib.sha1(md4(nt_password_hash(password)) + nt_response + MAGIC1).digest()
+    digest = hashlib.sha1(digest + challenge_hash(peer_challenge, authenticator_challenge, user) + MAGIC2).digest()
+    return "S=" + digest.hex().upper()
+
+
+def self_test():
+    """RFC 2759 §9.2: user "User", password "clientPass"."""
+    auth = bytes.fromhex("5B5D7C7D7B3F2F3E3C2C602132262628")
+    peer = bytes.fromhex("21402324255E262A28295F2B3A337C7E")
+    checks = [
+        ("PasswordHash", nt_password_hash("clientPass").hex().upper(), "44EBBA8D5312B8D611474411F56989AE"),
+        ("PasswordHashHash", md4(nt_password_hash("clientPass")).hex().upper(), "41C00C584BD2D91C4017A2A12FA59F3F"),
+        ("Challenge", challenge_hash(peer, auth, "User").hex().upper(), "D02E4386BCE91226"),
+        ("NT-Response", generate_nt_response(auth, peer, "User", "clientPass").hex().upper(),
+         "82309ECD8D708B5EA08FAA3981CD83544233114A3D85D6DF"),
+        ("AuthenticatorResponse", authenticator_response("clientPass", generate_nt_response(auth, peer, "User", "clientPass"), peer, auth, "User"),
+         "S=407A5589115FD0D6209F510FE9C04566932CDA56"),
+    ]
+    failed = 0
+    for name, got, want in checks:
+        ok = got == want
+        failed += not ok
+        print("%-22s %s %s" % (name, "ok  " if ok else "FAIL", got if ok else "%s, RFC 2759 says %s" % (got, want)))
+    return 1 if failed else 0
+
+
 # ---- the link ------------------------------------------------------------------------------------
 
 class Link:
@@ -351,6 +444,8 @@ class Peer:
         body = option(1, struct.pack("!H", OPTS["mru"]))
         if self.auth_to_do == "chap":
             body += option(3, struct.pack("!HB", CHAP, 5))
+        elif self.auth_to_do == "mschapv2":
+            body += option(3, struct.pack("!HB", CHAP, 0x81))
         elif self.auth_to_do == "pap":
             body += option(3, struct.pack("!H", PAP))
         body += option(5, struct.pack("!I", self.magic))
@@ -414,6 +509,8 @@ class Peer:
                 proto = struct.unpack("!H", value[:2])[0]
                 if proto == CHAP and value[2:] == b"\x05" and "chap" not in OPTS["refuse"] and OPTS["password"]:
                     self.auth_by_peer = "chap"
+                elif proto == CHAP and value[2:] == b"\x81" and "mschap-v2" not in OPTS["refuse"] and OPTS["password"]:
+                    self.auth_by_peer = "mschapv2"
                 elif proto == PAP and "pap" not in OPTS["refuse"] and OPTS["password"]:
                     self.auth_by_peer = "pap"
                 elif OPTS["password"] and "chap" not in OPTS["refuse"]:
@@ -442,7 +539,7 @@ class Peer:
         if OPTS["echo_interval"]:
             self.echo_at = time.time() + OPTS["echo_interval"]
         self.we_authenticated = self.auth_by_peer is None
-        if self.auth_to_do == "chap":
+        if self.auth_to_do in ("chap", "mschapv2"):
             self.challenge = os.urandom(16)
             self.chap_id = self.link.next_id(CHAP)
             name = (OPTS["name"] or socket.gethostname()).encode()
@@ -467,6 +564,9 @@ class Peer:
         return None
 
     def on_chap(self, code, ident, body):
+        if self.auth_by_peer == "mschapv2" or self.auth_to_do == "mschapv2":
+            self.on_mschapv2(code, ident, body)
+            return
         if code == 1 and self.auth_by_peer == "chap":
             size = body[0]
             challenge = body[1:1 + size]
@@ -493,6 +593,59 @@ class Peer:
             self.maybe_network()
         elif code == 4 and self.auth_by_peer == "chap":
             log("CHAP authentication failed" + ((": " + body.decode("latin-1")) if body else ""))
+            self.close("Failed to authenticate ourselves to peer")
+
+    def on_mschapv2(self, code, ident, body):
+        """RFC 2759 §3-6: Challenge, Response (peer challenge, 8 zero octets, NT-Response, flags), then
+        Success "S=<authenticator response> M=..." or Failure "E=... R=... C=... V=3 M=..."."""
+        if code == 1 and self.auth_by_peer == "mschapv2":
+            self.auth_challenge = body[1:1 + body[0]]
+            self.peer_challenge = os.urandom(16)
+            self.mschap_user = OPTS["user"] or OPTS["name"]
+            response = generate_nt_response(self.auth_challenge, self.peer_challenge, self.mschap_user, OPTS["password"])
+            self.nt_response = response
+            value = self.peer_challenge + bytes(8) + response + b"\x00"
+            self.link.send(CHAP, 2, ident, bytes((len(value),)) + value + self.mschap_user.encode())
+        elif code == 2 and self.auth_to_do == "mschapv2" and ident == self.chap_id:
+            size = body[0]
+            value, client = body[1:1 + size], body[1 + size:].decode("latin-1")
+            if size != 49:
+                self.link.send(CHAP, 4, ident, b"E=691 R=0 V=3 M=Malformed response")
+                self.close("Authentication failed")
+                return
+            peer_challenge, nt_response = value[:16], value[24:48]
+            secret = self.secret_for(client)
+            good = secret is not None and generate_nt_response(self.challenge, peer_challenge, client, secret) == nt_response
+            error = 691 if not good else OPTS["mschapv2_error"]
+            if not error:
+                success = authenticator_response(secret, nt_response, peer_challenge, self.challenge, client)
+                self.link.send(CHAP, 3, ident, (success + " M=Access granted").encode())
+                log("CHAP peer authentication succeeded for %s" % client)
+                self.peer_authenticated = True
+                self.maybe_network()
+            else:
+                words = {691: "Access denied", 648: "Password expired", 649: "No dial-in permission",
+                         646: "Restricted logon hours", 647: "Account disabled"}.get(error, "Access denied")
+                # R=0: no retry offered; C= a new challenge as RFC 2759 §6 requires; V=3 the version.
+                message = "E=%d R=0 C=%s V=3 M=%s" % (error, os.urandom(16).hex().upper(), words)
+                self.link.send(CHAP, 4, ident, message.encode())
+                log("CHAP peer authentication failed for remote host %s" % client)
+                self.close("Authentication failed")
+        elif code == 3 and self.auth_by_peer == "mschapv2":
+            text = body.decode("latin-1")
+            expected = authenticator_response(OPTS["password"], self.nt_response, self.peer_challenge, self.auth_challenge, self.mschap_user)
+            if not text.startswith(expected):
+                log("MS-CHAPv2 mutual authentication failed.")
+                self.close("Failed to authenticate ourselves to peer")
+                return
+            message = text.split(" M=", 1)[1] if " M=" in text else ""
+            log("CHAP authentication succeeded" + ((": " + message) if message else ""))
+            self.we_authenticated = True
+            self.maybe_network()
+        elif code == 4 and self.auth_by_peer == "mschapv2":
+            text = body.decode("latin-1")
+            log("MS-CHAP authentication failed: " + (text.split(" M=", 1)[1] if " M=" in text else text))
+            log("CHAP authentication failed")
             self.close("Failed to authenticate ourselves to peer")
 
     def on_pap(self, code, ident, body):
@@ -710,11 +863,19 @@ def checksum(data):
 def main():
     global LOG
     args = sys.argv[1:]
+    if args == ["--self-test"]:
+        try:
+            return self_test()
+        except MsChapUnavailable as error:
+            print("constructed-pppd.py: MS-CHAP-V2 unavailable: %s" % error, file=sys.stderr)
+            return 2
     tty = args[0] if args and args[0].startswith("/dev/") else "/dev/stdin"
     parse_options(args[1:] if tty != "/dev/stdin" else args)
+    if OPTS["require_mschapv2"]:
+        OPTS["auth"] = "mschapv2"
     if OPTS["logfile"]:
         LOG = open(OPTS["logfile"], "a", encoding="utf-8")
-    log("constructed PPP peer (vpndiag lab, built to RFC 1661/1662/1334/1994/1332/1877) started by %s" % ("root" if os.getuid() == 0 else os.getuid()))
+    log("constructed PPP peer (vpndiag lab, built to RFC 1661/1662/1334/1994/2759/1332/1877) started by %s" % ("root" if os.getuid() == 0 else os.getuid()))
     log("Using interface ppp0")
     log("Connect: ppp0 <--> %s" % tty)
     # pppd puts its serial line in raw mode; xl2tpd leaves the pty's slave side canonical, which would
@@ -723,6 +884,17 @@ def main():
         ttymode.setraw(0, termios.TCSANOW)
     except termios.error:
         pass
+    if OPTS["auth"] == "mschapv2" or ("mschap-v2" not in OPTS["refuse"] and OPTS["password"]):
+        try:
+            self_check = generate_nt_response(bytes(16), bytes(16), "probe", "probe")
+        except MsChapUnavailable as error:
+            self_check = None
+            log("MS-CHAP-V2 unavailable: %s" % error)
+            if OPTS["auth"] == "mschapv2":
+                print("constructed-pppd.py: MS-CHAP-V2 unavailable: %s" % error, file=sys.stderr)
+                return 1
+        if self_check is None:
+            OPTS["refuse"].add("mschap-v2")
     peer = Peer()
     stop = {"signal": 0}
 

@@ -5,8 +5,8 @@ secrets hold \"labpass\"): the LNS sends CHAP Failure \"Access denied\" and an L
 \"Authentication failed\"; the client sends its own Terminate-Request, both links close, the L2TP call
 is cleared with a CDN. A Windows client would show error 691 (user name or password not accepted)."
 MUST_FIRE="ipsec-established ppp-auth-failed"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop"
-MUST_FIRE_NO_KEYS="ipsec-established"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop esp-ppp-stopped-inferred"
+MUST_FIRE_NO_KEYS="ipsec-established esp-ppp-stopped-inferred"
 MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_JSON='[{"failedStage": "ppp-auth", "side": "server"}]'

@@ -7,8 +7,8 @@ cleared with a CDN. A Windows client that allows no encryption, facing a server 
 shows error 741 (this computer does not support the required data encryption type); 742 is the
 opposite case, a client requiring encryption the server does not offer."
 MUST_FIRE="ipsec-established ppp-encryption-refused"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed path-drop"
-MUST_FIRE_NO_KEYS="ipsec-established"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed path-drop esp-ppp-stopped-inferred"
+MUST_FIRE_NO_KEYS="ipsec-established esp-ppp-stopped-inferred"
 MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_JSON='[{"failedStage": "ppp-auth", "side": "client"}]'

@@ -6,9 +6,9 @@ cross the link, LCP echoes flow both ways every 2 s, and the user hangs up 8 s l
 Terminate-Request \"User request\" from the client, Terminate-Ack), after which the LAC clears the call
 (CDN) and closes the tunnel (StopCCN). Nothing goes wrong."
 MUST_FIRE="ipsec-established"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused path-drop esp-ppp-stopped-inferred"
 MUST_FIRE_NO_KEYS="ipsec-established"
-MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered esp-inner-setup-refused ike-no-response esp-not-received l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
+MUST_NOT_FIRE_NO_KEYS="esp-l2tp-setup-unanswered esp-inner-setup-refused ike-no-response esp-not-received l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused esp-ppp-stopped-inferred"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_JSON='[{"failedStage": null, "side": "unknown"}]'
 

@@ -5,9 +5,9 @@ LCP Configure-Requests every 3 s, gives up after 10 (\"LCP: timeout sending Conf
 defaults), and the LAC clears the call with a CDN. A Windows client would show error 718 (the remote
 computer did not respond in a timely manner; PPP timeout)."
 MUST_FIRE="ipsec-established ppp-lcp-loop"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-ipcp-failed ppp-encryption-refused path-drop"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-ipcp-failed ppp-encryption-refused path-drop esp-ppp-stopped-inferred"
 MUST_FIRE_NO_KEYS="ipsec-established"
-MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
+MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused esp-ppp-stopped-inferred"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_JSON='[{"failedStage": "ppp-lcp", "side": "server"}]'
 

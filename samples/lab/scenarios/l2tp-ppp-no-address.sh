@@ -6,8 +6,8 @@ own address, closes IPCP (Terminate-Request \"Could not determine local IP addre
 (\"No network protocols running\"), and the L2TP call is cleared with a CDN. A Windows client would
 show error 720 (no PPP control protocols configured; the server could not assign an address)."
 MUST_FIRE="ipsec-established ppp-ipcp-failed"
-MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-lcp-loop ppp-encryption-refused path-drop"
-MUST_FIRE_NO_KEYS="ipsec-established"
+MUST_NOT_FIRE="ike-no-response phase1-auth-failed phase1-proposal-mismatch phase2-rejected esp-not-received l2tp-unprotected ppp-auth-failed ppp-lcp-loop ppp-encryption-refused path-drop esp-ppp-stopped-inferred"
+MUST_FIRE_NO_KEYS="ipsec-established esp-ppp-stopped-inferred"
 MUST_NOT_FIRE_NO_KEYS="ike-no-response esp-not-received esp-l2tp-setup-unanswered l2tp-setup-failed ppp-auth-failed ppp-lcp-loop ppp-ipcp-failed ppp-encryption-refused"
 PPP_CONSTRUCTED=yes
 ATTEMPTS_JSON='[{"failedStage": "ppp-ipcp", "side": "server"}]'

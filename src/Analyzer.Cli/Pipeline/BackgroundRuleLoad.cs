@@ -5,12 +5,13 @@ namespace Analyzer.Cli.Pipeline;
 
 /// <summary>
 /// The rules of one <c>analyze</c> run, read on a spare core while the inputs are read: the built-in
-/// catalogue compiles each expression when first needed, and that core compiles conditions, then
-/// summaries and evidence, ahead of need until the first bundle's rules have been evaluated
-/// (docs/decisions/0002): what is left then belongs to rules that did not fire, and compiling it
-/// would only bring garbage collections into the report stage. Load errors are written once. Other
-/// start-up work the run will need later (<c>prepareReport</c>: the JSON serializer's metadata) follows
-/// on the same core once the conditions are compiled.
+/// catalogue compiles each expression when first needed, and that core compiles conditions ahead of
+/// need until the first bundle's rules have been evaluated (docs/decisions/0002). Summaries and
+/// evidence are compiled only for the rules that fire: compiling every rule's ahead of need cost more
+/// CPU than the rest of a small run's diagnosis, on a machine whose other core is rarely idle
+/// (docs/performance.md, run 1b of issue 21). Load errors are written once. Other start-up work the
+/// run will need later (<c>prepareReport</c>: the JSON serializer's metadata) follows on the same
+/// core once the conditions are compiled.
 /// </summary>
 internal sealed class BackgroundRuleLoad : IDisposable
 {
@@ -27,7 +28,6 @@ internal sealed class BackgroundRuleLoad : IDisposable
                 RuleSet rules = loaded.Result;
                 rules.Precompile(stop, RulePart.Conditions);
                 prepareReport?.Invoke();
-                rules.Precompile(stop, RulePart.Presentation);
             },
             CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }

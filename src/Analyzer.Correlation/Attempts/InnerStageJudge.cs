@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.L2tp;
@@ -126,10 +127,6 @@ internal static class InnerStageJudge
         return (up, down);
     }
 
-    // RFC 2661 §3.2 control message types: a tunnel was set up only if the LNS answered with SCCRP.
-    private const ushort SccrpType = 2;
-    private const ushort ScccnType = 3;
-
     private static void Tunnel(ConnectionAttempt attempt)
     {
         L2tpTunnel? tunnel = attempt.L2tpTunnels.OrderByDescending(t => t.State == L2tpTunnelState.Established).ThenByDescending(t => t.Sessions.Count).FirstOrDefault();
@@ -148,7 +145,7 @@ internal static class InnerStageJudge
         switch (tunnel.State)
         {
             case L2tpTunnelState.Established:
-            case L2tpTunnelState.Stopped when tunnel.Sessions.Count > 0 || tunnel.ControlMessages.Exists(m => m.MessageType is SccrpType or ScccnType):
+            case L2tpTunnelState.Stopped when tunnel.Sessions.Count > 0 || tunnel.ControlMessages.Exists(m => m.MessageType is L2tpMessageType.StartControlConnectionReply or L2tpMessageType.StartControlConnectionConnected):
                 IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "tunnel set up (SCCRQ/SCCRP/SCCCN)", tunnel.FirstFrame));
                 break;
             case L2tpTunnelState.WaitReply:
@@ -156,7 +153,7 @@ internal static class InnerStageJudge
             case L2tpTunnelState.Stopped:
                 IkeStageJudge.Set(attempt, AttemptStage.L2tpTunnel, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
                     tunnel.State == L2tpTunnelState.Stopped ? "tunnel stopped before it was set up" : "tunnel set-up never answered", tunnel.StopFrame ?? tunnel.FirstFrame));
-                if (tunnel.ControlMessages.FindLast(m => m.Type == "StopCCN") is L2tpControlMessage stop)
+                if (tunnel.ControlMessages.FindLast(m => m.MessageType == L2tpMessageType.StopControlConnectionNotification) is L2tpControlMessage stop)
                 {
                     attempt.Reconciliation.L2tpClearedByClient = stop.From.Address == tunnel.Client.Address;
                 }
@@ -229,15 +226,15 @@ internal static class InnerStageJudge
         IkeStageJudge.Set(attempt, AttemptStage.PppLcp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "LCP opened", first));
         switch (ppp.AuthenticationResult)
         {
-            case "failure":
+            case PppAuthenticationResult.Failure:
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} rejected" + (ppp.AuthenticationMessage is string m ? $": {m}" : ""), ppp.AuthenticationFrame));
                 return;
-            case "success" when ppp.EncryptionRefusedByClient is bool client:
+            case PppAuthenticationResult.Success when ppp.EncryptionRefusedByClient is bool client:
                 // MPPE keys come from the authentication (RFC 3079): vpndiag, like pppd's log, puts a refused MPPE at this stage.
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Failed, new AttemptEvidence(EvidenceKind.Observed,
                     $"{ppp.AuthenticationProtocol} accepted, then MPPE encryption required by the {(client ? "server" : "client")} and refused by the {(client ? "client" : "server")}", ppp.EncryptionRefusalFrame));
                 return;
-            case "success":
+            case PppAuthenticationResult.Success:
                 IkeStageJudge.Set(attempt, AttemptStage.PppAuth, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, $"{ppp.AuthenticationProtocol} accepted", ppp.AuthenticationFrame));
                 break;
             default:

@@ -10,8 +10,8 @@ namespace Analyzer.Correlation.Attempts;
 internal static class LogRole
 {
     public static bool IsInitiator(IEnumerable<EventRecord> records) =>
-        records.Any(r => r.Normalized?.Kind is string kind && kind.EndsWith("-ike-initiating", StringComparison.Ordinal));
+        records.Any(r => r.Normalized?.Signal == DaemonSignal.Initiating);
 
     public static bool IsResponder(IEnumerable<EventRecord> records) =>
-        records.Any(r => r.Normalized?.Kind is string kind && kind.EndsWith("-ike-peer-initiating", StringComparison.Ordinal));
+        records.Any(r => r.Normalized?.Signal == DaemonSignal.PeerInitiating);
 }

@@ -43,7 +43,7 @@ internal static class LogSide
 
         bool responder = LogRole.IsResponder(attempt.Records.Where(r => r.InputIndex == record.InputIndex));
         bool initiator = LogRole.IsInitiator(attempt.Records.Where(r => r.InputIndex == record.InputIndex));
-        bool gaveUp = normalized.Kind.EndsWith("give-up", StringComparison.Ordinal) || normalized.Outcome == "retried"
+        bool gaveUp = normalized.Signal == DaemonSignal.GiveUp || normalized.Outcome == "retried"
             || WindowsMainModeFailure.GaveUpWaiting(normalized);
         if (responder || (!initiator && !gaveUp && normalized.RemoteAddress is not null))
         {

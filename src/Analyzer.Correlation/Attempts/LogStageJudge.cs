@@ -23,7 +23,7 @@ internal static class LogStageJudge
             {
                 furthest = stage;
             }
-            else if (outcome == StageOutcome.Failed && normalized.Kind.EndsWith("give-up", StringComparison.Ordinal) && furthest is AttemptStage reached && stage <= reached)
+            else if (outcome == StageOutcome.Failed && normalized.Signal == DaemonSignal.GiveUp && furthest is AttemptStage reached && stage <= reached)
             {
                 // charon's "giving up after N retransmits" names no message: after stages passed, the
                 // unanswered one is the next (Main Mode 5 after 1-4 passed is authentication).

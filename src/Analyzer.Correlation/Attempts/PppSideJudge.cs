@@ -23,7 +23,7 @@ internal static class PppSideJudge
         PppSession ppp = sessions[0].Ppp;
         return stage switch
         {
-            AttemptStage.PppAuth when ppp.AuthenticationResult != "failure" && ppp.EncryptionRefusedByClient is bool client =>
+            AttemptStage.PppAuth when ppp.AuthenticationResult != PppAuthenticationResult.Failure && ppp.EncryptionRefusedByClient is bool client =>
                 client ? (AttemptSide.Client, SideBasis.ClientRejected) : (AttemptSide.Server, SideBasis.ServerRejected),
             AttemptStage.PppAuth => (AttemptSide.Server, SideBasis.ServerRejected),
             AttemptStage.PppLcp => Lcp(attempt, sessions),

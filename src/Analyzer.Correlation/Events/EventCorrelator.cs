@@ -255,8 +255,8 @@ public static class EventCorrelator
     {
         IkeMessage? best = null;
         double bestDistance = double.MaxValue;
-        bool received = normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal);
-        bool directional = (received || normalized.Kind.EndsWith("packet-sent", StringComparison.Ordinal))
+        bool received = normalized.Signal == DaemonSignal.PacketReceived;
+        bool directional = (received || normalized.Signal == DaemonSignal.PacketSent)
             && normalized.RemotePort is not null && normalized.RemoteAddress is not null;
         foreach (IkeMessage message in sa.Messages)
         {

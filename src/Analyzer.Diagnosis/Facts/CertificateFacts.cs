@@ -154,8 +154,8 @@ internal sealed record CertificateFacts(List<string> OutsideValidity, List<strin
             return $"{certificate.Subject ?? "(no subject)"} sent by the {who} has no Server Authentication EKU ({ServerAuthentication}; it lists {(ekus.Count == 0 ? "none" : string.Join(", ", ekus.Select(EkuName)))}): a Windows IKEv2 client refuses it (error 13801)";
         }
 
-        if (certificate.KeyUsage is string usage && !usage.Contains("DigitalSignature", StringComparison.Ordinal)
-            && !usage.Contains("NonRepudiation", StringComparison.Ordinal))
+        if (certificate.KeyUsage is { } usage
+            && (usage & (System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature | System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.NonRepudiation)) == 0)
         {
             return $"{certificate.Subject ?? "(no subject)"} sent by the {who} has key usage {usage} without digitalSignature: it cannot sign IKE authentication";
         }

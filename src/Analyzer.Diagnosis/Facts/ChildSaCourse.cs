@@ -65,11 +65,11 @@ internal sealed class ChildSaCourse
                 continue;
             }
 
-            IEnumerable<string?> candidates = child.Offered.Select(p => p.EncapsulationMode)
-                .Append(child.Chosen?.EncapsulationMode).Append(child.EncapsulationMode);
-            foreach (string? mode in candidates)
+            IEnumerable<int?> candidates = child.Offered.Select(p => p.EncapsulationModeId)
+                .Append(child.Chosen?.EncapsulationModeId).Append(child.EncapsulationModeId);
+            foreach (int? id in candidates)
             {
-                if (mode is not null && !modes.Contains(mode))
+                if (id is int number && Ikev1AttributeNames.EncapsulationModes.Name(number) is string mode && !modes.Contains(mode))
                 {
                     modes.Add(mode);
                 }

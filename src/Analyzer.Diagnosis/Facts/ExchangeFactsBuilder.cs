@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Diagnosis.Facts;
@@ -22,7 +23,7 @@ internal static class ExchangeFactsBuilder
         Retransmissions = exchange.Messages.Count(m => m.Retransmission),
         Encrypted = exchange.Messages.Exists(m => m.Encrypted),
         Decrypted = exchange.Messages.Exists(m => m.Decrypted),
-        EncapsulationMode = exchange.ChildSa?.EncapsulationMode ?? exchange.ChildSa?.Chosen?.EncapsulationMode ?? "",
+        EncapsulationMode = exchange.ChildSa?.EncapsulationModeId is int mode ? Ikev1AttributeNames.EncapsulationModes.Name(mode) : "",
         TrafficSelectors = exchange.ChildSa?.TrafficSelectors.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} proto {t.Protocol} port {t.Port}")).ToList() ?? [],
         Notifies = exchange.Messages.SelectMany(m => m.Notifies).Select(n => n.Name).Distinct().ToList(),
         Frames = exchange.Messages.Select(m => m.Frame).ToList(),

@@ -37,7 +37,7 @@ internal static class Ikev2FactsBuilder
         {
             AuthenticationSeen = true,
             AuthMethods = string.Join("; ", v2.AuthPayloads.GroupBy(a => a.FromInitiator)
-                .Select(g => (g.Key ? "initiator: " : "responder: ") + string.Join(", ", g.Select(a => a.MethodName).Distinct()))),
+                .Select(g => (g.Key ? "initiator: " : "responder: ") + string.Join(", ", g.Select(a => a.Method.Name).Distinct()))),
             EapIdentity = identity,
             EapOutcome = v2.Eap.Count == 0 ? "" : failure is not null ? "failure" : success ? "success" : "unfinished",
             EapFailed = failure is not null,
@@ -83,6 +83,7 @@ internal static class Ikev2FactsBuilder
             end++;
         }
 
-        return failure[(at + 2)..end];
+        // RFC 2759 gives E= ten digits at most; a longer run is not an error number (and would not fit the rules' Int64.Parse).
+        return end - at - 2 is > 0 and <= 10 ? failure[(at + 2)..end] : "";
     }
 }

@@ -42,6 +42,13 @@ public sealed class InferenceFacts : FactOrigin
     /// <summary>ESP packets (both directions) before the tunnel fell silent.</summary>
     public int PacketsBeforeSilence { get; init; }
 
+    /// <summary>
+    /// Short exchange only: the burst is longer than an L2TP tunnel and call set up without PPP (more
+    /// than 16 packets, fewer than 41), so PPP probably started inside and was then refused or failed
+    /// (calibrated on the lab's l2tp-ppp-* captures, docs/esp-l2tp-ppp-model.md).
+    /// </summary>
+    public bool PppStartedThenStopped { get; init; }
+
     public double SilenceSeconds { get; init; }
 
     /// <summary>The other side sent something back during the pattern.</summary>

@@ -5,7 +5,8 @@ namespace Analyzer.Diagnosis.Facts;
 
 /// <summary>
 /// The algorithms a daemon log says were negotiated, as the typed values
-/// <see cref="AlgorithmRequirements"/> judges (the one owner of "which algorithms are weak"). Names
+/// <see cref="AlgorithmRequirements"/> judges (the one owner of "which algorithms are weak", RFC 8247
+/// for the IKE SA and RFC 8221 for ESP and AH, so a log line is judged by its protocol). Names
 /// are the daemons' own: strongSwan's transform names in "selected proposal:
 /// IKE:3DES_CBC/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024" (libstrongswan crypto/transform names, key
 /// length appended to variable-length ciphers: AES_CBC_256), and Libreswan's in "IKE SA established
@@ -110,16 +111,25 @@ internal static class LoggedAlgorithms
         return proposal[(colon + 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    /// <summary>"MODP_1024 (SHOULD NOT)" for each weak algorithm, in the log's order.</summary>
-    public static List<string> Weak(IEnumerable<string> names)
+    /// <summary>The protocol a strongSwan proposal names ("ESP:…", "AH:…", "IKE:…"); null without a prefix.</summary>
+    public static SecurityProtocol? ProposalProtocol(string proposal) =>
+        proposal.StartsWith("ESP:", StringComparison.OrdinalIgnoreCase) ? SecurityProtocol.Esp
+        : proposal.StartsWith("AH:", StringComparison.OrdinalIgnoreCase) ? SecurityProtocol.Ah
+        : proposal.StartsWith("IKE:", StringComparison.OrdinalIgnoreCase) ? SecurityProtocol.Ike
+        : null;
+
+    /// <summary>"MODP_1024 (SHOULD NOT, deprecated: RFC 8247 §3.4)" for each weak algorithm, in the log's order.</summary>
+    public static List<string> Weak(IEnumerable<string> names, SecurityProtocol protocol)
     {
+        var read = Read(names).ToList();
         var weak = new List<string>();
-        foreach ((string name, TransformValue value) in Read(names))
+        foreach (JudgedAlgorithm judged in AlgorithmRequirements.Judge(read.ConvertAll(r => r.Value), protocol))
         {
-            AlgorithmRequirement requirement = AlgorithmRequirements.Of(value);
-            if (requirement is AlgorithmRequirement.ShouldNot or AlgorithmRequirement.MustNot)
+            // Only what the line names: a log line without an integrity name is no evidence of AUTH_NONE.
+            int at = read.FindIndex(r => r.Value == judged.Value);
+            if (judged.IsWeak && at >= 0)
             {
-                weak.Add(name + (requirement == AlgorithmRequirement.MustNot ? " (MUST NOT)" : " (SHOULD NOT)"));
+                weak.Add(WeakAlgorithmText.Of(read[at].Name, judged));
             }
         }
 

@@ -1,6 +1,7 @@
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Diagnosis.Facts;
 
@@ -31,12 +32,12 @@ internal static class ObservationFactsBuilder
             }
 
             state.Observe(normalized, record.Time);
-            if (normalized.Kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
+            if (normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
             {
                 received4500At.Add(local);
             }
 
-            anyChild |= normalized is { Stage: "phase2", Outcome: "succeeded" } && normalized.Kind.EndsWith("established", StringComparison.Ordinal);
+            anyChild |= normalized is { Stage: "phase2", Outcome: "succeeded", Signal: DaemonSignal.Established };
             if (normalized.Outcome != "noise")
             {
                 staged.Add((record, normalized, scope));
@@ -50,7 +51,7 @@ internal static class ObservationFactsBuilder
             Scope state = scopes[(record.InputIndex, scope)];
             PeerHistory history = state.Peer is NetAddress address ? peers.GetValueOrDefault((record.InputIndex, address)) ?? PeerHistory.None : PeerHistory.None;
             List<string> negotiated = Negotiated(normalized);
-            List<string> weak = LoggedAlgorithms.Weak(negotiated);
+            List<string> weak = LoggedAlgorithms.Weak(negotiated, NegotiatedProtocol(normalized));
             AnalysisInput? input = record.InputIndex >= 0 && record.InputIndex < @case.Inputs.Count ? @case.Inputs[record.InputIndex] : null;
             string daemon = record.Provider ?? "";
             facts.Add(new ObservationFacts
@@ -101,6 +102,11 @@ internal static class ObservationFactsBuilder
         return facts;
     }
 
+    /// <summary>Which SA the line's algorithms belong to: charon's proposal prefix, else the line's stage (pluto's IPsec SA is phase 2).</summary>
+    private static SecurityProtocol NegotiatedProtocol(NormalizedEvent normalized) =>
+        (normalized.Fields.GetValueOrDefault("proposal") is string proposal ? LoggedAlgorithms.ProposalProtocol(proposal) : null)
+        ?? (normalized.Stage == "phase2" ? SecurityProtocol.Esp : SecurityProtocol.Ike);
+
     /// <summary>The algorithm names a line says were negotiated: charon's selected proposal, pluto's established SA.</summary>
     private static List<string> Negotiated(NormalizedEvent normalized)
     {
@@ -147,19 +153,18 @@ internal static class ObservationFactsBuilder
 
         public void Observe(NormalizedEvent normalized, Timestamp? time)
         {
-            string kind = normalized.Kind;
             History.Observe(normalized, time);
-            Received |= kind.EndsWith("packet-received", StringComparison.Ordinal) || kind.EndsWith("peer-initiating", StringComparison.Ordinal);
-            Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
-            ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded" } && kind.EndsWith("established", StringComparison.Ordinal);
+            Received |= normalized.Signal is DaemonSignal.PacketReceived or DaemonSignal.PeerInitiating;
+            Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded", Signal: DaemonSignal.Established };
+            ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded", Signal: DaemonSignal.Established };
             Nat |= normalized.Fields.ContainsKey("natSide");
             Port4500 |= normalized.LocalPort == 4500 || normalized.RemotePort == 4500;
             Retransmits += normalized.Outcome == "retried" ? 1 : 0;
-            Received4500 |= kind.EndsWith("packet-received", StringComparison.Ordinal) && normalized.LocalPort == 4500;
+            Received4500 |= normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500;
             Peer ??= normalized.RemoteAddress;
-            AnsweredAfterFloat |= _floated && kind.EndsWith("packet-received", StringComparison.Ordinal);
-            _floated |= kind.EndsWith("packet-sent", StringComparison.Ordinal) && normalized.RemotePort == 4500;
-            if (kind.EndsWith("packet-sent", StringComparison.Ordinal)
+            AnsweredAfterFloat |= _floated && normalized.Signal == DaemonSignal.PacketReceived;
+            _floated |= normalized.Signal == DaemonSignal.PacketSent && normalized.RemotePort == 4500;
+            if (normalized.Signal == DaemonSignal.PacketSent
                 && int.TryParse(normalized.Fields.GetValueOrDefault("bytes"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bytes))
             {
                 LastSentBytes = bytes;

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ppp;
 using Analyzer.Core;
 using Analyzer.Sessions.Ppp;
 
@@ -9,7 +10,7 @@ internal static class PppFactsBuilder
     public static PppFacts Build(PppSession ppp, string carrier, NetEndpoint client, NetEndpoint server, CaptureContext context)
     {
         List<FrameRef> authFrames = ppp.Packets
-            .Where(p => p.Protocol is "PAP" or "CHAP" or "EAP" || p.Protocol.Contains("CHAP", StringComparison.OrdinalIgnoreCase))
+            .Where(p => p.Protocol is PppProtocols.Pap or PppProtocols.Chap or PppProtocols.Eap)
             .Select(p => p.Frame).ToList();
         if (ppp.AuthenticationFrame is FrameRef frame && !authFrames.Contains(frame))
         {
@@ -25,8 +26,8 @@ internal static class PppFactsBuilder
             Client = client.ToString(),
             Server = server.ToString(),
             AuthenticationProtocol = ppp.AuthenticationProtocol ?? "",
-            AuthenticationResult = ppp.AuthenticationResult ?? "",
-            AuthenticationFailed = string.Equals(ppp.AuthenticationResult, "failure", StringComparison.OrdinalIgnoreCase),
+            AuthenticationResult = ppp.AuthenticationResult switch { PppAuthenticationResult.Success => "success", PppAuthenticationResult.Failure => "failure", _ => "" },
+            AuthenticationFailed = ppp.AuthenticationResult == PppAuthenticationResult.Failure,
             ErrorCode = ppp.AuthenticationErrorCode ?? 0,
             AuthenticationMessage = ppp.AuthenticationMessage ?? "",
             UserName = ppp.UserName ?? "",
@@ -37,7 +38,7 @@ internal static class PppFactsBuilder
             LcpRequestsFromClient = ppp.LcpRequestsFromClient,
             LcpRequestsFromServer = ppp.LcpRequestsFromServer,
             IpcpOpened = ppp.IpcpOpened,
-            IpcpStarted = ppp.Packets.Any(p => p.Protocol == "IPCP"),
+            IpcpStarted = ppp.Packets.Any(p => p.Protocol == PppProtocols.Ipcp),
             ClientAddress = ppp.ClientAddress ?? "",
             ClientAddressRefused = ppp.ClientAddressRefused,
             IpcpTerminatedBy = Side(ppp.IpcpTerminatedByClient),
@@ -48,8 +49,8 @@ internal static class PppFactsBuilder
             EncryptionRefusedBy = Side(ppp.EncryptionRefusedByClient),
             DataFromClient = ppp.DataFromClient,
             DataFromServer = ppp.DataFromServer,
-            IpcpFrames = ppp.Packets.Where(p => p.Protocol == "IPCP" || p.Protocol == "LCP" && p.Code == "Terminate-Request").Select(p => p.Frame).ToList(),
-            EncryptionFrames = ppp.Packets.Where(p => p.Protocol == "CCP" || p.Protocol == "LCP" && p.Code == "Protocol-Reject" || p.Protocol == "LCP" && p.Code == "Terminate-Request").Select(p => p.Frame).ToList(),
+            IpcpFrames = ppp.Packets.Where(p => p.Protocol == PppProtocols.Ipcp || p is { Protocol: PppProtocols.Lcp, Code: PppCodes.TerminateRequest }).Select(p => p.Frame).ToList(),
+            EncryptionFrames = ppp.Packets.Where(p => p.Protocol == PppProtocols.Ccp || p is { Protocol: PppProtocols.Lcp, Code: PppCodes.ProtocolReject or PppCodes.TerminateRequest }).Select(p => p.Frame).ToList(),
             Frames = ppp.Packets.Select(p => p.Frame).ToList(),
             AuthenticationFrames = authFrames,
         };

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Pptp;
 using Analyzer.Sessions.Pptp;
 
 namespace Analyzer.Diagnosis.Facts;
@@ -13,8 +14,8 @@ internal static class PptpFactsBuilder
         Client = connection.Client.ToString(),
         Server = connection.Server.ToString(),
         ControlMessages = connection.ControlMessages.Count,
-        ControlTypes = connection.ControlMessages.Select(m => m.Type).Distinct().ToList(),
-        Results = connection.ControlMessages.Select(m => m.Result).OfType<string>().Distinct().ToList(),
+        ControlTypes = connection.ControlMessages.Select(m => m.Type).Distinct().Select(PptpNames.TypeName).ToList(),
+        Results = connection.ControlMessages.Where(m => m.Result is not null).Select(m => PptpNames.ResultName(m.Type, m.Result!.Value.Code, m.Result.Value.Error)).Distinct().ToList(),
         GreFromClient = connection.GreFromClient,
         GreFromServer = connection.GreFromServer,
         L2tpOrIkeAlsoPresent = context.Capture.L2tpTunnels.Count > 0 || context.Capture.IkeSas.Count > 0,

@@ -66,6 +66,9 @@ public sealed class SaFacts : FactOrigin
     public bool HasWeakOffered { get; init; }
     public bool HasWeakChosen { get; init; }
 
+    /// <summary>A chosen child SA is ESP with the NULL cipher (RFC 2410): integrity only, its payload (L2TP, PPP) travels in clear.</summary>
+    public bool ChildWithoutConfidentiality { get; init; }
+
     // NAT
     public bool NatDetected { get; init; }
     public bool InitiatorBehindNat { get; init; }

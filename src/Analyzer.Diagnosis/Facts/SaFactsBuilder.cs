@@ -18,7 +18,7 @@ internal static class SaFactsBuilder
         Port4500Course port4500 = Port4500Course.Of(sa);
         PeerAuthentication authentication = PeerAuthentication.Of(sa, phase1, port4500.SilentAfter(natTExpected, nat.FloatedToPort4500));
         ChildSaCourse children = ChildSaCourse.Of(sa);
-        (List<string> weakOffered, List<string> weakChosen) = WeakAlgorithmNames.Of(sa, children.Exchanges);
+        (List<string> weakOffered, List<string> weakChosen, bool withoutConfidentiality) = WeakAlgorithmNames.Of(sa, children.Exchanges);
         // An IKE_AUTH that refused its child SA (TS_UNACCEPTABLE, INTERNAL_ADDRESS_FAILURE...) keeps the IKE SA but negotiated no child.
         bool v2ChildInAuth = sa.Version == 2 && phase1.Auth?.State == ExchangeState.Completed
             && !sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.IkeAuth && e.ChildSa?.RefusedBy is not null);
@@ -73,12 +73,13 @@ internal static class SaFactsBuilder
             UsesPreSharedKey = authentication.PreSharedKey,
             UsesCertificates = authentication.Certificates,
             AuthenticationVerdict = authentication.Verdict,
-            Offered = string.Join("; ", sa.Proposals.Select(p => p.Summary)),
-            Chosen = sa.Chosen?.Summary ?? "",
+            Offered = string.Join("; ", sa.Proposals.Select(ProposalText.Summary)),
+            Chosen = sa.Chosen is null ? "" : ProposalText.Summary(sa.Chosen),
             WeakOffered = weakOffered,
             WeakChosen = weakChosen,
             HasWeakOffered = weakOffered.Count > 0,
             HasWeakChosen = weakChosen.Count > 0,
+            ChildWithoutConfidentiality = withoutConfidentiality,
             NatDetected = nat.NatDetected,
             InitiatorBehindNat = nat.InitiatorBehindNat == true,
             ResponderBehindNat = nat.ResponderBehindNat == true,

@@ -29,7 +29,7 @@ internal sealed class ScopeHistory
             FirstPort = normalized.RemotePort;
         }
 
-        if (normalized is { Stage: "phase1-auth", Outcome: "succeeded" } && normalized.Kind.EndsWith("established", StringComparison.Ordinal))
+        if (normalized is { Stage: "phase1-auth", Outcome: "succeeded", Signal: DaemonSignal.Established })
         {
             EstablishedAt ??= time;
         }

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
@@ -13,7 +14,7 @@ internal static class TunnelFactsBuilder
 
     public static TunnelFacts Build(L2tpTunnel tunnel, CaptureContext context)
     {
-        int sccrqSends = tunnel.ControlMessages.Count(m => m.Type == "SCCRQ");
+        int sccrqSends = tunnel.ControlMessages.Count(m => m.MessageType == L2tpMessageType.StartControlConnectionRequest);
         bool sccrqUnanswered = tunnel.State == L2tpTunnelState.WaitReply && sccrqSends >= 2
             && !tunnel.ControlMessages.Exists(m => m.From.Address == tunnel.Server.Address && !m.IsZlb);
 
@@ -52,7 +53,8 @@ internal static class TunnelFactsBuilder
 
         (bool saBetween, bool beforeIpsec, bool afterIpsec) = IpsecRelation(tunnel, context);
         List<FrameRef> failureFrames = tunnel.ControlMessages
-            .Where(m => m.Type is "StopCCN" or "CDN" || (sccrqUnanswered && m.Type == "SCCRQ")).Select(m => m.Frame).ToList();
+            .Where(m => m.MessageType is L2tpMessageType.StopControlConnectionNotification or L2tpMessageType.CallDisconnectNotify
+                || (sccrqUnanswered && m.MessageType == L2tpMessageType.StartControlConnectionRequest)).Select(m => m.Frame).ToList();
 
         return new TunnelFacts
         {

@@ -1,17 +1,20 @@
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Diagnosis.Facts;
 
 /// <summary>
-/// The algorithms offered and chosen (Phase 1 and every child SA) that the registry's RFC 8247 table
-/// calls weak, each named as its proposal shows it.
+/// The algorithms offered and chosen (Phase 1 and every child SA) that the registry's tables call weak
+/// (RFC 8247 for the IKE SA, RFC 8221 for ESP and AH), each named by its registry with its level; and
+/// whether a chosen child SA encrypts nothing (ESP with ENCR_NULL).
 /// </summary>
 internal static class WeakAlgorithmNames
 {
-    public static (List<string> Offered, List<string> Chosen) Of(IkeSa sa, IReadOnlyList<IkeExchange> childExchanges)
+    public static (List<string> Offered, List<string> Chosen, bool ChosenWithoutConfidentiality) Of(IkeSa sa, IReadOnlyList<IkeExchange> childExchanges)
     {
         List<string> offered = [];
         List<string> chosen = [];
+        bool withoutConfidentiality = false;
         foreach (IkeProposal proposal in sa.Proposals)
         {
             Collect(proposal, offered);
@@ -30,21 +33,26 @@ internal static class WeakAlgorithmNames
                 if (child.Chosen is not null)
                 {
                     Collect(child.Chosen, chosen);
+                    withoutConfidentiality |= IsEspNull(child.Chosen);
                 }
             }
         }
 
-        return (offered, chosen);
+        return (offered, chosen, withoutConfidentiality);
     }
+
+    // RFC 2410: ESP with the NULL cipher authenticates but does not encrypt (RFC 8221 §5 keeps it a MUST for that use).
+    private static bool IsEspNull(IkeProposal proposal) => proposal.Protocol == SecurityProtocol.Esp
+        && proposal.Encryption is { Registry: TransformRegistry.V1EspTransform or TransformRegistry.V2Encryption, Id: 11 };
 
     private static void Collect(IkeProposal proposal, List<string> into)
     {
-        foreach (var weak in proposal.WeakAlgorithms)
+        foreach (JudgedAlgorithm weak in proposal.WeakAlgorithms)
         {
-            string name = proposal.NameOf(weak);
-            if (!into.Contains(name))
+            string text = WeakAlgorithmText.Of(weak.Value.Name, weak);
+            if (!into.Contains(text))
             {
-                into.Add(name);
+                into.Add(text);
             }
         }
     }

@@ -28,11 +28,11 @@ internal static class FactExpressions
 
     public static Func<object, bool> Predicate(Type factType, string expression) =>
         (Func<object, bool>)Compiled.GetOrAdd((factType, expression, true), static key =>
-            Wrap<bool>(key.FactType, Parse(key.FactType, key.Expression, typeof(bool))));
+            Wrap<bool>(key.FactType, Parse(key.FactType, key.Expression, typeof(bool)), interpret: false));
 
     public static Func<object, object?> Value(Type factType, string expression) =>
         (Func<object, object?>)Compiled.GetOrAdd((factType, expression, false), static key =>
-            Wrap<object?>(key.FactType, PropertyOf(key.FactType, key.Expression) ?? Parse(key.FactType, key.Expression, resultType: null)));
+            Wrap<object?>(key.FactType, PropertyOf(key.FactType, key.Expression) ?? Parse(key.FactType, key.Expression, resultType: null), interpret: true));
 
     /// <summary>The parser's lambda over the fact type (no shortcut, nothing cached).</summary>
     internal static LambdaExpression Parse(Type factType, string expression, Type? resultType) =>
@@ -67,7 +67,14 @@ internal static class FactExpressions
             .Where(g => g.Count() == 1)
             .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
-    private static Func<object, T> Wrap<T>(Type factType, LambdaExpression lambda)
+    /// <summary>
+    /// The lambda as a delegate over <c>object</c>. Values (summary, evidence and remediation holes)
+    /// run in the expression interpreter: each is evaluated a few times per finding, and compiling
+    /// one to IL costs a dynamic method and its JIT (about a millisecond of CPU each, most of the
+    /// rule stage of a JIT or ReadyToRun run; docs/performance.md, run 1b of issue 21). Conditions
+    /// run once per row of their subject, so they stay compiled.
+    /// </summary>
+    private static Func<object, T> Wrap<T>(Type factType, LambdaExpression lambda, bool interpret)
     {
         ParameterExpression row = Expression.Parameter(typeof(object), "row");
         Expression body = Expression.Invoke(lambda, Expression.Convert(row, factType));
@@ -76,7 +83,7 @@ internal static class FactExpressions
             body = Expression.Convert(body, typeof(T));
         }
 
-        return Expression.Lambda<Func<object, T>>(body, row).Compile();
+        return Expression.Lambda<Func<object, T>>(body, row).Compile(preferInterpretation: interpret);
     }
 
     private static ParsingConfig CreateConfig()
@@ -92,8 +99,8 @@ internal static class FactExpressions
             // and the like, which no rule needs: rules name fact types only.
             SupportEnumerationsFromSystemNamespace = false,
         };
-        // RasErrors: the Windows error table the PPP rules name in their summaries (RasErrors.Name(691)).
-        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values.Append(typeof(Analyzer.Protocols.Ppp.RasErrors)));
+        // WindowsErrors: the one Windows error table the rules name in their summaries (WindowsErrors.Name(691)).
+        config.CustomTypeProvider = new FactTypeProvider(FactSubjects.Types.Values.Append(typeof(Analyzer.Core.WindowsErrors)));
         return config;
     }
 }

@@ -5,7 +5,7 @@ namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>
 /// The types rule expressions may name beyond the parser's predefined ones: the fact types, and
-/// the Windows error table (RasErrors) the PPP rules name, and nothing else. The library's default provider also scans every loaded assembly for types marked
+/// the Windows error table (Core WindowsErrors) the rules name, and nothing else. The library's default provider also scans every loaded assembly for types marked
 /// [DynamicLinqType] and resolves any type of the application by name; under Native AOT that scan
 /// alone took about half of a small case's CPU time, and rules have no business naming other types.
 /// </summary>

@@ -20,6 +20,9 @@ public sealed class EventMap
     /// <summary>Daemon lines: succeeded, failed, started, retried, info or noise (<see cref="ConnectionStages.Outcomes"/>).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>Daemon lines: packet-received, packet-sent, initiating, give-up, peer-initiating or established (<see cref="DaemonSignals"/>), or null.</summary>
+    public string? Signal { get; set; }
+
     public string? Title { get; set; }
 
     /// <summary>Daemon lines: fixed reason text for <see cref="NormalizedEvent.FailureReason"/>.</summary>
@@ -52,6 +55,6 @@ public sealed class EventMapCode
     /// <summary>decimal, hex, dword-le-hex (Binary data holding a little-endian DWORD) or ike-reason-text.</summary>
     public string Format { get; set; } = "decimal";
 
-    /// <summary>ras, nps or ike.</summary>
+    /// <summary>ras or ike (both the one Windows error table, Analyzer.Core.WindowsErrors), or nps (NPS reason codes).</summary>
     public string Table { get; set; } = "ras";
 }

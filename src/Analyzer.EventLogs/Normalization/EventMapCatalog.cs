@@ -54,7 +54,7 @@ public sealed class EventMapCatalog
     /// <summary>Builds a catalogue from YAML texts (each a list of entries); throws <see cref="InvalidDataException"/> naming the source on a bad map.</summary>
     public static EventMapCatalog Load(IEnumerable<(string Name, string Yaml)> sources)
     {
-        IDeserializer deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        IDeserializer deserializer = new StaticDeserializerBuilder(new EventMapYamlContext()).WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         var windows = new Dictionary<(string, int), EventMap>(new ProviderIdComparer());
         var daemons = new Dictionary<string, List<(EventMap, MapPattern)>>(StringComparer.OrdinalIgnoreCase);
         var patterns = new Dictionary<string, MapPattern>(StringComparer.Ordinal);
@@ -81,6 +81,11 @@ public sealed class EventMapCatalog
                 if ((entry.Stage is not null && !ConnectionStages.All.Contains(entry.Stage)) || (entry.Outcome is not null && !ConnectionStages.Outcomes.Contains(entry.Outcome)))
                 {
                     throw new InvalidDataException($"{name}: {entry.Kind}: stage '{entry.Stage}' or outcome '{entry.Outcome}' is not one of the documented values");
+                }
+
+                if (!DaemonSignals.TryParse(entry.Signal, out _))
+                {
+                    throw new InvalidDataException($"{name}: {entry.Kind}: signal '{entry.Signal}' is not one of {string.Join(", ", DaemonSignals.All)}");
                 }
 
                 all.Add(entry);

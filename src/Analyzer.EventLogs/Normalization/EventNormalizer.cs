@@ -86,6 +86,7 @@ public static class EventNormalizer
             IsFailure = map.Failure,
             Stage = map.Stage,
             Outcome = map.Outcome,
+            Signal = DaemonSignals.TryParse(map.Signal, out DaemonSignal signal) ? signal : DaemonSignal.None,
             MatchedBy = map.Match,
             LocalAddress = Address(values, "localAddress"),
             RemoteAddress = Address(values, "remoteAddress"),
@@ -233,8 +234,7 @@ public static class EventNormalizer
         string? meaning = (spec?.Table ?? "ras") switch
         {
             "nps" => NpsReasonCodes.Describe(value),
-            "ike" => IkeErrorCodes.Describe(value),
-            _ => RasErrorCodes.Describe(value),
+            _ => WindowsErrors.Meaning(value),
         };
         return (value, meaning);
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Security.Cryptography;
 using Analyzer.Protocols.Keys;
 
@@ -20,11 +21,16 @@ public sealed class EspSaDecryptor : IDisposable
 
     private readonly EspSaKey _key;
     private readonly SymmetricAlgorithm? _cipher;
+    private readonly ICryptoTransform? _blockDecryptor;
+    private readonly IncrementalHash? _hmac;
     private readonly AesGcm? _gcm;
     private readonly int _ivBytes;
     private readonly int _icvBytes;
     private readonly int _blockBytes;
-    private byte[] _keystream = [];
+    private byte[] _scratch = [];
+
+    /// <summary>ESN only: the high 32 bits that verified last (RFC 4303 Appendix A: the receiver infers them; they move by one at a time).</summary>
+    private uint _sequenceHigh;
 
     public EspSaDecryptor(EspSaKey key)
     {
@@ -34,6 +40,20 @@ public sealed class EspSaDecryptor : IDisposable
         _blockBytes = EspAlgorithms.BlockBytes(key.Encryption);
         _icvBytes = EspAlgorithms.IsCombined(key.Encryption) ? EspAlgorithms.IcvBytes(key.Encryption) : EspAlgorithms.IcvBytes(key.Integrity);
         UnsupportedReason = Prepare(key, out _cipher, out _gcm);
+        _sequenceHigh = key.SequenceHighHint;
+        if (UnsupportedReason is null)
+        {
+            // One keyed context each for the SA's life: the one-shot HMAC and TryDecryptCbc calls
+            // set up a new cipher or MAC context and key per packet, which was most of the cost of
+            // decrypting (docs/performance.md, run 1b of issue 21).
+            _hmac = Hmac(key);
+            if (key.Encryption is not (EspEncryption.Null or EspEncryption.AesCtr) && _cipher is not null)
+            {
+                _cipher.Mode = CipherMode.ECB;
+                _cipher.Padding = PaddingMode.None;
+                _blockDecryptor = _cipher.CreateDecryptor();
+            }
+        }
     }
 
     public EspSaKey Key => _key;
@@ -67,22 +87,19 @@ public sealed class EspSaDecryptor : IDisposable
         Span<byte> plain = destination[..cipherBytes];
         if (_gcm is not null)
         {
-            // RFC 4106 §4-5: nonce = salt | explicit IV; AAD = SPI | sequence number (no ESN).
+            // RFC 4106 §4-5: nonce = salt | explicit IV; AAD = SPI | sequence number, or with ESN
+            // SPI | high 32 bits | low 32 bits.
             Span<byte> nonce = stackalloc byte[12];
             _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4).CopyTo(nonce);
             iv.CopyTo(nonce[4..]);
-            try
-            {
-                _gcm.Decrypt(nonce, ciphertext, icv, plain, esp[..HeaderBytes]);
-            }
-            catch (AuthenticationTagMismatchException)
+            if (!GcmOpens(esp, nonce, ciphertext, icv, plain))
             {
                 return EspDecryptionStatus.IcvMismatch;
             }
         }
         else
         {
-            if (!IcvMatches(esp[..^_icvBytes], icv))
+            if (!IcvMatchesWithSequence(esp[..^_icvBytes], icv))
             {
                 return EspDecryptionStatus.IcvMismatch;
             }
@@ -96,11 +113,7 @@ public sealed class EspSaDecryptor : IDisposable
                     DecryptCounterMode(iv, ciphertext, plain);
                     break;
                 default:
-                    if (!_cipher!.TryDecryptCbc(ciphertext, iv, plain, out _, PaddingMode.None))
-                    {
-                        return EspDecryptionStatus.Truncated;
-                    }
-
+                    DecryptCbc(iv, ciphertext, plain);
                     break;
             }
         }
@@ -132,39 +145,141 @@ public sealed class EspSaDecryptor : IDisposable
         return EspDecryptionStatus.Decrypted;
     }
 
-    private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> icv)
+    /// <summary>
+    /// Without ESN the ICV covers the packet as sent. With ESN (RFC 4303 §2.2.1, §3.3.2.1) it covers
+    /// the packet followed by the high 32 bits of the sequence number, which are not sent: the last
+    /// value that verified is tried first, then the next and the previous (the low 32 bits wrapped
+    /// forward, or a packet from before the wrap arrived late).
+    /// </summary>
+    private bool IcvMatchesWithSequence(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> icv)
     {
-        Span<byte> digest = stackalloc byte[MaxDigestBytes];
-        byte[] key = _key.IntegrityKey;
-        int written;
-        switch (_key.Integrity)
+        if (!_key.ExtendedSequenceNumbers)
         {
-            case EspIntegrity.Null:
-                return true;
-#pragma warning disable CA5351, CA5350 // The peers negotiated HMAC-MD5/SHA-1; checking their ICV needs it.
-            case EspIntegrity.HmacMd5With96:
-                written = HMACMD5.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha1With96:
-                written = HMACSHA1.HashData(key, authenticated, digest);
-                break;
-#pragma warning restore CA5351, CA5350
-            case EspIntegrity.HmacSha256With96:
-            case EspIntegrity.HmacSha256With128:
-                written = HMACSHA256.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha384With192:
-                written = HMACSHA384.HashData(key, authenticated, digest);
-                break;
-            case EspIntegrity.HmacSha512With256:
-                written = HMACSHA512.HashData(key, authenticated, digest);
-                break;
-            default:
-                // Wireshark's "ANY n bit": the length is known, the key is not; nothing to check.
-                return true;
+            return IcvMatches(authenticated, [], icv);
         }
 
+        Span<byte> high = stackalloc byte[4];
+        foreach (uint candidate in (ReadOnlySpan<uint>)[_sequenceHigh, unchecked(_sequenceHigh + 1), unchecked(_sequenceHigh - 1)])
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(high, candidate);
+            if (IcvMatches(authenticated, high, icv))
+            {
+                _sequenceHigh = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GcmOpens(ReadOnlySpan<byte> esp, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plain)
+    {
+        if (!_key.ExtendedSequenceNumbers)
+        {
+            return GcmDecrypts(nonce, ciphertext, tag, plain, esp[..HeaderBytes]);
+        }
+
+        Span<byte> aad = stackalloc byte[12];
+        esp[..4].CopyTo(aad);
+        esp.Slice(4, 4).CopyTo(aad[8..]);
+        foreach (uint candidate in (ReadOnlySpan<uint>)[_sequenceHigh, unchecked(_sequenceHigh + 1), unchecked(_sequenceHigh - 1)])
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(aad[4..], candidate);
+            if (GcmDecrypts(nonce, ciphertext, tag, plain, aad))
+            {
+                _sequenceHigh = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool GcmDecrypts(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plain, ReadOnlySpan<byte> aad)
+    {
+        try
+        {
+            _gcm!.Decrypt(nonce, ciphertext, tag, plain, aad);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+    }
+
+    private bool IcvMatches(ReadOnlySpan<byte> authenticated, ReadOnlySpan<byte> sequenceHigh, ReadOnlySpan<byte> icv)
+    {
+        if (_hmac is null)
+        {
+            // Null integrity, or Wireshark's "ANY n bit": the length is known, the key is not; nothing to check.
+            return true;
+        }
+
+        Span<byte> digest = stackalloc byte[MaxDigestBytes];
+        _hmac.AppendData(authenticated);
+
+        // With ESN the high 32 bits, which are not sent, follow the packet (RFC 4303 §3.3.2.1); empty otherwise.
+        _hmac.AppendData(sequenceHigh);
+        int written = _hmac.GetHashAndReset(digest);
         return written >= icv.Length && CryptographicOperations.FixedTimeEquals(digest[..icv.Length], icv);
+    }
+
+    /// <summary>The SA's HMAC (RFC 4303 §3.3.2, truncated when compared); null where nothing is checked.</summary>
+    private static IncrementalHash? Hmac(EspSaKey key)
+    {
+        HashAlgorithmName? hash = key.Integrity switch
+        {
+            EspIntegrity.HmacMd5With96 => HashAlgorithmName.MD5,
+            EspIntegrity.HmacSha1With96 => HashAlgorithmName.SHA1,
+            EspIntegrity.HmacSha256With96 or EspIntegrity.HmacSha256With128 => HashAlgorithmName.SHA256,
+            EspIntegrity.HmacSha384With192 => HashAlgorithmName.SHA384,
+            EspIntegrity.HmacSha512With256 => HashAlgorithmName.SHA512,
+            _ => null,
+        };
+        return hash is HashAlgorithmName name && !EspAlgorithms.IsCombined(key.Encryption) ? IncrementalHash.CreateHMAC(name, key.IntegrityKey) : null;
+    }
+
+    /// <summary>
+    /// CBC decryption (RFC 3602 §2) as the block cipher in ECB over the whole ciphertext, each block
+    /// then XORed with the previous ciphertext block (the IV for the first): the ECB transform keeps
+    /// one keyed context for every packet of the SA.
+    /// </summary>
+    private void DecryptCbc(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> plain)
+    {
+        EnsureScratch(ciphertext.Length * 2);
+        ciphertext.CopyTo(_scratch);
+        int decrypted = _blockDecryptor!.TransformBlock(_scratch, 0, ciphertext.Length, _scratch, ciphertext.Length);
+        ReadOnlySpan<byte> blocks = _scratch.AsSpan(ciphertext.Length, decrypted);
+        Xor(blocks[.._blockBytes], iv, plain);
+        Xor(blocks[_blockBytes..], ciphertext[..^_blockBytes], plain[_blockBytes..]);
+    }
+
+    private static void Xor(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> result)
+    {
+        int i = 0;
+        for (; i + Vector<byte>.Count <= a.Length; i += Vector<byte>.Count)
+        {
+            (new Vector<byte>(a[i..]) ^ new Vector<byte>(b[i..])).CopyTo(result[i..]);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            result[i] = (byte)(a[i] ^ b[i]);
+        }
+    }
+
+    private void EnsureScratch(int bytes)
+    {
+        if (_scratch.Length < bytes)
+        {
+            if (_scratch.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_scratch);
+            }
+
+            _scratch = ArrayPool<byte>.Shared.Rent(bytes);
+        }
     }
 
     /// <summary>
@@ -175,18 +290,10 @@ public sealed class EspSaDecryptor : IDisposable
     {
         int blocks = (ciphertext.Length + AesBlock - 1) / AesBlock;
         int bytes = blocks * AesBlock;
-        if (_keystream.Length < bytes * 2)
-        {
-            if (_keystream.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(_keystream);
-            }
+        EnsureScratch(bytes * 2);
 
-            _keystream = ArrayPool<byte>.Shared.Rent(bytes * 2);
-        }
-
-        Span<byte> counters = _keystream.AsSpan(0, bytes);
-        Span<byte> stream = _keystream.AsSpan(bytes, bytes);
+        Span<byte> counters = _scratch.AsSpan(0, bytes);
+        Span<byte> stream = _scratch.AsSpan(bytes, bytes);
         ReadOnlySpan<byte> nonce = _key.EncryptionKey.AsSpan(_key.EncryptionKey.Length - 4);
         for (int b = 0; b < blocks; b++)
         {
@@ -271,12 +378,14 @@ public sealed class EspSaDecryptor : IDisposable
 
     public void Dispose()
     {
+        _blockDecryptor?.Dispose();
+        _hmac?.Dispose();
         _cipher?.Dispose();
         _gcm?.Dispose();
-        if (_keystream.Length > 0)
+        if (_scratch.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_keystream);
-            _keystream = [];
+            ArrayPool<byte>.Shared.Return(_scratch);
+            _scratch = [];
         }
     }
 }

@@ -25,6 +25,16 @@ public sealed class EspSaKey
 
     public required byte[] IntegrityKey { get; init; }
 
+    /// <summary>
+    /// The SA uses 64-bit Extended Sequence Numbers (RFC 4303 §2.2.1): only the low 32 bits travel in
+    /// the header, the high 32 enter the ICV (and AES-GCM's AAD, RFC 4106 §5). Set when the key source
+    /// says so (ip xfrm state "flag esn").
+    /// </summary>
+    public bool ExtendedSequenceNumbers { get; init; }
+
+    /// <summary>The high 32 bits the key source last saw (ip xfrm state's "seq-hi"/"oseq-hi"), where to start inferring them.</summary>
+    public uint SequenceHighHint { get; init; }
+
     /// <summary>The file the key came from (its display name), the only thing a report says about it.</summary>
     public required string Origin { get; init; }
 

@@ -14,7 +14,10 @@ namespace Analyzer.Protocols.Keys;
 ///   aead rfc4106(gcm(aes)) 0x… 128      (combined mode, key then salt, ICV in bits)
 /// </code>
 /// With <c>-s</c> the SPI carries its decimal value in parentheses and each key is followed by
-/// "(N bits)". States without key material (printed by unprivileged users) are skipped.
+/// "(N bits)". States without key material (printed by unprivileged users) are skipped. An SA with
+/// 64-bit Extended Sequence Numbers (RFC 4303 §2.2.1) says "flag … esn" on its "replay-window" line,
+/// and ipxfrm.c's ESN replay state prints "seq-hi 0x…" (inbound) and "oseq-hi 0x…" (outbound): the
+/// high 32 bits the kernel had reached, where inferring them starts.
 /// </summary>
 public static class XfrmStateReader
 {
@@ -71,6 +74,15 @@ public static class XfrmStateReader
                     state.EncryptionKey = KeyToken(tokens, 2, out int afterAead);
                     state.AeadIcvBits = NumberAt(tokens, afterAead);
                     break;
+                case "replay-window":
+                    state.Esn |= FlagsIncludeEsn(tokens);
+                    break;
+                case "anti-replay":
+                    state.Esn |= tokens.Contains("esn");
+                    break;
+                case "seq-hi" or "oseq-hi":
+                    ReadSequenceHigh(tokens, state);
+                    break;
                 case "auth" or "auth-trunc" when tokens.Length >= 2:
                     state.IntegrityName = tokens[1];
                     state.IntegrityKey = KeyToken(tokens, 2, out int afterAuth);
@@ -81,6 +93,30 @@ public static class XfrmStateReader
 
         state.Finish(origin, store, result);
         return result;
+    }
+
+    /// <summary>"replay-window 0 seq 0x00000000 flag af-unspec esn": the flags follow "flag".</summary>
+    private static bool FlagsIncludeEsn(string[] tokens)
+    {
+        int flag = Array.IndexOf(tokens, "flag");
+        return flag >= 0 && Array.IndexOf(tokens, "esn", flag + 1) > flag;
+    }
+
+    /// <summary>" seq-hi 0x1, seq 0x24, oseq-hi 0x0, oseq 0x0": the larger high word (the state is one direction; the other is 0).</summary>
+    private static void ReadSequenceHigh(string[] tokens, PendingState state)
+    {
+        for (int i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i] is "seq-hi" or "oseq-hi")
+            {
+                string value = tokens[i + 1].TrimEnd(',');
+                bool hex = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+                if (uint.TryParse(hex ? value[2..] : value, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out uint high))
+                {
+                    state.SequenceHigh = Math.Max(state.SequenceHigh, high);
+                }
+            }
+        }
     }
 
     private static void ReadProto(string[] tokens, PendingState state)
@@ -154,6 +190,10 @@ public static class XfrmStateReader
 
         public int? TruncationBits { get; set; }
 
+        public bool Esn { get; set; }
+
+        public uint SequenceHigh { get; set; }
+
         public void Finish(string origin, KeyStore store, KeyReadResult result)
         {
             if (Line == 0 || Broken || !Esp)
@@ -194,6 +234,8 @@ public static class XfrmStateReader
                 EncryptionKey = key,
                 Integrity = integrity,
                 IntegrityKey = IntegrityKey ?? [],
+                ExtendedSequenceNumbers = Esn,
+                SequenceHighHint = SequenceHigh,
                 Origin = origin,
             });
             result.Keys++;

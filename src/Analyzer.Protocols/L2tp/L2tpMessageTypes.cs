@@ -29,6 +29,9 @@ public static class L2tpMessageTypes
     public static string Name(ushort type) =>
         Names.TryGetValue(type, out string? name) ? name : string.Create(CultureInfo.InvariantCulture, $"unknown ({type})");
 
+    /// <summary>The name of a recorded message's type: "ZLB", "SCCRQ"...; "malformed" when it had no readable Message Type AVP (null).</summary>
+    public static string Name(L2tpMessageType? type) => type is L2tpMessageType known ? Name((ushort)known) : "malformed";
+
     /// <summary>Messages that belong to a session (carry a Session ID) rather than to the tunnel.</summary>
     public static bool IsSessionMessage(L2tpMessageType type) => type is >= L2tpMessageType.OutgoingCallRequest and <= L2tpMessageType.SetLinkInfo;
 }

@@ -91,7 +91,7 @@ public readonly record struct MsChapMessage(int? ErrorCode, bool? RetryAllowed, 
     {
         if (ErrorCode is int code)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"E={code} ({RasErrors.Describe(code)})") + (Message is null ? string.Empty : " M=" + Message);
+            return string.Create(CultureInfo.InvariantCulture, $"E={code} ({Analyzer.Core.WindowsErrors.Describe(code)})") + (Message is null ? string.Empty : " M=" + Message);
         }
 
         return Message ?? string.Empty;

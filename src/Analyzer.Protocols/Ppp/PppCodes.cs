@@ -12,6 +12,7 @@ public static class PppCodes
     public const byte ConfigureReject = 4;
     public const byte TerminateRequest = 5;
     public const byte TerminateAck = 6;
+    public const byte ProtocolReject = 8;
 
     private static readonly FrozenDictionary<byte, string> Lcp = new Dictionary<byte, string>
     {

@@ -46,6 +46,8 @@ public static class PptpNames
         [6] = "PAC-Error",
     }.ToFrozenDictionary();
 
+    public static string TypeName(PptpMessageType type) => TypeName((ushort)type);
+
     public static string TypeName(ushort type) =>
         Types.TryGetValue(type, out string? name) ? name : string.Create(CultureInfo.InvariantCulture, $"unknown ({type})");
 

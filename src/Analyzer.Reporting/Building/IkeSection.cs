@@ -49,7 +49,7 @@ internal static class IkeSection
                 HighestMessage = exchange.HighestMessage,
                 StalledAfterMessage = exchange.StalledAfterMessage,
                 RejectingNotify = exchange.RejectingNotify?.Name,
-                EncapsulationMode = child?.EncapsulationMode,
+                EncapsulationMode = child?.EncapsulationModeId is int mode ? Ikev1AttributeNames.EncapsulationModes.Name(mode) : null,
                 Offered = child is null ? [] : Proposals(child.Offered),
                 Chosen = child?.Chosen is IkeProposal childChosen ? ToReport(childChosen) : null,
                 TrafficSelectors = child is null ? [] : TrafficSelectors(values, child.TrafficSelectors),
@@ -195,25 +195,26 @@ internal static class IkeSection
     public static ReportProposal ToReport(IkeProposal proposal)
     {
         var attributes = new List<ReportAttribute>(proposal.Attributes.Count);
-        foreach (KeyValuePair<string, string> attribute in proposal.Attributes)
+        foreach (ProposalAttribute attribute in proposal.Attributes)
         {
-            attributes.Add(new ReportAttribute(attribute.Key, attribute.Value));
+            KeyValuePair<string, string> named = ProposalText.Attribute(proposal, attribute);
+            attributes.Add(new ReportAttribute(named.Key, named.Value));
         }
 
         return new ReportProposal
         {
             Proposal = proposal.ProposalNumber,
             Transform = proposal.TransformNumber,
-            Protocol = proposal.Protocol,
-            Summary = proposal.Summary,
-            Encryption = proposal.Encryption,
+            Protocol = ProposalText.Protocol(proposal),
+            Summary = ProposalText.Summary(proposal),
+            Encryption = ProposalText.Encryption(proposal),
             KeyLength = proposal.KeyLength,
-            Hash = proposal.Hash,
-            Authentication = proposal.Authentication,
-            DhGroup = proposal.DhGroup,
-            Prf = proposal.Prf,
+            Hash = ProposalText.Hash(proposal),
+            Authentication = ProposalText.Authentication(proposal),
+            DhGroup = ProposalText.DhGroup(proposal),
+            Prf = ProposalText.Prf(proposal),
             LifetimeSeconds = proposal.LifetimeSeconds,
-            EncapsulationMode = proposal.EncapsulationMode,
+            EncapsulationMode = ProposalText.EncapsulationMode(proposal),
             Attributes = attributes,
         };
     }

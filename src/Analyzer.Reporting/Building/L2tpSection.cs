@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Reporting.Document;
 using Analyzer.Sessions;
 using Analyzer.Sessions.L2tp;
@@ -39,8 +40,8 @@ internal static class L2tpSection
                 From = context.Values.Endpoint(message.From),
                 To = context.Values.Endpoint(message.To),
                 FromClient = message.From == tunnel.Client,
-                Type = message.Type,
-                MessageType = message.MessageType,
+                Type = L2tpMessageTypes.Name(message.MessageType),
+                MessageType = message.MessageType is L2tpMessageType type ? (int)type : ushort.MaxValue,
                 TunnelId = message.TunnelId,
                 SessionId = message.SessionId,
                 Ns = message.Ns,

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ppp;
 using Analyzer.Reporting.Document;
 using Analyzer.Sessions.Ppp;
 
@@ -17,13 +18,13 @@ internal static class PppSection
         foreach (PppPacketObservation packet in ppp.Packets)
         {
             packets.Add(new ReportPppPacket(packet.Frame.Frame, ReportNames.Time(packet.Frame.Time), ReportNames.ClientSide(packet.FromClient),
-                packet.Protocol, packet.Code, packet.Identifier, context.Values.Text(packet.Summary)));
+                PppProtocols.Name(packet.Protocol), PppCodes.Name(packet.Protocol, packet.Code), packet.Identifier, context.Values.Text(packet.Summary)));
         }
 
         return new ReportPppSession
         {
             AuthenticationProtocol = ppp.AuthenticationProtocol,
-            AuthenticationResult = ppp.AuthenticationResult,
+            AuthenticationResult = ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : null,
             AuthenticationErrorCode = ppp.AuthenticationErrorCode,
             AuthenticationMessage = context.Values.Text(ppp.AuthenticationMessage),
             AuthenticationFrame = ppp.AuthenticationFrame?.Frame,

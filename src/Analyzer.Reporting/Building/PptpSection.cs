@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Pptp;
 using Analyzer.Reporting.Document;
 using Analyzer.Sessions;
 using Analyzer.Sessions.Pptp;
@@ -17,8 +18,9 @@ internal static class PptpSection
                 var messages = new List<ReportPptpControlMessage>(connection.ControlMessages.Count);
                 foreach (PptpControlObservation message in connection.ControlMessages)
                 {
+                    string? result = message.Result is PptpResult code ? PptpNames.ResultName(message.Type, code.Code, code.Error) : null;
                     messages.Add(new ReportPptpControlMessage(message.Frame.Frame, ReportNames.Time(message.Frame.Time),
-                        ReportNames.ClientSide(message.FromClient), message.Type, context.Values.Text(message.Result)));
+                        ReportNames.ClientSide(message.FromClient), PptpNames.TypeName(message.Type), result));
                 }
 
                 connections.Add(new ReportPptpConnection
@@ -30,6 +32,7 @@ internal static class PptpSection
                     GreFromServer = connection.GreFromServer,
                     FirstFrame = connection.FirstFrame?.Frame,
                     ControlMessages = messages,
+                    Anomalies = connection.Anomalies.Select(a => new ReportAnomaly(a.Frame.Frame, ReportNames.Kebab(a.Kind), context.Values.Text(a.Detail))).ToList(),
                     Ppp = PppSection.Build(context, connection.Ppp),
                 });
             }

@@ -1,3 +1,5 @@
+using Analyzer.Protocols.L2tp;
+using Analyzer.Protocols.Pptp;
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
@@ -9,6 +11,7 @@ using Analyzer.Sessions;
 using Analyzer.Sessions.Esp;
 using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
+using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 
 namespace Analyzer.Reporting.Building;
@@ -56,8 +59,8 @@ internal static class TimelineSection
             {
                 foreach (PptpControlObservation message in connection.ControlMessages)
                 {
-                    string text = "PPTP " + message.Type + " from " + ReportNames.ClientSide(message.FromClient)
-                        + (message.Result is null ? string.Empty : " (" + context.Values.Text(message.Result) + ")");
+                    string text = "PPTP " + PptpNames.TypeName(message.Type) + " from " + ReportNames.ClientSide(message.FromClient)
+                        + (message.Result is PptpResult result ? " (" + PptpNames.ResultName(message.Type, result.Code, result.Error) + ")" : string.Empty);
                     Add(message.Frame.Time, Capture(input, "pptp", message.Frame, text, false));
                 }
 
@@ -99,13 +102,13 @@ internal static class TimelineSection
             }
 
             var text = new StringBuilder("PPP ");
-            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult ?? "seen");
+            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : "seen");
             if (ppp.AuthenticationErrorCode is int code)
             {
                 text.Append(CultureInfo.InvariantCulture, $" (error {code})");
             }
 
-            Add(frame.Time, Capture(input, "ppp", frame, text.ToString(), ppp.AuthenticationResult == "failure"));
+            Add(frame.Time, Capture(input, "ppp", frame, text.ToString(), ppp.AuthenticationResult == PppAuthenticationResult.Failure));
         }
     }
 
@@ -194,11 +197,11 @@ internal static class TimelineSection
     private static string L2tpText(L2tpTunnel tunnel, L2tpControlMessage message)
     {
         string direction = message.From == tunnel.Client ? "client → server" : "server → client";
-        string text = string.Create(CultureInfo.InvariantCulture, $"L2TP {message.Type} {direction} Ns={message.Ns} Nr={message.Nr}");
+        string text = string.Create(CultureInfo.InvariantCulture, $"L2TP {L2tpMessageTypes.Name(message.MessageType)} {direction} Ns={message.Ns} Nr={message.Nr}");
         return message.Retransmission ? text + " (retransmission)" : text;
     }
 
-    private static bool IsL2tpFailure(L2tpControlMessage message) => message.Type is "StopCCN" or "CDN" && HasErrorResult(message);
+    private static bool IsL2tpFailure(L2tpControlMessage message) => message.MessageType is L2tpMessageType.StopControlConnectionNotification or L2tpMessageType.CallDisconnectNotify && HasErrorResult(message);
 
     private static bool HasErrorResult(L2tpControlMessage message)
     {

@@ -22,6 +22,9 @@ public sealed record ReportPptpConnection
 
     public IReadOnlyList<ReportPptpControlMessage> ControlMessages { get; init; } = [];
 
+    /// <summary>Control stream problems, as {frame, kind, detail} like the L2TP and PPP anomalies.</summary>
+    public IReadOnlyList<ReportAnomaly> Anomalies { get; init; } = [];
+
     public ReportPppSession? Ppp { get; init; }
 }
 

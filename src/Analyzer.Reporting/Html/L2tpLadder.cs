@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using System.Globalization;
 using Analyzer.Reporting.Document;
 
@@ -20,7 +21,7 @@ internal static class L2tpLadder
         {
             ReportL2tpControlMessage message = tunnel.ControlMessages[i];
             string label = string.Create(CultureInfo.InvariantCulture, $"{message.Type} Ns={message.Ns} Nr={message.Nr}");
-            bool failure = message.Type is "StopCCN" or "CDN";
+            bool failure = (L2tpMessageType)message.MessageType is L2tpMessageType.StopControlConnectionNotification or L2tpMessageType.CallDisconnectNotify;
             if (failure)
             {
                 foreach (ReportAvp avp in message.Avps)

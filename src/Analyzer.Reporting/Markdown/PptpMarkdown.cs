@@ -23,6 +23,7 @@ internal sealed class PptpMarkdown : IMarkdownSection
             [
                 ("Capture", MarkdownText.Escape(connection.Input)),
                 ("GRE packets", string.Create(CultureInfo.InvariantCulture, $"{connection.GreFromClient} from client, {connection.GreFromServer} from server")),
+                ("Anomalies", MarkdownText.Escape(AnomalyText.Join(connection.Anomalies))),
             ]);
             output.Table(["Frame", "Time", "From", "Message", "Result"], connection.ControlMessages.Select(m => new[]
             {

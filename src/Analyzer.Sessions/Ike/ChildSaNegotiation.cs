@@ -9,10 +9,7 @@ public sealed class ChildSaNegotiation
     /// <summary>SPIs in the responder's answer (its inbound SPIs).</summary>
     public List<uint> ResponderSpis { get; } = [];
 
-    /// <summary>"Transport", "Tunnel", "UDP-Encapsulated-Transport" ... as named in RFC 2407/3947.</summary>
-    public string? EncapsulationMode { get; set; }
-
-    /// <summary>The same mode as its attribute number (<c>EncapsulationModes</c>): what rules test.</summary>
+    /// <summary>The Encapsulation Mode attribute's number (RFC 2407 §4.5, RFC 3947 §5.2; <c>EncapsulationModes</c>), chosen or else offered.</summary>
     public int? EncapsulationModeId { get; set; }
 
     public List<IkeProposal> Offered { get; } = [];

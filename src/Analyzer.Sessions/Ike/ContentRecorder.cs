@@ -129,11 +129,11 @@ internal static class ContentRecorder
         {
             if (v2)
             {
-                named.Add(ProposalNaming.FromV2(proposal));
+                named.Add(ProposalReading.FromV2(proposal));
             }
             else
             {
-                named.AddRange(ProposalNaming.FromV1(proposal));
+                named.AddRange(ProposalReading.FromV1(proposal));
             }
         }
 
@@ -167,18 +167,11 @@ internal static class ContentRecorder
                 }
             }
 
-            foreach (IkeProposal proposal in named)
+            // IKEv1 carries the method in its proposals; IKEv2's comes from the AUTH payloads (Ikev2AuthenticationRecorder).
+            if (!v2)
             {
-                foreach (TransformValue weak in proposal.WeakAlgorithms)
-                {
-                    if (!sa.WeakAlgorithms.Contains(weak.Name))
-                    {
-                        sa.WeakAlgorithms.Add(weak.Name);
-                    }
-                }
+                sa.AuthenticationMethod = AuthenticationMethodOf(sa.Chosen) ?? (sa.Proposals.Count > 0 ? AuthenticationMethodOf(sa.Proposals[0]) : null);
             }
-
-            sa.AuthenticationMethod = AuthenticationMethodOf(sa.Chosen) ?? (sa.Proposals.Count > 0 ? AuthenticationMethodOf(sa.Proposals[0]) : null);
             return;
         }
 
@@ -213,7 +206,6 @@ internal static class ContentRecorder
                 child.Chosen = named[0];
             }
 
-            child.EncapsulationMode = child.Chosen?.EncapsulationMode ?? child.EncapsulationMode ?? named[0].EncapsulationMode;
             child.EncapsulationModeId = child.Chosen?.EncapsulationModeId ?? child.EncapsulationModeId ?? named[0].EncapsulationModeId;
         }
     }

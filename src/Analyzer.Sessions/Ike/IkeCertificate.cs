@@ -18,8 +18,8 @@ public sealed record IkeCertificate(
     /// <summary>Extended key usage OIDs; null when the certificate has no EKU extension (any use).</summary>
     public IReadOnlyList<string>? ExtendedKeyUsages { get; init; }
 
-    /// <summary>Key usage flags ("DigitalSignature, KeyEncipherment"); null without the extension.</summary>
-    public string? KeyUsage { get; init; }
+    /// <summary>Key usage flags (RFC 5280 §4.2.1.3); null without the extension.</summary>
+    public System.Security.Cryptography.X509Certificates.X509KeyUsageFlags? KeyUsage { get; init; }
 
     /// <summary>SHA-1 of the SubjectPublicKeyInfo (hex): an IKEv2 CERTREQ names a CA by this (RFC 7296 §3.7).</summary>
     public string? PublicKeyInfoSha1 { get; init; }

@@ -2,22 +2,21 @@ using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
-/// <summary>One proposal's transform as offered or chosen, attributes named (RFC 2409 appendix A, RFC 2407 §4.5).</summary>
+/// <summary>
+/// One proposal's transform as offered or chosen (IKEv1: one record per transform, RFC 2408 §3.6;
+/// IKEv2: one per proposal, RFC 7296 §3.3), as typed registry values only. Names are looked up where
+/// text is made (<see cref="ProposalText"/>).
+/// </summary>
 public sealed record IkeProposal(
     int ProposalNumber,
     int TransformNumber,
-    string Protocol,
-    string? Encryption,
+    SecurityProtocol Protocol,
+    bool V2,
     int? KeyLength,
-    string? Hash,
-    string? Authentication,
-    string? DhGroup,
-    string? Prf,
-    long? LifetimeSeconds,
-    string? EncapsulationMode)
+    long? LifetimeSeconds)
 {
-    /// <summary>Every attribute as (name, value), for the report.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; init; } = [];
+    /// <summary>Every attribute (IKEv1) or transform (IKEv2) as the wire carried it, for the report.</summary>
+    public IReadOnlyList<ProposalAttribute> Attributes { get; init; } = [];
 
     /// <summary>
     /// Every algorithm this transform (IKEv1) or proposal (IKEv2, all transforms of each type) names,
@@ -25,33 +24,60 @@ public sealed record IkeProposal(
     /// </summary>
     public IReadOnlyList<TransformValue> Algorithms { get; init; } = [];
 
-    /// <summary>The Phase 2 Encapsulation Mode attribute's number (<see cref="EncapsulationModes"/>); <see cref="EncapsulationMode"/> is its name.</summary>
+    /// <summary>The Phase 2 Encapsulation Mode attribute's number (<see cref="EncapsulationModes"/>).</summary>
     public int? EncapsulationModeId { get; init; }
 
-    /// <summary>The algorithms RFC 8247 says SHOULD NOT or MUST NOT be used, in the order named.</summary>
-    public IEnumerable<TransformValue> WeakAlgorithms => Algorithms.Where(a => a.IsWeak);
+    /// <summary>The first encryption algorithm (Phase 1 attribute, ESP/AH transform ID, or IKEv2 type 1).</summary>
+    public TransformValue? Encryption => First(TransformRegistry.V1Encryption, TransformRegistry.V1EspTransform, TransformRegistry.V1AhTransform,
+        TransformRegistry.V1IpcompTransform, TransformRegistry.V1IsakmpTransform, TransformRegistry.V2Encryption);
 
-    /// <summary>
-    /// The name this proposal shows for one of its <see cref="Algorithms"/> (its Encryption, Hash, PRF,
-    /// group or method field), so a finding names an algorithm exactly as the offer line does.
-    /// </summary>
-    public string NameOf(TransformValue value)
+    /// <summary>The first hash (IKEv1 Phase 1), Phase 2 authentication algorithm or IKEv2 integrity algorithm.</summary>
+    public TransformValue? Integrity => First(TransformRegistry.V1Hash, TransformRegistry.V1Phase2Authentication, TransformRegistry.V2Integrity);
+
+    /// <summary>The IKEv2 PRF, or IKEv1's PRF attribute (rarely sent).</summary>
+    public TransformValue? Prf => Algorithms.Count > 0 && V2 ? First(TransformRegistry.V2Prf) : SecondOf(TransformRegistry.V1Hash);
+
+    public TransformValue? DhGroup => First(TransformRegistry.DhGroup);
+
+    /// <summary>IKEv1 Phase 1's Authentication Method attribute.</summary>
+    public TransformValue? AuthenticationMethod => First(TransformRegistry.V1AuthenticationMethod);
+
+    /// <summary>Every algorithm judged by the RFC for <see cref="Protocol"/> (RFC 8247 for IKE, RFC 8221 for ESP and AH).</summary>
+    public List<JudgedAlgorithm> Judged => AlgorithmRequirements.Judge(Algorithms, Protocol);
+
+    /// <summary>The algorithms the RFC says SHOULD NOT or MUST NOT be used, in the order named.</summary>
+    public IEnumerable<JudgedAlgorithm> WeakAlgorithms => Judged.Where(a => a.IsWeak);
+
+    private TransformValue? First(params ReadOnlySpan<TransformRegistry> registries)
     {
-        string? shown = value.Registry switch
+        foreach (TransformValue value in Algorithms)
         {
-            TransformRegistry.V1Encryption or TransformRegistry.V1EspTransform or TransformRegistry.V1AhTransform
-                or TransformRegistry.V1IpcompTransform or TransformRegistry.V1IsakmpTransform or TransformRegistry.V2Encryption => Encryption,
-            TransformRegistry.V1Hash or TransformRegistry.V1Phase2Authentication or TransformRegistry.V2Integrity => Hash ?? Prf,
-            TransformRegistry.V2Prf => Prf,
-            TransformRegistry.DhGroup => DhGroup,
-            TransformRegistry.V1AuthenticationMethod => Authentication,
-            _ => null,
-        };
-        return shown ?? value.Name;
+            if (registries.Contains(value.Registry))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
-    /// <summary>"3DES-CBC/SHA1/PSK/modp1024" style one-liner.</summary>
-    public string Summary =>
-        string.Join('/', new[] { Encryption is null ? null : KeyLength is int k ? $"{Encryption}-{k}" : Encryption, Hash ?? Prf, Authentication, DhGroup, EncapsulationMode }
-            .Where(part => part is not null));
+    // IKEv1 Phase 1 lists its Hash before its PRF attribute, both from the hash registry.
+    private TransformValue? SecondOf(TransformRegistry registry)
+    {
+        bool seen = false;
+        foreach (TransformValue value in Algorithms)
+        {
+            if (value.Registry == registry)
+            {
+                if (seen)
+                {
+                    return value;
+                }
+
+                seen = true;
+            }
+        }
+
+        return null;
+    }
 }

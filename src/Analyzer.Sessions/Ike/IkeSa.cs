@@ -81,9 +81,6 @@ public sealed class IkeSa
     /// <summary>The key file the decryption key came from: reports say "decrypted with a key from FILE" and nothing more.</summary>
     public string? DecryptionKeyOrigin { get; set; }
 
-    /// <summary>Weak algorithms offered or chosen (DES, MD5, DH group 1/2...), named; for the weak-crypto rule.</summary>
-    public List<string> WeakAlgorithms { get; } = [];
-
     /// <summary>Messages seen but not listed in <see cref="Messages"/> (past <c>AnalysisLimits.MaxIkeMessagesPerSa</c>: the middle of a very long SA).</summary>
     public long MessagesNotListed { get; set; }
 

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
@@ -20,7 +21,7 @@ public sealed class Ikev2Authentication
 }
 
 /// <summary>An AUTH payload: who sent it and its method (RFC 7296 §3.8), named from the IANA registry.</summary>
-public sealed record IkeAuthObservation(FrameRef Frame, bool FromInitiator, byte Method, string MethodName);
+public sealed record IkeAuthObservation(FrameRef Frame, bool FromInitiator, TransformValue Method);
 
 /// <summary>One EAP packet: code, type, MS-CHAPv2 op-code and its text (identity, user name or E=… message).</summary>
 public sealed record IkeEapObservation(FrameRef Frame, bool FromInitiator, byte Code, byte? Type, byte? MsChapV2OpCode, string? Text)

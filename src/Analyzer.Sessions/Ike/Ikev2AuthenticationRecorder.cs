@@ -1,5 +1,6 @@
 using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Ike.Payloads;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
@@ -11,7 +12,20 @@ internal static class Ikev2AuthenticationRecorder
         Ikev2Authentication v2 = sa.V2;
         foreach (byte method in content.AuthenticationMethods)
         {
-            v2.AuthPayloads.Add(new IkeAuthObservation(message.Frame, message.FromInitiator, method, MethodName(method)));
+            TransformValue value = Ikev2AuthenticationMethods.Value(method);
+            v2.AuthPayloads.Add(new IkeAuthObservation(message.Frame, message.FromInitiator, value));
+
+            // The SA's method is the responder's proof (the server's credential: after EAP the
+            // initiator's AUTH is a MIC over the MSK, which says nothing of a PSK), else the initiator's
+            // (a refused AUTH leaves only that one).
+            if (!message.FromInitiator && !v2.AuthPayloads.Exists(a => !a.FromInitiator && a.Frame != message.Frame))
+            {
+                sa.AuthenticationMethod = value;
+            }
+            else if (message.FromInitiator && sa.AuthenticationMethod is null)
+            {
+                sa.AuthenticationMethod = value;
+            }
         }
 
         foreach (EapPayload eap in content.Eap)
@@ -34,19 +48,4 @@ internal static class Ikev2AuthenticationRecorder
             v2.TrafficSelectors.Add(new IkeTrafficSelectorObservation(message.Frame, message.FromInitiator, false, ts.Selectors.Select(s => s.Display).ToList()));
         }
     }
-
-    // IANA "IKEv2 Authentication Method" registry (RFC 7296 §3.8, RFC 7427 §3).
-    private static string MethodName(byte method) => method switch
-    {
-        1 => "RSA Digital Signature",
-        2 => "Shared Key Message Integrity Code",
-        3 => "DSS Digital Signature",
-        9 => "ECDSA with SHA-256 on the P-256 curve",
-        10 => "ECDSA with SHA-384 on the P-384 curve",
-        11 => "ECDSA with SHA-512 on the P-521 curve",
-        12 => "Generic Secure Password Authentication Method",
-        13 => "NULL Authentication",
-        14 => "Digital Signature",
-        _ => "unknown (" + method.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
-    };
 }

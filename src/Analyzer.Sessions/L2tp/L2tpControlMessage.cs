@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 
 namespace Analyzer.Sessions.L2tp;
@@ -11,10 +12,12 @@ public sealed class L2tpControlMessage
 
     public required NetEndpoint To { get; init; }
 
-    /// <summary>"SCCRQ", "SCCRP", "ICRQ", "CDN", "HELLO", "ZLB"...</summary>
-    public required string Type { get; init; }
-
-    public ushort MessageType { get; init; }
+    /// <summary>
+    /// The Message Type AVP's value (RFC 2661 §4.4.1), <see cref="L2tpMessageType.Zlb"/> for a ZLB
+    /// acknowledgement, null when the message had no readable Message Type AVP. <c>L2tpMessageTypes.Name</c>
+    /// names it ("SCCRQ", "CDN", "malformed") where text is made.
+    /// </summary>
+    public required L2tpMessageType? MessageType { get; init; }
 
     public ushort TunnelId { get; init; }
 

@@ -13,8 +13,10 @@ namespace Analyzer.Sessions.L2tp;
 /// (RFC 2661 §5.1, §7): SCCRQ→SCCRP→SCCCN, ICRQ→ICRP→ICCN, StopCCN and CDN with their result
 /// codes, retransmissions from Ns, and the PPP carried in data messages. Whatever is seen here
 /// crossed the capture point in clear text, so every tunnel is marked <see cref="L2tpTunnel.InClearText"/>.
+/// This file reads datagrams; applying control messages to tunnels and calls is in
+/// L2tpTunnelTracker.Calls.cs, finding the tunnel a message belongs to in L2tpTunnelTracker.Directory.cs.
 /// </summary>
-public sealed class L2tpTunnelTracker
+public sealed partial class L2tpTunnelTracker
 {
     /// <summary>Control messages kept per tunnel; beyond it they are counted as an anomaly only.</summary>
     public const int MaxControlMessagesPerTunnel = 65_536;
@@ -117,7 +119,7 @@ public sealed class L2tpTunnelTracker
                 FrameRef? first = null;
                 foreach (L2tpControlMessage message in tunnel.ControlMessages)
                 {
-                    if (message.MessageType == (ushort)L2tpMessageType.StartControlConnectionRequest)
+                    if (message.MessageType == L2tpMessageType.StartControlConnectionRequest)
                     {
                         requests++;
                         first ??= message.Frame;
@@ -185,8 +187,7 @@ public sealed class L2tpTunnelTracker
                 Frame = datagram.Frame,
                 From = datagram.Source,
                 To = datagram.Destination,
-                Type = zlb ? "ZLB" : content.MessageType is ushort known ? L2tpMessageTypes.Name(known) : "malformed",
-                MessageType = zlb ? (ushort)0 : content.MessageType ?? ushort.MaxValue,
+                MessageType = zlb ? L2tpMessageType.Zlb : content.MessageType is ushort known ? (L2tpMessageType)known : null,
                 TunnelId = header.TunnelId,
                 SessionId = header.SessionId,
                 Ns = header.Ns,
@@ -253,141 +254,6 @@ public sealed class L2tpTunnelTracker
         }
     }
 
-    private void Apply(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpHeader header, L2tpMessageType type, L2tpControlContent content)
-    {
-        L2tpTunnel tunnel = context.Tunnel;
-        if (content.HostName is not null)
-        {
-            if (fromClient)
-            {
-                tunnel.ClientHostName = content.HostName;
-            }
-            else
-            {
-                tunnel.ServerHostName = content.HostName;
-            }
-        }
-
-        if (content.VendorName is not null)
-        {
-            if (fromClient)
-            {
-                tunnel.ClientVendorName = content.VendorName;
-            }
-            else
-            {
-                tunnel.ServerVendorName = content.VendorName;
-            }
-        }
-
-        switch (type)
-        {
-            case L2tpMessageType.StartControlConnectionReply:
-                if (content.AssignedTunnelId is ushort serverId)
-                {
-                    tunnel.ServerTunnelId = serverId;
-                    _byReceiverId[(tunnel.Server, serverId)] = context;
-                }
-
-                if (tunnel.State is L2tpTunnelState.WaitReply or L2tpTunnelState.Unknown)
-                {
-                    tunnel.State = L2tpTunnelState.WaitConnect;
-                }
-
-                break;
-            case L2tpMessageType.StartControlConnectionConnected:
-                if (tunnel.State != L2tpTunnelState.Stopped)
-                {
-                    tunnel.State = L2tpTunnelState.Established;
-                }
-
-                break;
-            case L2tpMessageType.StopControlConnectionNotification:
-                tunnel.State = L2tpTunnelState.Stopped;
-                tunnel.Result = content.Result;
-                tunnel.StopFrame = frame;
-                break;
-            case L2tpMessageType.IncomingCallRequest:
-            case L2tpMessageType.OutgoingCallRequest:
-                OnCallRequest(context, frame, fromClient, content);
-                break;
-            case L2tpMessageType.IncomingCallReply:
-            case L2tpMessageType.OutgoingCallReply:
-            case L2tpMessageType.IncomingCallConnected:
-            case L2tpMessageType.OutgoingCallConnected:
-            case L2tpMessageType.CallDisconnectNotify:
-            case L2tpMessageType.WanErrorNotify:
-            case L2tpMessageType.SetLinkInfo:
-                OnCallMessage(context, frame, fromClient, header, type, content);
-                break;
-        }
-    }
-
-    private void OnCallRequest(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpControlContent content)
-    {
-        if (content.AssignedSessionId is not ushort senderId)
-        {
-            AddAnomaly(context.Tunnel, new L2tpAnomaly(L2tpAnomalyKind.CallRequestWithoutSessionId, frame, "call request without Assigned Session ID"));
-            return;
-        }
-
-        L2tpTunnelContext.SessionContext session = context.Find(fromClient, senderId) ?? context.Add(L2tpSessionState.WaitReply, frame, _notices);
-        context.Assign(session, fromClient, senderId);
-    }
-
-    private void OnCallMessage(L2tpTunnelContext context, FrameRef frame, bool fromClient, L2tpHeader header, L2tpMessageType type, L2tpControlContent content)
-    {
-        // The header carries the receiver's session id; 0 when the sender never learnt it (a CDN answering an ICRQ at once).
-        L2tpTunnelContext.SessionContext? session = header.SessionId != 0 ? context.Find(!fromClient, header.SessionId) : null;
-        if (session is null && content.AssignedSessionId is ushort senderId)
-        {
-            session = context.Find(fromClient, senderId);
-        }
-
-        if (session is null)
-        {
-            session = context.Add(L2tpSessionState.Unknown, frame, _notices);
-            if (header.SessionId != 0)
-            {
-                context.Assign(session, !fromClient, header.SessionId);
-            }
-        }
-
-        if (content.AssignedSessionId is ushort assigned)
-        {
-            context.Assign(session, fromClient, assigned);
-        }
-
-        L2tpSession model = session.Session;
-        switch (type)
-        {
-            case L2tpMessageType.IncomingCallReply:
-            case L2tpMessageType.OutgoingCallReply:
-                if (model.State is L2tpSessionState.WaitReply or L2tpSessionState.Unknown)
-                {
-                    model.State = L2tpSessionState.WaitConnect;
-                }
-
-                break;
-            case L2tpMessageType.IncomingCallConnected:
-            case L2tpMessageType.OutgoingCallConnected:
-                model.Connected = true;
-                if (model.State != L2tpSessionState.Disconnected)
-                {
-                    model.State = L2tpSessionState.Established;
-                }
-
-                break;
-            case L2tpMessageType.CallDisconnectNotify when model.State != L2tpSessionState.Disconnected:
-                // The first CDN decides who cleared the call; an answering CDN from the other end adds nothing.
-                model.State = L2tpSessionState.Disconnected;
-                model.Result = content.Result;
-                model.DisconnectFrame = frame;
-                model.ClearedByClient = fromClient;
-                break;
-        }
-    }
-
     private void ObserveData(in VpnDatagram datagram, L2tpHeader header, ReadOnlySpan<byte> message)
     {
         L2tpTunnelContext? context = FindOrCreateTunnel(datagram, header, L2tpMessageType.Zlb, null);
@@ -419,138 +285,6 @@ public sealed class L2tpTunnelTracker
         {
             session.Ppp.Observe(datagram.Frame, fromClient, message[header.HeaderLength..]);
         }
-    }
-
-    private L2tpTunnelContext? FindOrCreateTunnel(in VpnDatagram datagram, L2tpHeader header, L2tpMessageType type, L2tpControlContent? content)
-    {
-        if (type == L2tpMessageType.StartControlConnectionRequest && content?.AssignedTunnelId is ushort clientId)
-        {
-            // Replies to the client carry the id it assigned: index the tunnel under the client's endpoint and that id.
-            if (_byReceiverId.TryGetValue((datagram.Source, clientId), out L2tpTunnelContext? existing)
-                && existing.Tunnel.State is L2tpTunnelState.WaitReply or L2tpTunnelState.WaitConnect)
-            {
-                return existing;
-            }
-
-            L2tpTunnelContext? created = Create(datagram.Frame, datagram.Source, datagram.Destination, L2tpTunnelState.WaitReply);
-            if (created is not null)
-            {
-                created.Tunnel.ClientTunnelId = clientId;
-                _byReceiverId[(datagram.Source, clientId)] = created;
-            }
-
-            return created;
-        }
-
-        if (_byReceiverId.TryGetValue((datagram.Destination, header.TunnelId), out L2tpTunnelContext? known))
-        {
-            return known;
-        }
-
-        // A tunnel whose far side's id is not known yet (it began before the capture, or only one side spoke so far):
-        // the earliest created of those between these endpoints, whichever side is the client.
-        (int Ordinal, L2tpTunnelContext Context)? awaitingClientId = FirstAwaitingId(datagram.Destination, datagram.Source, clientSide: true, header.TunnelId);
-        (int Ordinal, L2tpTunnelContext Context)? awaitingServerId = FirstAwaitingId(datagram.Source, datagram.Destination, clientSide: false, header.TunnelId);
-        if (awaitingClientId is { } toClient && (awaitingServerId is not { } other || toClient.Ordinal < other.Ordinal))
-        {
-            toClient.Context.Tunnel.ClientTunnelId = header.TunnelId;
-            _byReceiverId[(datagram.Destination, header.TunnelId)] = toClient.Context;
-            return toClient.Context;
-        }
-
-        if (awaitingServerId is { } toServer)
-        {
-            toServer.Context.Tunnel.ServerTunnelId = header.TunnelId;
-            _byReceiverId[(datagram.Destination, header.TunnelId)] = toServer.Context;
-            return toServer.Context;
-        }
-
-        bool senderIsClient = GuessSenderIsClient(datagram, type);
-        NetEndpoint client = senderIsClient ? datagram.Source : datagram.Destination;
-        NetEndpoint server = senderIsClient ? datagram.Destination : datagram.Source;
-        L2tpTunnelContext? context = Create(datagram.Frame, client, server, L2tpTunnelState.Unknown);
-        if (context is not null)
-        {
-            if (senderIsClient)
-            {
-                context.Tunnel.ServerTunnelId = header.TunnelId;
-            }
-            else
-            {
-                context.Tunnel.ClientTunnelId = header.TunnelId;
-            }
-
-            _byReceiverId[(datagram.Destination, header.TunnelId)] = context;
-        }
-
-        return context;
-    }
-
-    /// <summary>The earliest version 2 tunnel from <paramref name="client"/> to <paramref name="server"/> that still lacks the id of the given side.</summary>
-    private (int Ordinal, L2tpTunnelContext Context)? FirstAwaitingId(NetEndpoint client, NetEndpoint server, bool clientSide, ushort tunnelId)
-    {
-        if (!_byEndpoints.TryGetValue((client, server), out List<(int Ordinal, L2tpTunnelContext Context)>? candidates))
-        {
-            return null;
-        }
-
-        foreach ((int ordinal, L2tpTunnelContext candidate) in candidates)
-        {
-            L2tpTunnel tunnel = candidate.Tunnel;
-            if (tunnel.Version != 2)
-            {
-                continue;
-            }
-
-            // The server's id is only taken from a non-zero tunnel id: zero is what a client sends before it knows it.
-            if (clientSide ? tunnel.ClientTunnelId == 0 : tunnel.ServerTunnelId == 0 && tunnelId != 0)
-            {
-                return (ordinal, candidate);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>For a tunnel first seen mid-way: replies and LNS-initiated calls come from the server; otherwise the side not on port 1701, else the sender, is the client.</summary>
-    private static bool GuessSenderIsClient(in VpnDatagram datagram, L2tpMessageType type)
-    {
-        if (type is L2tpMessageType.StartControlConnectionReply or L2tpMessageType.IncomingCallReply or L2tpMessageType.OutgoingCallRequest or L2tpMessageType.OutgoingCallConnected)
-        {
-            return false;
-        }
-
-        if (datagram.Source.Port == VpnPorts.L2tp && datagram.Destination.Port != VpnPorts.L2tp)
-        {
-            return false;
-        }
-
-        return true;
-    }
-
-    private L2tpTunnelContext? Create(FrameRef frame, NetEndpoint client, NetEndpoint server, L2tpTunnelState state)
-    {
-        if (_tunnels.Count >= _limits.MaxL2tpTunnels)
-        {
-            if (!_tunnelLimitReported)
-            {
-                _tunnelLimitReported = true;
-                Report(frame, string.Create(CultureInfo.InvariantCulture, $"more than {_limits.MaxL2tpTunnels} L2TP tunnels; later ones are not tracked"));
-            }
-
-            return null;
-        }
-
-        var context = new L2tpTunnelContext(new L2tpTunnel { Client = client, Server = server, State = state, FirstFrame = frame });
-        if (!_byEndpoints.TryGetValue((client, server), out List<(int Ordinal, L2tpTunnelContext Context)>? between))
-        {
-            between = [];
-            _byEndpoints[(client, server)] = between;
-        }
-
-        between.Add((_tunnels.Count, context));
-        _tunnels.Add(context);
-        return context;
     }
 
     private void ObserveVersion3(in VpnDatagram datagram)

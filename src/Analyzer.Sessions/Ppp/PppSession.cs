@@ -14,8 +14,8 @@ public sealed class PppSession
     /// <summary>"PAP", "CHAP-MD5", "MS-CHAPv2", "EAP" as negotiated in LCP.</summary>
     public string? AuthenticationProtocol { get; set; }
 
-    /// <summary>"success", "failure" or null when the capture shows neither.</summary>
-    public string? AuthenticationResult { get; set; }
+    /// <summary>Null when the capture shows neither a Success nor a Failure.</summary>
+    public PppAuthenticationResult? AuthenticationResult { get; set; }
 
     /// <summary>MS-CHAP failure code (E=691 …) with its meaning.</summary>
     public int? AuthenticationErrorCode { get; set; }
@@ -105,5 +105,8 @@ public sealed class PppSession
     public List<PppAnomaly> Anomalies { get; } = [];
 }
 
-/// <summary>One PPP control packet: protocol ("LCP", "IPCP"...), code name, identifier, summary.</summary>
-public sealed record PppPacketObservation(FrameRef Frame, bool FromClient, string Protocol, string Code, byte Identifier, string Summary);
+/// <summary>
+/// One PPP control packet: its protocol number (RFC 1661 §2, <c>PppProtocols</c>) and code (<c>PppCodes</c>),
+/// named only where text is made, and a summary of its options or message.
+/// </summary>
+public sealed record PppPacketObservation(FrameRef Frame, bool FromClient, ushort Protocol, byte Code, byte Identifier, string Summary);

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Pptp;
 using Analyzer.Sessions.Ppp;
 
 namespace Analyzer.Sessions.Pptp;
@@ -35,10 +36,8 @@ public sealed class PptpConnection
     /// <summary>Call ID the server assigned (GRE to the server carries it).</summary>
     public ushort? ServerCallId { get; set; }
 
-    /// <summary>The first reply or notification with a result other than success, as text.</summary>
-    public string? FailureResult { get; set; }
-
-    public FrameRef? FailureFrame { get; set; }
+    /// <summary>The first reply or notification with a result other than success (a Call-Disconnect-Notify answering a Call-Clear-Request is not one).</summary>
+    public PptpControlObservation? Failure { get; set; }
 
     public string? ClientHostName { get; set; }
 
@@ -48,12 +47,15 @@ public sealed class PptpConnection
 
     public string? ServerVendor { get; set; }
 
-    /// <summary>Control stream problems (bad magic cookie, lost segments) with their frame numbers.</summary>
-    public List<string> Anomalies { get; } = [];
+    /// <summary>Control stream problems (bad magic cookie, lost segments), typed, each with its frame.</summary>
+    public List<PptpAnomaly> Anomalies { get; } = [];
 
     /// <summary>GRE flowed both ways.</summary>
     public bool GreBothWays => GreFromClient > 0 && GreFromServer > 0;
 }
 
-/// <summary>One PPTP control message with its result code decoded where it has one.</summary>
-public sealed record PptpControlObservation(FrameRef Frame, bool FromClient, string Type, string? Result);
+/// <summary>One PPTP control message (RFC 2637 §2) with its Result and Error Code where it has them; <c>PptpNames</c> names both.</summary>
+public sealed record PptpControlObservation(FrameRef Frame, bool FromClient, PptpMessageType Type, PptpResult? Result);
+
+/// <summary>A reply's or notification's Result Code and Error Code (RFC 2637 §2.2 ff.), whose meanings depend on the message type.</summary>
+public readonly record struct PptpResult(byte Code, byte Error);

@@ -100,7 +100,7 @@ public sealed class PptpTracker
         PptpStream stream = toServer ? context.FromClient : context.FromServer;
         if (!stream.Append(datagram.Payload, PptpStream.TcpSequence(datagram.IpPacket)))
         {
-            Anomaly(connection, datagram.Frame, "control stream bytes lost or overflowed; reading restarts here");
+            Anomaly(connection, PptpAnomalyKind.ControlStreamGap, datagram.Frame, "control stream bytes lost or overflowed; reading restarts here");
         }
 
         while (stream.Length >= 2)
@@ -115,7 +115,7 @@ public sealed class PptpTracker
             if (!PptpControlMessage.TryRead(stream.Buffered, out PptpControlMessage message, out ParseError error))
             {
                 // Without a valid length and cookie there is no next message boundary to find: drop what is buffered.
-                Anomaly(connection, datagram.Frame, "PPTP control: " + error);
+                Anomaly(connection, PptpAnomalyKind.MalformedControlMessage, datagram.Frame, "PPTP control: " + error);
                 stream.Clear();
                 break;
             }
@@ -127,14 +127,13 @@ public sealed class PptpTracker
 
     private void Apply(PptpConnection connection, FrameRef frame, bool fromClient, PptpControlMessage message)
     {
-        string? result = null;
+        PptpResult? result = null;
         if (message.TryGetResult(out byte code, out byte error))
         {
-            result = PptpNames.ResultName(message.Type, code, error);
-            if (!PptpNames.IsSuccess(message.Type, code) && !ClearedByRequest(connection, message.Type) && connection.FailureResult is null)
+            result = new PptpResult(code, error);
+            if (!PptpNames.IsSuccess(message.Type, code) && !ClearedByRequest(connection, message.Type) && connection.Failure is null)
             {
-                connection.FailureResult = PptpNames.TypeName((ushort)message.Type) + ": " + result;
-                connection.FailureFrame = frame;
+                connection.Failure = new PptpControlObservation(frame, fromClient, message.Type, result);
             }
 
             if (PptpNames.IsSuccess(message.Type, code))
@@ -186,7 +185,7 @@ public sealed class PptpTracker
 
         if (connection.ControlMessages.Count < MaxAnomalies * 64)
         {
-            connection.ControlMessages.Add(new PptpControlObservation(frame, fromClient, PptpNames.TypeName((ushort)message.Type), result));
+            connection.ControlMessages.Add(new PptpControlObservation(frame, fromClient, message.Type, result));
         }
     }
 
@@ -198,16 +197,7 @@ public sealed class PptpTracker
             return false;
         }
 
-        string clear = PptpNames.TypeName((ushort)PptpMessageType.CallClearRequest);
-        foreach (PptpControlObservation earlier in connection.ControlMessages)
-        {
-            if (earlier.Type == clear)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return connection.ControlMessages.Exists(earlier => earlier.Type == PptpMessageType.CallClearRequest);
     }
 
     private void ObserveGre(in VpnDatagram datagram)
@@ -314,11 +304,11 @@ public sealed class PptpTracker
         _notices.Reached(ConnectionLimit, frame, _limits.MaxPptpConnections, static max => string.Create(CultureInfo.InvariantCulture,
             $"more than {max} PPTP connections or PPP sessions; later ones are not tracked"));
 
-    private void Anomaly(PptpConnection connection, FrameRef frame, string text)
+    private void Anomaly(PptpConnection connection, PptpAnomalyKind kind, FrameRef frame, string text)
     {
         if (connection.Anomalies.Count < MaxAnomalies)
         {
-            connection.Anomalies.Add(string.Create(CultureInfo.InvariantCulture, $"frame {frame.Frame}: {text}"));
+            connection.Anomalies.Add(new PptpAnomaly(kind, frame, text));
         }
 
         Report(frame, text);

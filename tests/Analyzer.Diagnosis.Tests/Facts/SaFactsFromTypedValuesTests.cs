@@ -73,11 +73,11 @@ public sealed class SaFactsFromTypedValuesTests
     }
 
     [Fact]
-    public void Pre_shared_key_is_recognised_by_its_method_even_when_the_proposal_names_something_else()
+    public void Pre_shared_key_is_recognised_by_the_sa_method_even_when_an_offer_lists_another()
     {
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa(method: 1);
-        sa.Proposals[0] = sa.Proposals[0] with { Authentication = "RSA Signature Certificate" };
+        sa.Proposals[0] = sa.Proposals[0] with { Algorithms = [new(TransformRegistry.V1Encryption, 7), new(TransformRegistry.V1AuthenticationMethod, 3)] };
 
         SaFacts facts = Assert.Single(FactSheet.Build(draft.Build()).Sas);
 
@@ -97,7 +97,7 @@ public sealed class SaFactsFromTypedValuesTests
         draft.MainMode(sa, 0);
         IkeExchange quickMode = draft.QuickMode(sa, 1);
         quickMode.ChildSa = new ChildSaNegotiation();
-        quickMode.ChildSa.Offered.Add(new IkeProposal(1, 1, "IPSEC_ESP", "AES-CBC", 128, "HMAC-SHA", null, null, null, 3600, "a mode named Tunnel")
+        quickMode.ChildSa.Offered.Add(new IkeProposal(1, 1, SecurityProtocol.Esp, false, 128, 3600)
         { EncapsulationModeId = mode });
 
         SaFacts facts = Assert.Single(FactSheet.Build(draft.Build()).Sas);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Analyzer.Core;
 using Analyzer.Diagnosis.Tests.Support;
 using Analyzer.Protocols.Ike.Registry;
@@ -274,26 +275,60 @@ public sealed class IkeConditionTests
     {
         CaseDraft draft = Healthy();
         IkeSa sa = draft.Capture.IkeSas[0];
-        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "DES-CBC", null, "MD5", "Pre-Shared Key", "Alternate 1024-bit MODP group", null, 28800, null)
+        sa.Proposals.Add(new IkeProposal(1, 2, SecurityProtocol.Ike, false, null, 28800)
         {
             Algorithms = [new(TransformRegistry.V1Encryption, 1), new(TransformRegistry.V1Hash, 1), new(TransformRegistry.V1AuthenticationMethod, 1), new(TransformRegistry.DhGroup, 2)],
         });
         sa.Chosen = sa.Proposals[0];
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "weak-crypto");
-        Assert.Contains("DES-CBC, MD5, Alternate 1024-bit MODP group", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("DES-CBC (MUST NOT: RFC 8247 §3.1), MD5 (MUST NOT: RFC 8247 §3.2), modp1024 (SHOULD NOT, deprecated: RFC 8247 §3.4)", finding.Summary, StringComparison.Ordinal);
         Assert.Contains("chosen by 203.0.113.1:500: none", finding.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Triple_des_and_group_14_are_not_weak()
+    public void Triple_des_and_group_14_are_not_weak_in_an_ike_sa_per_rfc8247()
     {
         CaseDraft draft = Healthy();
         IkeSa sa = draft.Capture.IkeSas[0];
-        sa.Proposals.Add(new IkeProposal(1, 2, "ISAKMP", "3DES-CBC", null, "SHA", "Pre-Shared Key", "2048-bit MODP group", null, 28800, null)
+        sa.Proposals.Add(new IkeProposal(1, 2, SecurityProtocol.Ike, false, null, 28800)
         {
             Algorithms = [new(TransformRegistry.V1Encryption, 5), new(TransformRegistry.V1Hash, 2), new(TransformRegistry.V1AuthenticationMethod, 1), new(TransformRegistry.DhGroup, 14)],
         });
         Assert.DoesNotContain("weak-crypto", Catalogue.FiredIds(draft.Build()));
+    }
+
+    [Fact]
+    public void Quick_mode_offering_esp_3des_fires_weak_crypto_as_deprecated_per_rfc8221_section_5()
+    {
+        CaseDraft draft = Healthy();
+        IkeSa sa = draft.Capture.IkeSas[0];
+        IkeExchange quickMode = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.QuickMode);
+        quickMode.ChildSa = new ChildSaNegotiation();
+        var esp = new IkeProposal(1, 1, SecurityProtocol.Esp, false, null, 3600)
+        {
+            Algorithms = [new(TransformRegistry.V1EspTransform, 3), new(TransformRegistry.V1Phase2Authentication, 5)],
+        };
+        quickMode.ChildSa.Offered.Add(esp);
+        quickMode.ChildSa.Chosen = esp;
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "weak-crypto");
+        Assert.Contains("chosen by 203.0.113.1:500: 3DES (SHOULD NOT, deprecated: RFC 8221 §5)", finding.Summary, StringComparison.Ordinal);
+        Assert.Equal(Severity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void Chosen_esp_null_is_not_weak_but_weak_crypto_says_the_payload_travels_unencrypted()
+    {
+        CaseDraft draft = Healthy();
+        IkeSa sa = draft.Capture.IkeSas[0];
+        IkeExchange quickMode = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.QuickMode);
+        quickMode.ChildSa = new ChildSaNegotiation();
+        quickMode.ChildSa.Chosen = new IkeProposal(1, 1, SecurityProtocol.Esp, false, null, 3600)
+        {
+            Algorithms = [new(TransformRegistry.V1EspTransform, 11), new(TransformRegistry.V1Phase2Authentication, 5)],
+        };
+        Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "weak-crypto");
+        Assert.Contains("chosen by 203.0.113.1:500: none", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("NULL cipher (RFC 2410): integrity only", finding.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -307,6 +342,21 @@ public sealed class IkeConditionTests
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "certificate-validity");
         Assert.Contains("CN=client1", finding.Summary, StringComparison.Ordinal);
         Assert.Contains("expired", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(X509KeyUsageFlags.KeyEncipherment, true)]
+    [InlineData(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DigitalSignature, false)]
+    [InlineData(X509KeyUsageFlags.NonRepudiation, false)]
+    public void Key_usage_without_digital_signature_is_read_from_the_flags_not_their_names(X509KeyUsageFlags usage, bool fires)
+    {
+        var draft = new CaseDraft();
+        IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
+        draft.MainMode(sa, 0, upTo: 5);
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA", null, null, 2048, "01", null)
+        { KeyUsage = usage });
+        List<Finding> findings = Catalogue.Diagnose(draft.Build()).Findings;
+        Assert.Equal(fires, findings.Any(f => f.RuleId == "certificate-validity" && f.Summary.Contains("without digitalSignature", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -399,7 +449,7 @@ public sealed class IkeConditionTests
         draft.MainMode(sa, 0);
         IkeExchange quickMode = draft.QuickMode(sa, 1, complete: false);
         quickMode.Messages[0].Decrypted = true;
-        quickMode.ChildSa = new ChildSaNegotiation { EncapsulationMode = "Tunnel", EncapsulationModeId = EncapsulationModes.Tunnel };
+        quickMode.ChildSa = new ChildSaNegotiation { EncapsulationModeId = EncapsulationModes.Tunnel };
         quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0) { Kind = IdentityKind.Address });
         IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
         Assert.Contains("l2tp-ipsec-mode-mismatch", fired);

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Events;
@@ -25,7 +26,7 @@ public sealed class TunnelEventPathConditionTests
                 Frame = draft.Frame(t += 0.5),
                 From = fromClient ? tunnel.Client : tunnel.Server,
                 To = fromClient ? tunnel.Server : tunnel.Client,
-                Type = type,
+                MessageType = Enum.GetValues<L2tpMessageType>().First(t => L2tpMessageTypes.Name(t) == type), // the tests list RFC 2661 §6 names
                 SessionId = session,
             });
         }
@@ -111,7 +112,7 @@ public sealed class TunnelEventPathConditionTests
     {
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0));
-        var ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", AuthenticationResult = "failure", AuthenticationErrorCode = 691, UserName = "alice" };
+        var ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", AuthenticationResult = PppAuthenticationResult.Failure, AuthenticationErrorCode = 691, UserName = "alice" };
         tunnel.Sessions.Add(new L2tpSession { Ppp = ppp });
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "ppp-auth-failed");
         Assert.Contains("\"alice\"", finding.Summary, StringComparison.Ordinal);

@@ -64,7 +64,10 @@ internal sealed class CaseDraft
             State = IkeSaState.Negotiating,
             AuthenticationMethod = new TransformValue(TransformRegistry.V1AuthenticationMethod, method),
         };
-        sa.Proposals.Add(new IkeProposal(1, 1, "ISAKMP", "AES-CBC", 256, "SHA2-256", sa.AuthenticationMethod.Value.Name, "2048 bit MODP group", null, 28800, null));
+        sa.Proposals.Add(new IkeProposal(1, 1, SecurityProtocol.Ike, false, 256, 28800)
+        {
+            Algorithms = [new(TransformRegistry.V1Encryption, 7), new(TransformRegistry.V1Hash, 4), sa.AuthenticationMethod.Value, new(TransformRegistry.DhGroup, 14)],
+        });
         Captures[capture].IkeSas.Add(sa);
         return sa;
     }

@@ -51,6 +51,17 @@ public sealed class DaemonLineFormatTests
         Assert.Equal("charon-packet-received", record.Normalized?.Kind);
     }
 
+    [Theory]
+    [InlineData(Message, DaemonSignal.PacketReceived)]
+    [InlineData("sending packet: from 192.0.2.10[500] to 203.0.113.1[500] (180 bytes)", DaemonSignal.PacketSent)]
+    [InlineData("giving up after 5 retransmits", DaemonSignal.GiveUp)]
+    [InlineData("IKE_SA vpn[1] established between 192.0.2.10[client]...203.0.113.1[server]", DaemonSignal.Established)]
+    public void Daemon_signals_come_from_the_map_entry_not_the_kind_name(string message, DaemonSignal signal)
+    {
+        EventRecord record = One("Nov 24 10:33:32 vpn charon: 12[NET] " + message);
+        Assert.Equal(signal, record.Normalized?.Signal);
+    }
+
     [Fact]
     public void Time_of_day_only_takes_the_date_from_the_capture()
     {

@@ -85,4 +85,10 @@ public sealed class DaemonMapLineTests
     {
         Assert.Throws<InvalidDataException>(() => EventMapCatalog.Load([("bad.yaml", "- provider: charon\n  kind: x\n  stage: phase3\n  match: 'x'\n")]));
     }
+
+    [Fact]
+    public void A_map_with_an_undocumented_signal_is_rejected()
+    {
+        Assert.Throws<InvalidDataException>(() => EventMapCatalog.Load([("bad.yaml", "- provider: charon\n  kind: x-packet-received\n  signal: packet-recieved\n  match: 'x'\n")]));
+    }
 }

@@ -11,7 +11,12 @@ namespace Analyzer.Protocols.Tests.Esp;
 /// </summary>
 internal static class EspPacketBuilder
 {
-    public static byte[] Build(EspSaKey key, uint spi, uint sequence, ReadOnlySpan<byte> inner, byte nextHeader, byte[]? iv = null)
+    /// <summary>
+    /// <paramref name="sequenceHigh"/>: the SA uses Extended Sequence Numbers (RFC 4303 §2.2.1) and these
+    /// are the high 32 bits, which are not sent: they follow the packet in the ICV input (§3.3.2.1), and
+    /// AES-GCM's AAD is SPI | high | low (RFC 4106 §5).
+    /// </summary>
+    public static byte[] Build(EspSaKey key, uint spi, uint sequence, ReadOnlySpan<byte> inner, byte nextHeader, byte[]? iv = null, uint? sequenceHigh = null)
     {
         int ivBytes = EspAlgorithms.IvBytes(key.Encryption);
         int block = EspAlgorithms.BlockBytes(key.Encryption);
@@ -76,7 +81,16 @@ internal static class EspPacketBuilder
                     byte[] nonce = [.. salt, .. iv];
                     cipher = new byte[plain.Length];
                     icv = new byte[tag];
-                    gcm.Encrypt(nonce, plain, cipher, icv, header);
+                    byte[] aad = header;
+                    if (sequenceHigh is uint gcmHigh)
+                    {
+                        aad = new byte[12];
+                        header.AsSpan(0, 4).CopyTo(aad);
+                        BinaryPrimitives.WriteUInt32BigEndian(aad.AsSpan(4), gcmHigh);
+                        header.AsSpan(4, 4).CopyTo(aad.AsSpan(8));
+                    }
+
+                    gcm.Encrypt(nonce, plain, cipher, icv, aad);
                 }
 
                 break;
@@ -87,7 +101,14 @@ internal static class EspPacketBuilder
         byte[] withoutIcv = [.. header, .. iv, .. cipher];
         if (!EspAlgorithms.IsCombined(key.Encryption))
         {
-            icv = Icv(key, withoutIcv);
+            byte[] authenticated = withoutIcv;
+            if (sequenceHigh is uint high)
+            {
+                authenticated = [.. withoutIcv, 0, 0, 0, 0];
+                BinaryPrimitives.WriteUInt32BigEndian(authenticated.AsSpan(withoutIcv.Length), high);
+            }
+
+            icv = Icv(key, authenticated);
         }
 
         return [.. withoutIcv, .. icv];

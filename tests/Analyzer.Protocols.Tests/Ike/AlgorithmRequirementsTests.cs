@@ -2,7 +2,7 @@ using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Protocols.Tests.Ike;
 
-/// <summary>The one weak-algorithm table: RFC 8247 §3.1–3.4 levels, IKEv1 numbers judged as their IKEv2 equivalents.</summary>
+/// <summary>The IKE SA's weak-algorithm table: RFC 8247 §3.1–3.4 levels, IKEv1 numbers judged as their IKEv2 equivalents.</summary>
 public sealed class AlgorithmRequirementsTests
 {
     [Theory]
@@ -13,17 +13,14 @@ public sealed class AlgorithmRequirementsTests
     [InlineData(TransformRegistry.V2Encryption, 2, AlgorithmRequirement.MustNot)]  // ENCR_DES
     [InlineData(TransformRegistry.V2Encryption, 3, AlgorithmRequirement.May)]      // ENCR_3DES
     [InlineData(TransformRegistry.V2Encryption, 11, AlgorithmRequirement.NotListed)] // ENCR_NULL: IKE never carries it
-    [InlineData(TransformRegistry.V1EspTransform, 11, AlgorithmRequirement.NotListed)]
     [InlineData(TransformRegistry.V1Encryption, 1, AlgorithmRequirement.MustNot)]  // DES-CBC
     [InlineData(TransformRegistry.V1Encryption, 7, AlgorithmRequirement.Must)]     // AES-CBC
     [InlineData(TransformRegistry.V1Hash, 1, AlgorithmRequirement.MustNot)]        // MD5 as the PRF
     [InlineData(TransformRegistry.V1Hash, 2, AlgorithmRequirement.MustMinus)]      // SHA-1
-    [InlineData(TransformRegistry.V1Phase2Authentication, 1, AlgorithmRequirement.MustNot)] // HMAC-MD5
-    [InlineData(TransformRegistry.V1AhTransform, 2, AlgorithmRequirement.MustNot)]  // AH_MD5
     [InlineData(TransformRegistry.V2Integrity, 12, AlgorithmRequirement.Must)]
     [InlineData(TransformRegistry.V2Prf, 1, AlgorithmRequirement.MustNot)]
     public void Requirement_follows_rfc_8247(TransformRegistry registry, int id, AlgorithmRequirement expected) =>
-        Assert.Equal(expected, new TransformValue(registry, id).Requirement);
+        Assert.Equal(expected, AlgorithmRequirements.Judge(new TransformValue(registry, id), SecurityProtocol.Ike).Requirement);
 
     // One theory per requirement class, one row per row of RFC 8247's tables (§3.1 encryption, §3.2 PRF,
     // §3.3 integrity, §3.4 DH groups): moving any algorithm to another level fails the class it left.
@@ -98,9 +95,9 @@ public sealed class AlgorithmRequirementsTests
 
     private static void AssertLevel(TransformRegistry registry, int id, AlgorithmRequirement level, bool weak)
     {
-        var value = new TransformValue(registry, id);
-        Assert.Equal(level, value.Requirement);
-        Assert.Equal(weak, value.IsWeak);
+        JudgedAlgorithm judged = AlgorithmRequirements.Judge(new TransformValue(registry, id), SecurityProtocol.Ike);
+        Assert.Equal(level, judged.Requirement);
+        Assert.Equal(weak, judged.IsWeak);
     }
 
     [Fact]
@@ -109,9 +106,9 @@ public sealed class AlgorithmRequirementsTests
         var group22 = new TransformValue(TransformRegistry.DhGroup, 22);
         var tripleDes = new TransformValue(TransformRegistry.V1Encryption, 5);
 
-        Assert.True(group22.IsWeak);
+        Assert.True(AlgorithmRequirements.Judge(group22, SecurityProtocol.Ike).IsWeak);
         Assert.Equal("modp1024s160", group22.Name);
-        Assert.False(tripleDes.IsWeak);
+        Assert.False(AlgorithmRequirements.Judge(tripleDes, SecurityProtocol.Ike).IsWeak);
         Assert.Equal("3DES-CBC", tripleDes.Name);
     }
 }

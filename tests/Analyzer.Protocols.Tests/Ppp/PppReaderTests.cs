@@ -106,7 +106,7 @@ public sealed class PppReaderTests
     [InlineData(12345, "unknown Windows error 12345")]
     public void Windows_error_codes_are_described(int code, string start)
     {
-        Assert.StartsWith(start, RasErrors.Describe(code), StringComparison.Ordinal);
+        Assert.StartsWith(start, Analyzer.Core.WindowsErrors.Describe(code), StringComparison.Ordinal);
     }
 
     [Theory]

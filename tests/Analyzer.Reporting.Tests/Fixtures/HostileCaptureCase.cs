@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
@@ -55,8 +56,7 @@ internal static class HostileCaptureCase
                     Frame = frame,
                     From = from,
                     To = to,
-                    Type = "SCCRQ",
-                    MessageType = 1,
+                    MessageType = L2tpMessageType.StartControlConnectionRequest,
                     Ns = ushort.Parse(f[11], CultureInfo.InvariantCulture),
                     Nr = ushort.Parse(f[12], CultureInfo.InvariantCulture),
                     Avps = [new L2tpAvpValue(0, 7, "Host Name", f[9], true, false), new L2tpAvpValue(0, 8, "Vendor Name", f[10], false, false)],

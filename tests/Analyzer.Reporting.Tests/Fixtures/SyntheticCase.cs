@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ppp;
+using Analyzer.Protocols.L2tp;
 using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Events;
@@ -60,9 +62,12 @@ internal static class SyntheticCase
             FirstFrame = new FrameRef(server.Index, 10, Start.AddSeconds(8)),
             Ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", LcpLoop = true },
         };
-        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true, "Start-Control-Connection-Request", null));
-        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 11, Start.AddSeconds(8.1)), false, "Start-Control-Connection-Reply",
-            Text("1 (Successful channel establishment)", HostileStrings.Script)));
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true,
+            Protocols.Pptp.PptpMessageType.StartControlConnectionRequest, null));
+        pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 11, Start.AddSeconds(8.1)), false,
+            Protocols.Pptp.PptpMessageType.StartControlConnectionReply, new Sessions.Pptp.PptpResult(1, 0)));
+        pptp.Anomalies.Add(new Sessions.Pptp.PptpAnomaly(Sessions.Pptp.PptpAnomalyKind.MalformedControlMessage, new FrameRef(server.Index, 12, Start.AddSeconds(8.2)),
+            Text("PPTP control: BadMagic", HostileStrings.Script)));
         serverCapture.PptpConnections.Add(pptp);
 
         EventRecord failure = new()
@@ -204,12 +209,17 @@ internal static class SyntheticCase
         sa.VendorIds.Add(new VendorIdObservation("4048b7d56ebce88525e7de7f00d6c2d3", "RFC 3947 NAT-T", null, true));
         sa.VendorIds.Add(new VendorIdObservation("deadbeef3c7363726970743e", null, text("vendor-x", HostileStrings.Script), true));
         sa.VendorIds.Add(new VendorIdObservation("1e2b516905991c7d7c96fcbfb587e461", text("MS NT5 ISAKMPOAKLEY v9", HostileStrings.Image), null, false));
-        var proposal = new IkeProposal(1, 1, "ISAKMP", "AES-CBC", 256, "SHA2-256", "RSA Signature", "modp2048", null, 28800, null)
+        var proposal = new IkeProposal(1, 1, SecurityProtocol.Ike, false, 256, 28800)
         {
-            Attributes = [new("Encryption", "AES-CBC"), new("Key Length", "256"), new("Hash", "SHA2-256")],
+            Attributes = [new(Ikev1AttributeNames.Phase1Encryption, 7), new(Ikev1AttributeNames.Phase1KeyLength, 256), new(Ikev1AttributeNames.Phase1Hash, 4)],
+            Algorithms = [new(TransformRegistry.V1Encryption, 7), new(TransformRegistry.V1Hash, 4), new(TransformRegistry.V1AuthenticationMethod, 3), new(TransformRegistry.DhGroup, 14)],
         };
         sa.Proposals.Add(proposal);
-        sa.Proposals.Add(proposal with { TransformNumber = 2, Encryption = "3DES-CBC", KeyLength = null, DhGroup = "modp1024" });
+        sa.Proposals.Add(proposal with
+        {
+            TransformNumber = 2, KeyLength = null,
+            Algorithms = [new(TransformRegistry.V1Encryption, 5), new(TransformRegistry.V1Hash, 4), new(TransformRegistry.V1AuthenticationMethod, 3), new(TransformRegistry.DhGroup, 2)],
+        });
         sa.Chosen = proposal;
         sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
         sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
@@ -273,7 +283,7 @@ internal static class SyntheticCase
                 Frame = new FrameRef(input, 20 + i, Start.AddSeconds(3 + (i * 0.05))),
                 From = fromClient ? lac : lns,
                 To = fromClient ? lns : lac,
-                Type = type,
+                MessageType = Enum.GetValues<L2tpMessageType>().First(t => L2tpMessageTypes.Name(t) == type), // the fixture lists RFC 2661 §6 names
                 Ns = ns,
                 Nr = nr,
                 IsZlb = type == "ZLB",
@@ -286,15 +296,15 @@ internal static class SyntheticCase
         var ppp = new PppSession
         {
             AuthenticationProtocol = "MS-CHAPv2",
-            AuthenticationResult = "failure",
+            AuthenticationResult = PppAuthenticationResult.Failure,
             AuthenticationErrorCode = 691,
             AuthenticationMessage = text("E=691 R=0 V=3", HostileStrings.Script),
             UserName = UserName,
             LcpOpened = true,
             AuthenticationFrame = new FrameRef(input, 33, Start.AddSeconds(3.8)),
         };
-        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 31, Start.AddSeconds(3.6)), true, "LCP", "Configure-Request", 1, "MRU 1400, Magic 0x1a2b3c4d"));
-        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 33, Start.AddSeconds(3.8)), false, "CHAP", "Failure", 1, text("E=691", HostileStrings.Image)));
+        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 31, Start.AddSeconds(3.6)), true, PppProtocols.Lcp, PppCodes.ConfigureRequest, 1, "MRU 1400, Magic 0x1a2b3c4d"));
+        ppp.Packets.Add(new PppPacketObservation(new FrameRef(input, 33, Start.AddSeconds(3.8)), false, PppProtocols.Chap, 4, 1, text("E=691", HostileStrings.Image)));
         tunnel.Sessions.Add(new L2tpSession { ClientSessionId = 1, ServerSessionId = 9, State = L2tpSessionState.Disconnected, DataPackets = 21, Ppp = ppp });
         tunnel.Anomalies.Add(new L2tpAnomaly(L2tpAnomalyKind.MalformedMessage, new FrameRef(input, 34, Start.AddSeconds(3.9)), text("Ns jumped from 1 to 3", HostileStrings.Entity)));
         return tunnel;

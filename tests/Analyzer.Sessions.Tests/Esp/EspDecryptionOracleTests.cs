@@ -41,7 +41,7 @@ public sealed class EspDecryptionOracleTests
             .Where(m => m.DecryptedFromSpi is not null)
             .OrderBy(m => m.Frame.Frame)
             .Select(m => string.Join(' ', m.Frame.Frame.ToString(CultureInfo.InvariantCulture),
-                m.IsZlb ? "none" : m.MessageType.ToString(CultureInfo.InvariantCulture),
+                m.IsZlb ? "none" : ((int?)m.MessageType ?? ushort.MaxValue).ToString(CultureInfo.InvariantCulture),
                 m.Ns.ToString(CultureInfo.InvariantCulture), m.Nr.ToString(CultureInfo.InvariantCulture),
                 m.DecryptedFromSpi!.Value.ToString(CultureInfo.InvariantCulture)))
             .ToList();

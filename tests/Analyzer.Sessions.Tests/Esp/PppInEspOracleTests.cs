@@ -44,7 +44,7 @@ public sealed class PppInEspOracleTests
         var actual = model.L2tpTunnels.SelectMany(t => t.Sessions).Select(s => s.Ppp).OfType<PppSession>()
             .SelectMany(p => p.Packets)
             .OrderBy(p => p.Frame.Frame)
-            .Select(p => string.Join(' ', p.Frame.Frame.ToString(CultureInfo.InvariantCulture), p.Protocol, p.Code))
+            .Select(p => string.Join(' ', p.Frame.Frame.ToString(CultureInfo.InvariantCulture), PppProtocols.Name(p.Protocol), PppCodes.Name(p.Protocol, p.Code)))
             .ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ike.Registry;
 using System.Buffers.Binary;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
@@ -34,7 +35,7 @@ public sealed class Ikev2RetryTests
         Assert.Equal("INVALID_KE_PAYLOAD", attempts[0].RejectingNotify?.Name);
         Assert.Equal("accepted group modp2048", attempts[0].RejectingNotify?.Detail);
         Assert.Equal(ExchangeState.Completed, attempts[1].State);
-        Assert.Equal("modp2048", sa.Chosen?.DhGroup);
+        Assert.Equal(new TransformValue(TransformRegistry.DhGroup, 14), sa.Chosen?.DhGroup);
         Assert.Equal(IkeSaState.Negotiating, sa.State);
     }
 

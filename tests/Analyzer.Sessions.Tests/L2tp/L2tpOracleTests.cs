@@ -1,3 +1,4 @@
+using Analyzer.Protocols.L2tp;
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Sessions.L2tp;
@@ -36,7 +37,7 @@ public sealed class L2tpOracleTests
             .OrderBy(m => m.Frame.Frame)
             .Select(m => string.Join(' ',
                 m.Frame.Frame.ToString(CultureInfo.InvariantCulture),
-                m.IsZlb ? "none" : m.Type == "malformed" ? "?" : m.MessageType.ToString(CultureInfo.InvariantCulture),
+                m.IsZlb ? "none" : m.MessageType is L2tpMessageType type ? ((int)type).ToString(CultureInfo.InvariantCulture) : "?",
                 m.SequencePresent ? m.Ns.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 m.SequencePresent ? m.Nr.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 m.TunnelId.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ppp;
+using Analyzer.Protocols.L2tp;
 using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Tests.Esp;
@@ -35,7 +37,7 @@ public sealed class L2tpTunnelTrackerTests
         Assert.Equal("Microsoft", tunnel.ClientVendorName);
         Assert.Equal("lns", tunnel.ServerHostName);
         Assert.True(tunnel.InClearText);
-        Assert.Equal(["SCCRQ", "SCCRP", "SCCCN", "ZLB", "ICRQ", "ICRP", "ICCN"], tunnel.ControlMessages.Select(m => m.Type));
+        Assert.Equal(["SCCRQ", "SCCRP", "SCCCN", "ZLB", "ICRQ", "ICRP", "ICCN"], tunnel.ControlMessages.Select(m => L2tpMessageTypes.Name(m.MessageType)));
         Assert.True(tunnel.ControlMessages[3].IsZlb);
         L2tpSession session = Assert.Single(tunnel.Sessions);
         Assert.Equal(L2tpSessionState.Established, session.State);
@@ -69,7 +71,7 @@ public sealed class L2tpTunnelTrackerTests
         Assert.Equal(2, tunnel.DataFromServer);
         PppSession ppp = tunnel.Sessions[0].Ppp!;
         Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal(691, ppp.AuthenticationErrorCode);
         Assert.Contains("ERROR_AUTHENTICATION_FAILURE", ppp.AuthenticationMessage, StringComparison.Ordinal);
     }
@@ -169,7 +171,7 @@ public sealed class L2tpTunnelTrackerTests
         Assert.Equal(L2tpSessionState.Unknown, session.State);
         Assert.Equal(1, session.DataPackets);
         PppPacketObservation echo = Assert.Single(session.Ppp!.Packets);
-        Assert.Equal(("LCP", "Echo-Request"), (echo.Protocol, echo.Code));
+        Assert.Equal((PppProtocols.Lcp, (byte)9), (echo.Protocol, echo.Code)); // RFC 1661 §5.8 Echo-Request
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class L2tpTunnelTrackerTests
         CaptureModel model = CaptureReplay.Shared("tcpdump/l2tp-avp-overflow.pcap");
 
         Assert.NotEmpty(model.L2tpTunnels);
-        Assert.All(model.L2tpTunnels.SelectMany(t => t.ControlMessages), m => Assert.Equal("malformed", m.Type));
+        Assert.All(model.L2tpTunnels.SelectMany(t => t.ControlMessages), m => Assert.Null(m.MessageType));
         Assert.NotEmpty(model.L2tpTunnels.SelectMany(t => t.Anomalies));
     }
 }

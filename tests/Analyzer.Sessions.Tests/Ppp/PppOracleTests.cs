@@ -47,7 +47,7 @@ public sealed class PppOracleTests
         List<string> actual = sessions.SelectMany(s => s.Packets)
             .Where(p => !malformed.Contains(p.Frame.Frame))
             .OrderBy(p => p.Frame.Frame)
-            .Select(p => string.Join('|', p.Frame.Frame.ToString(CultureInfo.InvariantCulture), p.Protocol, p.Code, p.Identifier.ToString(CultureInfo.InvariantCulture)))
+            .Select(p => string.Join('|', p.Frame.Frame.ToString(CultureInfo.InvariantCulture), PppProtocols.Name(p.Protocol), PppCodes.Name(p.Protocol, p.Code), p.Identifier.ToString(CultureInfo.InvariantCulture)))
             .ToList();
 
         Assert.Equal(expected, actual);

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ppp;
 using Analyzer.Core;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Tests.Esp;
@@ -28,7 +29,7 @@ public sealed class PppSessionTrackerTests
         PppoeSession session = Assert.Single(model.PppoeSessions);
         Assert.Equal(2, session.Packets);
         Assert.Equal(2, session.Ppp.EchoRequests);
-        Assert.All(session.Ppp.Packets, p => Assert.Equal(("LCP", "Echo-Request"), (p.Protocol, p.Code)));
+        Assert.All(session.Ppp.Packets, p => Assert.Equal(("LCP", "Echo-Request"), (PppProtocols.Name(p.Protocol), PppCodes.Name(p.Protocol, p.Code))));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class PppSessionTrackerTests
         CaptureModel model = CaptureReplay.Shared("tcpdump/truncated-aack.pcap");
 
         PppoeSession session = Assert.Single(model.PppoeSessions);
-        Assert.Equal("success", session.Ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Success, session.Ppp.AuthenticationResult);
         Assert.Contains(session.Ppp.Anomalies, a => a.Kind == PppAnomalyKind.BadAuthenticationField && a.Frame.Frame == 1 && a.Detail.StartsWith("PAP", StringComparison.Ordinal));
     }
 
@@ -52,7 +53,7 @@ public sealed class PppSessionTrackerTests
 
         Assert.Equal("PAP", ppp.AuthenticationProtocol);
         Assert.Equal("bob", ppp.UserName);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal("Login incorrect", ppp.AuthenticationMessage);
         Assert.DoesNotContain(ppp.Packets, p => p.Summary.Contains("pw", StringComparison.Ordinal));
     }
@@ -72,7 +73,7 @@ public sealed class PppSessionTrackerTests
 
         PppSession ppp = Run((false, hex));
 
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal(code, ppp.AuthenticationErrorCode);
         Assert.Contains(symbol, ppp.AuthenticationMessage, StringComparison.Ordinal);
         Assert.EndsWith("M=denied", ppp.AuthenticationMessage, StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public sealed class PppSessionTrackerTests
 
         Assert.Equal("EAP", ppp.AuthenticationProtocol);
         Assert.Equal("alice", ppp.UserName);
-        Assert.Equal("failure", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Pptp;
 using System.Buffers.Binary;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
@@ -42,7 +43,7 @@ public sealed class PptpStreamTests
         CaptureModel model = CaptureReplay.Run([Segment(1, 1000, echo[..5]), Segment(2, 1005, echo[5..])]);
 
         PptpControlObservation message = Assert.Single(Assert.Single(model.PptpConnections).ControlMessages);
-        Assert.Equal(("Echo-Request", 2L), (message.Type, message.Frame.Frame));
+        Assert.Equal((PptpMessageType.EchoRequest, 2L), (message.Type, message.Frame.Frame));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PptpStreamTests
         CaptureModel model = CaptureReplay.Run([Segment(1, 1000, bad), Segment(2, 1016, EchoRequest(2))]);
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
-        Assert.Contains(connection.Anomalies, a => a.StartsWith("frame 1:", StringComparison.Ordinal) && a.Contains("bad magic number", StringComparison.Ordinal));
+        Assert.Contains(connection.Anomalies, a => a is { Kind: PptpAnomalyKind.MalformedControlMessage, Frame.Frame: 1 } && a.Detail.Contains("bad magic number", StringComparison.Ordinal));
         Assert.Equal([2L], connection.ControlMessages.Select(m => m.Frame.Frame));
     }
 
@@ -72,7 +73,7 @@ public sealed class PptpStreamTests
         CaptureModel model = CaptureReplay.Run([Segment(1, 1000, EchoRequest(1)), Segment(2, 1100, EchoRequest(2))]);
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
-        Assert.Contains(connection.Anomalies, a => a.StartsWith("frame 2:", StringComparison.Ordinal));
+        Assert.Contains(connection.Anomalies, a => a is { Kind: PptpAnomalyKind.ControlStreamGap, Frame.Frame: 2 });
         Assert.Equal(2, connection.ControlMessages.Count);
     }
 }

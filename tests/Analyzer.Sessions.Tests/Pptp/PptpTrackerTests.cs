@@ -1,3 +1,5 @@
+using Analyzer.Protocols.Ppp;
+using Analyzer.Protocols.Pptp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
 using Analyzer.Sessions.Tests.Esp;
@@ -21,11 +23,12 @@ public sealed class PptpTrackerTests
         Assert.Equal((ushort)2932, connection.ClientCallId);
         Assert.Equal((ushort)256, connection.ServerCallId);
         Assert.True(connection.GreBothWays);
-        Assert.Null(connection.FailureResult);
+        Assert.Null(connection.Failure);
         Assert.Equal(
             ["Start-Control-Connection-Request", "Start-Control-Connection-Reply", "Outgoing-Call-Request", "Outgoing-Call-Reply", "Set-Link-Info", "Set-Link-Info"],
-            connection.ControlMessages.Select(m => m.Type));
-        Assert.Equal("1 (Successful channel establishment)", connection.ControlMessages[1].Result);
+            connection.ControlMessages.Select(m => PptpNames.TypeName(m.Type)));
+        Assert.Equal(new PptpResult(1, 0), connection.ControlMessages[1].Result);
+        Assert.Equal("1 (Successful channel establishment)", PptpNames.ResultName(PptpMessageType.StartControlConnectionReply, 1, 0));
         Assert.Equal("local", connection.ServerHostName);
     }
 
@@ -36,7 +39,7 @@ public sealed class PptpTrackerTests
 
         PppSession ppp = Assert.Single(model.PptpConnections).Ppp!;
         Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
-        Assert.Equal("success", ppp.AuthenticationResult);
+        Assert.Equal(PppAuthenticationResult.Success, ppp.AuthenticationResult);
         Assert.Equal("Access granted", ppp.AuthenticationMessage);
         Assert.Equal(36, ppp.AuthenticationFrame!.Value.Frame);
         Assert.Equal("lulu", ppp.UserName);
@@ -47,8 +50,8 @@ public sealed class PptpTrackerTests
         Assert.Equal("192.168.2.2", ppp.ServerAddress);
         Assert.True(ppp.CompressionNegotiated);
         Assert.Contains("128-bit", ppp.Compression, StringComparison.Ordinal);
-        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 39 && p.Code == "Protocol-Reject" && p.Summary == "rejected IPV6CP");
-        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 18 && p.Code == "Configure-Reject" && p.Summary.StartsWith("Callback", StringComparison.Ordinal));
+        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 39 && p is { Protocol: PppProtocols.Lcp, Code: PppCodes.ProtocolReject } && p.Summary == "rejected IPV6CP");
+        Assert.Contains(ppp.Packets, p => p.Frame.Frame == 18 && p.Code == PppCodes.ConfigureReject && p.Summary.StartsWith("Callback", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,9 +61,9 @@ public sealed class PptpTrackerTests
 
         PptpConnection connection = Assert.Single(model.PptpConnections);
         Assert.Equal(8, connection.ControlMessages.Count);
-        Assert.Equal("Call-Disconnect-Notify", connection.ControlMessages[^1].Type);
+        Assert.Equal(PptpMessageType.CallDisconnectNotify, connection.ControlMessages[^1].Type);
         Assert.True(connection.CallEstablished);
-        Assert.Null(connection.FailureResult);
+        Assert.Null(connection.Failure);
         Assert.Equal(0, connection.GreFromClient + connection.GreFromServer);
     }
 
@@ -73,6 +76,6 @@ public sealed class PptpTrackerTests
         Assert.False(connection.ControlSeen);
         Assert.True(connection.GreBothWays);
         Assert.Equal(402, connection.GreFromClient + connection.GreFromServer);
-        Assert.Equal(2, connection.Ppp!.Packets.Count(p => p.Protocol == "LCP"));
+        Assert.Equal(2, connection.Ppp!.Packets.Count(p => p.Protocol == PppProtocols.Lcp));
     }
 }

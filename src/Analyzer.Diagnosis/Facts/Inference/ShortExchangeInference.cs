@@ -82,6 +82,7 @@ internal static class ShortExchangeInference
             Basis = basis,
             Meaning = Meaning(end, conversation.CarriesL2tp),
             PacketsBeforeSilence = end,
+            PppStartedThenStopped = conversation.CarriesL2tp && end > SetUpWithoutPpp,
             SilenceSeconds = silence,
             Answered = true,
             AtStartOfSa = true,

@@ -3,23 +3,20 @@ using System.Collections.Frozen;
 namespace Analyzer.Protocols.Ike.Registry;
 
 /// <summary>
-/// The one table of which algorithms are weak: RFC 8247 §3.1–3.4 (IKEv2 encryption, PRF, integrity,
-/// Diffie-Hellman), with SHOULD NOT and MUST NOT counting as weak. Every row below is one row of the
-/// RFC's tables, checked against the ipsecme working group's source of the document
-/// (draft-ietf-ipsecme-rfc4307bis, whose tables RFC 8247 published unchanged); a row the RFC does
-/// not have says so. Algorithms the RFC does not list are <see cref="AlgorithmRequirement.NotListed"/>
-/// (§1: "any algorithm ... not mentioned in this document MAY be implemented", and MAY is written
-/// only for a downgrade), so the larger MODP and ECP groups (15–18, 20, 21) and curves have no row.
-/// Four additions are not RFC rows and are marked so: single DES under its two other IKEv2 numbers,
-/// and DH groups 3 and 4, which IKEv2 reserves (so the RFC has no row) but whose 155/185-bit EC2N
-/// fields are weaker than group 1.
+/// The one owner of "which algorithms are weak": requirement levels from RFC 8247 §3.1–3.4 for the IKE
+/// SA (IKEv1 Phase 1 and the IKEv2 IKE SA) and from RFC 8221 §5–6 for ESP and AH (Quick Mode and
+/// CHILD_SA proposals; their PFS group is judged by RFC 8247 §3.4, since RFC 8221 has no group table).
+/// SHOULD NOT and MUST NOT count as weak. Every row below is one row of the RFC's tables, with its
+/// section; a row the RFC does not have says so. Algorithms a table does not list are
+/// <see cref="AlgorithmRequirement.NotListed"/> (both RFCs, §1: "any algorithm ... not mentioned in
+/// this document MAY be implemented", and MAY is written only for a downgrade), so the larger MODP and
+/// ECP groups (15–18, 20, 21) and curves have no row. Four additions to RFC 8247 are not RFC rows and
+/// are marked so: single DES under its two other IKEv2 numbers, and DH groups 3 and 4, which IKEv2
+/// reserves (so the RFC has no row) but whose 155/185-bit EC2N fields are weaker than group 1.
 /// IKEv1 values are judged as their IKEv2 equivalents (the same algorithm under the older registry's
-/// number), since RFC 8247's reasons (key size, broken hash) do not depend on the IKE version. ESP and
-/// AH transforms of IKEv1 Quick Mode are judged by the same IKEv2 rows for now: RFC 8221 (ESP/AH)
-/// differs for ESP (ENCR_NULL and AES-GCM-16 are MUST there; its drafts put ENCR_3DES at SHOULD NOT),
-/// and its table was not at hand to check row by row.
+/// number), since the RFCs' reasons (key size, broken hash) do not depend on the IKE version.
 /// </summary>
-public static class AlgorithmRequirements
+public static partial class AlgorithmRequirements
 {
     // RFC 8247 §3.1, Type 1 - IKEv2 Encryption Algorithm Transforms (levels for 128-bit keys; the RFC
     // puts 256-bit AES keys at SHOULD, which a per-number table cannot tell apart).
@@ -72,16 +69,82 @@ public static class AlgorithmRequirements
         [4] = AlgorithmRequirement.MustNot,        // EC2N 185-bit: not an RFC row (IKEv1 only)
     }.ToFrozenDictionary();
 
-    public static AlgorithmRequirement Of(TransformValue value) => value.Registry switch
+    /// <summary>The level of one algorithm in a proposal for <paramref name="protocol"/>, and the table that sets it.</summary>
+    public static JudgedAlgorithm Judge(TransformValue value, SecurityProtocol protocol)
     {
-        TransformRegistry.V2Encryption or TransformRegistry.V1EspTransform => Encryption.GetValueOrDefault(value.Id),
-        TransformRegistry.V1Encryption => Encryption.GetValueOrDefault(V1EncryptionAsV2(value.Id)),
-        TransformRegistry.V2Prf => Prf.GetValueOrDefault(value.Id),
-        TransformRegistry.V1Hash => Prf.GetValueOrDefault(V1HashAsV2Prf(value.Id)),
-        TransformRegistry.V2Integrity => Integrity.GetValueOrDefault(value.Id),
-        TransformRegistry.V1Phase2Authentication or TransformRegistry.V1AhTransform => Integrity.GetValueOrDefault(V1AuthenticationAsV2Integrity(value.Registry, value.Id)),
-        TransformRegistry.DhGroup => Groups.GetValueOrDefault(value.Id),
-        _ => AlgorithmRequirement.NotListed,
+        bool child = protocol is SecurityProtocol.Esp or SecurityProtocol.Ah || value.Registry
+            is TransformRegistry.V1EspTransform or TransformRegistry.V1AhTransform or TransformRegistry.V1Phase2Authentication;
+        (FrozenDictionary<int, AlgorithmRequirement>? table, int id, AlgorithmSource source) = value.Registry switch
+        {
+            TransformRegistry.V2Encryption or TransformRegistry.V1EspTransform when child => (EspEncryption, value.Id, AlgorithmSource.Rfc8221Encryption),
+            TransformRegistry.V2Encryption => (Encryption, value.Id, AlgorithmSource.Rfc8247Encryption),
+            TransformRegistry.V1Encryption => (Encryption, V1EncryptionAsV2(value.Id), AlgorithmSource.Rfc8247Encryption),
+            TransformRegistry.V2Prf => (Prf, value.Id, AlgorithmSource.Rfc8247Prf),
+            TransformRegistry.V1Hash => (Prf, V1HashAsV2Prf(value.Id), AlgorithmSource.Rfc8247Prf),
+            TransformRegistry.V2Integrity when child => (EspAuthentication, value.Id, AlgorithmSource.Rfc8221Authentication),
+            TransformRegistry.V2Integrity => (Integrity, value.Id, AlgorithmSource.Rfc8247Integrity),
+            TransformRegistry.V1Phase2Authentication or TransformRegistry.V1AhTransform =>
+                (EspAuthentication, V1AuthenticationAsV2Integrity(value.Registry, value.Id), AlgorithmSource.Rfc8221Authentication),
+            TransformRegistry.DhGroup => (Groups, value.Id, AlgorithmSource.Rfc8247Groups),
+            _ => (null, -1, AlgorithmSource.None),
+        };
+        return table is not null && table.TryGetValue(id, out AlgorithmRequirement level)
+            ? new JudgedAlgorithm(value, level, source)
+            : new JudgedAlgorithm(value, AlgorithmRequirement.NotListed, AlgorithmSource.None);
+    }
+
+    /// <summary>
+    /// Every algorithm of one proposal judged for its protocol, in the proposal's order, plus RFC 8221
+    /// §6's AUTH_NONE row, which depends on the proposal as a whole: an ESP proposal whose cipher is not
+    /// AEAD and that has no integrity algorithm (or names NONE) is encryption without authentication,
+    /// MUST NOT; with an AEAD cipher NONE is the MUST.
+    /// </summary>
+    public static List<JudgedAlgorithm> Judge(IReadOnlyList<TransformValue> algorithms, SecurityProtocol protocol)
+    {
+        var judged = new List<JudgedAlgorithm>(algorithms.Count + 1);
+        bool cipher = false;
+        bool aead = false;
+        bool integrity = false;
+        foreach (TransformValue value in algorithms)
+        {
+            JudgedAlgorithm one = Judge(value, protocol);
+            if (protocol == SecurityProtocol.Esp && value.Registry is TransformRegistry.V2Encryption or TransformRegistry.V1EspTransform)
+            {
+                cipher = true;
+                aead |= IsCombinedMode(value.Id);
+            }
+            else if (protocol == SecurityProtocol.Esp && value.Registry is TransformRegistry.V2Integrity or TransformRegistry.V1Phase2Authentication)
+            {
+                if (value is { Registry: TransformRegistry.V2Integrity, Id: AuthNone })
+                {
+                    continue;
+                }
+
+                integrity = true;
+            }
+
+            judged.Add(one);
+        }
+
+        if (cipher && !integrity)
+        {
+            judged.Add(new JudgedAlgorithm(new TransformValue(TransformRegistry.V2Integrity, AuthNone),
+                aead ? AlgorithmRequirement.Must : AlgorithmRequirement.MustNot, AlgorithmSource.Rfc8221Authentication));
+        }
+
+        return judged;
+    }
+
+    /// <summary>The RFC and section a level was read from ("RFC 8221 §5"), for the text of a finding.</summary>
+    public static string Citation(AlgorithmSource source) => source switch
+    {
+        AlgorithmSource.Rfc8247Encryption => "RFC 8247 §3.1",
+        AlgorithmSource.Rfc8247Prf => "RFC 8247 §3.2",
+        AlgorithmSource.Rfc8247Integrity => "RFC 8247 §3.3",
+        AlgorithmSource.Rfc8247Groups => "RFC 8247 §3.4",
+        AlgorithmSource.Rfc8221Encryption => "RFC 8221 §5",
+        AlgorithmSource.Rfc8221Authentication => "RFC 8221 §6",
+        _ => "not listed",
     };
 
     // RFC 2409 appendix A: 1 DES-CBC, 5 3DES-CBC, 7 AES-CBC (RFC 3602); the others have no RFC 8247 row.

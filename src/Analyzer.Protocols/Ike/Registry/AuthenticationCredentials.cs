@@ -18,7 +18,23 @@ public static class AuthenticationCredentials
         _ => AuthenticationCredential.Unknown,
     };
 
-    /// <summary>The credential of a negotiated method value; only IKEv1 carries the method in its proposals.</summary>
-    public static AuthenticationCredential Of(TransformValue? method) =>
-        method is { Registry: TransformRegistry.V1AuthenticationMethod } value ? OfIkev1Method(value.Id) : AuthenticationCredential.Unknown;
+    /// <summary>
+    /// IKEv2 AUTH payload methods (<see cref="Ikev2AuthenticationMethods"/>): the shared key MIC rests on
+    /// a PSK (or, after EAP, on the MSK); signatures on a key pair; GSPAM and NULL on neither.
+    /// </summary>
+    public static AuthenticationCredential OfIkev2Method(int method) => method switch
+    {
+        Ikev2AuthenticationMethods.SharedKeyMic => AuthenticationCredential.PreSharedKey,
+        Ikev2AuthenticationMethods.RsaSignature or Ikev2AuthenticationMethods.DssSignature or Ikev2AuthenticationMethods.EcdsaP256
+            or Ikev2AuthenticationMethods.EcdsaP384 or Ikev2AuthenticationMethods.EcdsaP521 or Ikev2AuthenticationMethods.DigitalSignature => AuthenticationCredential.PublicKey,
+        _ => AuthenticationCredential.Unknown,
+    };
+
+    /// <summary>The credential of a method value: IKEv1's from its proposals, IKEv2's from an AUTH payload.</summary>
+    public static AuthenticationCredential Of(TransformValue? method) => method switch
+    {
+        { Registry: TransformRegistry.V1AuthenticationMethod } value => OfIkev1Method(value.Id),
+        { Registry: TransformRegistry.V2AuthenticationMethod } value => OfIkev2Method(value.Id),
+        _ => AuthenticationCredential.Unknown,
+    };
 }

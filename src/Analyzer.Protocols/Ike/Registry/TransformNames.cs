@@ -19,6 +19,7 @@ public static class TransformNames
         TransformRegistry.V2Prf => Ikev2TransformNames.Prfs,
         TransformRegistry.V2Integrity => Ikev2TransformNames.Integrities,
         TransformRegistry.DhGroup => DhGroups.Table,
+        TransformRegistry.V2AuthenticationMethod => Ikev2AuthenticationMethods.Table,
         _ => throw new ArgumentOutOfRangeException(nameof(registry), registry, "no table for this registry"),
     };
 

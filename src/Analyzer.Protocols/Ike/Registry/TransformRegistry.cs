@@ -36,6 +36,9 @@ public enum TransformRegistry : byte
     /// <summary>IKEv2 transform type 3.</summary>
     V2Integrity,
 
+    /// <summary>IKEv2 AUTH payload's Auth Method (RFC 7296 §3.8, <see cref="Ikev2AuthenticationMethods"/>).</summary>
+    V2AuthenticationMethod,
+
     /// <summary>Diffie-Hellman group: IKEv1 attribute 4 and IKEv2 transform type 4 share the numbers.</summary>
     DhGroup,
 }

@@ -26,7 +26,7 @@ public static class CertificateDecoder
                 null)
             {
                 ExtendedKeyUsages = ExtendedKeyUsages(certificate),
-                KeyUsage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages.ToString(),
+                KeyUsage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault()?.KeyUsages,
                 PublicKeyInfoSha1 = PublicKeyInfoHash(certificate),
                 IsAuthority = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault()?.CertificateAuthority == true,
             };

@@ -3,8 +3,8 @@ using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
-/// <summary>Turns decoded proposals into the model's named <see cref="IkeProposal"/> records.</summary>
-internal static class ProposalNaming
+/// <summary>Turns decoded proposals into the model's typed <see cref="IkeProposal"/> records.</summary>
+internal static class ProposalReading
 {
     private const int LifeTypeSeconds = 1;
 
@@ -14,16 +14,12 @@ internal static class ProposalNaming
         bool phase1 = proposal.ProtocolId == ProtocolIds.Isakmp;
         foreach (SaTransform transform in proposal.Transforms)
         {
-            var attributes = new List<KeyValuePair<string, string>>(transform.Attributes.Count);
+            var attributes = new List<ProposalAttribute>(transform.Attributes.Count);
             long? lifeType = null;
             long? lifetime = null;
             foreach (SaAttribute attribute in transform.Attributes)
             {
-                string name = Ikev1AttributeNames.TypeName(phase1, attribute.Type);
-                string value = attribute.Value is long number
-                    ? Ikev1AttributeNames.ValueName(phase1, attribute.Type, number) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : Convert.ToHexStringLower(attribute.Raw ?? []);
-                attributes.Add(new(name, value));
+                attributes.Add(attribute.Value is long number ? new ProposalAttribute(attribute.Type, number) : new ProposalAttribute(attribute.Type, null, attribute.Raw ?? []));
                 if (attribute.Type == (phase1 ? Ikev1AttributeNames.Phase1LifeType : Ikev1AttributeNames.Phase2LifeType))
                 {
                     lifeType = attribute.Value;
@@ -35,20 +31,11 @@ internal static class ProposalNaming
             }
 
             long? seconds = lifeType is null or LifeTypeSeconds ? lifetime : null;
+            var protocol = (SecurityProtocol)proposal.ProtocolId;
             if (phase1)
             {
-                yield return new IkeProposal(
-                    proposal.Number,
-                    transform.Number,
-                    ProtocolIds.V1.Name(proposal.ProtocolId),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase1Encryption), Ikev1AttributeNames.Phase1Encryptions),
-                    (int?)transform.Attribute(Ikev1AttributeNames.Phase1KeyLength),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase1Hash), Ikev1AttributeNames.Phase1Hashes),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase1AuthenticationMethod), Ikev1AttributeNames.AuthenticationMethods),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase1GroupDescription), DhGroups.Table),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase1Prf), Ikev1AttributeNames.Phase1Hashes),
-                    seconds,
-                    null)
+                yield return new IkeProposal(proposal.Number, transform.Number, protocol, false,
+                    (int?)transform.Attribute(Ikev1AttributeNames.Phase1KeyLength), seconds)
                 {
                     Attributes = attributes,
                     Algorithms = Values(transform,
@@ -61,18 +48,8 @@ internal static class ProposalNaming
             }
             else
             {
-                yield return new IkeProposal(
-                    proposal.Number,
-                    transform.Number,
-                    ProtocolIds.V1.Name(proposal.ProtocolId),
-                    Ikev1TransformIds.Name(proposal.ProtocolId, transform.TransformId),
-                    (int?)transform.Attribute(Ikev1AttributeNames.Phase2KeyLength),
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase2AuthenticationAlgorithm), Ikev1AttributeNames.Phase2AuthenticationAlgorithms),
-                    null,
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase2GroupDescription), DhGroups.Table),
-                    null,
-                    seconds,
-                    Named(transform.Attribute(Ikev1AttributeNames.Phase2EncapsulationMode), Ikev1AttributeNames.EncapsulationModes))
+                yield return new IkeProposal(proposal.Number, transform.Number, protocol, false,
+                    (int?)transform.Attribute(Ikev1AttributeNames.Phase2KeyLength), seconds)
                 {
                     Attributes = attributes,
                     Algorithms = Phase2Values(proposal.ProtocolId, transform),
@@ -82,15 +59,12 @@ internal static class ProposalNaming
         }
     }
 
-    /// <summary>IKEv2: one record per proposal, the first transform of each type (RFC 7296 §3.3: transforms of one proposal combine).</summary>
+    /// <summary>IKEv2: one record per proposal (RFC 7296 §3.3: transforms of one proposal combine).</summary>
     public static IkeProposal FromV2(SaProposal proposal)
     {
-        string? encryption = null;
         int? keyLength = null;
-        string? prf = null;
-        string? integrity = null;
-        string? group = null;
-        var attributes = new List<KeyValuePair<string, string>>(proposal.Transforms.Count);
+        bool cipherSeen = false;
+        var attributes = new List<ProposalAttribute>(proposal.Transforms.Count);
         var algorithms = new List<TransformValue>(proposal.Transforms.Count);
         foreach (SaTransform transform in proposal.Transforms)
         {
@@ -99,28 +73,16 @@ internal static class ProposalNaming
                 algorithms.Add(new TransformValue(registry, transform.TransformId));
             }
 
-            string name = Ikev2TransformNames.IdName(transform.TransformType, transform.TransformId);
             long? length = transform.Attribute(Ikev2TransformNames.KeyLengthAttribute);
-            attributes.Add(new(Ikev2TransformNames.Types.Name(transform.TransformType), length is long bits ? name + "_" + bits.ToString(System.Globalization.CultureInfo.InvariantCulture) : name));
-            switch (transform.TransformType)
+            attributes.Add(new ProposalAttribute(transform.TransformType, transform.TransformId, null, (int?)length));
+            if (transform.TransformType == Ikev2TransformNames.Encryption && !cipherSeen)
             {
-                case Ikev2TransformNames.Encryption when encryption is null:
-                    encryption = name;
-                    keyLength = (int?)length;
-                    break;
-                case Ikev2TransformNames.PseudoRandomFunction when prf is null:
-                    prf = name;
-                    break;
-                case Ikev2TransformNames.Integrity when integrity is null:
-                    integrity = name;
-                    break;
-                case Ikev2TransformNames.DiffieHellman when group is null:
-                    group = name;
-                    break;
+                cipherSeen = true;
+                keyLength = (int?)length;
             }
         }
 
-        return new IkeProposal(proposal.Number, 0, ProtocolIds.V2.Name(proposal.ProtocolId), encryption, keyLength, integrity, null, group, prf, null, null)
+        return new IkeProposal(proposal.Number, 0, (SecurityProtocol)proposal.ProtocolId, true, keyLength, null)
         { Attributes = attributes, Algorithms = algorithms };
     }
 
@@ -159,6 +121,4 @@ internal static class ProposalNaming
 
         return values;
     }
-
-    private static string? Named(long? value, NameTable table) => value is long number ? table.Name((int)number) : null;
 }

@@ -1,0 +1,64 @@
+namespace Analyzer.Core.Tests;
+
+/// <summary>
+/// The one table of Windows error numbers (RAS range of raserror.h, IKE range of winerror.h) that the
+/// MS-CHAP failure packets, the Windows event maps and the rules all name.
+/// </summary>
+public sealed class WindowsErrorsTests
+{
+    [Theory]
+    [InlineData(628, "ERROR_DISCONNECTION")]
+    [InlineData(648, "ERROR_PASSWD_EXPIRED")]
+    [InlineData(649, "ERROR_NO_DIALIN_PERMISSION")]
+    [InlineData(691, "ERROR_AUTHENTICATION_FAILURE")]
+    [InlineData(718, "ERROR_PPP_TIMEOUT")]
+    [InlineData(720, "ERROR_PPP_NO_PROTOCOLS_CONFIGURED")]
+    [InlineData(732, "ERROR_PPP_NOT_CONVERGING")]
+    [InlineData(734, "ERROR_PPP_LCP_TERMINATED")]
+    [InlineData(738, "ERROR_PPP_NO_ADDRESS_ASSIGNED")]
+    [InlineData(741, "ERROR_NO_LOCAL_ENCRYPTION")]
+    [InlineData(742, "ERROR_NO_REMOTE_ENCRYPTION")]
+    [InlineData(812, "ERROR_SERVER_POLICY")]
+    [InlineData(13801, "ERROR_IPSEC_IKE_AUTH_FAIL")]
+    [InlineData(13806, "ERROR_IPSEC_IKE_NO_CERT")]
+    [InlineData(13820, "ERROR_IPSEC_IKE_NO_PRIVATE_KEY")]
+    public void Ras_and_ike_numbers_carry_microsofts_symbol_in_one_table(long code, string symbol)
+    {
+        Assert.True(WindowsErrors.IsKnown(code));
+        Assert.Equal(symbol, WindowsErrors.Find(code)?.Symbol);
+        Assert.StartsWith(symbol + ": ", WindowsErrors.Describe(code), StringComparison.Ordinal);
+        Assert.StartsWith($"error {code} ({symbol}: ", WindowsErrors.Name(code), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(809)]
+    [InlineData(789)]
+    [InlineData(13843)]
+    public void A_number_whose_symbol_was_not_checked_is_described_by_its_meaning_alone(long code)
+    {
+        Assert.Null(WindowsErrors.Find(code)?.Symbol);
+        Assert.Equal(WindowsErrors.Meaning(code), WindowsErrors.Describe(code));
+    }
+
+    [Fact]
+    public void Every_number_lies_in_the_ras_or_the_ike_range_and_has_a_meaning()
+    {
+        for (long code = 0; code < 14000; code++)
+        {
+            if (WindowsErrors.Find(code) is WindowsError error)
+            {
+                Assert.True(code is >= 600 and < 1000 || code is >= 13801 and <= 13907, $"{code} is outside the RAS and IKE ranges");
+                Assert.False(string.IsNullOrWhiteSpace(error.Meaning));
+                Assert.True(error.Symbol is null || error.Symbol.StartsWith("ERROR_", StringComparison.Ordinal) || error.Symbol == "PENDING", error.Symbol);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unknown_number_is_named_by_its_number()
+    {
+        Assert.False(WindowsErrors.IsKnown(4711));
+        Assert.Null(WindowsErrors.Meaning(4711));
+        Assert.Equal("error 4711 (unknown Windows error 4711)", WindowsErrors.Name(4711));
+    }
+}
