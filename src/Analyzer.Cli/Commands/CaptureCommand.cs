@@ -24,10 +24,14 @@ internal static class CaptureCommand
         "udp port 500 or udp port 4500 or udp port 1701 or tcp port 1723 or ip proto 50 or ip proto 51 or ip proto 47"
         + " or ip6 proto 50 or ip6 proto 51 or ip6 proto 47 or (ip and ip[6:2] & 0x1fff != 0) or (ip6 and ip6[6] == 44)";
 
-    // How often the loop looks at the clock and at Ctrl+C when no packet comes. Immediate mode is
-    // what makes it hold on Linux: libpcap's TPACKET_V3 ring leaves the wait to the kernel, which
-    // never wakes a reader for an empty block, so on a quiet link neither --duration nor Ctrl+C
-    // ended the capture (and the file stayed empty).
+    // The device is read without blocking and the loop waits itself, at most this long, on the stop
+    // token. A blocking read cannot be relied on to come back: on Linux, libpcap's read timeout is
+    // the kernel's, which does not wake a reader while the filter lets nothing through, so on a quiet
+    // link neither --duration nor Ctrl+C ended the capture (and the file stayed empty).
+    private const int IdleWaitMilliseconds = 50;
+
+    // How long the kernel may hold packets before handing them over when immediate delivery is
+    // unavailable; immediate mode (asked for below) hands each packet over at once.
     private const int ReadTimeoutMilliseconds = 200;
     private const int SnapLength = 262144;
 
@@ -110,6 +114,7 @@ internal static class CaptureCommand
         {
             device.Open(new DeviceConfiguration { Snaplen = SnapLength, ReadTimeout = ReadTimeoutMilliseconds, Mode = DeviceModes.None, Immediate = true });
             device.Filter = VpnFilter;
+            device.NonBlockingMode = true;
         }
         catch (PcapException e)
         {
@@ -171,6 +176,13 @@ internal static class CaptureCommand
                 {
                     error.WriteLine($"vpndiag: error: {device.Name}: capture stopped: {OneLine(device.LastError)}");
                     break;
+                }
+                else
+                {
+                    // Nothing waiting: sleep until the next look, or until Ctrl+C, whichever is first.
+                    TimeSpan left = stopAt - DateTime.UtcNow;
+                    int wait = left.TotalMilliseconds < IdleWaitMilliseconds ? Math.Max(0, (int)left.TotalMilliseconds) : IdleWaitMilliseconds;
+                    cancellationToken.WaitHandle.WaitOne(wait);
                 }
             }
 
