@@ -47,3 +47,20 @@ public sealed class AttemptLogLinesTests
         Assert.All(repeated.Skip(1), e => Assert.DoesNotContain("record " + e.Record, row, StringComparison.Ordinal));
     }
 }
+
+/// <summary>Remediation in the case's own terms (issue 18): which algorithm, on which peer.</summary>
+public sealed class WeakCryptoRemediationTests
+{
+    [Fact]
+    public void Weak_crypto_remediation_names_the_weak_algorithm_and_the_peers_of_the_case_not_a_generic_list()
+    {
+        string capture = RepoPaths.RequireShared("captures/suricata-verify/ikev1-isakmp-main-mode.pcap");
+        BundleAnalysisResult result = BundleAnalysis.Run([capture], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
+        ReportFinding weak = Assert.Single(result.Document.Findings, f => f.Rule == "weak-crypto");
+        Assert.StartsWith("Remove modp1024 (SHOULD NOT", weak.Remediation[0], StringComparison.Ordinal);
+        Assert.Contains("192.168.12.1 offers", weak.Remediation[0], StringComparison.Ordinal);
+        Assert.Contains("192.168.12.2 chose modp1024", weak.Remediation[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(weak.Remediation, step => step.Contains("DES, MD5", StringComparison.Ordinal));
+    }
+}
