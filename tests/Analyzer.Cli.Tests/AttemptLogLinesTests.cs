@@ -64,3 +64,19 @@ public sealed class WeakCryptoRemediationTests
         Assert.DoesNotContain(weak.Remediation, step => step.Contains("DES, MD5", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Lost IKE fragments: the remediation names the two peers and the message that never arrived whole.</summary>
+public sealed class FragmentRemediationTests
+{
+    [Fact]
+    public void Lost_ike_fragments_remediation_names_the_peers_and_the_message_that_never_arrived_whole()
+    {
+        string scenario = SampleScenarios.PathOf("large-cert-fragments-dropped");
+        Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
+        BundleAnalysisResult result = BundleAnalysis.Run([scenario], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
+        ReportFinding lost = Assert.Single(result.Document.Findings, f => f.Rule == "ike-fragments-lost");
+        Assert.Equal("Let IP fragments of UDP 500/4500 between 198.51.100.20 and 203.0.113.10 pass every firewall and NAT device on the path: "
+            + "message 5 went out in 2 fragments and never arrived whole.", lost.Remediation[0]);
+    }
+}
