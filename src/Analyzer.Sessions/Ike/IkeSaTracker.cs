@@ -233,8 +233,9 @@ public sealed class IkeSaTracker
             return null;
         }
 
-        // IKEv2 says who initiated (I flag); IKEv1 only by a zero responder cookie, else the first sender is taken as initiator.
-        bool sourceIsInitiator = header.IsV2 ? header.V2Initiator : true;
+        // IKEv2 says who initiated (I flag). IKEv1 says it only through the message: a capture that
+        // starts after message 1, or sees one direction only, may first see the responder's answer.
+        bool sourceIsInitiator = header.IsV2 ? header.V2Initiator : !IsPhase1Answer(header);
         var sa = new IkeSa
         {
             Version = version,
@@ -249,6 +250,15 @@ public sealed class IkeSaTracker
         _sas.Add(builder.Sa);
         return builder;
     }
+
+    /// <summary>
+    /// RFC 2409 §5.4 and §5.5: the responder's first Main or Aggressive Mode message (MM2, AM2) is the
+    /// only clear phase 1 message that carries the responder cookie and starts with the SA payload;
+    /// the initiator's MM1/AM1 has a zero responder cookie (RFC 2408 §3.1), MM3/MM4 start with KE.
+    /// </summary>
+    private static bool IsPhase1Answer(in IsakmpHeader header) =>
+        header.ResponderCookie != 0 && !header.IsEncrypted && header.FirstPayload == PayloadType.SecurityAssociation
+        && header.Exchange is ExchangeType.IdentityProtection or ExchangeType.Aggressive;
 
     private void RecordFragment(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
     {
