@@ -28,6 +28,7 @@ public sealed class IkeSaTracker
     private readonly List<SaBuilder> _order = [];
     private readonly List<IkeSa> _sas = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
+    private readonly SnapLengthCuts _snapLengthCuts = new();
     private readonly IkeFragmentBudget _fragmentBudget;
     private readonly LimitNotices _notices;
     private bool _limitReported;
@@ -61,6 +62,12 @@ public sealed class IkeSaTracker
         ReadOnlySpan<byte> bytes = datagram.Payload;
         if (!IsakmpReader.TryReadHeader(bytes, out IsakmpHeader header, out ParseError error))
         {
+            if (datagram.IsTruncated && error.Kind == ParseErrorKind.Truncated)
+            {
+                _snapLengthCuts.Note(datagram.Frame, bytes.Length, datagram.WireLength);
+                return;
+            }
+
             Report(datagram.Frame, "IKE header unreadable: " + error);
             return;
         }
@@ -167,6 +174,11 @@ public sealed class IkeSaTracker
             sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
         }
 
+        if (datagram.IsTruncated && header.Length > (uint)bytes.Length)
+        {
+            _snapLengthCuts.Note(datagram.Frame, bytes.Length, datagram.WireLength);
+        }
+
         MessageAnomalies.Record(builder, datagram, header, content, bytes.Length);
         if (!retransmission)
         {
@@ -210,6 +222,7 @@ public sealed class IkeSaTracker
             model.IkeSas.Add(sa);
         }
 
+        _snapLengthCuts.MoveTo(_diagnostics, _input.DisplayName);
         model.Diagnostics.AddRange(_diagnostics);
         _notices.MoveTo(model.Diagnostics);
     }
