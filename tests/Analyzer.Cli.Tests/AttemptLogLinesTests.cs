@@ -80,3 +80,28 @@ public sealed class FragmentRemediationTests
             + "message 5 went out in 2 fragments and never arrived whole.", lost.Remediation[0]);
     }
 }
+
+/// <summary>A capture that holds only the initiator's direction (a one-way span port, an asymmetric route).</summary>
+public sealed class OneDirectionCaptureTests
+{
+    [Fact]
+    public void An_initiator_that_reaches_message_5_in_a_one_way_capture_is_not_reported_as_resending_message_1()
+    {
+        string scenario = SampleScenarios.PathOf("psk-mismatch");
+        Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
+        string oneWay = Path.Combine(Path.GetTempPath(), $"vpndiag-one-way-{Environment.ProcessId}.pcap");
+        try
+        {
+            // tshark writes the client's own packets only: MM1, MM3, MM5 (and its retransmissions).
+            ExternalTool.Run(Tshark.Require(), ["-r", Path.Combine(scenario, "client.pcap"), "-Y", "ip.src == 198.51.100.20", "-F", "pcap", "-w", oneWay]);
+            BundleAnalysisResult result = BundleAnalysis.Run([oneWay], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+
+            Assert.DoesNotContain(result.Document.Findings, f => f.Rule == "ike-no-response");
+            Assert.DoesNotContain(result.Document.Findings, f => f.Summary.Contains("message 1 3 times", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(oneWay);
+        }
+    }
+}

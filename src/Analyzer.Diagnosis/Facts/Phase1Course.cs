@@ -27,7 +27,12 @@ internal sealed class Phase1Course
 
     public bool Established { get; }
 
-    /// <summary>The initiator's messages before the responder's first answer.</summary>
+    /// <summary>
+    /// The initiator's first message and its retransmissions (the same bytes) before the responder's
+    /// first answer. Only copies count: a capture that holds one direction shows the initiator's
+    /// message 3 and 5 with no answer between, and those prove answers the capture missed, not a
+    /// message 1 sent again.
+    /// </summary>
     public List<FrameRef> FirstFrames { get; private init; } = [];
 
     public int Highest { get; private init; }
@@ -51,6 +56,11 @@ internal sealed class Phase1Course
         foreach (IkeMessage message in messages)
         {
             if (!message.FromInitiator)
+            {
+                break;
+            }
+
+            if (firstFrames.Count > 0 && message.ContentHash != messages[0].ContentHash)
             {
                 break;
             }
