@@ -90,4 +90,19 @@ public sealed class AttemptRuleTests
         Assert.Contains(esp.Evidence, e => e.Text.Contains("the attempt's logs say nothing of this stage", StringComparison.Ordinal)
             && e.Text.Contains("a capture at either end", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void One_client_rekeying_over_udp_4500_gives_rekeys_not_a_second_client_displacing_the_first()
+    {
+        BundleAnalysisResult result = Run(SampleScenarios.PathOf("rekey-churn"));
+        Assert.DoesNotContain(result.Document.Attempts.SelectMany(a => a.Relations), r => r.StartsWith("displaced-by", StringComparison.Ordinal));
+        Assert.Contains("rekey-of A1", result.Document.Attempts[1].Relations);
+    }
+
+    [Fact]
+    public void A_second_client_behind_the_same_nat_still_displaces_the_first()
+    {
+        BundleAnalysisResult result = Run(SampleScenarios.PathOf("second-client-nat-fails"));
+        Assert.Contains("displaced-by A2", result.Document.Attempts[0].Relations);
+    }
 }
