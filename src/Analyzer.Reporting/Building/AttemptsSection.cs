@@ -57,13 +57,40 @@ internal static class AttemptsSection
                 Rule = lead?.RuleId,
                 Findings = findings.Select(f => f.RuleId).ToList(),
                 Messages = attempt.Messages.Select(m => Message(context, attempt, m)).ToList(),
-                Records = attempt.Records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed).Select(r => Record(context, r)).ToList(),
+                Records = Listed(attempt.Records).Select(r => Record(context, r)).ToList(),
+                RecordsTotal = attempt.Records.Count,
                 Relations = attempt.Relations.Select(r => AttemptNames.Relation(r.Kind) + " " + r.OtherId).ToList(),
             });
         }
 
         return attempts;
     }
+
+    /// <summary>
+    /// The lines worth reading beside the ladder, in time order: the first line of each failure a map
+    /// recognised (per log: a daemon repeats it on every retransmission), then the other recognised
+    /// lines and the warnings and errors, as far as the list allows. A
+    /// charon log at level 2 or 4 writes dozens of task lines per message, which would otherwise
+    /// fill the list before the failure. A log nothing recognises is shown from its start.
+    /// </summary>
+    private static IEnumerable<EventRecord> Listed(IReadOnlyList<EventRecord> records)
+    {
+        List<EventRecord> telling = records.Where(r => r.Normalized is not null || IsWarningOrWorse(r.Level)).OrderBy(r => r.Time ?? default).ToList();
+        if (telling.Count == 0)
+        {
+            return records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed);
+        }
+
+        List<EventRecord> listed = telling.Where(r => r.Normalized?.IsFailure == true)
+            .DistinctBy(r => (r.InputIndex, r.Message, r.Normalized!.Kind)).Take(MaxRecordsListed).ToList();
+        listed.AddRange(telling.Where(r => r.Normalized?.IsFailure != true).Take(MaxRecordsListed - listed.Count));
+        return listed.OrderBy(r => r.Time ?? default);
+    }
+
+    private static bool IsWarningOrWorse(string? level) => level is not null
+        && (level.StartsWith("err", StringComparison.OrdinalIgnoreCase) || level.StartsWith("warn", StringComparison.OrdinalIgnoreCase)
+            || level.StartsWith("crit", StringComparison.OrdinalIgnoreCase) || level.StartsWith("alert", StringComparison.OrdinalIgnoreCase)
+            || level.StartsWith("emerg", StringComparison.OrdinalIgnoreCase));
 
     private static string? OwnerOf(AttemptSide side, bool failed) => !failed ? null : side switch
     {
