@@ -5,6 +5,7 @@ using Analyzer.Diagnosis;
 using Analyzer.EventLogs;
 using Analyzer.Reporting.Document;
 using Analyzer.Sessions.Ike;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Reporting.Building;
 
@@ -134,7 +135,7 @@ internal static class AttemptsSection
                 : AttemptNames.Sighting(message.Sighting),
             Encrypted = first.Encrypted && !first.Decrypted,
             Frames = message.Frames.Select(f => context.InputName(f.InputIndex) + "#" + f.Frame.ToString(CultureInfo.InvariantCulture)).ToList(),
-            Notify = context.Values.Text(notify?.Name),
+            Notify = notify is null ? null : context.Values.Text(NotifyTypes.Name(notify.Type, notify.V2)),
         };
     }
 
@@ -144,10 +145,8 @@ internal static class AttemptsSection
         IkeExchangeKind.MainMode when message.Number > 0 => "MM" + message.Number.ToString(CultureInfo.InvariantCulture),
         IkeExchangeKind.AggressiveMode when message.Number > 0 => "AM" + message.Number.ToString(CultureInfo.InvariantCulture),
         IkeExchangeKind.QuickMode when message.Number > 0 => "QM" + message.Number.ToString(CultureInfo.InvariantCulture),
-        IkeExchangeKind.IkeSaInit => "IKE_SA_INIT " + (message.FromInitiator ? "request" : "response"),
-        IkeExchangeKind.IkeAuth => "IKE_AUTH " + (message.FromInitiator ? "request" : "response"),
-        IkeExchangeKind.CreateChildSa => "CREATE_CHILD_SA",
-        IkeExchangeKind.InformationalV2 => "INFORMATIONAL",
+        IkeExchangeKind.IkeSaInit or IkeExchangeKind.IkeAuth => IkeExchangeNames.Name(message.Exchange) + (message.FromInitiator ? " request" : " response"),
+        IkeExchangeKind.CreateChildSa or IkeExchangeKind.InformationalV2 => IkeExchangeNames.Name(message.Exchange),
         _ => ReportNames.Kebab(message.Exchange),
     } + (message.Fragment is IkeFragmentInfo fragment ? " fragment " + fragment.Index.ToString(CultureInfo.InvariantCulture) : "");
 
