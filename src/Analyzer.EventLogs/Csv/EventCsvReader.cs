@@ -14,9 +14,8 @@ internal static class EventCsvReader
 {
     private static readonly string[] TimeFormats =
     [
-        "M/d/yyyy h:mm:ss tt", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss.fff tt", "dd.MM.yyyy HH:mm:ss", "d.M.yyyy HH:mm:ss",
+        "dd.MM.yyyy HH:mm:ss", "d.M.yyyy HH:mm:ss",
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        "dd/MM/yyyy HH:mm:ss",
     ];
 
     /// <summary>True for the first line of an event CSV export (used by format sniffing).</summary>
@@ -46,7 +45,7 @@ internal static class EventCsvReader
     private static void Read(TextReader stream, AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
     {
         string[]? header = null;
-        bool timeNoted = false;
+        var times = new List<(EventRecord Record, string Text, int Line, long Ordinal)>();
         var strings = new StringLimit(input, limits);
         long ordinal = 0;
         foreach ((string[] row, long line) in CsvRows.Read(stream))
@@ -78,13 +77,17 @@ internal static class EventCsvReader
             {
                 result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
                     string.Create(CultureInfo.InvariantCulture, $"more than {limits.MaxEventRecords} event records; the rest were not read")));
-                return;
+                break;
             }
 
-            EventRecord? record = ToRecord(header, row, input, limits, ordinal, (int)line, result, ref timeNoted, strings);
+            EventRecord? record = ToRecord(header, row, input, ordinal, (int)line, result, strings, out string? timeText);
             if (record is not null)
             {
                 result.Records.Add(record);
+                if (timeText is not null)
+                {
+                    times.Add((record, timeText, (int)line, ordinal));
+                }
             }
         }
 
@@ -92,11 +95,50 @@ internal static class EventCsvReader
         {
             throw new EventLogReadException(input.DisplayName, 0, "CSV file has no header line");
         }
+
+        SetTimes(times, input, result);
     }
 
-    private static EventRecord? ToRecord(string[] header, string[] row, AnalysisInput input, AnalysisLimits limits, long ordinal, int line,
-        EventLogReadResult result, ref bool timeNoted, StringLimit strings)
+    /// <summary>Times once the whole file is read: the order of day and month is one per file (<see cref="SlashDateOrder"/>).</summary>
+    private static void SetTimes(List<(EventRecord Record, string Text, int Line, long Ordinal)> times, AnalysisInput input, EventLogReadResult result)
     {
+        SlashDateOrder order = SlashDateOrder.Decide(times.Select(t => t.Text));
+        if (order.Guessed)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"CSV dates such as '{order.Example}' do not say which number is the day and which the month; read as {(order.DayFirst ? "day/month (24-hour times, as en-GB and most locales other than en-US write them)" : "month/day (12-hour times, as en-US writes them)")}"),
+                DiagnosticSeverity.Warning));
+        }
+
+        bool noted = false;
+        foreach ((EventRecord record, string text, int line, long ordinal) in times)
+        {
+            if (DateTime.TryParseExact(text.Trim(), order.Formats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime parsed)
+                || DateTime.TryParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed))
+            {
+                record.Time = Timestamp.FromDateTime(parsed, 0);
+                if (!noted)
+                {
+                    noted = true;
+                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal, string.Create(CultureInfo.InvariantCulture,
+                        $"CSV export times are local time without a zone (first on CSV line {line}); read as UTC (the clock offset against the capture absorbs the zone)"),
+                        DiagnosticSeverity.Info));
+                }
+            }
+            else
+            {
+                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
+                    string.Create(CultureInfo.InvariantCulture, $"CSV line {line}: time '{text}' not understood")));
+            }
+        }
+    }
+
+    private static EventRecord? ToRecord(string[] header, string[] row, AnalysisInput input, long ordinal, int line, EventLogReadResult result,
+        StringLimit strings, out string? timeText)
+    {
+        timeText = null;
         string? Cell(string[] names)
         {
             int index = EventCsvColumns.Find(header, names);
@@ -117,29 +159,7 @@ internal static class EventCsvReader
             : row.Length > header.Length ? row[header.Length] : null;
         message = message is null ? null : strings.Cut(message, null, ordinal, result.Diagnostics, Where(line));
 
-        Timestamp? time = null;
-        string? timeText = Cell(EventCsvColumns.Time);
-        if (timeText is not null)
-        {
-            if (DateTime.TryParseExact(timeText.Trim(), TimeFormats, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime parsed))
-            {
-                time = Timestamp.FromDateTime(parsed, 0);
-                if (!timeNoted)
-                {
-                    timeNoted = true;
-                    result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal, string.Create(CultureInfo.InvariantCulture,
-                        $"CSV export times are local time without a zone (first on CSV line {line}); read as UTC (the clock offset against the capture absorbs the zone)"),
-                        DiagnosticSeverity.Info));
-                }
-            }
-            else
-            {
-                result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, ordinal,
-                    string.Create(CultureInfo.InvariantCulture, $"CSV line {line}: time '{timeText}' not understood")));
-            }
-        }
-
+        timeText = Cell(EventCsvColumns.Time);
         long recordId = long.TryParse(Cell(EventCsvColumns.RecordId), NumberStyles.Integer, CultureInfo.InvariantCulture, out long id) ? id : ordinal;
         return new EventRecord
         {
@@ -150,7 +170,6 @@ internal static class EventCsvReader
             Channel = Cell(EventCsvColumns.Channel),
             Computer = Cell(EventCsvColumns.Computer),
             Level = Cell(EventCsvColumns.Level),
-            Time = time,
             Message = message,
             Data = message is null ? [] : MessageLabels.Parse(message),
             SourceLine = line,

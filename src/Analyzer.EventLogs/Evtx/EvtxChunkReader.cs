@@ -27,15 +27,26 @@ internal static class EvtxChunkReader
         ReadOnlySpan<byte> chunk, long fileOffset, AnalysisInput input, AnalysisLimits limits,
         List<EventRecord> records, List<InputDiagnostic> diagnostics)
     {
-        if (chunk.Length < EvtxFileHeader.ChunkSize || !HasSignature(chunk))
+        if (chunk.Length < RecordsStart || !HasSignature(chunk))
         {
-            diagnostics.Add(new InputDiagnostic(input.DisplayName, fileOffset, null,
-                "EVTX chunk has no \"ElfChnk\" signature; chunk skipped"));
+            diagnostics.Add(new InputDiagnostic(input.DisplayName, fileOffset, null, chunk.Length < RecordsStart && HasSignature(chunk)
+                ? string.Create(CultureInfo.InvariantCulture, $"EVTX file cut short inside the header of its last chunk ({chunk.Length} of {RecordsStart} bytes); chunk skipped")
+                : "EVTX chunk has no \"ElfChnk\" signature; chunk skipped"));
             return;
         }
 
         int freeSpace = BinaryPrimitives.ReadInt32LittleEndian(chunk[48..]);
-        if (freeSpace < RecordsStart || freeSpace > chunk.Length)
+        bool partial = chunk.Length < EvtxFileHeader.ChunkSize;
+        if (partial)
+        {
+            // The file ends inside this chunk: its CRC covers bytes that are missing, and the records
+            // that end before the cut are whole.
+            diagnostics.Add(new InputDiagnostic(input.DisplayName, fileOffset, null, string.Create(CultureInfo.InvariantCulture,
+                $"EVTX file cut short inside its last chunk ({chunk.Length} of {EvtxFileHeader.ChunkSize} bytes): the records before the cut are read, the rest are lost"),
+                DiagnosticSeverity.Warning));
+            freeSpace = freeSpace < RecordsStart ? chunk.Length : Math.Min(freeSpace, chunk.Length);
+        }
+        else if (freeSpace < RecordsStart || freeSpace > chunk.Length)
         {
             diagnostics.Add(new InputDiagnostic(input.DisplayName, fileOffset + 48, null,
                 string.Create(CultureInfo.InvariantCulture, $"EVTX chunk free space offset {freeSpace} is outside the chunk; reading records up to the chunk end")));
@@ -61,6 +72,11 @@ internal static class EvtxChunkReader
             }
 
             int size = BinaryPrimitives.ReadInt32LittleEndian(chunk[(position + 4)..]);
+            if (partial && size >= RecordHeader + 4 && size > chunk.Length - position)
+            {
+                return; // the record the file's cut runs through: told once, above
+            }
+
             if (size < RecordHeader + 4 || size > freeSpace - position
                 || BinaryPrimitives.ReadInt32LittleEndian(chunk[(position + size - 4)..]) != size)
             {

@@ -32,7 +32,10 @@ internal static class EvtxFileReader
                 "EVTX file header CRC32 does not match; chunks read anyway", DiagnosticSeverity.Info));
         }
 
-        int chunkCount = (int)Math.Max(0, (length - EvtxFileHeader.Size) / EvtxFileHeader.ChunkSize);
+        // A file cut short (an upload or copy that stopped) ends inside its last chunk: that part is
+        // read too, up to its last whole record.
+        long chunkBytes = Math.Max(0, length - EvtxFileHeader.Size);
+        int chunkCount = (int)((chunkBytes + EvtxFileHeader.ChunkSize - 1) / EvtxFileHeader.ChunkSize);
         if (chunkCount == 0)
         {
             result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, EvtxFileHeader.Size, null, "EVTX file holds no chunk"));

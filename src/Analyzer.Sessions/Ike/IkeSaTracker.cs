@@ -28,6 +28,7 @@ public sealed class IkeSaTracker
     private readonly List<SaBuilder> _order = [];
     private readonly List<IkeSa> _sas = [];
     private readonly List<InputDiagnostic> _diagnostics = [];
+    private readonly SnapLengthCuts _snapLengthCuts = new();
     private readonly IkeFragmentBudget _fragmentBudget;
     private readonly LimitNotices _notices;
     private bool _limitReported;
@@ -61,6 +62,12 @@ public sealed class IkeSaTracker
         ReadOnlySpan<byte> bytes = datagram.Payload;
         if (!IsakmpReader.TryReadHeader(bytes, out IsakmpHeader header, out ParseError error))
         {
+            if (datagram.IsTruncated && error.Kind == ParseErrorKind.Truncated)
+            {
+                _snapLengthCuts.Note(datagram.Frame, bytes.Length, datagram.WireLength);
+                return;
+            }
+
             Report(datagram.Frame, "IKE header unreadable: " + error);
             return;
         }
@@ -167,6 +174,11 @@ public sealed class IkeSaTracker
             sa.Nat.FirstNatTFrame ??= datagram.Frame.Frame;
         }
 
+        if (datagram.IsTruncated && header.Length > (uint)bytes.Length)
+        {
+            _snapLengthCuts.Note(datagram.Frame, bytes.Length, datagram.WireLength);
+        }
+
         MessageAnomalies.Record(builder, datagram, header, content, bytes.Length);
         if (!retransmission)
         {
@@ -210,6 +222,7 @@ public sealed class IkeSaTracker
             model.IkeSas.Add(sa);
         }
 
+        _snapLengthCuts.MoveTo(_diagnostics, _input.DisplayName);
         model.Diagnostics.AddRange(_diagnostics);
         _notices.MoveTo(model.Diagnostics);
     }
@@ -233,8 +246,9 @@ public sealed class IkeSaTracker
             return null;
         }
 
-        // IKEv2 says who initiated (I flag); IKEv1 only by a zero responder cookie, else the first sender is taken as initiator.
-        bool sourceIsInitiator = header.IsV2 ? header.V2Initiator : true;
+        // IKEv2 says who initiated (I flag). IKEv1 says it only through the message: a capture that
+        // starts after message 1, or sees one direction only, may first see the responder's answer.
+        bool sourceIsInitiator = header.IsV2 ? header.V2Initiator : !IsPhase1Answer(header);
         var sa = new IkeSa
         {
             Version = version,
@@ -249,6 +263,15 @@ public sealed class IkeSaTracker
         _sas.Add(builder.Sa);
         return builder;
     }
+
+    /// <summary>
+    /// RFC 2409 §5.4 and §5.5: the responder's first Main or Aggressive Mode message (MM2, AM2) is the
+    /// only clear phase 1 message that carries the responder cookie and starts with the SA payload;
+    /// the initiator's MM1/AM1 has a zero responder cookie (RFC 2408 §3.1), MM3/MM4 start with KE.
+    /// </summary>
+    private static bool IsPhase1Answer(in IsakmpHeader header) =>
+        header.ResponderCookie != 0 && !header.IsEncrypted && header.FirstPayload == PayloadType.SecurityAssociation
+        && header.Exchange is ExchangeType.IdentityProtection or ExchangeType.Aggressive;
 
     private void RecordFragment(SaBuilder builder, IkeExchange exchange, IkeMessage message, in IsakmpHeader header, IsakmpContent content, bool v2)
     {

@@ -14,7 +14,11 @@ internal static class MessageAnomalies
 {
     public static void Record(SaBuilder builder, in VpnDatagram datagram, in IsakmpHeader header, IsakmpContent content, int captured)
     {
-        if (header.Length > captured)
+        // The capture's snapshot length cut the message (captured below the wire length): its
+        // tail is missing by the capturer's choice, not damaged, and the payload that runs into
+        // the cut is not malformed. The tracker tells the cut once per capture.
+        bool cutByCapture = datagram.IsTruncated && header.Length > captured;
+        if (header.Length > captured && !cutByCapture)
         {
             builder.Note(new IkeAnomaly(IkeAnomalyKind.TruncatedMessage, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
                 $"header says {header.Length} bytes, {captured} captured")));
@@ -27,6 +31,11 @@ internal static class MessageAnomalies
 
         foreach (ParseError error in content.Errors)
         {
+            if (cutByCapture && error.Kind is ParseErrorKind.Truncated or ParseErrorKind.BadLength)
+            {
+                continue;
+            }
+
             builder.Note(new IkeAnomaly(IkeAnomalyKind.MalformedPayload, datagram.Frame, error.ToString()));
         }
 
