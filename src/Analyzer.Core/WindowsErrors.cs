@@ -3,15 +3,20 @@ using System.Globalization;
 
 namespace Analyzer.Core;
 
-/// <summary>One Windows error a VPN user or a Windows log shows: its number, its symbol where checked, what it means.</summary>
-public readonly record struct WindowsError(long Code, string? Symbol, string Meaning);
+/// <summary>
+/// One Windows error a VPN user or a Windows log shows: its number, its symbol where checked, what it
+/// means, and for IKE errors which part of the negotiation it says failed.
+/// </summary>
+public readonly record struct WindowsError(long Code, string? Symbol, string Meaning, IkeErrorStage IkeStage = IkeErrorStage.Unplaced);
 
 /// <summary>
 /// The one table of Windows error numbers vpndiag names: the Remote Access range (raserror.h,
 /// RASBASE 600 upwards, Microsoft's "Routing and Remote Access error codes" list, 600-1000+) and the
 /// IKE range (winerror.h ERROR_IPSEC_IKE_*, 13801-13907). Every stage reads it: the MS-CHAP Failure
 /// packet's "E=" code (Protocols), RasClient/RemoteAccess events and IPsec audit events (EventLogs),
-/// and the rules' summaries (WindowsErrors.Name(691) in rules/*.yaml). Symbols are given where they
+/// and the rules' summaries (WindowsErrors.Name(691) in rules/*.yaml). For the IKE range, a stage
+/// column says which part of the negotiation the code fails (read by the attempts for Windows
+/// events 4652/4653, which carry only the code). Symbols are given where they
 /// were checked against raserror.h and winerror.h, and left null otherwise rather than guessed;
 /// meanings are ours, written for the person fixing the account or the server. Numbers stay numbers
 /// through the model; text is made here, when a finding or a report spells one.
@@ -78,62 +83,65 @@ public static class WindowsErrors
         new(849, null, "the remote access server does not support the requested tunnel type"),
         new(850, null, "the EAP type required by the server is not installed on this computer"),
         new(868, null, "the VPN server's name could not be resolved"),
-        new(13801, "ERROR_IPSEC_IKE_AUTH_FAIL", "IKE authentication credentials are unacceptable (the certificate or pre-shared key was rejected)"),
-        new(13802, "ERROR_IPSEC_IKE_ATTRIB_FAIL", "IKE security attributes are unacceptable"),
+        new(13801, "ERROR_IPSEC_IKE_AUTH_FAIL", "IKE authentication credentials are unacceptable (the certificate or pre-shared key was rejected)", IkeErrorStage.Authentication),
+        new(13802, "ERROR_IPSEC_IKE_ATTRIB_FAIL", "IKE security attributes are unacceptable", IkeErrorStage.Proposal),
         new(13803, null, "IKE negotiation in progress"),
         new(13804, null, "general processing error"),
-        new(13805, null, "negotiation timed out (the peer did not answer)"),
-        new(13806, "ERROR_IPSEC_IKE_NO_CERT", "IKE could not find a valid machine certificate"),
+        new(13805, null, "negotiation timed out (the peer did not answer)", IkeErrorStage.Unanswered),
+        new(13806, "ERROR_IPSEC_IKE_NO_CERT", "IKE could not find a valid machine certificate", IkeErrorStage.Authentication),
         new(13807, null, "the peer deleted the IKE SA before it was established"),
         new(13808, null, "the IKE SA was deleted before it was established"),
         new(13809, null, "the negotiation request waited in the queue too long"),
-        new(13813, "ERROR_IPSEC_IKE_DROP_NO_RESPONSE", "no response from the peer"),
-        new(13814, null, "the negotiation took too long"),
+        new(13813, "ERROR_IPSEC_IKE_DROP_NO_RESPONSE", "no response from the peer", IkeErrorStage.Unanswered),
+        new(13814, null, "the negotiation took too long", IkeErrorStage.Unanswered),
         new(13816, "ERROR_IPSEC_IKE_ERROR", "unknown IKE error"),
-        new(13817, "ERROR_IPSEC_IKE_CRL_FAILED", "the certificate revocation check failed"),
-        new(13818, "ERROR_IPSEC_IKE_INVALID_KEY_USAGE", "invalid certificate key usage"),
-        new(13819, "ERROR_IPSEC_IKE_INVALID_CERT_TYPE", "invalid certificate type"),
-        new(13820, "ERROR_IPSEC_IKE_NO_PRIVATE_KEY", "the machine certificate has no private key"),
+        new(13817, "ERROR_IPSEC_IKE_CRL_FAILED", "the certificate revocation check failed", IkeErrorStage.Authentication),
+        new(13818, "ERROR_IPSEC_IKE_INVALID_KEY_USAGE", "invalid certificate key usage", IkeErrorStage.Authentication),
+        new(13819, "ERROR_IPSEC_IKE_INVALID_CERT_TYPE", "invalid certificate type", IkeErrorStage.Authentication),
+        new(13820, "ERROR_IPSEC_IKE_NO_PRIVATE_KEY", "the machine certificate has no private key", IkeErrorStage.Authentication),
         new(13822, "ERROR_IPSEC_IKE_DH_FAIL", "Diffie-Hellman computation failed"),
         new(13824, null, "invalid IKE header"),
-        new(13825, "ERROR_IPSEC_IKE_NO_POLICY", "no IPsec policy configured"),
-        new(13826, null, "the signature could not be verified"),
-        new(13827, null, "Kerberos authentication failed"),
-        new(13828, "ERROR_IPSEC_IKE_NO_PUBLIC_KEY", "the peer's certificate has no public key"),
+        new(13825, "ERROR_IPSEC_IKE_NO_POLICY", "no IPsec policy configured", IkeErrorStage.Proposal),
+        new(13826, null, "the signature could not be verified", IkeErrorStage.Authentication),
+        new(13827, null, "Kerberos authentication failed", IkeErrorStage.Authentication),
+        new(13828, "ERROR_IPSEC_IKE_NO_PUBLIC_KEY", "the peer's certificate has no public key", IkeErrorStage.Authentication),
         new(13829, null, "error processing an error payload"),
-        new(13830, null, "error processing the SA payload"),
-        new(13831, null, "error processing a proposal payload"),
-        new(13832, null, "error processing a transform payload"),
+        new(13830, null, "error processing the SA payload", IkeErrorStage.Proposal),
+        new(13831, null, "error processing a proposal payload", IkeErrorStage.Proposal),
+        new(13832, null, "error processing a transform payload", IkeErrorStage.Proposal),
         new(13833, null, "error processing the KE payload"),
         new(13834, null, "error processing the ID payload"),
-        new(13835, null, "error processing the certificate payload"),
-        new(13836, null, "error processing the certificate request payload"),
-        new(13837, null, "error processing the hash payload (often a pre-shared key mismatch)"),
-        new(13838, null, "error processing the signature payload"),
+        new(13835, null, "error processing the certificate payload", IkeErrorStage.Authentication),
+        new(13836, null, "error processing the certificate request payload", IkeErrorStage.Authentication),
+        new(13837, null, "error processing the hash payload (often a pre-shared key mismatch)", IkeErrorStage.Authentication),
+        new(13838, null, "error processing the signature payload", IkeErrorStage.Authentication),
         new(13839, null, "error processing the nonce payload"),
         new(13840, null, "error processing the notify payload"),
         new(13841, null, "error processing the delete payload"),
         new(13842, null, "error processing the vendor ID payload"),
         new(13843, null, "an invalid IKE payload was received"),
         new(13846, null, "an invalid cookie was received"),
-        new(13847, "ERROR_IPSEC_IKE_NO_PEER_CERT", "the peer did not send a valid machine certificate"),
-        new(13848, "ERROR_IPSEC_IKE_PEER_CRL_FAILED", "the revocation check of the peer's certificate failed"),
-        new(13850, "ERROR_IPSEC_IKE_NO_MM_POLICY", "no matching Main Mode policy"),
+        new(13847, "ERROR_IPSEC_IKE_NO_PEER_CERT", "the peer did not send a valid machine certificate", IkeErrorStage.Authentication),
+        new(13848, "ERROR_IPSEC_IKE_PEER_CRL_FAILED", "the revocation check of the peer's certificate failed", IkeErrorStage.Authentication),
+        new(13850, "ERROR_IPSEC_IKE_NO_MM_POLICY", "no matching Main Mode policy", IkeErrorStage.Proposal),
         new(13858, null, "invalid filter"),
         new(13866, "ERROR_IPSEC_IKE_ENCRYPT", "encryption failed"),
-        new(13867, "ERROR_IPSEC_IKE_DECRYPT", "decryption failed (often a pre-shared key mismatch)"),
+        new(13867, "ERROR_IPSEC_IKE_DECRYPT", "decryption failed (often a pre-shared key mismatch)", IkeErrorStage.Authentication),
         new(13868, "ERROR_IPSEC_IKE_POLICY_MATCH", "policy match error"),
         new(13869, null, "unsupported ID"),
-        new(13870, null, "hash verification failed (often a pre-shared key mismatch)"),
-        new(13871, null, "invalid hash algorithm"),
-        new(13873, null, "invalid encryption algorithm"),
-        new(13874, null, "invalid authentication algorithm"),
-        new(13875, null, "invalid certificate signature"),
+        new(13870, null, "hash verification failed (often a pre-shared key mismatch)", IkeErrorStage.Authentication),
+        new(13871, null, "invalid hash algorithm", IkeErrorStage.Proposal),
+        new(13873, null, "invalid encryption algorithm", IkeErrorStage.Proposal),
+        new(13874, null, "invalid authentication algorithm", IkeErrorStage.Proposal),
+        new(13875, null, "invalid certificate signature", IkeErrorStage.Authentication),
         new(13882, null, "the Main Mode SA limit was reached"),
-        new(13887, null, "the certificate chain does not match the policy (no trusted root from the configured CAs)"),
+        new(13887, null, "the certificate chain does not match the policy (no trusted root from the configured CAs)", IkeErrorStage.Authentication),
     }.ToFrozenDictionary(e => e.Code);
 
     public static bool IsKnown(long code) => Table.ContainsKey(code);
+
+    /// <summary>Which part of an IKE negotiation the code says failed; <see cref="IkeErrorStage.Unplaced"/> for unknown codes.</summary>
+    public static IkeErrorStage IkeStage(long code) => Table.TryGetValue(code, out WindowsError error) ? error.IkeStage : IkeErrorStage.Unplaced;
 
     public static WindowsError? Find(long code) => Table.TryGetValue(code, out WindowsError error) ? error : null;
 

@@ -26,6 +26,14 @@ public enum DaemonSignal : byte
 
     /// <summary>An IKE SA or child SA came up (read with the line's stage: phase1-auth or phase2).</summary>
     Established,
+
+    /// <summary>
+    /// What a pre-shared-key mismatch looks like from this end: the peer's encrypted authentication
+    /// message did not decrypt, parse or verify under this end's key (charon "MAC mismatched",
+    /// "could not decrypt payloads"; pluto "mismatch of preshared secrets?", a Hash payload that does
+    /// not verify or parse). A damaged packet can look the same.
+    /// </summary>
+    PskMismatch,
 }
 
 /// <summary>The words a map entry's <c>signal</c> may take.</summary>
@@ -39,6 +47,7 @@ public static class DaemonSignals
         ["give-up"] = DaemonSignal.GiveUp,
         ["peer-initiating"] = DaemonSignal.PeerInitiating,
         ["established"] = DaemonSignal.Established,
+        ["psk-mismatch"] = DaemonSignal.PskMismatch,
     };
 
     public static IEnumerable<string> All => Words.Keys;

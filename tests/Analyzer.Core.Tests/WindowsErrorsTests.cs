@@ -61,4 +61,31 @@ public sealed class WindowsErrorsTests
         Assert.Null(WindowsErrors.Meaning(4711));
         Assert.Equal("error 4711 (unknown Windows error 4711)", WindowsErrors.Name(4711));
     }
+
+    [Theory]
+    [InlineData(13805, IkeErrorStage.Unanswered)]   // negotiation timed out
+    [InlineData(13813, IkeErrorStage.Unanswered)]   // no response from the peer
+    [InlineData(13802, IkeErrorStage.Proposal)]     // security attributes unacceptable
+    [InlineData(13850, IkeErrorStage.Proposal)]     // no matching Main Mode policy
+    [InlineData(13801, IkeErrorStage.Authentication)] // credentials unacceptable
+    [InlineData(13867, IkeErrorStage.Authentication)] // decryption failed (a pre-shared key mismatch)
+    [InlineData(13804, IkeErrorStage.Unplaced)]     // general processing error
+    [InlineData(691, IkeErrorStage.Unplaced)]       // a RAS error, no IKE stage
+    [InlineData(4711, IkeErrorStage.Unplaced)]      // unknown
+    public void The_error_table_says_which_part_of_an_ike_negotiation_a_code_fails(long code, IkeErrorStage stage)
+    {
+        Assert.Equal(stage, WindowsErrors.IkeStage(code));
+    }
+
+    [Fact]
+    public void Only_ike_range_codes_carry_an_ike_stage()
+    {
+        for (long code = 0; code < 14000; code++)
+        {
+            if (WindowsErrors.Find(code) is { IkeStage: not IkeErrorStage.Unplaced })
+            {
+                Assert.InRange(code, 13801, 13907);
+            }
+        }
+    }
 }

@@ -42,6 +42,13 @@ public sealed class AttemptReconciliation
     /// </summary>
     public bool? L2tpClearedByClient { get; set; }
 
+    /// <summary>
+    /// With captures at both ends, the ESP of one direction left its sender's capture and never
+    /// showed at the other end: true for the client's ESP, false for the server's; null when neither
+    /// was lost (or only one end is captured).
+    /// </summary>
+    public bool? EspLostFromClient { get; set; }
+
     /// <summary>A log tied to this attempt says a stage the captures leave open passed or failed (the log outweighs a capture that stops early).</summary>
     public bool LogDecided { get; set; }
 }

@@ -37,12 +37,9 @@ internal static class AttemptRelations
             {
                 ConnectionAttempt earlier = group[i - 1];
                 ConnectionAttempt later = group[i];
-                bool sameClient = PublicClient(earlier) == PublicClient(later) || earlier.Client == later.Client;
-                if (sameClient)
+                if (SameClient(earlier, later))
                 {
-                    later.Relations.Add(new AttemptRelation(
-                        earlier.FailedStage is null && earlier[AttemptStage.Phase1Auth].Outcome == StageOutcome.Passed ? AttemptRelationKind.Rekey : AttemptRelationKind.Retry,
-                        earlier.Id));
+                    later.Relations.Add(new AttemptRelation(StillUp(earlier, later) ? AttemptRelationKind.Rekey : AttemptRelationKind.Retry, earlier.Id));
                 }
                 else if (Displaced(earlier, later))
                 {
@@ -51,6 +48,39 @@ internal static class AttemptRelations
             }
         }
     }
+
+    /// <summary>
+    /// One client, not two behind one NAT: the same endpoint; else, unless the clients' own
+    /// addresses (client-side views) differ, the same public address on the IKE ports. A client
+    /// moves from UDP 500 to 4500 after NAT-T, so a rekey it starts over 4500 is still that client;
+    /// a NAT maps a second client behind it to other source ports (the first usually keeps its own).
+    /// </summary>
+    private static bool SameClient(ConnectionAttempt a, ConnectionAttempt b)
+    {
+        if (a.Client == b.Client)
+        {
+            return true;
+        }
+
+        if (a.Client is NetEndpoint ownA && b.Client is NetEndpoint ownB && ownA.Address != ownB.Address)
+        {
+            return false;
+        }
+
+        return PublicClient(a) is NetEndpoint pa && PublicClient(b) is NetEndpoint pb
+            && (pa.Port == pb.Port || (IkePort(pa.Port) && IkePort(pb.Port)));
+    }
+
+    private static bool IkePort(ushort port) => port is 500 or 4500;
+
+    /// <summary>
+    /// The earlier IKE SA was up when the later one began: a rekey. It authenticated, and either
+    /// nothing failed or its SA still shows traffic after the later one started (an attempt stopped
+    /// later, inside L2TP or PPP, may still be rekeyed while it lasts).
+    /// </summary>
+    private static bool StillUp(ConnectionAttempt earlier, ConnectionAttempt later) =>
+        earlier[AttemptStage.Phase1Auth].Outcome == StageOutcome.Passed
+        && (earlier.FailedStage is null || earlier.Sas.Any(sa => sa.LastFrame.Time > later.Start));
 
     /// <summary>The client as the server saw it (after any NAT): two clients behind one NAT share its address, not its port.</summary>
     private static NetEndpoint? PublicClient(ConnectionAttempt attempt) =>

@@ -42,6 +42,9 @@ public sealed class ConnectionAttempt
 
     public List<EspFlow> EspFlows { get; } = [];
 
+    /// <summary>Each capture's ESP of this attempt by direction (set with the <c>esp</c> stage; empty when no capture holds its ESP).</summary>
+    public List<EspCount> EspByCapture { get; } = [];
+
     public List<L2tpTunnel> L2tpTunnels { get; } = [];
 
     public List<EventRecord> Records { get; } = [];

@@ -65,8 +65,22 @@ internal static class FailureLocator
             {
                 stage.Outcome = StageOutcome.Unknown;
             }
+
+            if (stage.Outcome == StageOutcome.Unknown && stage.Evidence.Count == 0)
+            {
+                // Open, and nothing spoke of it: say what would decide rather than leave it bare.
+                stage.Evidence.Add(new AttemptEvidence(EvidenceKind.Observed, Silent(attempt, stage.Stage)));
+            }
         }
     }
+
+    /// <summary>Why a stage stays unknown when no input of the attempt says anything about it.</summary>
+    private static string Silent(ConnectionAttempt attempt, AttemptStage stage) =>
+        attempt.Views.All(v => v.Role == VantageRoles.Log)
+            ? stage <= AttemptStage.Phase2
+                ? "the attempt's logs say nothing of this stage"
+                : "the attempt's logs say nothing of this stage (the IKE daemon logs IKE only): a capture at either end (with ESP keys for what rides inside), the L2TP/PPP daemons' logs or the client's RasClient events decide"
+            : "no input of this attempt shows this stage";
 
     private static (AttemptSide, SideBasis) Negotiation(ConnectionAttempt attempt, AttemptStage stage)
     {

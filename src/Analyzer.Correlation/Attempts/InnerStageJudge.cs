@@ -20,6 +20,7 @@ internal static class InnerStageJudge
 
     private static void Esp(ConnectionAttempt attempt)
     {
+        Count(attempt);
         StageOutcome phase2 = attempt[AttemptStage.Phase2].Outcome;
         if (attempt.IkeVersion is null || phase2 is StageOutcome.Failed or StageOutcome.NotReached)
         {
@@ -28,6 +29,7 @@ internal static class InnerStageJudge
 
         (EspFlow? up, EspFlow? down) = Directions(attempt);
         Lost lost = LostDirection(attempt);
+        attempt.Reconciliation.EspLostFromClient = lost switch { Lost.ToServer => true, Lost.ToClient => false, _ => null };
         if (up is not null && down is not null && lost == Lost.None)
         {
             IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Observed, "ESP from the client", up.First));
@@ -112,9 +114,7 @@ internal static class InnerStageJudge
                 continue;
             }
 
-            NetAddress? initiator = attempt.Views.FirstOrDefault(v => v.InputIndex == flow.First.InputIndex)?.Sa?.Initiator.Address;
-            bool fromClient = initiator is NetAddress address ? flow.Source.Address == address : attempt.Client?.Address == flow.Source.Address;
-            if (fromClient)
+            if (FromClient(attempt, flow))
             {
                 up = up is null || flow.Packets > up.Packets ? flow : up;
             }
@@ -125,6 +125,26 @@ internal static class InnerStageJudge
         }
 
         return (up, down);
+    }
+
+    /// <summary>"From the client" is judged by the SA's initiator in the flow's own capture (else the attempt's client address).</summary>
+    private static bool FromClient(ConnectionAttempt attempt, EspFlow flow)
+    {
+        NetAddress? initiator = attempt.Views.FirstOrDefault(v => v.InputIndex == flow.First.InputIndex)?.Sa?.Initiator.Address;
+        return initiator is NetAddress address ? flow.Source.Address == address : attempt.Client?.Address == flow.Source.Address;
+    }
+
+    /// <summary>Each capture's packets per direction, from the flows' own counts: what rules and the report read.</summary>
+    private static void Count(ConnectionAttempt attempt)
+    {
+        foreach (IGrouping<int, EspFlow> capture in attempt.EspFlows.GroupBy(f => f.First.InputIndex).OrderBy(g => g.Key))
+        {
+            List<EspFlow> up = capture.Where(f => f.Packets > 0 && FromClient(attempt, f)).ToList();
+            List<EspFlow> down = capture.Where(f => f.Packets > 0 && !FromClient(attempt, f)).ToList();
+            attempt.EspByCapture.Add(new EspCount(capture.Key, up.Sum(f => f.Packets), down.Sum(f => f.Packets),
+                up.Count > 0 ? up.MinBy(f => f.First.Time)!.First : null,
+                down.Count > 0 ? down.MinBy(f => f.First.Time)!.First : null));
+        }
     }
 
     private static void Tunnel(ConnectionAttempt attempt)

@@ -60,7 +60,7 @@ internal static class LogSide
                 return (AttemptSide.Unknown, SideBasis.ClientViewOnly);
             }
 
-            if (normalized.FailureReason?.Contains("pre-shared key", StringComparison.Ordinal) == true)
+            if (normalized.Signal == DaemonSignal.PskMismatch)
             {
                 // The initiator could not read the responder's answer to its authentication: the
                 // responder answered with keys from another pre-shared key, as a capture shows it

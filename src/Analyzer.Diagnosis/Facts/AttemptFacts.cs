@@ -14,6 +14,11 @@ public sealed class AttemptFacts : FactOrigin
     public string Client { get; init; } = "";
     public string Server { get; init; } = "";
 
+    /// <summary>The client's address alone (no port), for remediation steps that name a firewall rule.</summary>
+    public string ClientAddress { get; init; } = "";
+
+    public string ServerAddress { get; init; } = "";
+
     /// <summary>"IKEv1 Main Mode", "IKEv1 Aggressive Mode", "IKEv2" or "no IKE".</summary>
     public string Ike { get; init; } = "";
     public int IkeVersion { get; init; }
@@ -69,6 +74,38 @@ public sealed class AttemptFacts : FactOrigin
     public string NatSide { get; init; } = "none";
     public string NatTVersion { get; init; } = "";
     public bool FloatedTo4500 { get; init; }
+
+    /// <summary>From the attempt's SA rows: the SA's Wireshark display filter.</summary>
+    public string DisplayFilter { get; init; } = "";
+
+    /// <summary>From the attempt's SA rows: seconds each capture ran after its first completed Quick Mode, the longest; -1 when none completed in a capture.</summary>
+    public double SecondsAfterPhase2 { get; init; } = -1;
+
+    /// <summary>From the attempt's SA rows: what the path comparison saw lost, in words ("" when nothing, or one capture).</summary>
+    public string PathLoss { get; init; } = "";
+
+    // ESP of the attempt by direction, as the session stage's flows count it (ConnectionAttempt.EspByCapture).
+
+    /// <summary>ESP packets from the client, the most any one capture shows.</summary>
+    public long EspFromClient { get; init; }
+
+    /// <summary>ESP packets from the server, the most any one capture shows.</summary>
+    public long EspFromServer { get; init; }
+
+    /// <summary>Per capture, e.g. "client.pcap: 9 from the client, 0 from the server; server.pcap: 9 from the client, 0 from the server".</summary>
+    public string EspPerCapture { get; init; } = "";
+
+    /// <summary>"client" when the client's ESP left the client's capture and never reached the server's, "server" for the other way, "" when neither (or one end captured).</summary>
+    public string EspLostFrom { get; init; } = "";
+
+    /// <summary>What the <c>esp</c> stage's verdict rests on, in words (its first evidence).</summary>
+    public string EspReason { get; init; } = "";
+
+    /// <summary>The first ESP packet each way in each capture.</summary>
+    public IReadOnlyList<FrameRef> EspFrames { get; init; } = [];
+
+    /// <summary>Quick Mode / CREATE_CHILD_SA frames in every capture of the attempt (from its SA rows).</summary>
+    public IReadOnlyList<FrameRef> Phase2Frames { get; init; } = [];
 
     /// <summary>"retry-of A1", "displaced-by A3"…</summary>
     public IReadOnlyList<string> Relations { get; init; } = [];

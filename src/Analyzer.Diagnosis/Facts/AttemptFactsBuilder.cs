@@ -13,8 +13,8 @@ internal static class AttemptFactsBuilder
     {
         foreach (ConnectionAttempt attempt in @case.Attempts.Attempts)
         {
-            SaFacts? sa = attempt.Sas.Select(s => saRows.GetValueOrDefault(s)).OfType<SaFacts>()
-                .OrderByDescending(s => s.NatSide != "none").FirstOrDefault();
+            List<SaFacts> rows = attempt.Sas.Select(s => saRows.GetValueOrDefault(s)).OfType<SaFacts>().ToList();
+            SaFacts? sa = rows.OrderByDescending(s => s.NatSide != "none").FirstOrDefault();
             StageVerdict? failed = attempt.FailedStage is AttemptStage stage ? attempt[stage] : null;
             AttemptReconciliation r = attempt.Reconciliation;
             AttemptView first = attempt.Views[0];
@@ -27,6 +27,8 @@ internal static class AttemptFactsBuilder
                 Id = attempt.Id,
                 Client = attempt.Client?.ToString() ?? "",
                 Server = attempt.Server?.ToString() ?? "",
+                ClientAddress = attempt.Client?.Address.ToString() ?? "",
+                ServerAddress = attempt.Server?.Address.ToString() ?? "",
                 Ike = AttemptNames.Ike(attempt.IkeVersion, attempt.Phase1),
                 IkeVersion = attempt.IkeVersion ?? 0,
                 IkeReachability = Outcome(attempt, AttemptStage.IkeReachability),
@@ -61,6 +63,16 @@ internal static class AttemptFactsBuilder
                 NatSide = sa?.NatSide ?? "none",
                 NatTVersion = sa?.NatTVersion ?? "",
                 FloatedTo4500 = sa?.FloatedTo4500 ?? false,
+                DisplayFilter = sa?.DisplayFilter ?? "",
+                SecondsAfterPhase2 = rows.Count > 0 ? rows.Max(row => row.SecondsAfterQuickMode) : -1,
+                PathLoss = rows.Select(row => row.PathLoss).FirstOrDefault(loss => loss.Length > 0) ?? "",
+                EspFromClient = attempt.EspByCapture.Select(c => c.FromClient).DefaultIfEmpty().Max(),
+                EspFromServer = attempt.EspByCapture.Select(c => c.FromServer).DefaultIfEmpty().Max(),
+                EspPerCapture = string.Join("; ", attempt.EspByCapture.Select(c => $"{@case.InputOf(c.InputIndex).DisplayName}: {c.FromClient} from the client, {c.FromServer} from the server")),
+                EspLostFrom = r.EspLostFromClient switch { true => "client", false => "server", null => "" },
+                EspReason = attempt[AttemptStage.Esp].Evidence.FirstOrDefault()?.Text ?? "",
+                EspFrames = attempt.EspByCapture.SelectMany(c => new[] { c.FirstFromClient, c.FirstFromServer }).OfType<FrameRef>().ToList(),
+                Phase2Frames = rows.SelectMany(row => row.QuickModeFrames).ToList(),
                 Relations = attempt.Relations.Select(x => AttemptNames.Relation(x.Kind) + " " + x.OtherId).ToList(),
                 DisplacedByAnotherClient = attempt.Relations.Any(x => x.Kind == AttemptRelationKind.DisplacedBy),
                 FailedStageFrames = failed?.Evidence.Select(e => e.Frame).OfType<FrameRef>().ToList() ?? [],

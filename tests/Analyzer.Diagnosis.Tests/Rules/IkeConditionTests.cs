@@ -256,7 +256,8 @@ public sealed class IkeConditionTests
         draft.EndAt(30);
         DiagnosisResult result = Catalogue.Diagnose(draft.Build());
         Finding finding = Catalogue.Finding(result, "esp-not-received");
-        Assert.Contains("12 ESP packets from the initiator and 0 from the responder", finding.Summary, StringComparison.Ordinal);
+        Assert.Contains("capture0.pcap: 12 from the client, 0 from the server", finding.Summary, StringComparison.Ordinal);
+        Assert.Equal(["A1"], finding.Attempts);
         Assert.DoesNotContain("ipsec-established", result.Findings.Select(f => f.RuleId));
     }
 

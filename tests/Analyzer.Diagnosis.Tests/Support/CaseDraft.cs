@@ -96,6 +96,9 @@ internal sealed class CaseDraft
             Length = length,
             NatTraversal = port == 4500,
             Notifies = notify is null ? [] : [notify with { Frame = frame }],
+            // The bytes' identity, as the session stage hashes them: a retransmission is the same
+            // message, each other message its own (connection attempts merge messages by it).
+            ContentHash = sa.InitiatorCookie ^ ((ulong)kind << 56) ^ ((ulong)messageId << 16) ^ ((ulong)number << 1) ^ (fromInitiator ? 1UL : 0),
         };
         IkeExchange exchange = sa.Exchanges.Find(e => e.Kind == kind && e.MessageId == messageId)
             ?? AddExchange(sa, kind, messageId);
