@@ -58,8 +58,6 @@ internal sealed class AnalyzeRun
             return ExitCodes.NothingAnalysed;
         }
 
-        rules.CompileSummariesAhead(CaptureBytes(bundles) >= BackgroundRuleLoad.LargeCaptureBytes);
-
         try
         {
             if ((bundles.Count > 1 || _request.Format == ReportFormat.Csv) && _request.Output is string output && File.Exists(output))
@@ -228,23 +226,6 @@ internal sealed class AnalyzeRun
         {
             clock.Write(bundle.Name, _error);
         }
-    }
-
-    private static long CaptureBytes(List<TicketBundle> bundles)
-    {
-        long bytes = 0;
-        foreach (TicketBundle bundle in bundles)
-        {
-            foreach (AnalysisInput input in bundle.Inputs)
-            {
-                if (input.Kind is InputKind.Pcap or InputKind.Pcapng && File.Exists(input.Path))
-                {
-                    bytes += new FileInfo(input.Path).Length;
-                }
-            }
-        }
-
-        return bytes;
     }
 
     /// <summary>A file name from the bundle's name: its last path part, made safe, numbered to stay unique.</summary>
