@@ -41,7 +41,10 @@ internal static class VpndiagCommand
     {
         try
         {
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // No termination handling by the parser: it ended the process 2 s after Ctrl+C, before
+            // `capture` had flushed its file (an empty pcapng). `capture` stops on the signals
+            // itself; every other verb may simply die on Ctrl+C, it writes its outputs at the end.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             ParseResult parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {

@@ -88,6 +88,71 @@ public sealed class Ikev2DecryptedContentTests
         Assert.All(sa.Certificates, c => Assert.NotNull(c.PublicKeyInfoSha1));
     }
 
+    [Theory]
+    [MemberData(nameof(Ikev2Scenarios))]
+    public void Child_sa_negotiated_inside_ike_auth_has_the_spis_and_ciphers_tshark_dissects(string scenario)
+    {
+        (IkeSa sa, string capture, string[] options) = ClientSa(scenario);
+        // RFC 7296 §1.2: the first CHILD_SA's SA payload rides in IKE_AUTH (request: the offer; last response: the choice).
+        string[][] rows = [.. Tshark.Fields(capture, "isakmp.exchangetype == 35 && isakmp.prop.protoid", ["isakmp.flags", "isakmp.spi", "isakmp.tf.id.encr"], options)];
+        bool Response(string[] row) => (Convert.ToInt32(row[0], 16) & 0x20) != 0;
+        string[] offeredSpis = [.. rows.Where(r => !Response(r)).SelectMany(r => r[1].Split(',')).Distinct()];
+        string[] chosenSpis = [.. rows.Where(Response).SelectMany(r => r[1].Split(',')).Distinct()];
+        string[] offeredCiphers = [.. rows.Where(r => !Response(r)).Take(1).SelectMany(r => r[2].Split(','))];
+        string[] chosenCiphers = [.. rows.Where(Response).Take(1).SelectMany(r => r[2].Split(','))];
+
+        ChildSaNegotiation? child = sa.Exchanges.Where(e => e.Kind == IkeExchangeKind.IkeAuth).Select(e => e.ChildSa).FirstOrDefault(c => c is { Offered.Count: > 0 });
+        Assert.Equal(offeredSpis, child?.InitiatorSpis.Select(Hex) ?? []);
+        Assert.Equal(chosenSpis, child?.ResponderSpis.Select(Hex) ?? []);
+        Assert.Equal(offeredCiphers, child?.Offered.Select(p => p.Encryption?.Id.ToString(CultureInfo.InvariantCulture)) ?? []);
+        Assert.Equal(chosenCiphers, child?.Chosen?.Encryption is { } chosen ? [chosen.Id.ToString(CultureInfo.InvariantCulture)] : []);
+    }
+
+    [Fact]
+    public void Esp_3des_chosen_inside_ike_auth_fires_weak_crypto_from_the_captures_and_keys_without_any_log()
+    {
+        string directory = SampleScenarios.PathOf("ikev2-esp-3des");
+        string[] inputs = [.. new[] { "client.pcap", "server.pcap", "esp_sa", "ikev2_decryption_table" }.Select(f => Path.Combine(directory, f))];
+        Assert.SkipUnless(inputs.All(File.Exists), "ikev2-esp-3des: captures or key tables missing");
+
+        BundleAnalysisResult result = BundleAnalysis.Run(inputs, Catalogue.Value);
+
+        Assert.Empty(result.Case.Events);
+        var finding = Assert.Single(result.Document.Findings, f => f.Rule == "weak-crypto");
+        Assert.Contains("3DES (SHOULD NOT, deprecated: RFC 8221 §5)", finding.Summary, StringComparison.Ordinal);
+        // The evidence cites the IKE_AUTH request that offered the child SA, in each capture (frame 5: after IKE_SA_INIT's two).
+        string[] tshark = [.. Tshark.Frames(inputs[0], "isakmp.exchangetype == 35 && isakmp.flags == 0x08").Select(f => f.ToString(CultureInfo.InvariantCulture))];
+        var childOffer = Assert.Single(finding.Evidence, e => e.Text.StartsWith("Child SA offer: ", StringComparison.Ordinal) && e.Input.EndsWith("client.pcap", StringComparison.Ordinal));
+        Assert.Equal("Child SA offer: 3DES/AUTH_HMAC_SHA1_96", childOffer.Text);
+        Assert.Equal(tshark[0], childOffer.Frame?.ToString(CultureInfo.InvariantCulture));
+        // Without the IKEv2 keys the child SA's transforms are encrypted: nothing weak can be seen.
+        BundleAnalysisResult withoutKeys = BundleAnalysis.Run([.. inputs.Take(2)], Catalogue.Value);
+        Assert.DoesNotContain(withoutKeys.Document.Findings, f => f.Rule == "weak-crypto");
+    }
+
+    [Fact]
+    public void Esp_flows_pair_exactly_with_the_child_sa_of_the_decrypted_ike_auth_not_by_timing()
+    {
+        string directory = SampleScenarios.PathOf("ikev2-esp-3des");
+        string[] inputs = [.. new[] { "client.pcap", "esp_sa", "ikev2_decryption_table" }.Select(f => Path.Combine(directory, f))];
+        Assert.SkipUnless(inputs.All(File.Exists), "ikev2-esp-3des: capture or key tables missing");
+
+        CaptureModel model = Assert.Single(BundleAnalysis.Run(inputs, Catalogue.Value).Case.Captures);
+        IkeSa sa = Assert.Single(model.IkeSas);
+        ChildSaNegotiation child = Assert.Single(sa.Exchanges, e => e.Kind == IkeExchangeKind.IkeAuth).ChildSa!;
+        uint initiatorSpi = Assert.Single(child.InitiatorSpis);
+        uint responderSpi = Assert.Single(child.ResponderSpis);
+        Assert.Equal(2, model.EspFlows.Count);
+        Assert.All(model.EspFlows, flow =>
+        {
+            Assert.Equal("quick-mode", flow.PairedBy);
+            Assert.Equal(flow.Spi == initiatorSpi ? responderSpi : initiatorSpi, flow.PairedSpi);
+            Assert.Same(sa, flow.IkeSa);
+        });
+    }
+
+    private static string Hex(uint spi) => spi.ToString("x8", CultureInfo.InvariantCulture);
+
     /// <summary>The client capture's IKE SA, analysed with the scenario's keys, and tshark options with the same IKEv2 table.</summary>
     private static (IkeSa Sa, string Capture, string[] TsharkOptions) ClientSa(string scenario)
     {

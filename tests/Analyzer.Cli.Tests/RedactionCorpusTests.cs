@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -260,26 +259,20 @@ public sealed partial class RedactionCorpusTests
     /// <summary>Addresses and IKE identity names of a capture, as tshark decodes them (inner headers too); revealing ones only.</summary>
     private static List<string> CaptureSecrets(string capture)
     {
-        string tshark = ExternalTool.Require("tshark", "tshark");
         string[] fields =
         [
             "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "isakmp.id.data.ipv4_addr", "isakmp.id.data.ipv6_addr",
             "isakmp.id.data.fqdn", "isakmp.id.data.user_fqdn",
         ];
-        var arguments = new List<string> { "-n", "-r", capture, "-T", "fields", "-E", "occurrence=a", "-E", "separator=\t", "-E", "aggregator=\t" };
+        var arguments = new List<string> { "-n", "-T", "fields", "-E", "occurrence=a", "-E", "separator=\t", "-E", "aggregator=\t" };
         foreach (string field in fields)
         {
             arguments.Add("-e");
             arguments.Add(field);
         }
 
-        var start = new ProcessStartInfo(tshark) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        arguments.ForEach(start.ArgumentList.Add);
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        _ = errors.Result; // a truncated public capture makes tshark complain; what it decoded still counts
+        // A truncated public capture makes tshark complain; what it decoded still counts.
+        string output = Tshark.RunDamaged(capture, arguments);
 
         var secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (string value in output.Split(['\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))

@@ -93,9 +93,9 @@ public sealed class ScenarioDiagnosisTests
             a => a.GetProperty("failedStage").ValueKind == JsonValueKind.String && a.GetProperty("failedStage").GetString() == stage);
     }
 
+    /// <summary>Every scenario the lab made to work: "healthy" in its name (IKEv1, IKEv2, PPP inside, log formats), and two clients behind one NAT.</summary>
     private static bool IsHealthy(string scenario) =>
-        scenario.StartsWith("healthy", StringComparison.Ordinal) || scenario.StartsWith("two-clients-one-nat", StringComparison.Ordinal)
-        || scenario == "l2tp-ppp-healthy";
+        scenario.Contains("healthy", StringComparison.Ordinal) || scenario.StartsWith("two-clients-one-nat", StringComparison.Ordinal);
 
     internal static string AnalyseToJson(string scenario, out int exitCode)
     {

@@ -21,12 +21,20 @@ public static class Tshark
     /// <c>tshark -r capture arguments…</c>'s standard output, run once per process for the same
     /// capture and arguments. Fails the test on a non-zero exit (a file tshark cannot read).
     /// </summary>
-    public static string Run(string capture, params IEnumerable<string> arguments)
+    public static string Run(string capture, params IEnumerable<string> arguments) => Run(capture, acceptFailure: false, arguments);
+
+    /// <summary>
+    /// As <see cref="Run(string, IEnumerable{string})"/> for a damaged capture (a public file cut short):
+    /// what tshark dissected before it complained, whatever its exit code.
+    /// </summary>
+    public static string RunDamaged(string capture, params IEnumerable<string> arguments) => Run(capture, acceptFailure: true, arguments);
+
+    private static string Run(string capture, bool acceptFailure, IEnumerable<string> arguments)
     {
         string tshark = Require();
         string[] all = ["-r", capture, .. arguments];
-        string key = string.Join('\0', all);
-        Lazy<string> output = Outputs.GetOrAdd(key, _ => new Lazy<string>(() => ExternalTool.Run(tshark, all)));
+        string key = (acceptFailure ? "damaged\0" : "") + string.Join('\0', all);
+        Lazy<string> output = Outputs.GetOrAdd(key, _ => new Lazy<string>(() => ExternalTool.Run(tshark, all, acceptFailure: acceptFailure)));
         try
         {
             return output.Value;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Analyzer.Capture;
 using Analyzer.Capture.Pcapng;
 using Analyzer.Core;
@@ -23,6 +24,14 @@ internal static class CaptureCommand
         "udp port 500 or udp port 4500 or udp port 1701 or tcp port 1723 or ip proto 50 or ip proto 51 or ip proto 47"
         + " or ip6 proto 50 or ip6 proto 51 or ip6 proto 47 or (ip and ip[6:2] & 0x1fff != 0) or (ip6 and ip6[6] == 44)";
 
+    // The device is read without blocking and the loop waits itself, at most this long, on the stop
+    // token. A blocking read cannot be relied on to come back: on Linux, libpcap's read timeout is
+    // the kernel's, which does not wake a reader while the filter lets nothing through, so on a quiet
+    // link neither --duration nor Ctrl+C ended the capture (and the file stayed empty).
+    private const int IdleWaitMilliseconds = 50;
+
+    // How long the kernel may hold packets before handing them over when immediate delivery is
+    // unavailable; immediate mode (asked for below) hands each packet over at once.
     private const int ReadTimeoutMilliseconds = 200;
     private const int SnapLength = 262144;
 
@@ -103,8 +112,9 @@ internal static class CaptureCommand
 
         try
         {
-            device.Open(new DeviceConfiguration { Snaplen = SnapLength, ReadTimeout = ReadTimeoutMilliseconds, Mode = DeviceModes.None });
+            device.Open(new DeviceConfiguration { Snaplen = SnapLength, ReadTimeout = ReadTimeoutMilliseconds, Mode = DeviceModes.None, Immediate = true });
             device.Filter = VpnFilter;
+            device.NonBlockingMode = true;
         }
         catch (PcapException e)
         {
@@ -112,9 +122,20 @@ internal static class CaptureCommand
             return 2;
         }
 
+        // Ctrl+C (SIGINT) and a service stop (SIGTERM) end the capture the way --duration does: the
+        // loop sees the token within one read timeout, the files are flushed and the summary printed.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using (device)
         {
-            return Record(device, path, duration, ringFiles, ringBytes, output, error, cancellationToken);
+            return Record(device, path, duration, ringFiles, ringBytes, output, error, stop.Token);
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
         }
     }
 
@@ -156,12 +177,19 @@ internal static class CaptureCommand
                     error.WriteLine($"vpndiag: error: {device.Name}: capture stopped: {OneLine(device.LastError)}");
                     break;
                 }
+                else
+                {
+                    // Nothing waiting: sleep until the next look, or until Ctrl+C, whichever is first.
+                    TimeSpan left = stopAt - DateTime.UtcNow;
+                    int wait = left.TotalMilliseconds < IdleWaitMilliseconds ? Math.Max(0, (int)left.TotalMilliseconds) : IdleWaitMilliseconds;
+                    cancellationToken.WaitHandle.WaitOne(wait);
+                }
             }
 
             files.Flush();
             output.WriteLine($"captured {files.Packets} packets into {string.Join(", ", files.Files)}");
 
-            // The lead's AnalyzeCommand can be called here directly once it exists; until then, say how to run it.
+            // Analysis is a separate run, so a ring capture can keep going while its files are analysed.
             output.WriteLine($"analyse with: vpndiag analyze {string.Join(' ', files.Files.Select(Quote))}");
         }
 

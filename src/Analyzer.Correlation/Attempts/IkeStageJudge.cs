@@ -1,4 +1,5 @@
 using Analyzer.Sessions.Ike;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Correlation.Attempts;
 
@@ -56,7 +57,7 @@ internal static class IkeStageJudge
         if (rejected?.RejectingNotify is IkeNotifyObservation notify)
         {
             Set(attempt, AttemptStage.Phase1Proposal, StageOutcome.Failed,
-                new AttemptEvidence(EvidenceKind.Observed, $"{notify.Name} from the {(notify.FromInitiator ? "initiator" : "responder")}", notify.Frame));
+                new AttemptEvidence(EvidenceKind.Observed, $"{NotifyTypes.Name(notify.Type, notify.V2)} from the {(notify.FromInitiator ? "initiator" : "responder")}", notify.Frame));
             verdict.Refused = true;
             return false;
         }
@@ -106,7 +107,7 @@ internal static class IkeStageJudge
         var evidence = failed switch
         {
             { State: ExchangeState.RejectedByNotify, RejectingNotify: IkeNotifyObservation n } =>
-                new AttemptEvidence(EvidenceKind.Observed, $"{n.Name} from the {(n.FromInitiator ? "initiator" : "responder")}", n.Frame),
+                new AttemptEvidence(EvidenceKind.Observed, $"{NotifyTypes.Name(n.Type, n.V2)} from the {(n.FromInitiator ? "initiator" : "responder")}", n.Frame),
             { State: ExchangeState.AnsweredByEncryptedInformational } =>
                 new AttemptEvidence(EvidenceKind.Inferred, $"message {failed.StalledAfterMessage} answered with an encrypted Informational (an error notify)", failed.Messages[^1].Frame),
             { State: ExchangeState.NoResponse } =>
@@ -138,7 +139,7 @@ internal static class IkeStageJudge
         {
             // RFC 7296 §2.21.2: IKE_AUTH authenticated both sides but refused the first CHILD SA (decrypted).
             Set(attempt, AttemptStage.Phase2, StageOutcome.Failed,
-                new AttemptEvidence(EvidenceKind.Observed, $"{refusal.Name} from the {(refusal.FromInitiator ? "initiator" : "responder")} in IKE_AUTH", refusal.Frame));
+                new AttemptEvidence(EvidenceKind.Observed, $"{NotifyTypes.Name(refusal.Type, refusal.V2)} from the {(refusal.FromInitiator ? "initiator" : "responder")} in IKE_AUTH", refusal.Frame));
             attempt[AttemptStage.Phase2].Refused = true;
             return;
         }
@@ -155,7 +156,7 @@ internal static class IkeStageJudge
         if (failed is not null)
         {
             Set(attempt, AttemptStage.Phase2, StageOutcome.Failed, failed.RejectingNotify is IkeNotifyObservation n
-                ? new AttemptEvidence(EvidenceKind.Observed, $"{n.Name} from the {(n.FromInitiator ? "initiator" : "responder")}", n.Frame)
+                ? new AttemptEvidence(EvidenceKind.Observed, $"{NotifyTypes.Name(n.Type, n.V2)} from the {(n.FromInitiator ? "initiator" : "responder")}", n.Frame)
                 : new AttemptEvidence(failed.State == ExchangeState.NoResponse ? EvidenceKind.Observed : EvidenceKind.Inferred,
                     failed.State == ExchangeState.NoResponse ? $"Quick Mode message {failed.StalledAfterMessage} never answered" : "Quick Mode answered with an encrypted Informational",
                     failed.Messages[^1].Frame));

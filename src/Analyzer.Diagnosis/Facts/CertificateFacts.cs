@@ -124,7 +124,7 @@ internal sealed record CertificateFacts(List<string> OutsideValidity, List<strin
         IkeNotifyObservation? refusal = next?.Notifies.Find(n => NotifyTypes.IsAuthenticationFailure(2, n.Type, true));
         bool otherwiseFit = presented.TrueForAll(c => !IsOutsideValidity(c) && Usage(sa, c) is null);
         return refusal is not null && otherwiseFit
-            ? $"the {requester} asks for CAs by key hash, the {other} presents a certificate issued by {issuers} (valid, fit for its use) and the {requester} refuses it with {refusal.Name}: the issuer is probably not a CA the {requester} trusts (the CA's own certificate is not in the captures, so its key hash cannot be compared)"
+            ? $"the {requester} asks for CAs by key hash, the {other} presents a certificate issued by {issuers} (valid, fit for its use) and the {requester} refuses it with {NotifyTypes.Name(refusal.Type, refusal.V2)}: the issuer is probably not a CA the {requester} trusts (the CA's own certificate is not in the captures, so its key hash cannot be compared)"
             : null;
     }
 

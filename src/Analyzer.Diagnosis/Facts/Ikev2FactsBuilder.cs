@@ -48,11 +48,11 @@ internal static class Ikev2FactsBuilder
             AddressRequested = request is not null,
             AssignedAddress = reply?.AssignedAddress?.ToString() ?? "",
             AddressAssignmentFailed = addressFailed,
-            AddressFailure = !addressFailed ? "" : addressNotify?.Name ?? "no configuration reply with an address",
+            AddressFailure = !addressFailed ? "" : (addressNotify is null ? "no configuration reply with an address" : NotifyTypes.Name(addressNotify.Type, addressNotify.V2)),
             AddressFrames = addressFailed
                 ? [request!.Frame, .. addressNotify is null ? Array.Empty<FrameRef>() : [addressNotify.Frame]]
                 : [],
-            ChildRefusal = childRefusal?.Name ?? "",
+            ChildRefusal = childRefusal is null ? "" : NotifyTypes.Name(childRefusal.Type, childRefusal.V2),
             ChildRefusalFrames = childRefusal is null ? [] : [childRefusal.Frame],
             ProposedSelectors = Selectors(v2, fromInitiator: true),
             AnsweredSelectors = Selectors(v2, fromInitiator: false),

@@ -2,6 +2,7 @@ using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.EventLogs;
 using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Diagnosis.Facts;
 
@@ -32,7 +33,7 @@ internal static class ObservationFactsBuilder
             }
 
             state.Observe(normalized, record.Time);
-            if (normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500 && normalized.LocalAddress is NetAddress local)
+            if (normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == VpnPorts.NatTraversal && normalized.LocalAddress is NetAddress local)
             {
                 received4500At.Add(local);
             }
@@ -158,12 +159,12 @@ internal static class ObservationFactsBuilder
             Established |= normalized is { Stage: "phase1-auth", Outcome: "succeeded", Signal: DaemonSignal.Established };
             ChildEstablished |= normalized is { Stage: "phase2", Outcome: "succeeded", Signal: DaemonSignal.Established };
             Nat |= normalized.Fields.ContainsKey("natSide");
-            Port4500 |= normalized.LocalPort == 4500 || normalized.RemotePort == 4500;
+            Port4500 |= normalized.LocalPort == VpnPorts.NatTraversal || normalized.RemotePort == VpnPorts.NatTraversal;
             Retransmits += normalized.Outcome == "retried" ? 1 : 0;
-            Received4500 |= normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == 4500;
+            Received4500 |= normalized.Signal == DaemonSignal.PacketReceived && normalized.LocalPort == VpnPorts.NatTraversal;
             Peer ??= normalized.RemoteAddress;
             AnsweredAfterFloat |= _floated && normalized.Signal == DaemonSignal.PacketReceived;
-            _floated |= normalized.Signal == DaemonSignal.PacketSent && normalized.RemotePort == 4500;
+            _floated |= normalized.Signal == DaemonSignal.PacketSent && normalized.RemotePort == VpnPorts.NatTraversal;
             if (normalized.Signal == DaemonSignal.PacketSent
                 && int.TryParse(normalized.Fields.GetValueOrDefault("bytes"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bytes))
             {

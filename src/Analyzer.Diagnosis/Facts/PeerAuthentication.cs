@@ -37,7 +37,7 @@ internal readonly record struct PeerAuthentication(bool PreSharedKey, bool Certi
         int authMessage = sa.Version == 2 ? 3 : mainMode ? 5 : 1;
         if (rejecting is not null && NotifyTypes.IsAuthenticationFailure(sa.Version, rejecting.Type, highest >= authMessage))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the peer answered with {rejecting.Name} after message {highest}");
+            return string.Create(CultureInfo.InvariantCulture, $"the peer answered with {NotifyTypes.Name(rejecting.Type, rejecting.V2)} after message {highest}");
         }
 
         if (phase1.AnsweredByInformational && highest >= authMessage)

@@ -25,7 +25,7 @@ internal static class PppFactsBuilder
             Carrier = carrier,
             Client = client.ToString(),
             Server = server.ToString(),
-            AuthenticationProtocol = ppp.AuthenticationProtocol ?? "",
+            AuthenticationProtocol = ppp.AuthenticationProtocol?.Name ?? "",
             AuthenticationResult = ppp.AuthenticationResult switch { PppAuthenticationResult.Success => "success", PppAuthenticationResult.Failure => "failure", _ => "" },
             AuthenticationFailed = ppp.AuthenticationResult == PppAuthenticationResult.Failure,
             ErrorCode = ppp.AuthenticationErrorCode ?? 0,

@@ -61,6 +61,9 @@ public sealed class SaFacts : FactOrigin
     /// <summary>Offered Phase 1 transforms, "; "-separated one-liners.</summary>
     public string Offered { get; init; } = "";
     public string Chosen { get; init; } = "";
+
+    /// <summary>Child SA transforms offered in decrypted Quick Modes, IKE_AUTH (RFC 7296 §1.2) and CREATE_CHILD_SA, "; "-separated one-liners.</summary>
+    public string ChildOffered { get; init; } = "";
     public IReadOnlyList<string> WeakOffered { get; init; } = [];
     public IReadOnlyList<string> WeakChosen { get; init; } = [];
     public bool HasWeakOffered { get; init; }
@@ -168,6 +171,9 @@ public sealed class SaFacts : FactOrigin
 
     // Frames to cite
     public IReadOnlyList<FrameRef> FirstMessageFrames { get; init; } = [];
+
+    /// <summary>The first message of each decrypted exchange that offered a child SA (QM1, the IKE_AUTH or CREATE_CHILD_SA request).</summary>
+    public IReadOnlyList<FrameRef> ChildOfferFrames { get; init; } = [];
     public IReadOnlyList<FrameRef> StalledFrames { get; init; } = [];
     public IReadOnlyList<FrameRef> RejectFrames { get; init; } = [];
     public IReadOnlyList<FrameRef> Port4500Frames { get; init; } = [];

@@ -18,11 +18,12 @@ internal static class SaFactsBuilder
         Port4500Course port4500 = Port4500Course.Of(sa);
         PeerAuthentication authentication = PeerAuthentication.Of(sa, phase1, port4500.SilentAfter(natTExpected, nat.FloatedToPort4500));
         ChildSaCourse children = ChildSaCourse.Of(sa);
-        (List<string> weakOffered, List<string> weakChosen, bool withoutConfidentiality) = WeakAlgorithmNames.Of(sa, children.Exchanges);
+        (List<string> weakOffered, List<string> weakChosen, bool withoutConfidentiality) = WeakAlgorithmNames.Of(sa);
         // An IKE_AUTH that refused its child SA (TS_UNACCEPTABLE, INTERNAL_ADDRESS_FAILURE...) keeps the IKE SA but negotiated no child.
         bool v2ChildInAuth = sa.Version == 2 && phase1.Auth?.State == ExchangeState.Completed
             && !sa.Exchanges.Exists(e => e.Kind == IkeExchangeKind.IkeAuth && e.ChildSa?.RefusedBy is not null);
         List<IkeLostDatagram> incomplete = sa.LostDatagrams;
+        List<IkeExchange> childOffers = sa.Exchanges.FindAll(e => e.ChildSa is { Offered.Count: > 0 } && e.Messages.Count > 0);
 
         List<EspFlow> flows = context.FlowsOf(sa).ToList();
         long fromInitiator = flows.Where(f => f.Source.Address == sa.Initiator.Address).Sum(f => f.Packets);
@@ -44,7 +45,7 @@ internal static class SaFactsBuilder
             Input = context.Input,
             Vantage = context.Vantage,
             Version = sa.Version,
-            Phase1 = ExchangeWording.Phase1(sa.Phase1),
+            Phase1 = IkeExchangeNames.Phase1(sa.Phase1),
             IsAggressive = sa.Phase1 == IkeExchangeKind.AggressiveMode,
             State = sa.State.ToString(),
             Established = established,
@@ -62,7 +63,7 @@ internal static class SaFactsBuilder
             StalledAfterMessage = phase1.Stall.Number,
             StalledMessageSends = phase1.Stall.Sends,
             StalledMessageIpFragments = phase1.Stall.IpFragments,
-            RejectingNotify = rejecting?.Name ?? "",
+            RejectingNotify = rejecting is null ? "" : NotifyTypes.Name(rejecting.Type, rejecting.V2),
             RejectingNotifyType = rejecting?.Type ?? 0,
             AnsweredByEncryptedInformational = phase1.AnsweredByInformational,
             AuthenticationRejected = authentication.Rejection.Length > 0,
@@ -75,6 +76,7 @@ internal static class SaFactsBuilder
             AuthenticationVerdict = authentication.Verdict,
             Offered = string.Join("; ", sa.Proposals.Select(ProposalText.Summary)),
             Chosen = sa.Chosen is null ? "" : ProposalText.Summary(sa.Chosen),
+            ChildOffered = string.Join("; ", childOffers.SelectMany(e => e.ChildSa!.Offered).Select(ProposalText.Summary).Distinct()),
             WeakOffered = weakOffered,
             WeakChosen = weakChosen,
             HasWeakOffered = weakOffered.Count > 0,
@@ -119,7 +121,7 @@ internal static class SaFactsBuilder
             QuickModeAttempts = children.Exchanges.Count,
             QuickModesCompleted = children.Completed,
             ChildSasNegotiated = children.Completed + (v2ChildInAuth ? 1 : 0),
-            QuickModeRejectNotify = children.Exchanges.Select(e => e.RejectingNotify?.Name).FirstOrDefault(n => n is not null) ?? "",
+            QuickModeRejectNotify = children.Exchanges.Select(e => e.RejectingNotify).FirstOrDefault(n => n is not null) is { } childRejecting ? NotifyTypes.Name(childRejecting.Type, childRejecting.V2) : "",
             QuickModeDecrypted = children.Exchanges.Exists(e => e.ChildSa is not null || e.Messages.Exists(m => m.Decrypted)),
             EncapsulationModes = children.ModeNames,
             TrafficSelectors = children.Selectors,
@@ -147,6 +149,7 @@ internal static class SaFactsBuilder
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
             EspPathLoss = context.PathLoss("esp"),
             FirstMessageFrames = phase1.FirstFrames,
+            ChildOfferFrames = childOffers.ConvertAll(e => e.Messages[0].Frame),
             StalledFrames = phase1.Stall.Frames,
             RejectFrames = phase1.RejectFrames(sa),
             Port4500Frames = port4500.Frames,

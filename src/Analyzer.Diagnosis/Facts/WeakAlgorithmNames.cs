@@ -4,13 +4,14 @@ using Analyzer.Sessions.Ike;
 namespace Analyzer.Diagnosis.Facts;
 
 /// <summary>
-/// The algorithms offered and chosen (Phase 1 and every child SA) that the registry's tables call weak
+/// The algorithms offered and chosen (the IKE SA and every child SA) that the registry's tables call weak
 /// (RFC 8247 for the IKE SA, RFC 8221 for ESP and AH), each named by its registry with its level; and
 /// whether a chosen child SA encrypts nothing (ESP with ENCR_NULL).
 /// </summary>
 internal static class WeakAlgorithmNames
 {
-    public static (List<string> Offered, List<string> Chosen, bool ChosenWithoutConfidentiality) Of(IkeSa sa, IReadOnlyList<IkeExchange> childExchanges)
+    /// <summary>Every exchange that carried a child SA counts: Quick Mode, IKEv2 IKE_AUTH (the first CHILD_SA, RFC 7296 §1.2) and CREATE_CHILD_SA.</summary>
+    public static (List<string> Offered, List<string> Chosen, bool ChosenWithoutConfidentiality) Of(IkeSa sa)
     {
         List<string> offered = [];
         List<string> chosen = [];
@@ -25,7 +26,7 @@ internal static class WeakAlgorithmNames
             Collect(sa.Chosen, chosen);
         }
 
-        foreach (IkeExchange exchange in childExchanges)
+        foreach (IkeExchange exchange in sa.Exchanges)
         {
             if (exchange.ChildSa is { } child)
             {

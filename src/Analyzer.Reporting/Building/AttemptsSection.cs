@@ -5,6 +5,7 @@ using Analyzer.Diagnosis;
 using Analyzer.EventLogs;
 using Analyzer.Reporting.Document;
 using Analyzer.Sessions.Ike;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Reporting.Building;
 
@@ -57,13 +58,40 @@ internal static class AttemptsSection
                 Rule = lead?.RuleId,
                 Findings = findings.Select(f => f.RuleId).ToList(),
                 Messages = attempt.Messages.Select(m => Message(context, attempt, m)).ToList(),
-                Records = attempt.Records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed).Select(r => Record(context, r)).ToList(),
+                Records = Listed(attempt.Records).Select(r => Record(context, r)).ToList(),
+                RecordsTotal = attempt.Records.Count,
                 Relations = attempt.Relations.Select(r => AttemptNames.Relation(r.Kind) + " " + r.OtherId).ToList(),
             });
         }
 
         return attempts;
     }
+
+    /// <summary>
+    /// The lines worth reading beside the ladder, in time order: the first line of each failure a map
+    /// recognised (per log: a daemon repeats it on every retransmission), then the other recognised
+    /// lines and the warnings and errors, as far as the list allows. A
+    /// charon log at level 2 or 4 writes dozens of task lines per message, which would otherwise
+    /// fill the list before the failure. A log nothing recognises is shown from its start.
+    /// </summary>
+    private static IEnumerable<EventRecord> Listed(IReadOnlyList<EventRecord> records)
+    {
+        List<EventRecord> telling = records.Where(r => r.Normalized is not null || IsWarningOrWorse(r.Level)).OrderBy(r => r.Time ?? default).ToList();
+        if (telling.Count == 0)
+        {
+            return records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed);
+        }
+
+        List<EventRecord> listed = telling.Where(r => r.Normalized?.IsFailure == true)
+            .DistinctBy(r => (r.InputIndex, r.Message, r.Normalized!.Kind)).Take(MaxRecordsListed).ToList();
+        listed.AddRange(telling.Where(r => r.Normalized?.IsFailure != true).Take(MaxRecordsListed - listed.Count));
+        return listed.OrderBy(r => r.Time ?? default);
+    }
+
+    private static bool IsWarningOrWorse(string? level) => level is not null
+        && (level.StartsWith("err", StringComparison.OrdinalIgnoreCase) || level.StartsWith("warn", StringComparison.OrdinalIgnoreCase)
+            || level.StartsWith("crit", StringComparison.OrdinalIgnoreCase) || level.StartsWith("alert", StringComparison.OrdinalIgnoreCase)
+            || level.StartsWith("emerg", StringComparison.OrdinalIgnoreCase));
 
     private static string? OwnerOf(AttemptSide side, bool failed) => !failed ? null : side switch
     {
@@ -107,7 +135,7 @@ internal static class AttemptsSection
                 : AttemptNames.Sighting(message.Sighting),
             Encrypted = first.Encrypted && !first.Decrypted,
             Frames = message.Frames.Select(f => context.InputName(f.InputIndex) + "#" + f.Frame.ToString(CultureInfo.InvariantCulture)).ToList(),
-            Notify = context.Values.Text(notify?.Name),
+            Notify = notify is null ? null : context.Values.Text(NotifyTypes.Name(notify.Type, notify.V2)),
         };
     }
 
@@ -117,10 +145,8 @@ internal static class AttemptsSection
         IkeExchangeKind.MainMode when message.Number > 0 => "MM" + message.Number.ToString(CultureInfo.InvariantCulture),
         IkeExchangeKind.AggressiveMode when message.Number > 0 => "AM" + message.Number.ToString(CultureInfo.InvariantCulture),
         IkeExchangeKind.QuickMode when message.Number > 0 => "QM" + message.Number.ToString(CultureInfo.InvariantCulture),
-        IkeExchangeKind.IkeSaInit => "IKE_SA_INIT " + (message.FromInitiator ? "request" : "response"),
-        IkeExchangeKind.IkeAuth => "IKE_AUTH " + (message.FromInitiator ? "request" : "response"),
-        IkeExchangeKind.CreateChildSa => "CREATE_CHILD_SA",
-        IkeExchangeKind.InformationalV2 => "INFORMATIONAL",
+        IkeExchangeKind.IkeSaInit or IkeExchangeKind.IkeAuth => IkeExchangeNames.Name(message.Exchange) + (message.FromInitiator ? " request" : " response"),
+        IkeExchangeKind.CreateChildSa or IkeExchangeKind.InformationalV2 => IkeExchangeNames.Name(message.Exchange),
         _ => ReportNames.Kebab(message.Exchange),
     } + (message.Fragment is IkeFragmentInfo fragment ? " fragment " + fragment.Index.ToString(CultureInfo.InvariantCulture) : "");
 

@@ -48,7 +48,7 @@ internal static class IkeSection
                 Messages = exchange.Messages.Count,
                 HighestMessage = exchange.HighestMessage,
                 StalledAfterMessage = exchange.StalledAfterMessage,
-                RejectingNotify = exchange.RejectingNotify?.Name,
+                RejectingNotify = exchange.RejectingNotify is { } rejecting ? NotifyTypes.Name(rejecting.Type, rejecting.V2) : null,
                 EncapsulationMode = child?.EncapsulationModeId is int mode ? Ikev1AttributeNames.EncapsulationModes.Name(mode) : null,
                 Offered = child is null ? [] : Proposals(child.Offered),
                 Chosen = child?.Chosen is IkeProposal childChosen ? ToReport(childChosen) : null,
@@ -95,7 +95,7 @@ internal static class IkeSection
         var notifies = new List<ReportNotify>(sa.Notifies.Count);
         foreach (IkeNotifyObservation notify in sa.Notifies)
         {
-            notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, notify.Name,
+            notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, NotifyTypes.Name(notify.Type, notify.V2),
                 ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, values.Text(notify.Detail)));
         }
 
@@ -165,7 +165,7 @@ internal static class IkeSection
         var notifies = new List<string>(message.Notifies.Count);
         foreach (IkeNotifyObservation notify in message.Notifies)
         {
-            notifies.Add(notify.Name);
+            notifies.Add(NotifyTypes.Name(notify.Type, notify.V2));
         }
 
         return new ReportIkeMessage

@@ -23,7 +23,7 @@ internal static class PppSection
 
         return new ReportPppSession
         {
-            AuthenticationProtocol = ppp.AuthenticationProtocol,
+            AuthenticationProtocol = ppp.AuthenticationProtocol?.Name,
             AuthenticationResult = ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : null,
             AuthenticationErrorCode = ppp.AuthenticationErrorCode,
             AuthenticationMessage = context.Values.Text(ppp.AuthenticationMessage),

@@ -13,6 +13,7 @@ using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Reporting.Building;
 
@@ -102,7 +103,7 @@ internal static class TimelineSection
             }
 
             var text = new StringBuilder("PPP ");
-            text.Append(context.Values.Text(ppp.AuthenticationProtocol) ?? "authentication").Append(' ').Append(ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : "seen");
+            text.Append(ppp.AuthenticationProtocol?.Name ?? "authentication").Append(' ').Append(ppp.AuthenticationResult is PppAuthenticationResult result ? ReportNames.Kebab(result) : "seen");
             if (ppp.AuthenticationErrorCode is int code)
             {
                 text.Append(CultureInfo.InvariantCulture, $" (error {code})");
@@ -175,7 +176,7 @@ internal static class TimelineSection
 
         foreach (IkeNotifyObservation notify in message.Notifies)
         {
-            text.Append(" notify ").Append(notify.Name);
+            text.Append(" notify ").Append(NotifyTypes.Name(notify.Type, notify.V2));
         }
 
         return text.ToString();

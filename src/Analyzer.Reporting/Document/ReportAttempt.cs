@@ -51,8 +51,11 @@ public sealed record ReportAttempt
     /// <summary>The IKE messages once each, in time order, with where they were seen.</summary>
     public IReadOnlyList<ReportAttemptMessage> Messages { get; init; } = [];
 
-    /// <summary>Log records tied to this attempt.</summary>
+    /// <summary>The log records of this attempt that say something (at most 40; see AttemptsSection).</summary>
     public IReadOnlyList<ReportAttemptRecord> Records { get; init; } = [];
+
+    /// <summary>Every log record tied to this attempt, listed or not.</summary>
+    public int RecordsTotal { get; init; }
 
     /// <summary>"retry-of A1", "rekey-of A2", "displaced-by A3".</summary>
     public IReadOnlyList<string> Relations { get; init; } = [];

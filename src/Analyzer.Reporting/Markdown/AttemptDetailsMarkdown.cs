@@ -46,7 +46,7 @@ internal sealed class AttemptDetailsMarkdown : IMarkdownSection
             {
                 MarkdownText.Code(s.Stage),
                 MarkdownText.Escape(s.Outcome),
-                s.Evidence.Count == 0 ? "—" : string.Join("; ", s.Evidence.Select(Evidence)),
+                s.Evidence.Count == 0 ? "—" : StageEvidence(s.Evidence),
             }));
 
             if (attempt.Messages.Count > 0)
@@ -70,16 +70,47 @@ internal sealed class AttemptDetailsMarkdown : IMarkdownSection
                     MarkdownText.Escape(r.Input + " #" + r.Record.ToString(CultureInfo.InvariantCulture)),
                     MarkdownText.Cell(r.Text),
                 }), MarkdownOut.MaxDetailed);
+                if (attempt.RecordsTotal > attempt.Records.Count)
+                {
+                    output.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                        $"*{attempt.Records.Count} of the attempt's {attempt.RecordsTotal} log lines: those the event maps recognise, and warnings and errors. The appendix's event log records list the rest.*"));
+                }
             }
         }
 
         output.MoreDetailed(document.Attempts.Count, "attempts");
     }
 
-    private static string Evidence(ReportEvidence e)
+    /// <summary>Evidence items shown per stage; the JSON keeps every one.</summary>
+    private const int MaxEvidenceShown = 8;
+
+    /// <summary>Frames or records cited per evidence line before "…".</summary>
+    private const int MaxPlacesShown = 6;
+
+    /// <summary>
+    /// One line per thing seen in one input, with every frame or record that shows it: a failure a
+    /// daemon logs on each retransmission would otherwise fill the cell with the same sentence
+    /// thirty times, and the reader needs what was seen and where, once.
+    /// </summary>
+    private static string StageEvidence(IReadOnlyList<ReportEvidence> evidence)
     {
-        string where = e.Frame is long frame ? " (" + MarkdownText.Escape(e.Input) + " frame " + frame.ToString(CultureInfo.InvariantCulture) + ")"
-            : e.Record is long record ? " (" + MarkdownText.Escape(e.Input) + " record " + record.ToString(CultureInfo.InvariantCulture) + ")" : "";
+        List<IGrouping<(string Kind, string Text, string Input, bool IsFrame), ReportEvidence>> groups = evidence
+            .GroupBy(e => (e.Kind, e.Text, e.Input, e.Frame is not null))
+            .ToList();
+        IEnumerable<string> lines = groups.Take(MaxEvidenceShown).Select(g => Evidence(g.First(), g.ToList()));
+        string more = groups.Count > MaxEvidenceShown
+            ? string.Create(CultureInfo.InvariantCulture, $"; … {groups.Count - MaxEvidenceShown} more in the JSON report")
+            : "";
+        return string.Join("; ", lines) + more;
+    }
+
+    private static string Evidence(ReportEvidence e, IReadOnlyList<ReportEvidence> same)
+    {
+        List<long> places = same.Select(x => x.Frame ?? x.Record ?? -1).Where(n => n >= 0).ToList();
+        string where = places.Count == 0 ? ""
+            : " (" + MarkdownText.Escape(e.Input) + (e.Frame is not null ? " frame" : " record") + (places.Count > 1 ? "s " : " ")
+                + string.Join(", ", places.Take(MaxPlacesShown).Select(n => n.ToString(CultureInfo.InvariantCulture)))
+                + (places.Count > MaxPlacesShown ? string.Create(CultureInfo.InvariantCulture, $", … {places.Count} in all") : "") + ")";
         return "*" + MarkdownText.Escape(e.Kind) + "*: " + MarkdownText.Escape(e.Text) + where;
     }
 }

@@ -1,25 +1,15 @@
 using System.Globalization;
 using Analyzer.Reporting.Document;
+using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Reporting.Markdown;
 
 /// <summary>Human names for the document's kebab-case values, shared by the Markdown and HTML writers.</summary>
 public static class ReportLabels
 {
-    public static string Exchange(string kebab) => kebab switch
-    {
-        "main-mode" => "Main Mode",
-        "aggressive-mode" => "Aggressive Mode",
-        "quick-mode" => "Quick Mode",
-        "informational" => "Informational",
-        "transaction" => "Transaction (mode-config/XAUTH)",
-        "ike-sa-init" => "IKE_SA_INIT",
-        "ike-auth" => "IKE_AUTH",
-        "create-child-sa" => "CREATE_CHILD_SA",
-        "informational-v2" => "INFORMATIONAL",
-        "ike-intermediate" => "IKE_INTERMEDIATE",
-        _ => kebab,
-    };
+    /// <summary>The exchange a document value names, spelled by the one table (<see cref="IkeExchangeNames"/>); unknown values as they are.</summary>
+    public static string Exchange(string kebab) =>
+        IkeExchangeNames.TryParseKebab(kebab, out IkeExchangeKind kind) && kind != IkeExchangeKind.Unknown ? IkeExchangeNames.Name(kind) : kebab;
 
     /// <summary>"MM3", "QM1", "IKE_AUTH": the short name of one message.</summary>
     public static string Message(ReportIkeMessage message) => Message(message.Exchange, message.Number, message.ExchangeType);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike.Registry;
+using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Reporting.Redaction;
 
@@ -27,7 +28,7 @@ public sealed partial class Pseudonymiser
     /// service, not a host. Every other port, above all the source port a NAT mapped a client to,
     /// is one host's connection and is replaced ("port-1").
     /// </summary>
-    public static bool KeepsPort(ushort port) => port <= 1023 || port is 1701 or 1723 or 4500 or 1812 or 1813;
+    public static bool KeepsPort(ushort port) => port <= 1023 || port is VpnPorts.L2tp or VpnPorts.Pptp or VpnPorts.NatTraversal or 1812 or 1813;
 
     public string Address(NetAddress address) => _addresses.Of(address);
 

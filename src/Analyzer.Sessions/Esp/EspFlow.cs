@@ -39,7 +39,7 @@ public sealed class EspFlow
     /// <summary>The SPI of the opposite direction of the same IPsec SA, where paired.</summary>
     public uint? PairedSpi { get; set; }
 
-    /// <summary>How the pairing was made: "quick-mode" (decrypted, exact), "timing" (after a Quick Mode, same address pair).</summary>
+    /// <summary>How the pairing was made: "quick-mode" (a decrypted child SA negotiation: Quick Mode, IKE_AUTH or CREATE_CHILD_SA; exact), "timing" (after one, same address pair).</summary>
     public string? PairedBy { get; set; }
 
     /// <summary>The IKE SA this flow belongs to (<see cref="EspFlowOwnership"/>); null when no SA ran between these addresses.</summary>

@@ -1,6 +1,6 @@
 namespace Analyzer.Sessions.Ike;
 
-/// <summary>Phase 2 content, known only where the Quick Mode was decrypted (or for IKEv2, never in clear).</summary>
+/// <summary>A child SA's negotiation (Quick Mode, IKEv2 IKE_AUTH or CREATE_CHILD_SA), known only where its exchange was decrypted.</summary>
 public sealed class ChildSaNegotiation
 {
     /// <summary>ESP/AH SPIs the initiator offered (its inbound SPIs).</summary>

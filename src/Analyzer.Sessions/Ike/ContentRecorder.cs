@@ -80,7 +80,7 @@ internal static class ContentRecorder
 
         foreach (NotificationPayload notify in content.Notifications)
         {
-            var observation = new IkeNotifyObservation(message.Frame, notify.Type, NotifyTypes.Name(notify.Type, v2), message.FromInitiator, decrypted, Detail(notify, v2));
+            var observation = new IkeNotifyObservation(message.Frame, notify.Type, v2, message.FromInitiator, decrypted, Detail(notify, v2));
             message.Notifies.Add(observation);
             HeadAndTail.Append(sa.Notifies, observation, builder.Limits.MaxIkeMessagesPerSa);
             RecordV2NatDetection(builder, message, header, notify, v2);
@@ -175,9 +175,11 @@ internal static class ContentRecorder
             return;
         }
 
-        if (exchange.Kind is IkeExchangeKind.QuickMode or IkeExchangeKind.CreateChildSa)
+        // RFC 7296 §1.2: IKEv2's first CHILD_SA rides in IKE_AUTH (SA, TSi, TSr beside AUTH); later ones
+        // in CREATE_CHILD_SA. IKEv1's come from Quick Mode.
+        if (exchange.Kind is IkeExchangeKind.QuickMode or IkeExchangeKind.CreateChildSa or IkeExchangeKind.IkeAuth)
         {
-            ChildSaNegotiation child = exchange.ChildSa ??= new ChildSaNegotiation();
+            ChildSaNegotiation child = exchange.Kind == IkeExchangeKind.IkeAuth ? ChildOfIkeAuth(sa, exchange) : exchange.ChildSa ??= new ChildSaNegotiation();
             bool fromExchangeInitiator = message.FromInitiator == exchange.StartedByInitiator;
             foreach (SaProposal proposal in content.Proposals)
             {
@@ -208,6 +210,24 @@ internal static class ContentRecorder
 
             child.EncapsulationModeId = child.Chosen?.EncapsulationModeId ?? child.EncapsulationModeId ?? named[0].EncapsulationModeId;
         }
+    }
+
+    /// <summary>
+    /// The one CHILD_SA IKE_AUTH creates, kept on the IKE_AUTH exchange that carried the initiator's
+    /// offer: with EAP (RFC 7296 §2.16) IKE_AUTH takes several round trips, and the responder's SA,
+    /// TSi and TSr come only in the last response, under another message ID.
+    /// </summary>
+    private static ChildSaNegotiation ChildOfIkeAuth(IkeSa sa, IkeExchange exchange)
+    {
+        foreach (IkeExchange earlier in sa.Exchanges)
+        {
+            if (earlier.Kind == IkeExchangeKind.IkeAuth && earlier.ChildSa is { } child && (child.Offered.Count > 0 || child.Chosen is not null))
+            {
+                return child;
+            }
+        }
+
+        return exchange.ChildSa ??= new ChildSaNegotiation();
     }
 
     private static TransformValue? AuthenticationMethodOf(IkeProposal? proposal)

@@ -30,6 +30,6 @@ public sealed class IkeExchange
     /// <summary>For RejectedByNotify: the notify that rejected it.</summary>
     public IkeNotifyObservation? RejectingNotify { get; set; }
 
-    /// <summary>Quick Mode (decrypted) or CREATE_CHILD_SA: what was proposed and chosen.</summary>
+    /// <summary>Quick Mode, IKE_AUTH (its first CHILD_SA, RFC 7296 §1.2) or CREATE_CHILD_SA, readable once decrypted: what was proposed and chosen, or what refused it.</summary>
     public ChildSaNegotiation? ChildSa { get; set; }
 }

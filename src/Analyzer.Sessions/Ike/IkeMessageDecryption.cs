@@ -92,7 +92,6 @@ internal sealed class IkeMessageDecryption
         }
 
         builder.Sa.Decrypted = true;
-        builder.Sa.DecryptionCipher ??= key.Describe();
         builder.Sa.DecryptionKeyOrigin ??= key.Origin;
         if (fragment is (int number, int total))
         {

@@ -3,11 +3,15 @@ using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
-/// <summary>A Notification payload seen in a message: type number and RFC name, who sent it, where.</summary>
+/// <summary>
+/// A Notification payload seen in a message: its type number in the version's registry, who sent it,
+/// where. <see cref="NotifyTypes.Name"/> spells it at the report (the same number means different
+/// notifies in IKEv1 and IKEv2: 17 is INVALID-CERT-ENCODING in one, INVALID_KE_PAYLOAD in the other).
+/// </summary>
 public sealed record IkeNotifyObservation(
     FrameRef Frame,
     ushort Type,
-    string Name,
+    bool V2,
     bool FromInitiator,
     bool Encrypted,
     string? Detail = null)

@@ -75,9 +75,6 @@ public sealed class IkeSa
     /// <summary>IP-fragmented datagrams of this SA that never completed.</summary>
     public List<IkeLostDatagram> LostDatagrams { get; } = [];
 
-    /// <summary>The Phase 1 cipher used for decryption ("AES-CBC-256"), when a key matched.</summary>
-    public string? DecryptionCipher { get; set; }
-
     /// <summary>The key file the decryption key came from: reports say "decrypted with a key from FILE" and nothing more.</summary>
     public string? DecryptionKeyOrigin { get; set; }
 

@@ -128,7 +128,6 @@ internal sealed class SaBuilder
 
         Decryption = new Ikev1DecryptionContext(key, cipher, hash.Value);
         Decryption.SetKeyExchange(_initiatorKe, _responderKe);
-        Sa.DecryptionCipher = cipher.Name;
     }
 
     public void ReportNoKey(IkeKeyTable? keys, FrameRef frame)

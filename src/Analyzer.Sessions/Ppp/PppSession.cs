@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ppp;
 
 namespace Analyzer.Sessions.Ppp;
 
@@ -11,8 +12,8 @@ public sealed class PppSession
     /// <summary>Control packets not listed in <see cref="Packets"/> because the list reached its bound.</summary>
     public long OmittedPackets { get; set; }
 
-    /// <summary>"PAP", "CHAP-MD5", "MS-CHAPv2", "EAP" as negotiated in LCP.</summary>
-    public string? AuthenticationProtocol { get; set; }
+    /// <summary>The protocol LCP agreed (PAP, CHAP with its algorithm, EAP), else the one whose packets were seen; named at the report.</summary>
+    public PppAuthenticationProtocol? AuthenticationProtocol { get; set; }
 
     /// <summary>Null when the capture shows neither a Success nor a Failure.</summary>
     public PppAuthenticationResult? AuthenticationResult { get; set; }

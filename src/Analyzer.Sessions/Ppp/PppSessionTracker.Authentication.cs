@@ -11,7 +11,7 @@ public sealed partial class PppSessionTracker
     private string OnPap(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
         ReadOnlySpan<byte> data = packet.Data;
-        Session.AuthenticationProtocol ??= "PAP";
+        Session.AuthenticationProtocol ??= PppAuthenticationProtocol.Pap;
         if (packet.Code == 1)
         {
             // Authenticate-Request: Peer-ID length, Peer-ID, Password length, Password. The password is never kept.
@@ -47,7 +47,7 @@ public sealed partial class PppSessionTracker
     private string OnChap(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
         ReadOnlySpan<byte> data = packet.Data;
-        Session.AuthenticationProtocol ??= "CHAP";
+        Session.AuthenticationProtocol ??= PppAuthenticationProtocol.Chap;
         switch (packet.Code)
         {
             case 1:
@@ -85,7 +85,7 @@ public sealed partial class PppSessionTracker
     private string OnEap(FrameRef frame, bool fromClient, PppControlPacket packet)
     {
         ReadOnlySpan<byte> data = packet.Data;
-        Session.AuthenticationProtocol ??= "EAP";
+        Session.AuthenticationProtocol ??= PppAuthenticationProtocol.Eap;
         switch (packet.Code)
         {
             case 1:

@@ -132,18 +132,20 @@ public sealed partial class PppSessionTracker
                 }
 
                 // The authenticator (server) names the protocol in its request; its Ack by the client confirms it below.
-                if (!fromClient && Session.AuthenticationProtocol is null && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> requested))
+                if (!fromClient && Session.AuthenticationProtocol is null && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> requested)
+                    && PppAuthentication.TryRead(requested, out PppAuthenticationProtocol requestedProtocol))
                 {
-                    Session.AuthenticationProtocol = PppAuthentication.Name(requested);
+                    Session.AuthenticationProtocol = requestedProtocol;
                 }
 
                 break;
             case PppCodes.ConfigureAck:
                 _lcp.Ack(fromClient);
                 Session.LcpOpened = _lcp.Opened;
-                if (fromClient && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> agreed))
+                if (fromClient && TryFindOption(packet.Data, PppOptionNames.LcpAuthenticationProtocol, out ReadOnlySpan<byte> agreed)
+                    && PppAuthentication.TryRead(agreed, out PppAuthenticationProtocol agreedProtocol))
                 {
-                    Session.AuthenticationProtocol = PppAuthentication.Name(agreed);
+                    Session.AuthenticationProtocol = agreedProtocol;
                 }
 
                 break;

@@ -27,10 +27,15 @@ public sealed class CaptureCommandTests
 
     /// <summary>
     /// Real traffic between two veth ends in network namespaces made for the test: the capture keeps
-    /// IKE, NAT-T ESP, a keepalive and L2TP, and drops the DNS query the filter does not cover.
+    /// IKE, NAT-T ESP, a keepalive and L2TP, and drops the DNS query the filter does not cover. It is
+    /// stopped as a person stops it (Ctrl+C: SIGINT) and as a service manager or `timeout` does
+    /// (SIGTERM), after the link has gone quiet: the file must be complete, the summary printed and
+    /// the exit clean.
     /// </summary>
-    [Fact]
-    public async Task A_live_capture_in_a_network_namespace_keeps_exactly_the_VPN_traffic()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_live_capture_in_a_network_namespace_keeps_exactly_the_VPN_traffic_and_ends_cleanly_on_a_stop_signal(string signal)
     {
         if (!Environment.IsPrivilegedProcess)
         {
@@ -41,7 +46,7 @@ public sealed class CaptureCommandTests
         string python = ExternalTool.Require("python3", "python3");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Require("dotnet", "dotnet-sdk");
         string vpndiag = Path.Combine(AppContext.BaseDirectory, "vpndiag.dll");
-        string suffix = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string suffix = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + signal[0];
         string server = "vpndiag-srv-" + suffix;
         string client = "vpndiag-cli-" + suffix;
         string output = Path.Combine(Path.GetTempPath(), $"vpndiag-live-{suffix}.pcapng");
@@ -55,8 +60,12 @@ public sealed class CaptureCommandTests
             ExternalTool.Run(ip, ["-n", server, "link", "set", "vds" + suffix, "up"]);
             ExternalTool.Run(ip, ["-n", client, "link", "set", "vdc" + suffix, "up"]);
 
-            var start = new ProcessStartInfo(ip) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string argument in new[] { "netns", "exec", server, dotnet, vpndiag, "capture", "-i", "vds" + suffix, "-w", output, "--duration", "6" })
+            // A process started in the background (this test runner may be) inherits SIGINT ignored,
+            // and an ignored signal stays ignored across exec; a terminal gives the default. The
+            // wrapper restores the default, so the capture meets SIGINT as it would at a terminal.
+            const string defaultInterrupt = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])";
+            var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string argument in new[] { "-c", defaultInterrupt, ip, "netns", "exec", server, dotnet, vpndiag, "capture", "-i", "vds" + suffix, "-w", output })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -87,8 +96,13 @@ public sealed class CaptureCommandTests
                 """;
             ExternalTool.Run(ip, ["netns", "exec", client, python, "-c", sender]);
 
-            Assert.True(capture.WaitForExit(TimeSpan.FromSeconds(30)), "the capture did not stop after its duration");
-            Assert.Equal(0, capture.ExitCode);
+            // The link is quiet from here on: the stop must not wait for another packet.
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+            ExternalTool.Run(ExternalTool.Require("kill", "procps"), ["-" + signal, capture.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            Assert.True(capture.WaitForExit(TimeSpan.FromSeconds(30)), $"the capture did not stop on SIG{signal}");
+            string rest = await capture.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            Assert.True(capture.ExitCode == 0, $"exit {capture.ExitCode}: {rest}{await errors}");
+            Assert.Contains($"captured 4 packets into {output}", rest, StringComparison.Ordinal);
 
             var sink = new RecordingSink();
             DecodeSummary summary = CaptureDecoder.Decode(new AnalysisInput(0, output, "live.pcapng", InputKind.Pcapng), sink,
@@ -101,6 +115,56 @@ public sealed class CaptureCommandTests
         {
             Tolerant(ip, ["netns", "del", server]);
             Tolerant(ip, ["netns", "del", client]);
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>
+    /// The bug this guards against: on a link where the filter lets nothing through, libpcap's
+    /// blocking read never came back, so --duration never ended the capture. The loopback of a
+    /// namespace made for the test carries nothing at all.
+    /// </summary>
+    [Fact]
+    public async Task A_capture_on_a_quiet_link_ends_after_its_duration_with_its_summary()
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            Assert.Skip("live capture needs root (network namespaces, raw sockets)");
+        }
+
+        string ip = ExternalTool.Require("ip", "iproute2");
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ExternalTool.Require("dotnet", "dotnet-sdk");
+        string vpndiag = Path.Combine(AppContext.BaseDirectory, "vpndiag.dll");
+        string suffix = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string quiet = "vpndiag-quiet-" + suffix;
+        string output = Path.Combine(Path.GetTempPath(), $"vpndiag-quiet-{suffix}.pcapng");
+        try
+        {
+            ExternalTool.Run(ip, ["netns", "add", quiet]);
+            ExternalTool.Run(ip, ["-n", quiet, "link", "set", "lo", "up"]);
+            var start = new ProcessStartInfo(ip) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string argument in new[] { "netns", "exec", quiet, dotnet, vpndiag, "capture", "-i", "lo", "-w", output, "--duration", "1" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using Process capture = Process.Start(start)!;
+            Task<string> errors = capture.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            Task<string> said = capture.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            bool ended = capture.WaitForExit(TimeSpan.FromSeconds(30));
+            if (!ended)
+            {
+                capture.Kill();
+            }
+
+            Assert.True(ended, "the capture did not end after its duration on a quiet link");
+            Assert.True(capture.ExitCode == 0, $"exit {capture.ExitCode}: {await errors}");
+            Assert.Contains($"captured 0 packets into {output}", await said, StringComparison.Ordinal);
+            Assert.True(new FileInfo(output).Length > 0, "the pcapng file has no section header");
+        }
+        finally
+        {
+            Tolerant(ip, ["netns", "del", quiet]);
             File.Delete(output);
         }
     }

@@ -12,8 +12,9 @@ namespace Analyzer.Diagnosis.Tests.Rules;
 /// </summary>
 public sealed class IkeConditionTests
 {
-    private static IkeNotifyObservation Notify(ushort type, string name, bool fromInitiator = false, bool encrypted = false) =>
-        new(default, type, name, fromInitiator, encrypted);
+    /// <summary>An IKEv1 notify (the drafts' SAs are IKEv1): its number only; the registry names it.</summary>
+    private static IkeNotifyObservation Notify(ushort type, bool fromInitiator = false, bool encrypted = false) =>
+        new(default, type, V2: false, fromInitiator, encrypted);
 
     private static CaseDraft Healthy()
     {
@@ -193,7 +194,7 @@ public sealed class IkeConditionTests
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa();
         draft.MainMode(sa, 0, upTo: 5);
-        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1, messageId: 9, notify: Notify(24, "AUTHENTICATION-FAILED"));
+        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 1, messageId: 9, notify: Notify(NotifyTypes.V1AuthenticationFailed));
         sa.State = IkeSaState.Failed;
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "phase1-auth-failed");
         Assert.Contains("AUTHENTICATION-FAILED", finding.Summary, StringComparison.Ordinal);
@@ -222,7 +223,7 @@ public sealed class IkeConditionTests
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa();
         draft.Message(sa, IkeExchangeKind.MainMode, 1, true, 0);
-        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 0.1, messageId: 0, notify: Notify(14, "NO-PROPOSAL-CHOSEN"));
+        draft.Message(sa, IkeExchangeKind.Informational, 0, false, 0.1, messageId: 0, notify: Notify(NotifyTypes.V1NoProposalChosen));
         sa.Exchanges[0].State = ExchangeState.RejectedByNotify;
         sa.Exchanges[0].RejectingNotify = sa.Notifies[0];
         sa.State = IkeSaState.Failed;

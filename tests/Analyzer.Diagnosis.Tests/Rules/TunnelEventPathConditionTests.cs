@@ -9,6 +9,7 @@ using Analyzer.Sessions.Ike;
 using Analyzer.Sessions.L2tp;
 using Analyzer.Sessions.Ppp;
 using Analyzer.Sessions.Pptp;
+using Analyzer.Protocols.Ppp;
 
 namespace Analyzer.Diagnosis.Tests.Rules;
 
@@ -112,7 +113,7 @@ public sealed class TunnelEventPathConditionTests
     {
         var draft = new CaseDraft();
         L2tpTunnel tunnel = Tunnel(draft, ("SCCRQ", true, 0));
-        var ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", AuthenticationResult = PppAuthenticationResult.Failure, AuthenticationErrorCode = 691, UserName = "alice" };
+        var ppp = new PppSession { AuthenticationProtocol = new PppAuthenticationProtocol(PppProtocols.Chap, PppAuthentication.MsChapV2Algorithm), AuthenticationResult = PppAuthenticationResult.Failure, AuthenticationErrorCode = 691, UserName = "alice" };
         tunnel.Sessions.Add(new L2tpSession { Ppp = ppp });
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "ppp-auth-failed");
         Assert.Contains("\"alice\"", finding.Summary, StringComparison.Ordinal);

@@ -74,6 +74,24 @@ public sealed class PppReaderTests
         Assert.Equal(name, PppAuthentication.Name(Convert.FromHexString(hex)));
     }
 
+    [Theory]
+    [InlineData("c023", 0xC023, 0)]
+    [InlineData("c22381", 0xC223, 0x81)]
+    [InlineData("c22305", 0xC223, 5)]
+    [InlineData("c2230000", 0xC223, 0)]
+    [InlineData("c22781", 0xC227, 0)]
+    public void Authentication_protocol_option_reads_as_the_protocol_number_with_the_algorithm_only_for_chap(string hex, int protocol, int algorithm)
+    {
+        Assert.True(PppAuthentication.TryRead(Convert.FromHexString(hex), out PppAuthenticationProtocol read));
+        Assert.Equal(new PppAuthenticationProtocol((ushort)protocol, (byte)algorithm), read);
+    }
+
+    [Fact]
+    public void Authentication_protocol_option_shorter_than_its_protocol_number_reads_as_nothing()
+    {
+        Assert.False(PppAuthentication.TryRead([0xC0], out _));
+    }
+
     [Fact]
     public void Ms_chapv2_failure_text_gives_code_retry_version_and_message()
     {

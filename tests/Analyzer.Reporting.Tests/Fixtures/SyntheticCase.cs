@@ -60,7 +60,7 @@ internal static class SyntheticCase
             GreFromClient = 4,
             GreFromServer = 0,
             FirstFrame = new FrameRef(server.Index, 10, Start.AddSeconds(8)),
-            Ppp = new PppSession { AuthenticationProtocol = "MS-CHAPv2", LcpLoop = true },
+            Ppp = new PppSession { AuthenticationProtocol = new PppAuthenticationProtocol(PppProtocols.Chap, PppAuthentication.MsChapV2Algorithm), LcpLoop = true },
         };
         pptp.ControlMessages.Add(new Sessions.Pptp.PptpControlObservation(new FrameRef(server.Index, 10, Start.AddSeconds(8)), true,
             Protocols.Pptp.PptpMessageType.StartControlConnectionRequest, null));
@@ -226,7 +226,7 @@ internal static class SyntheticCase
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", text(CertificateSubject, HostileStrings.Emphasis),
             "CN=Corp Root CA, O=Corp Ltd", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01ab", null));
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509 Certificate - Signature", "CN=Corp Root CA, O=Corp Ltd"));
-        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, 24578, "INITIAL-CONTACT", false, false, text(null!, HostileStrings.Autolink)));
+        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, NotifyTypes.V1InitialContact, false, false, false, text(null!, HostileStrings.Autolink)));
         sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, sa.Messages[0].Frame, text("4 bytes after the last payload", HostileStrings.Bidi)));
         sa.Nat.InitiatorSupportsNatT = true;
         sa.Nat.ResponderSupportsNatT = true;
@@ -295,7 +295,7 @@ internal static class SyntheticCase
 
         var ppp = new PppSession
         {
-            AuthenticationProtocol = "MS-CHAPv2",
+            AuthenticationProtocol = new PppAuthenticationProtocol(PppProtocols.Chap, PppAuthentication.MsChapV2Algorithm),
             AuthenticationResult = PppAuthenticationResult.Failure,
             AuthenticationErrorCode = 691,
             AuthenticationMessage = text("E=691 R=0 V=3", HostileStrings.Script),

@@ -24,14 +24,13 @@ public sealed class EspDecryptionOracleTests
     {
         string path = LabKeyTables.PathOf(capture, "(no sample capture with an esp_sa table)");
 
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-r", path, "-n", "-o", "esp.enable_encryption_decode:TRUE" };
+        var arguments = new List<string> { "-n", "-o", "esp.enable_encryption_decode:TRUE" };
         arguments.AddRange(LabKeyTables.EspSaOptions(path));
 
         // tshark shows the contents of packets whose ICV failed (tshark 4.0 checks no HMAC-SHA-256 ICV: the flipped
         // bits of corrupting-link show only as malformed L2TP); vpndiag does not decode them (they are evidence of damage).
         arguments.AddRange(["-o", "esp.enable_authentication_check:TRUE", "-Y", "esp && !(esp.icv_bad == 1) && !_ws.malformed && l2tp.type == 1 && !icmp", "-T", "fields", "-E", "occurrence=f", "-e", "frame.number", "-e", "l2tp.avp.message_type", "-e", "l2tp.Ns", "-e", "l2tp.Nr", "-e", "esp.spi"]);
-        var expected = ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var expected = Tshark.Run(path, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('\t'))
             .Select(f => string.Join(' ', f[0], f[1].Length > 0 ? f[1] : "none", f[2], f[3], Convert.ToUInt32(f[4], 16).ToString(CultureInfo.InvariantCulture)))
             .ToList();
@@ -100,9 +99,6 @@ public sealed class EspDecryptionOracleTests
             EspSaTable.Read(reader, "esp_sa", keys);
         }
 
-        var input = new AnalysisInput(0, capture, Path.GetFileName(capture), InputKind.Pcap);
-        var reconstructor = new TrafficReconstructor(input, AnalysisLimits.Default, keys, keepLedger: false);
-        DecodeSummary summary = CaptureDecoder.Decode(input, reconstructor, AnalysisLimits.Default, CancellationToken.None, keys: keys);
-        return reconstructor.Complete(summary);
+        return DecodedCapture.Reconstruct(capture, keys);
     }
 }

@@ -22,15 +22,14 @@ public sealed class PppInEspOracleTests
     {
         string path = LabKeyTables.PathOf(capture, "(no sample capture with PPP inside ESP)");
 
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-r", path, "-n", "-o", "esp.enable_encryption_decode:TRUE" };
+        var arguments = new List<string> { "-n", "-o", "esp.enable_encryption_decode:TRUE" };
         arguments.AddRange(LabKeyTables.EspSaOptions(path));
 
         // ppp.code covers LCP, IPCP and CCP; CHAP and PAP have their own code fields.
         arguments.AddRange(["-o", "esp.enable_authentication_check:TRUE", "-Y", "esp && !(esp.icv_bad == 1) && !_ws.malformed && ppp",
             "-T", "fields", "-E", "occurrence=f", "-e", "frame.number", "-e", "ppp.protocol", "-e", "ppp.code", "-e", "chap.code", "-e", "pap.code"]);
         var expected = new List<string>();
-        foreach (string[] f in ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')))
+        foreach (string[] f in Tshark.Run(path, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')))
         {
             ushort protocol = Convert.ToUInt16(f[1], 16);
             string code = f[2].Length > 0 ? f[2] : f[3].Length > 0 ? f[3] : f[4];

@@ -46,7 +46,7 @@ public sealed class IkeSaTrackerLabTests
         IkeSa sa = Assert.Single(model.IkeSas);
         IkeExchange main = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.MainMode);
         Assert.Equal(ExchangeState.RejectedByNotify, main.State);
-        Assert.Equal("NO-PROPOSAL-CHOSEN", main.RejectingNotify?.Name);
+        Assert.Equal(NotifyTypes.V1NoProposalChosen, main.RejectingNotify?.Type);
         Assert.Equal(1, main.StalledAfterMessage);
         Assert.NotEmpty(sa.Proposals);
         Assert.Null(sa.Chosen);
@@ -60,7 +60,7 @@ public sealed class IkeSaTrackerLabTests
         Assert.Equal(ExchangeState.Completed, sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.MainMode).State);
         IkeExchange quick = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.QuickMode);
         Assert.Equal(ExchangeState.RejectedByNotify, quick.State);
-        Assert.Equal("NO-PROPOSAL-CHOSEN", quick.RejectingNotify?.Name);
+        Assert.Equal(NotifyTypes.V1NoProposalChosen, quick.RejectingNotify?.Type);
         Assert.True(quick.RejectingNotify?.Encrypted);
     }
 
@@ -162,7 +162,7 @@ public sealed class IkeSaTrackerLabTests
         Assert.True(certificate.NotAfter < sa.FirstFrame.Time.ToDateTime());
         IkeExchange main = sa.Exchanges.Single(e => e.Kind == IkeExchangeKind.MainMode);
         Assert.Equal(ExchangeState.RejectedByNotify, main.State);
-        Assert.Equal("AUTHENTICATION-FAILED", main.RejectingNotify?.Name);
+        Assert.Equal(NotifyTypes.V1AuthenticationFailed, main.RejectingNotify?.Type);
     }
 
     [Fact]
@@ -184,7 +184,9 @@ public sealed class IkeSaTrackerLabTests
         string[] weak = [.. sa.Proposals.Append(sa.Chosen!).SelectMany(p => p.WeakAlgorithms).Select(w => w.Value.Name)];
         Assert.Contains("MD5", weak);
         Assert.Contains("modp1024", weak);
-        Assert.Equal("3DES-CBC", sa.DecryptionCipher);
+        // The cipher vpndiag decrypted with is the chosen transform's, a typed value (3DES-CBC is IKEv1 encryption 5).
+        Assert.True(sa.Decrypted);
+        Assert.Equal(new TransformValue(TransformRegistry.V1Encryption, 5), sa.Chosen!.Encryption);
     }
 
     [Fact]

@@ -24,13 +24,12 @@ public sealed class Ikev2DecryptionOracleTests
     {
         string path = LabKeyTables.PathOf(capture, "(no sample capture with an ikev2_decryption_table)");
 
-        string tshark = ExternalTool.Require("tshark", "tshark");
-        var arguments = new List<string> { "-r", path, "-n" };
+        var arguments = new List<string> { "-n" };
         arguments.AddRange(LabKeyTables.Ikev2Options(path));
 
         arguments.AddRange(["-Y", "isakmp.version == 0x20 && isakmp.typepayload == 46 && !icmp", "-T", "fields", "-e", "frame.number", "-e", "isakmp.typepayload"]);
         var expected = new Dictionary<long, string>();
-        foreach (string line in ExternalTool.Run(tshark, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string line in Tshark.Run(path, arguments).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] f = line.Split('\t');
             // tshark lists the SK payload, then the inner payloads with the SA's proposals (2) and transforms (3) nested in.
@@ -46,9 +45,7 @@ public sealed class Ikev2DecryptionOracleTests
             Ikev2DecryptionTable.Read(reader, "ikev2_decryption_table", keys);
         }
 
-        var input = new AnalysisInput(0, path, Path.GetFileName(path), InputKind.Pcap);
-        var reconstructor = new TrafficReconstructor(input, AnalysisLimits.Default, keys, keepLedger: false);
-        CaptureModel model = reconstructor.Complete(CaptureDecoder.Decode(input, reconstructor, AnalysisLimits.Default, CancellationToken.None, keys: keys));
+        CaptureModel model = DecodedCapture.Reconstruct(path, keys);
         var actual = model.IkeSas.Where(sa => sa.Version == 2).SelectMany(sa => sa.Messages)
             .Where(m => m.Decrypted && expected.ContainsKey(m.Frame.Frame))
             .ToDictionary(m => m.Frame.Frame, m => string.Join(", ", m.Payloads.Select(PayloadNames.Name)));

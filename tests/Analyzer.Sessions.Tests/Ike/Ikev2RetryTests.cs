@@ -32,7 +32,7 @@ public sealed class Ikev2RetryTests
         var attempts = sa.Exchanges.Where(e => e.Kind == IkeExchangeKind.IkeSaInit).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.Equal(ExchangeState.RejectedByNotify, attempts[0].State);
-        Assert.Equal("INVALID_KE_PAYLOAD", attempts[0].RejectingNotify?.Name);
+        Assert.Equal(NotifyTypes.V2InvalidKePayload, attempts[0].RejectingNotify?.Type);
         Assert.Equal("accepted group modp2048", attempts[0].RejectingNotify?.Detail);
         Assert.Equal(ExchangeState.Completed, attempts[1].State);
         Assert.Equal(new TransformValue(TransformRegistry.DhGroup, 14), sa.Chosen?.DhGroup);

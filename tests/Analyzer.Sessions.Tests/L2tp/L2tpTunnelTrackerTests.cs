@@ -70,7 +70,7 @@ public sealed class L2tpTunnelTrackerTests
         L2tpTunnel tunnel = model.L2tpTunnels[0];
         Assert.Equal(2, tunnel.DataFromServer);
         PppSession ppp = tunnel.Sessions[0].Ppp!;
-        Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
+        Assert.True(ppp.AuthenticationProtocol?.IsMsChapV2);
         Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal(691, ppp.AuthenticationErrorCode);
         Assert.Contains("ERROR_AUTHENTICATION_FAILURE", ppp.AuthenticationMessage, StringComparison.Ordinal);

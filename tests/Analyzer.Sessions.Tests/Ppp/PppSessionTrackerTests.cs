@@ -51,7 +51,7 @@ public sealed class PppSessionTrackerTests
             (true, "C0230101000B" + "03626F62" + "027077"),
             (false, "C023030100140F" + Convert.ToHexString("Login incorrect"u8)));
 
-        Assert.Equal("PAP", ppp.AuthenticationProtocol);
+        Assert.Equal(PppAuthenticationProtocol.Pap, ppp.AuthenticationProtocol);
         Assert.Equal("bob", ppp.UserName);
         Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
         Assert.Equal("Login incorrect", ppp.AuthenticationMessage);
@@ -87,7 +87,7 @@ public sealed class PppSessionTrackerTests
             (true, "C2270201000A" + "01" + Convert.ToHexString("alice"u8)),
             (false, "C22704020004"));
 
-        Assert.Equal("EAP", ppp.AuthenticationProtocol);
+        Assert.Equal(PppAuthenticationProtocol.Eap, ppp.AuthenticationProtocol);
         Assert.Equal("alice", ppp.UserName);
         Assert.Equal(PppAuthenticationResult.Failure, ppp.AuthenticationResult);
     }

@@ -38,7 +38,7 @@ public sealed class PptpTrackerTests
         CaptureModel model = CaptureReplay.Shared("john-samples/lulu-password-pptp.pcap");
 
         PppSession ppp = Assert.Single(model.PptpConnections).Ppp!;
-        Assert.Equal("MS-CHAPv2", ppp.AuthenticationProtocol);
+        Assert.True(ppp.AuthenticationProtocol?.IsMsChapV2);
         Assert.Equal(PppAuthenticationResult.Success, ppp.AuthenticationResult);
         Assert.Equal("Access granted", ppp.AuthenticationMessage);
         Assert.Equal(36, ppp.AuthenticationFrame!.Value.Frame);

@@ -87,7 +87,7 @@ internal static class DeadPeerDetectionInference
             Repeats = rounds.Count,
             PeriodSeconds = period,
             Answered = true,
-            DisplayFilter = string.Create(CultureInfo.InvariantCulture, $"isakmp.ispi == {sa.InitiatorCookie:x16}"),
+            DisplayFilter = IkeDisplayFilter.ForInitiatorCookie(sa.InitiatorCookie),
             Frames = frames,
         };
     }

@@ -103,7 +103,7 @@ internal static class IkeAuthRefusalInference
             : "the client probably refused the server's authentication (N(AUTHENTICATION_FAILED) sent by the client: server certificate untrusted, expired or not for server use, or a wrong server AUTH)",
         EndedBy = refusedBy,
         Answered = true,
-        DisplayFilter = string.Create(CultureInfo.InvariantCulture, $"isakmp.ispi == {sa.InitiatorCookie:x16}"),
+        DisplayFilter = IkeDisplayFilter.ForInitiatorCookie(sa.InitiatorCookie),
         Frames = [refusal.Frame],
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Sessions.Ike;
+using Analyzer.Protocols.Traffic;
 
 namespace Analyzer.Diagnosis.Facts.Inference;
 
@@ -52,7 +53,7 @@ internal static class SecondAuthenticationInference
 
     private static bool SameClientPort(ushort a, ushort b) => a == b || (IsIkePort(a) && IsIkePort(b));
 
-    private static bool IsIkePort(ushort port) => port is 500 or 4500;
+    private static bool IsIkePort(ushort port) => port is VpnPorts.Isakmp or VpnPorts.NatTraversal;
 
     private static InferenceFacts Row(CaptureContext context, IkeSa first, IkeSa second, IkeMessage message, double offset) => new()
     {
@@ -68,7 +69,7 @@ internal static class SecondAuthenticationInference
             $"an encrypted Informational ({message.Length} bytes) from {message.From} to {message.To} {Math.Abs(offset):0.00} s {(offset < 0 ? "before" : "after")} another client behind the same address ({second.Initiator}) finished authenticating"),
         Meaning = "the server probably deleted the first client's SAs because a second client behind the same address (same NAT) authenticated: one SA per identity or per address (strongSwan unique=replace, a Windows server with one shared NAT address)",
         EndedBy = "server",
-        DisplayFilter = string.Create(CultureInfo.InvariantCulture, $"isakmp.ispi == {first.InitiatorCookie:x16} || isakmp.ispi == {second.InitiatorCookie:x16}"),
+        DisplayFilter = IkeDisplayFilter.ForInitiatorCookie(first.InitiatorCookie) + " || " + IkeDisplayFilter.ForInitiatorCookie(second.InitiatorCookie),
         Frames = [message.Frame],
     };
 }
