@@ -39,8 +39,8 @@ public sealed class CaptureModel
     /// <summary>NAT-T keepalives (RFC 3948 §2.3) per sender.</summary>
     public Dictionary<NetEndpoint, long> NatKeepalives { get; } = [];
 
-    /// <summary>Size, time and direction of each ESP packet (bounded), for inferring what encrypted traffic carried.</summary>
-    public List<SealedPacket> SealedPackets { get; } = [];
+    /// <summary>Size, time and direction of each ESP packet (bounded), per endpoint pair, for inferring what encrypted traffic carried.</summary>
+    public SealedTraffic SealedPackets { get; } = new();
 
     public List<InputDiagnostic> Diagnostics { get; } = [];
 

@@ -46,7 +46,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         _l2tp = new L2tpTunnelTracker(input, limits, notices);
         _pptp = new PptpTracker(input, limits, notices);
         _ledger = keepLedger ? new PacketLedger(input, limits) : null;
-        _sealed = new SealedPacketRecorder(input);
+        _sealed = new SealedPacketRecorder(input, _model.SealedPackets);
     }
 
     public void OnDatagram(in VpnDatagram datagram)

@@ -78,11 +78,13 @@ internal sealed class BuildContext
     /// <summary>The input's name as the report shows it (scrubbed when redacting); "input N" for an index no input has.</summary>
     public string InputName(int index)
     {
-        foreach (AnalysisInput input in Case.Inputs)
+        // Indexed, not foreach: called for every frame the attempts cite, and the interface's enumerator is boxed.
+        IReadOnlyList<AnalysisInput> inputs = Case.Inputs;
+        for (int i = 0; i < inputs.Count; i++)
         {
-            if (input.Index == index)
+            if (inputs[i].Index == index)
             {
-                return Values.Text(input.DisplayName);
+                return Values.Text(inputs[i].DisplayName);
             }
         }
 

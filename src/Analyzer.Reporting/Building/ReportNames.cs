@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
@@ -10,9 +11,11 @@ internal static class ReportNames
 {
     /// <summary>"IkeSaInit" → "ike-sa-init", "InformationalV2" → "informational-v2".</summary>
     public static string Kebab<T>(T value)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        KebabNames<T>.Names.GetOrAdd(value, static v => Spell(v.ToString()));
+
+    private static string Spell(string name)
     {
-        string name = value.ToString();
         var text = new StringBuilder(name.Length + 4);
         for (int i = 0; i < name.Length; i++)
         {
@@ -59,4 +62,14 @@ internal static class ReportNames
 
     public static string? Date(DateTime? time) =>
         time is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// Each value spelled once per run: the report names an exchange kind or state per message and
+    /// per SA, and an enum's name under Native AOT is read from metadata on every ToString.
+    /// </summary>
+    private static class KebabNames<T>
+        where T : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<T, string> Names = new();
+    }
 }

@@ -14,18 +14,23 @@ public sealed class SealedPacketRecorder
 {
     /// <summary>
     /// Enough for the setup and teardown patterns the inference reads (they span seconds to
-    /// minutes); past it a bulk transfer adds nothing to them. About 40 bytes a packet.
+    /// minutes); past it a bulk transfer adds nothing to them. 48 bytes a packet.
     /// </summary>
     public const int MaxPackets = 250_000;
 
     private const int SpiLength = 4;
 
     private readonly AnalysisInput _input;
-    private readonly List<SealedPacket> _packets = [];
+    private readonly SealedTraffic _packets;
     private long _notListed;
     private FrameRef? _firstNotListed;
 
-    public SealedPacketRecorder(AnalysisInput input) => _input = input;
+    /// <param name="into">The capture model's own collection: packets go straight there, never copied.</param>
+    public SealedPacketRecorder(AnalysisInput input, SealedTraffic into)
+    {
+        _input = input;
+        _packets = into;
+    }
 
     public void Observe(in VpnDatagram datagram)
     {
@@ -42,12 +47,11 @@ public sealed class SealedPacketRecorder
         }
 
         uint spi = BinaryPrimitives.ReadUInt32BigEndian(datagram.Payload);
-        _packets.Add(new SealedPacket(datagram.Frame, datagram.Source, datagram.Destination, spi, datagram.WireLength));
+        _packets.Add(datagram.Frame, datagram.Source, datagram.Destination, spi, datagram.WireLength);
     }
 
     public void Complete(CaptureModel model)
     {
-        model.SealedPackets.AddRange(_packets);
         if (_notListed > 0 && _firstNotListed is FrameRef first)
         {
             model.Diagnostics.Add(new InputDiagnostic(_input.DisplayName, null, first.Frame,

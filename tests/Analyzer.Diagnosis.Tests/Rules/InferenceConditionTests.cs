@@ -2,7 +2,6 @@ using Analyzer.Correlation.Attempts;
 using Analyzer.Core;
 using Analyzer.Diagnosis.Tests.Support;
 using Analyzer.Sessions.Ike;
-using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Diagnosis.Tests.Rules;
 
@@ -27,9 +26,14 @@ public sealed class InferenceConditionTests
     private static void Packet(CaseDraft draft, double seconds, bool fromClient, int length, uint spi = 0)
     {
         FrameRef frame = draft.Frame(seconds);
-        draft.Capture.SealedPackets.Add(fromClient
-            ? new SealedPacket(frame, ClientEsp, ServerEsp, spi == 0 ? 0xc0000001 : spi, length)
-            : new SealedPacket(frame, ServerEsp, ClientEsp, spi == 0 ? 0xc0000002 : spi, length));
+        if (fromClient)
+        {
+            draft.Capture.SealedPackets.Add(frame, ClientEsp, ServerEsp, spi == 0 ? 0xc0000001 : spi, length);
+        }
+        else
+        {
+            draft.Capture.SealedPackets.Add(frame, ServerEsp, ClientEsp, spi == 0 ? 0xc0000002 : spi, length);
+        }
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal static class ShortExchangeInference
         bool answered = false;
         for (int k = 0; k < end; k++)
         {
-            answered |= packets[k].Source != packets[0].Source;
+            answered |= packets[k].FromFirst != packets[0].FromFirst;
         }
 
         if (!answered || silence < SilenceGap)
@@ -129,7 +129,7 @@ internal static class ShortExchangeInference
     {
         foreach (SealedPacket packet in conversation.Packets)
         {
-            if (packet.Source != conversation.Packets[0].Source)
+            if (packet.FromFirst != conversation.Packets[0].FromFirst)
             {
                 return packet.Spi;
             }
