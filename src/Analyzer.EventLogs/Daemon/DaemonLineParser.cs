@@ -35,7 +35,6 @@ internal static partial class DaemonLineParser
     [GeneratedRegex(@"^(?<host>[\w.-]{1,255}?) (?<daemon>[A-Za-z_/][\w./-]{0,63}?)(?:\[(?<pid>\d{1,10})\])?: ?(?<msg>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex HostDaemonPrefix();
 
-    private static readonly string[] Severities = ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"];
 
     /// <summary>Whether a daemon name (as <see cref="Parse"/> returns it) is one whose lines vpndiag keeps.</summary>
     public static bool IsVpnDaemon(string daemon) => Vpn.Contains(daemon) || daemon == "unknown";
@@ -60,7 +59,7 @@ internal static partial class DaemonLineParser
         string? severity = null;
         if (TryPriority(line, out int priority, out int afterPriority))
         {
-            severity = Severities[priority & 7];
+            severity = EventLevels.Syslog[priority & 7];
             position = afterPriority;
             if (line.AsSpan(position).StartsWith("1 "))
             {

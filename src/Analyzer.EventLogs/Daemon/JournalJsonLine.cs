@@ -102,7 +102,7 @@ internal static class JournalJsonLine
 
     private static string? Severity(string? priority) =>
         priority is { Length: 1 } && priority[0] is >= '0' and <= '7'
-            ? new[] { "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug" }[priority[0] - '0']
+            ? EventLevels.Syslog[priority[0] - '0']
             : null;
 
     private static string MessageText(JsonElement message)

@@ -76,7 +76,7 @@ internal static class AttemptsSection
     /// </summary>
     private static IEnumerable<EventRecord> Listed(IReadOnlyList<EventRecord> records)
     {
-        List<EventRecord> telling = records.Where(r => r.Normalized is not null || IsWarningOrWorse(r.Level)).OrderBy(r => r.Time ?? default).ToList();
+        List<EventRecord> telling = records.Where(r => r.Normalized is not null || EventLevels.IsWarningOrWorse(r.Level)).OrderBy(r => r.Time ?? default).ToList();
         if (telling.Count == 0)
         {
             return records.OrderBy(r => r.Time ?? default).Take(MaxRecordsListed);
@@ -87,11 +87,6 @@ internal static class AttemptsSection
         listed.AddRange(telling.Where(r => r.Normalized?.IsFailure != true).Take(MaxRecordsListed - listed.Count));
         return listed.OrderBy(r => r.Time ?? default);
     }
-
-    private static bool IsWarningOrWorse(string? level) => level is not null
-        && (level.StartsWith("err", StringComparison.OrdinalIgnoreCase) || level.StartsWith("warn", StringComparison.OrdinalIgnoreCase)
-            || level.StartsWith("crit", StringComparison.OrdinalIgnoreCase) || level.StartsWith("alert", StringComparison.OrdinalIgnoreCase)
-            || level.StartsWith("emerg", StringComparison.OrdinalIgnoreCase));
 
     private static string? OwnerOf(AttemptSide side, bool failed) => !failed ? null : side switch
     {
