@@ -18,6 +18,7 @@ internal static class AttemptFactsBuilder
             StageVerdict? failed = attempt.FailedStage is AttemptStage stage ? attempt[stage] : null;
             AttemptReconciliation r = attempt.Reconciliation;
             AttemptView first = attempt.Views[0];
+            AttemptMessage? answer = attempt.Messages.Count > 0 && !attempt.Messages[^1].First.FromInitiator ? attempt.Messages[^1] : null;
             yield return new AttemptFacts
             {
                 InputIndex = first.InputIndex,
@@ -59,6 +60,10 @@ internal static class AttemptFactsBuilder
                 AuthenticationAnsweredByInformational = r.AuthenticationAnsweredByInformational,
                 UnansweredReachedServer = r.UnansweredReachedServer switch { true => "yes", false => "no", _ => "unknown" },
                 LogDecided = r.LogDecided,
+                ResponderSpokeLast = attempt.SideBasis == SideBasis.ResponderSpokeLast,
+                LastAnswer = answer is null ? "" : Answer(answer),
+                LastAnswerPort = answer?.First.From.Port ?? 0,
+                LastAnswerFrames = answer?.Frames ?? [],
                 AuthenticationMethod = sa?.AuthenticationMethod ?? "",
                 NatSide = sa?.NatSide ?? "none",
                 NatTVersion = sa?.NatTVersion ?? "",
@@ -82,6 +87,9 @@ internal static class AttemptFactsBuilder
             };
         }
     }
+
+    private static string Answer(AttemptMessage message) =>
+        $"{IkeExchangeNames.Name(message.First.Exchange)} message {message.First.Number}" + (message.Sends > 1 ? $", sent {message.Sends} times" : "");
 
     private static string Outcome(ConnectionAttempt attempt, AttemptStage stage) => AttemptNames.Outcome(attempt[stage].Outcome);
 }
