@@ -119,6 +119,15 @@ public sealed class AttemptFacts : FactOrigin
     /// <summary>Quick Mode / CREATE_CHILD_SA frames in every capture of the attempt (from its SA rows).</summary>
     public IReadOnlyList<FrameRef> Phase2Frames { get; init; } = [];
 
+    /// <summary>
+    /// What the client is, as its vendor IDs say: "windows" (a Microsoft vendor ID), "other" (it sent
+    /// vendor IDs, none of them Microsoft's: every Windows IKE sends one), "unknown" (none seen).
+    /// </summary>
+    public string ClientKind { get; init; } = "unknown";
+
+    /// <summary>The same for the server.</summary>
+    public string ServerKind { get; init; } = "unknown";
+
     /// <summary>"retry-of A1", "displaced-by A3"…</summary>
     public IReadOnlyList<string> Relations { get; init; } = [];
     public bool DisplacedByAnotherClient { get; init; }

@@ -2,6 +2,7 @@ using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Attempts;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Diagnosis.Facts;
@@ -78,6 +79,8 @@ internal static class AttemptFactsBuilder
                 EspReason = attempt[AttemptStage.Esp].Evidence.FirstOrDefault()?.Text ?? "",
                 EspFrames = attempt.EspByCapture.SelectMany(c => new[] { c.FirstFromClient, c.FirstFromServer }).OfType<FrameRef>().ToList(),
                 Phase2Frames = rows.SelectMany(row => row.QuickModeFrames).ToList(),
+                ClientKind = Kind(attempt, fromInitiator: true),
+                ServerKind = Kind(attempt, fromInitiator: false),
                 Relations = attempt.Relations.Select(x => AttemptNames.Relation(x.Kind) + " " + x.OtherId).ToList(),
                 DisplacedByAnotherClient = attempt.Relations.Any(x => x.Kind == AttemptRelationKind.DisplacedBy),
                 FailedStageFrames = failed?.Evidence.Select(e => e.Frame).OfType<FrameRef>().ToList() ?? [],
@@ -86,6 +89,15 @@ internal static class AttemptFactsBuilder
                 Records = attempt.Records,
             };
         }
+    }
+
+    /// <summary>A side's kind from the vendor IDs it sent in any view (the registry's Microsoft feature, never a name).</summary>
+    private static string Kind(ConnectionAttempt attempt, bool fromInitiator)
+    {
+        var sent = attempt.Sas.SelectMany(sa => sa.VendorIds).Where(v => v.FromInitiator == fromInitiator).ToList();
+        return sent.Count == 0 ? "unknown"
+            : sent.Exists(v => (v.Features & VendorIdFeature.Microsoft) != 0 || v.WindowsVersion is not null) ? "windows"
+            : "other";
     }
 
     private static string Answer(AttemptMessage message) =>
