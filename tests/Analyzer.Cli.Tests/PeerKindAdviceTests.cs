@@ -1,6 +1,7 @@
 using Analyzer.Cli.Commands;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Pipeline;
+using Analyzer.Reporting;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -32,5 +33,17 @@ public sealed class PeerKindAdviceTests
         Assert.SkipUnless(File.Exists(log), log + " is absent");
         ReportFinding finding = Assert.Single(BundleAnalysis.Run([log], Catalogue.Value).Document.Findings, f => f.Rule == "phase1-auth-failed");
         Assert.Contains(finding.Remediation, step => step.Contains("Libreswan: ipsec.secrets", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_log_alone_whose_finding_comes_from_its_lines_names_that_finding_as_the_attempts_cause()
+    {
+        string log = Path.Combine(SampleScenarios.PathOf("libreswan-client-psk-mismatch"), "pluto-client-syslog.log");
+        Assert.SkipUnless(File.Exists(log), log + " is absent");
+        ReportDocument document = BundleAnalysis.Run([log], Catalogue.Value).Document;
+        ReportAttempt attempt = Assert.Single(document.Attempts);
+        Assert.Equal("phase1-auth-failed", document.Verdict?.Rule);
+        Assert.Equal("phase1-auth-failed", attempt.Rule);
+        Assert.Equal(["A1"], Assert.Single(document.Findings, f => f.Rule == "phase1-auth-failed").Attempts);
     }
 }
