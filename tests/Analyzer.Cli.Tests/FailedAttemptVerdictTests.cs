@@ -89,6 +89,24 @@ public sealed class FailedAttemptVerdictTests
     }
 
     [Fact]
+    public void Ike_no_response_with_both_ends_captured_does_not_ask_for_a_server_capture_and_names_the_lost_direction()
+    {
+        Assert.SkipUnless(Directory.Exists(SampleScenarios.PathOf("udp500-blocked")), "udp500-blocked is absent");
+        ReportFinding finding = Assert.Single(Run(SampleScenarios.PathOf("udp500-blocked")).Document.Findings, f => f.Rule == "ike-no-response");
+        Assert.DoesNotContain(finding.Remediation, step => step.StartsWith("Capture on", StringComparison.Ordinal));
+        Assert.Contains(finding.Remediation, step => step.Contains("Both ends are captured", StringComparison.Ordinal) && step.Contains("udp500 server→client 3 of 3 sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ike_no_response_from_the_client_capture_alone_still_asks_for_a_capture_on_the_server()
+    {
+        string capture = Path.Combine(SampleScenarios.PathOf("udp500-blocked"), "client.pcap");
+        Assert.SkipUnless(File.Exists(capture), capture + " is absent");
+        ReportFinding finding = Assert.Single(Run(capture).Document.Findings, f => f.Rule == "ike-no-response");
+        Assert.Contains(finding.Remediation, step => step.StartsWith("Capture on 203.0.113.10", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_capture_that_ends_right_after_quick_mode_leaves_esp_unknown_instead_of_failed()
     {
         // healthy-psk's client capture cut after its first ESP packet (frame 12), 0.08 s after Quick Mode 3.
