@@ -22,12 +22,13 @@ public static class ReportBuilder
         var context = new BuildContext(@case, diagnosis, options);
         (IReadOnlyList<ReportInput> inputs, IReadOnlyList<ReportWarning> unplaced) = InputsSection.Build(context);
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
+        ReportVerdict verdict = FindingsSection.Verdict(findings, FindingsSection.SnapLengthBlindness(context));
         var document = new ReportDocument
         {
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
             GeneratedAt = Analyzer.Core.Timestamp.FromDateTime(options.GeneratedAt.UtcDateTime, 0).ToIso8601(),
             Redacted = options.Redact,
-            Verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(FindingsSection.Verdict(findings)) : FindingsSection.Verdict(findings),
+            Verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(verdict) : verdict,
             Inputs = inputs,
             Warnings = unplaced,
             Attempts = AttemptsSection.Build(context),

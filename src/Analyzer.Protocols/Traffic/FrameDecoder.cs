@@ -30,6 +30,7 @@ internal sealed class FrameDecoder : IDisposable
     private readonly AnalysisInput _input;
     private readonly IVpnTrafficSink _sink;
     private readonly FragmentReassembler _reassembler;
+    private readonly InterfaceEchoFilter _echoes = new();
     private byte[] _reassembled = ArrayPool<byte>.Shared.Rent(PendingDatagram.MaxDatagramLength + 256);
     private int _reportedUndecodable;
     private bool _reportedReassemblyLimit;
@@ -64,6 +65,7 @@ internal sealed class FrameDecoder : IDisposable
         if (truncated)
         {
             summary.TruncatedFrames++;
+            summary.SnapLength = Math.Max(summary.SnapLength, frame.Data.Length);
         }
 
         _interfaceId = frame.InterfaceId;
@@ -97,6 +99,12 @@ internal sealed class FrameDecoder : IDisposable
     public void Finish()
     {
         _reassembler.Flush();
+        if (_echoes.Echoes > 0)
+        {
+            Report(null, _echoes.FirstEcho, string.Create(CultureInfo.InvariantCulture,
+                $"{_echoes.Echoes} packet(s) appear twice, on two interfaces of this capture moments apart (a host forwarding between them): each is read once (the first copy left out is frame {_echoes.FirstEcho})"),
+                DiagnosticSeverity.Info);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -121,6 +129,12 @@ internal sealed class FrameDecoder : IDisposable
         if (packet.Length > header.TotalLength)
         {
             packet = packet[..header.TotalLength];
+        }
+
+        if (!_inside && _echoes.IsEcho(_interfaceId, frame, packet, v6))
+        {
+            Summary.InterfaceEchoes++;
+            return;
         }
 
         DatagramFlags flags = packet.Length < header.TotalLength ? DatagramFlags.Truncated : DatagramFlags.None;

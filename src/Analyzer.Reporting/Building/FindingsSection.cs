@@ -50,7 +50,7 @@ internal static class FindingsSection
     }
 
     /// <summary>The first warning or error finding (the ranking puts the likeliest cause first), else the first finding.</summary>
-    public static ReportVerdict Verdict(IReadOnlyList<ReportFinding> findings)
+    public static ReportVerdict Verdict(IReadOnlyList<ReportFinding> findings, string? blindness = null)
     {
         ReportFinding? top = null;
         foreach (ReportFinding finding in findings)
@@ -62,6 +62,13 @@ internal static class FindingsSection
             }
         }
 
+        if (top is null && blindness is not null)
+        {
+            // Nothing failed in what was captured, but the capture could not show the payloads that would.
+            return new ReportVerdict("warning", null, "The capture cannot show IKE payloads",
+                blindness + " No failure was found, but these inputs cannot show one.", "Capture again with whole packets (tcpdump -s 0, or Wireshark's default snapshot length).");
+        }
+
         top ??= findings.Count > 0 ? findings[0] : null;
         if (top is null)
         {
@@ -69,7 +76,24 @@ internal static class FindingsSection
                 "vpndiag found no sign of a failure in these inputs.", null);
         }
 
-        return new ReportVerdict(top.Severity, top.Rule, top.Title, top.Summary,
+        return new ReportVerdict(top.Severity, top.Rule, top.Title, blindness is null ? top.Summary : top.Summary + " " + blindness,
             top.Remediation.Count > 0 ? top.Remediation[0] : null);
+    }
+
+    /// <summary>
+    /// One sentence when a capture's snapshot length cut IKE messages (read from the capture's typed
+    /// statistics), for the verdict: its conclusions rest on headers only. Null when none did.
+    /// </summary>
+    public static string? SnapLengthBlindness(BuildContext context)
+    {
+        var cut = context.Case.Captures.Where(c => c.Statistics.IkeMessagesCut > 0).ToList();
+        if (cut.Count == 0)
+        {
+            return null;
+        }
+
+        // The input's name is already made safe (and scrubbed when redacting) by InputName; the rest is ours.
+        return string.Join(" ", cut.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{context.InputName(c.Input.Index)} was taken with snaplen {c.Statistics.SnapLength}; its IKE payloads are cut ({c.Statistics.IkeMessagesCut} message(s), first at frame {c.Statistics.FirstIkeMessageCut}); recapture with -s 0.")));
     }
 }

@@ -1,0 +1,109 @@
+using Analyzer.Cli.Commands;
+using Analyzer.Diagnosis.Rules;
+using Analyzer.Pipeline;
+using Analyzer.Reporting;
+using Analyzer.Reporting.Document;
+using Analyzer.Testing;
+
+namespace Analyzer.Cli.Tests;
+
+/// <summary>
+/// One capture on its own: a small snapshot length leaves IKE payloads out, which is missing
+/// evidence and not a failure (attempt stages and verdict say so); and the report says from where
+/// the capture was taken as far as its TTLs decide, and that the other side's evidence is missing.
+/// </summary>
+public sealed class LoneCaptureTests : IDisposable
+{
+    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+    private readonly string _temp = Directory.CreateTempSubdirectory("vpndiag-lone-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Fact]
+    public void A_capture_cut_at_snaplen_96_leaves_the_proposal_stage_unknown_for_that_reason_and_the_verdict_asks_for_a_recapture()
+    {
+        string capture = CutAt96("phase1-proposal-mismatch");
+        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+
+        ReportAttempt attempt = Assert.Single(report.Attempts);
+        ReportAttemptStage proposal = Assert.Single(attempt.Stages, s => s.Stage == "phase1-proposal");
+        Assert.Equal("unknown", proposal.Outcome);
+        Assert.Contains("taken with snaplen 96: its IKE payloads are cut", proposal.Evidence[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(attempt.Stages, s => s.Outcome == "failed");
+
+        ReportVerdict verdict = report.Verdict!;
+        Assert.NotEqual("ok", verdict.Severity);
+        Assert.Contains("was taken with snaplen 96; its IKE payloads are cut", verdict.Sentence, StringComparison.Ordinal);
+        Assert.Contains("recapture with -s 0", verdict.Sentence, StringComparison.Ordinal);
+        Assert.Contains("-s 0", verdict.FirstAction!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_capture_says_nothing_of_a_snapshot_length()
+    {
+        string capture = Path.Combine(SampleScenarios.PathOf("phase1-proposal-mismatch"), "client.pcap");
+        Assert.SkipUnless(File.Exists(capture), capture + " is absent");
+        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+        Assert.DoesNotContain("snaplen", report.Verdict!.Sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Attempts.SelectMany(a => a.Stages).SelectMany(s => s.Evidence), e => e.Text.Contains("snaplen", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("client.pcap", "vantage point: client side", "the server side's evidence")]
+    [InlineData("server.pcap", "vantage point: server side", "the client side's evidence")]
+    public void A_lone_capture_says_from_which_side_it_was_taken_and_that_the_other_side_is_missing(string file, string side, string missing)
+    {
+        string capture = Path.Combine(SampleScenarios.PathOf("psk-mismatch"), file);
+        Assert.SkipUnless(File.Exists(capture), capture + " is absent");
+        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+
+        ReportWarning vantage = Assert.Single(Assert.Single(report.Inputs).Warnings, w => w.Message.StartsWith("vantage point:", StringComparison.Ordinal));
+        Assert.StartsWith(side, vantage.Message, StringComparison.Ordinal);
+        Assert.Contains(missing, vantage.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing", vantage.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_captures_of_one_conversation_carry_no_lone_vantage_line()
+    {
+        string scenario = SampleScenarios.PathOf("psk-mismatch");
+        Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
+        ReportDocument report = BundleAnalysis.Run([Path.Combine(scenario, "client.pcap"), Path.Combine(scenario, "server.pcap")], Catalogue.Value).Document;
+        Assert.DoesNotContain(report.Inputs.SelectMany(i => i.Warnings), w => w.Message.StartsWith("vantage point:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pcapng_with_one_interface_on_each_side_of_a_forwarding_host_counts_each_ike_message_once()
+    {
+        // A router's capture on both its interfaces, made from the lab's two ends: the client's
+        // capture as the Ethernet interface, the server's (Ethernet header cut off) as a raw IP one.
+        string scenario = SampleScenarios.PathOf("psk-mismatch");
+        Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
+        string editcap = ExternalTool.Require("editcap", "wireshark-common");
+        string mergecap = ExternalTool.Require("mergecap", "wireshark-common");
+        string raw = Path.Combine(_temp, "server-rawip.pcap");
+        string router = Path.Combine(_temp, "router.pcapng");
+        ExternalTool.Run(editcap, ["-C", "14", "-T", "rawip", Path.Combine(scenario, "server.pcap"), raw]);
+        ExternalTool.Run(mergecap, ["-F", "pcapng", "-w", router, Path.Combine(scenario, "client.pcap"), raw]);
+
+        ReportDocument report = BundleAnalysis.Run([router], Catalogue.Value).Document;
+
+        Assert.Equal("phase1-auth-failed", report.Verdict!.Rule);
+        ReportAttempt attempt = Assert.Single(report.Attempts);
+        ReportAttemptMessage first = attempt.Messages[0];
+        Assert.Equal("MM1", first.Message);
+        Assert.Equal(1, first.Sends);
+        Assert.Contains(Assert.Single(report.Inputs).Warnings, w => w.Message.Contains("on two interfaces of this capture", StringComparison.Ordinal));
+    }
+
+    /// <summary>The lab's capture as tcpdump -s 96 would have written it: editcap cuts every frame at 96 bytes.</summary>
+    private string CutAt96(string scenario)
+    {
+        string original = Path.Combine(SampleScenarios.PathOf(scenario), "client.pcap");
+        Assert.SkipUnless(File.Exists(original), original + " is absent");
+        string editcap = ExternalTool.Require("editcap", "wireshark-common");
+        string cut = Path.Combine(_temp, "client-s96.pcap");
+        ExternalTool.Run(editcap, ["-s", "96", original, cut]);
+        return cut;
+    }
+}
