@@ -49,11 +49,12 @@ public sealed class LoneCaptureTests : IDisposable
     }
 
     [Theory]
-    [InlineData("client.pcap", "vantage point: client side", "the server side's evidence")]
-    [InlineData("server.pcap", "vantage point: server side", "the client side's evidence")]
-    public void A_lone_capture_says_from_which_side_it_was_taken_and_that_the_other_side_is_missing(string file, string side, string missing)
+    [InlineData("psk-mismatch", "client.pcap", "vantage point: client side: the client 198.51.100.20's IKE packets carry TTL 64 and", "the server side's evidence")]
+    [InlineData("psk-mismatch", "server.pcap", "vantage point: server side: the client 198.51.100.20's IKE packets carry TTL 63 and", "the client side's evidence")]
+    [InlineData("udp500-blocked", "client.pcap", "vantage point: client side: the client 198.51.100.20's IKE packets carry TTL 64, as sent; none from the server", "the server side's evidence")]
+    public void A_lone_capture_says_from_which_side_it_was_taken_and_that_the_other_side_is_missing(string scenario, string file, string side, string missing)
     {
-        string capture = Path.Combine(SampleScenarios.PathOf("psk-mismatch"), file);
+        string capture = Path.Combine(SampleScenarios.PathOf(scenario), file);
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
         ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
 

@@ -35,14 +35,19 @@ internal static class LoneVantage
 
         double? up = Median(sa, fromInitiator: true);
         double? down = Median(sa, fromInitiator: false);
-        string seen = string.Create(CultureInfo.InvariantCulture,
-            $"the client {sa.Initiator.Address}'s IKE packets carry TTL {Ttl(up)} and the server {sa.Responder.Address}'s {Ttl(down)}");
+        string client = string.Create(CultureInfo.InvariantCulture, $"the client {sa.Initiator.Address}");
+        string server = string.Create(CultureInfo.InvariantCulture, $"the server {sa.Responder.Address}");
+        string seen = string.Create(CultureInfo.InvariantCulture, $"{client}'s IKE packets carry TTL {Ttl(up)} and {server}'s {Ttl(down)}");
         return (Initial(up), Initial(down)) switch
         {
-            (true, false) => new VantagePoint(input, VantageOrdering.Client,
-                $"client side: {seen} (the client's as sent, the server's after routers); the server side's evidence (its capture or logs) is missing"),
-            (false, true) => new VantagePoint(input, VantageOrdering.Server,
-                $"server side: {seen} (the server's as sent, the client's after routers); the client side's evidence (its capture or logs) is missing"),
+            (true, false) => new VantagePoint(input, VantageOrdering.Client, (down is null
+                ? string.Create(CultureInfo.InvariantCulture, $"client side: {client}'s IKE packets carry TTL {Ttl(up)}, as sent; none from {server} were seen")
+                : $"client side: {seen} (the client's as sent, the server's after routers)")
+                + "; the server side's evidence (its capture or logs) is missing"),
+            (false, true) => new VantagePoint(input, VantageOrdering.Server, (up is null
+                ? string.Create(CultureInfo.InvariantCulture, $"server side: {server}'s IKE packets carry TTL {Ttl(down)}, as sent; none from {client} were seen")
+                : $"server side: {seen} (the server's as sent, the client's after routers)")
+                + "; the client side's evidence (its capture or logs) is missing"),
             (false, false) when up is not null && down is not null => new VantagePoint(input, VantageOrdering.Between,
                 $"between the peers: {seen}, both after routers; neither end's own capture or logs are here"),
             _ => new VantagePoint(input, Unknown, $"undecided: {seen}; the other end's capture or logs would decide"),
