@@ -1,4 +1,7 @@
+using Analyzer.Capture;
+using Analyzer.Capture.Pcap;
 using Analyzer.Cli.Commands;
+using Analyzer.Core;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Pipeline;
 using Analyzer.Reporting;
@@ -95,6 +98,58 @@ public sealed class LoneCaptureTests : IDisposable
         Assert.Equal("MM1", first.Message);
         Assert.Equal(1, first.Sends);
         Assert.Contains(Assert.Single(report.Inputs).Warnings, w => w.Message.Contains("on two interfaces of this capture", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tcpdump_any_capture_of_a_forwarding_host_counts_each_ike_message_once()
+    {
+        // tcpdump -i any on a router: one pcap interface, Linux cooked v2 headers naming the interface
+        // each copy passed. The lab's client capture plays the client-facing interface (index 2), its
+        // server capture the server-facing one (index 3), merged in time order.
+        string scenario = SampleScenarios.PathOf("psk-mismatch");
+        Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
+        var frames = new List<(Timestamp Time, byte[] Data)>();
+        AddCooked(Path.Combine(scenario, "client.pcap"), 2, frames);
+        AddCooked(Path.Combine(scenario, "server.pcap"), 3, frames);
+        string any = Path.Combine(_temp, "any.pcap");
+        using (var output = File.Create(any))
+        using (var writer = new PcapWriter(output, LinkType.LinuxSll2))
+        {
+            foreach ((Timestamp time, byte[] data) in frames.OrderBy(f => f.Time))
+            {
+                writer.WritePacket(time, data);
+            }
+        }
+
+        ReportDocument report = BundleAnalysis.Run([any], Catalogue.Value).Document;
+
+        Assert.Equal("phase1-auth-failed", report.Verdict!.Rule);
+        ReportAttemptMessage first = Assert.Single(report.Attempts).Messages[0];
+        Assert.Equal("MM1", first.Message);
+        Assert.Equal(1, first.Sends);
+    }
+
+    /// <summary>Each IPv4 frame of an Ethernet capture behind an SLL2 header (protocol, reserved, interface index, ARPHRD_ETHER, packet type, address length, address).</summary>
+    private static void AddCooked(string path, int interfaceIndex, List<(Timestamp, byte[])> frames)
+    {
+        using CaptureReader reader = CaptureReader.Open(path);
+        while (reader.TryReadFrame(out CapturedFrame frame))
+        {
+            ReadOnlySpan<byte> data = frame.Data;
+            if (data.Length < 14 || data[12] != 0x08 || data[13] != 0x00)
+            {
+                continue;
+            }
+
+            byte[] cooked = new byte[20 + data.Length - 14];
+            cooked[0] = 0x08;                                                       // protocol: IPv4
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(cooked.AsSpan(4), interfaceIndex);
+            cooked[9] = 0x01;                                                       // ARPHRD_ETHER
+            cooked[11] = 6;                                                         // address length
+            data[6..12].CopyTo(cooked.AsSpan(12));                                  // sender's MAC
+            data[14..].CopyTo(cooked.AsSpan(20));
+            frames.Add((frame.Time, cooked));
+        }
     }
 
     /// <summary>The lab's capture as tcpdump -s 96 would have written it: editcap cuts every frame at 96 bytes.</summary>

@@ -31,6 +31,7 @@ internal sealed class FrameDecoder : IDisposable
     private readonly IVpnTrafficSink _sink;
     private readonly FragmentReassembler _reassembler;
     private readonly InterfaceEchoFilter _echoes = new();
+    private int _echoInterface;
     private byte[] _reassembled = ArrayPool<byte>.Shared.Rent(PendingDatagram.MaxDatagramLength + 256);
     private int _reportedUndecodable;
     private bool _reportedReassemblyLimit;
@@ -71,6 +72,7 @@ internal sealed class FrameDecoder : IDisposable
         _interfaceId = frame.InterfaceId;
         var frameRef = new FrameRef(_input.Index, frame.Number, frame.Time);
         ReadOnlySpan<byte> data = frame.Data;
+        _echoInterface = EchoInterface(frame.LinkType, frame.InterfaceId, data);
         NetworkLayer layer = LinkLayerReader.Locate(frame.LinkType, data, out int offset);
         switch (layer)
         {
@@ -94,6 +96,19 @@ internal sealed class FrameDecoder : IDisposable
 
         _reassembler.Sweep(frame.Time);
     }
+
+    /// <summary>
+    /// Which interface a frame passed, for <see cref="InterfaceEchoFilter"/>: the pcapng interface,
+    /// refined by what <c>tcpdump -i any</c> records in one pcap interface: Linux cooked v2 names the
+    /// interface index (bytes 4-7), cooked v1 only the packet type (bytes 0-1), where a forwarded
+    /// packet is seen once arriving and once outgoing (type 4).
+    /// </summary>
+    private static int EchoInterface(LinkType linkType, int interfaceId, ReadOnlySpan<byte> data) => linkType switch
+    {
+        LinkType.LinuxSll2 when data.Length >= 8 => HashCode.Combine(interfaceId, BinaryPrimitives.ReadInt32BigEndian(data[4..])),
+        LinkType.LinuxSll when data.Length >= 2 => HashCode.Combine(interfaceId, BinaryPrimitives.ReadUInt16BigEndian(data) == 4),
+        _ => interfaceId,
+    };
 
     /// <summary>End of capture: fragments still waiting become incomplete datagrams.</summary>
     public void Finish()
@@ -131,7 +146,7 @@ internal sealed class FrameDecoder : IDisposable
             packet = packet[..header.TotalLength];
         }
 
-        if (!_inside && _echoes.IsEcho(_interfaceId, frame, packet, v6))
+        if (!_inside && _echoes.IsEcho(_echoInterface, frame, packet, v6))
         {
             Summary.InterfaceEchoes++;
             return;

@@ -4,7 +4,7 @@ namespace Analyzer.Protocols.Traffic;
 
 /// <summary>
 /// A host that captures on two of its interfaces (a router's or VPN gateway's pcapng, one interface
-/// per side) records every packet it forwards twice: once as it arrives, once as it leaves, moments
+/// per side, or <c>tcpdump -i any</c>, whose cooked header names the interface) records every packet it forwards twice: once as it arrives, once as it leaves, moments
 /// apart, with the TTL one lower and a new header checksum. Read as two packets, each IKE message
 /// would count as sent twice (a retransmission that never happened). The second copy is the same
 /// datagram (addresses, IP id, payload) on another interface within a moment: it is recognised here,
@@ -14,7 +14,7 @@ namespace Analyzer.Protocols.Traffic;
 internal sealed class InterfaceEchoFilter
 {
     /// <summary>Recent packets remembered: an echo follows its original within microseconds, a few packets later at most.</summary>
-    private const int Remembered = 128;
+    private const int Remembered = 32;
 
     /// <summary>Bytes of the packet that enter its fingerprint: enough to tell datagrams apart, bounded per packet.</summary>
     private const int HashedBytes = 256;
@@ -26,7 +26,8 @@ internal sealed class InterfaceEchoFilter
     private readonly Timestamp[] _times = new Timestamp[Remembered];
     private int _next;
     private int _count;
-    private int _firstInterface = -1;
+    private int _firstInterface;
+    private bool _anySeen;
     private bool _severalInterfaces;
 
     /// <summary>Packets dropped as another interface's copy.</summary>
@@ -38,8 +39,10 @@ internal sealed class InterfaceEchoFilter
     /// <summary>True when <paramref name="packet"/> (an IP packet, header first) is another interface's copy of one just seen.</summary>
     public bool IsEcho(int interfaceId, FrameRef frame, ReadOnlySpan<byte> packet, bool v6)
     {
-        if (_firstInterface < 0)
+        // Interface keys are any int (a hash for cooked captures): the first is remembered by a flag.
+        if (!_anySeen)
         {
+            _anySeen = true;
             _firstInterface = interfaceId;
         }
         else if (interfaceId != _firstInterface)
