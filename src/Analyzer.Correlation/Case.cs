@@ -28,6 +28,9 @@ public sealed class Case
     /// <summary>Captures of the same conversation lined up (two vantage points or more).</summary>
     public List<PathComparison> Paths { get; init; } = [];
 
+    /// <summary>Where the only capture was taken, when the case has exactly one (client side, server side, between, or unknown, with why).</summary>
+    public VantagePoint? LoneCaptureVantage { get; init; }
+
     private AttemptSet? _attempts;
 
     /// <summary>

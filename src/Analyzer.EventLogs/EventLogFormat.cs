@@ -94,7 +94,9 @@ public static partial class EventLogFormat
             return InputKind.PerformanceCsv;
         }
 
-        if (Csv.EventCsvReader.LooksLikeHeader(firstLine))
+        ReadOnlySpan<char> rest = lineEnd < 0 ? [] : start[lineEnd..].TrimStart("\r\n");
+        int secondEnd = rest.IndexOfAny('\r', '\n');
+        if (Csv.EventCsvReader.LooksLikeExport(firstLine, secondEnd < 0 ? rest : rest[..secondEnd]))
         {
             return InputKind.EventCsv;
         }

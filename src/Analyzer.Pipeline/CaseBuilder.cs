@@ -132,6 +132,7 @@ public sealed class CaseBuilder
             CorrelatedEvents = correlation.Events,
             ClockOffsets = correlation.Offsets,
             Paths = paths,
+            LoneCaptureVantage = PathComparer.PlaceLoneCapture(orderedCaptures),
             Attempts = attempts,
             Performance = performance,
             Diagnostics = diagnostics,

@@ -23,13 +23,18 @@ public static class ReportBuilder
         (IReadOnlyList<ReportInput> inputs, IReadOnlyList<ReportWarning> unplaced) = InputsSection.Build(context);
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
         IReadOnlyList<ReportAttempt> attempts = AttemptsSection.Build(context);
-        ReportVerdict verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(FindingsSection.Verdict(findings)) : FindingsSection.Verdict(findings);
+        // The rules' verdict first; then what the attempts add (IPsec up with its inside unseen, a failed
+        // attempt no rule explains); the snapshot-length caveat last, so it qualifies whichever verdict stands.
+        ReportVerdict verdict = FindingsSection.Verdict(findings);
+        verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(verdict) : verdict;
+        verdict = FailedAttemptVerdict.Guard(verdict, attempts, findings);
+        verdict = FindingsSection.WithSnapLengthBlindness(verdict, FindingsSection.SnapLengthBlindness(context));
         var document = new ReportDocument
         {
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
             GeneratedAt = Analyzer.Core.Timestamp.FromDateTime(options.GeneratedAt.UtcDateTime, 0).ToIso8601(),
             Redacted = options.Redact,
-            Verdict = FailedAttemptVerdict.Guard(verdict, attempts, findings),
+            Verdict = verdict,
             Inputs = inputs,
             Warnings = unplaced,
             Attempts = attempts,

@@ -24,6 +24,15 @@ public sealed class CaptureStatistics
     /// <summary>Frames cut by snaplen.</summary>
     public long TruncatedFrames { get; set; }
 
+    /// <summary>The capture's snapshot length as its cut frames show it; null when no frame was cut.</summary>
+    public int? SnapLength { get; set; }
+
+    /// <summary>IKE messages the snapshot length cut short: their payloads past the cut cannot be read.</summary>
+    public long IkeMessagesCut { get; set; }
+
+    /// <summary>The first IKE message the snapshot length cut, when any was.</summary>
+    public long? FirstIkeMessageCut { get; set; }
+
     /// <summary>UDP/TCP/IP checksum failures among VPN datagrams (where the capture had real checksums).</summary>
     public long ChecksumErrors { get; set; }
 

@@ -127,6 +127,7 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
 
         statistics.OtherFrames = summary.OtherFrames;
         statistics.TruncatedFrames = summary.TruncatedFrames;
+        statistics.SnapLength = summary.SnapLength > 0 ? summary.SnapLength : null;
         statistics.UndecodableFrames = summary.UndecodableFrames;
         statistics.ChecksumErrors = summary.ChecksumErrors;
 

@@ -65,6 +65,7 @@ public static class AttemptBuilder
             InnerStageJudge.Judge(attempt, windows);
             LogStageJudge.Judge(attempt);
             FailureLocator.Locate(attempt);
+            SnapLengthBlindness.Mark(attempt, captures);
         }
 
         for (int i = 0; i < set.Attempts.Count; i++)

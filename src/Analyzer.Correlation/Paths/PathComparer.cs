@@ -45,6 +45,9 @@ public static class PathComparer
         return comparisons;
     }
 
+    /// <summary>Where the ticket's only capture was taken (<see cref="LoneVantage"/>); null with two captures or more, or none.</summary>
+    public static VantagePoint? PlaceLoneCapture(IReadOnlyList<CaptureModel> captures) => LoneVantage.Place(captures);
+
     private static void AddIkeCookies(PathComparison comparison, List<CaptureSlice> slices)
     {
         var seen = new HashSet<ulong>();

@@ -18,21 +18,31 @@ internal static class EventCsvReader
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    /// <summary>True for the first line of an event CSV export (used by format sniffing).</summary>
-    public static bool LooksLikeHeader(ReadOnlySpan<char> firstLine)
+    /// <summary>
+    /// True for the start of an event CSV export (used by format sniffing): a header the column table
+    /// knows, or Event Viewer's shape in a language it does not (the reader then says so).
+    /// </summary>
+    public static bool LooksLikeExport(ReadOnlySpan<char> firstLine, ReadOnlySpan<char> secondLine)
     {
         if (firstLine.StartsWith("#TYPE System.Diagnostics.Eventing", StringComparison.Ordinal))
         {
             return true;
         }
 
-        string[] cells = firstLine.ToString().Split(',');
+        string[] header = SplitSimple(firstLine);
+        return EventCsvColumns.Recognised(header) || EventCsvColumns.EventViewerShaped(header, secondLine.IsEmpty ? null : SplitSimple(secondLine));
+    }
+
+    // Enough for sniffing: the header and the fields before the message hold no quoted commas.
+    private static string[] SplitSimple(ReadOnlySpan<char> line)
+    {
+        string[] cells = line.ToString().Split(',');
         for (int i = 0; i < cells.Length; i++)
         {
             cells[i] = cells[i].Trim().Trim('"');
         }
 
-        return EventCsvColumns.Find(cells, EventCsvColumns.EventId) >= 0 && EventCsvColumns.Find(cells, EventCsvColumns.Time) >= 0;
+        return cells;
     }
 
     public static void Read(AnalysisInput input, AnalysisLimits limits, EventLogReadResult result, CancellationToken ct)
@@ -48,7 +58,7 @@ internal static class EventCsvReader
         var times = new List<(EventRecord Record, string Text, int Line, long Ordinal)>();
         var strings = new StringLimit(input, limits);
         long ordinal = 0;
-        foreach ((string[] row, long line) in CsvRows.Read(stream))
+        foreach ((string[] row, long line) in CsvRows.Read(stream, cut => result.Diagnostics.Add(CsvRows.CutWarning(input, cut))))
         {
             ct.ThrowIfCancellationRequested();
             if (row.Length == 0 || (row.Length == 1 && string.IsNullOrWhiteSpace(row[0])))
@@ -64,9 +74,10 @@ internal static class EventCsvReader
                 }
 
                 header = row;
-                if (EventCsvColumns.Find(header, EventCsvColumns.EventId) < 0)
+                if (!EventCsvColumns.Recognised(header))
                 {
-                    throw new EventLogReadException(input.DisplayName, 0, "CSV header has no event id column");
+                    throw new EventLogReadException(input.DisplayName, 0, string.Create(CultureInfo.InvariantCulture,
+                        $"CSV header not recognised: '{Shorten(string.Join(",", header))}' (vpndiag knows Event Viewer's headers in {EventCsvColumns.Languages} and PowerShell's Export-Csv property names); export the log as .evtx or XML instead"));
                 }
 
                 continue;
@@ -174,6 +185,13 @@ internal static class EventCsvReader
             Data = message is null ? [] : MessageLabels.Parse(message),
             SourceLine = line,
         };
+    }
+
+    // One line whatever the header holds (a quoted name may span lines).
+    private static string Shorten(string text)
+    {
+        string line = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 
     private static string Where(int line) => string.Create(CultureInfo.InvariantCulture, $" on CSV line {line}");

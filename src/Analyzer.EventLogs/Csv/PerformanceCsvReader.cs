@@ -23,7 +23,7 @@ internal static class PerformanceCsvReader
     {
         string[]? header = null;
         int biasMinutes = 0;
-        foreach ((string[] cells, long row) in CsvRows.Read(stream))
+        foreach ((string[] cells, long row) in CsvRows.Read(stream, cut => result.Diagnostics.Add(CsvRows.CutWarning(input, cut))))
         {
             ct.ThrowIfCancellationRequested();
             if (header is null)

@@ -29,6 +29,9 @@ internal static partial class DaemonLineParser
     [GeneratedRegex(@"^(?<time>[^\[\]]{1,64}?) (?<body>\d{2,3}\[[A-Z]{3}[0-4]?\](?: <[^>]*>)? .*)$", RegexOptions.CultureInvariant)]
     private static partial Regex CharonAfterUnknownTime();
 
+    [GeneratedRegex(@"\G(?<stamp>\[ *\d{1,10}\.\d{1,9}\]) ", RegexOptions.CultureInvariant)]
+    internal static partial Regex MonotonicStamp();
+
     [GeneratedRegex(@"^(?<daemon>[A-Za-z_/][\w./-]{0,63}?)(?:\[(?<pid>\d{1,10})\])?: (?<msg>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex DaemonPrefix();
 
@@ -67,8 +70,17 @@ internal static partial class DaemonLineParser
             }
         }
 
+        // journalctl -o short-monotonic: "[ 1234.567890] host daemon[pid]: ..." counts seconds since
+        // boot, no wall clock; the stamp is kept as text, and the line is read as the syslog it wraps.
+        string? monotonic = null;
+        if (MonotonicStamp().Match(line, position) is { Success: true } stamp && stamp.Index == position)
+        {
+            monotonic = stamp.Groups["stamp"].Value;
+            position += stamp.Length;
+        }
+
         PartialTime? time = null;
-        if (LineTimeReader.TryRead(line.AsSpan(position), out PartialTime read, out int consumed))
+        if (monotonic is null && LineTimeReader.TryRead(line.AsSpan(position), out PartialTime read, out int consumed))
         {
             time = read;
             position += consumed;
@@ -89,9 +101,13 @@ internal static partial class DaemonLineParser
             return FromCharon(null, "charon", null, charon) with { Time = time, Format = DaemonLineFormat.CharonFile };
         }
 
-        if (Prefixed(rest, time is not null) is DaemonLine prefixed)
+        if (Prefixed(rest, time is not null || monotonic is not null) is DaemonLine prefixed)
         {
-            return prefixed with { Time = time, Level = prefixed.Level ?? severity, Format = time is null ? DaemonLineFormat.Foreground : DaemonLineFormat.Syslog };
+            return prefixed with
+            {
+                Time = time, TimeText = monotonic, Level = prefixed.Level ?? severity,
+                Format = time is null && monotonic is null ? DaemonLineFormat.Foreground : DaemonLineFormat.Syslog,
+            };
         }
 
         if (time is null && CharonAfterUnknownTime().Match(rest) is { Success: true } custom

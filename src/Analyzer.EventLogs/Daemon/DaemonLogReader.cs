@@ -53,6 +53,7 @@ internal static partial class DaemonLogReader
         var plutoSerials = new PlutoSerials();
         int lineNumber = 0;
         int untimed = 0;
+        int monotonic = 0;
         var strings = new StringLimit(input, limits);
         var repeated = new RepeatedStrings();
         var clock = new LogClock(hints, fileTime);
@@ -125,6 +126,10 @@ internal static partial class DaemonLogReader
             if (time is null)
             {
                 untimed++;
+                if (parsed.TimeText is { } text && text.StartsWith('['))
+                {
+                    monotonic++;
+                }
             }
 
             PlutoPrefix? pluto = null;
@@ -203,6 +208,12 @@ internal static partial class DaemonLogReader
         foreach (string note in clock.Notes())
         {
             result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null, note, DiagnosticSeverity.Info));
+        }
+
+        if (monotonic > 0)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"{monotonic} lines carry seconds since boot (journalctl -o short-monotonic), not a wall clock: they keep their order but no time; export again with journalctl -o short-iso")));
         }
 
         if (untimed > 0)

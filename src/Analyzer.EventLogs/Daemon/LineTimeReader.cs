@@ -32,7 +32,7 @@ internal static class LineTimeReader
         }
         else
         {
-            read = TrySyslog(text, ref index, out time);
+            read = TrySyslog(text, ref index, out time) || TryWeekdayIso(text, ref index, out time);
         }
 
         if (!read)
@@ -173,6 +173,48 @@ internal static class LineTimeReader
         }
 
         time = new PartialTime(0, 0, 0, 0, 0, 0, 0, (byte)digits) { UnixNanoseconds = (seconds * 1_000_000_000) + nanos };
+        index = position;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>journalctl -o short-full</c>: <c>Tue 2026-11-24 10:33:32 CET</c>, the weekday, an ISO date and
+    /// the local zone's abbreviation (systemd's pretty timestamp style). UTC and GMT name an offset;
+    /// other abbreviations (CET, EST, IST…) do not name one unambiguously, so the line reads as zoneless
+    /// and <c>--log-tz</c> or the clock offset against a capture places it.
+    /// </summary>
+    private static bool TryWeekdayIso(ReadOnlySpan<char> text, ref int index, out PartialTime time)
+    {
+        time = default;
+        if (text.Length < 4 + 19 || text[3] != ' ' || IndexOf(Weekdays, text[..3]) < 0)
+        {
+            return false;
+        }
+
+        int position = 0;
+        if (!TryIso(text[4..], ref position, out time))
+        {
+            return false;
+        }
+
+        position += 4;
+        int abbreviation = position + 1;
+        int end = abbreviation;
+        while (end < text.Length && end - abbreviation < 6 && char.IsAsciiLetterUpper(text[end]))
+        {
+            end++;
+        }
+
+        if (position < text.Length && text[position] == ' ' && end - abbreviation >= 2 && (end == text.Length || text[end] == ' '))
+        {
+            if (!time.HasZone && text[abbreviation..end] is "UTC" or "GMT")
+            {
+                time = time with { ZoneMinutes = 0 };
+            }
+
+            position = end;
+        }
+
         index = position;
         return true;
     }

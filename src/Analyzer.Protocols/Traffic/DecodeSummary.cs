@@ -23,6 +23,12 @@ public sealed class DecodeSummary
     /// <summary>Frames snaplen cut short (captured length less than on the wire).</summary>
     public long TruncatedFrames { get; internal set; }
 
+    /// <summary>Packets dropped as the second copy of one a forwarding host captured on two interfaces (<see cref="InterfaceEchoFilter"/>).</summary>
+    public long InterfaceEchoes { get; internal set; }
+
+    /// <summary>The longest frame snaplen cut: every cut frame stops at the snapshot length, so this is it (0 when none was cut).</summary>
+    public int SnapLength { get; internal set; }
+
     /// <summary>Frames whose link or IP headers could not be decoded (cut short, malformed, unknown link type).</summary>
     public long UndecodableFrames { get; internal set; }
 

@@ -30,6 +30,8 @@ internal sealed class FrameDecoder : IDisposable
     private readonly AnalysisInput _input;
     private readonly IVpnTrafficSink _sink;
     private readonly FragmentReassembler _reassembler;
+    private readonly InterfaceEchoFilter _echoes = new();
+    private int _echoInterface;
     private byte[] _reassembled = ArrayPool<byte>.Shared.Rent(PendingDatagram.MaxDatagramLength + 256);
     private int _reportedUndecodable;
     private bool _reportedReassemblyLimit;
@@ -64,11 +66,13 @@ internal sealed class FrameDecoder : IDisposable
         if (truncated)
         {
             summary.TruncatedFrames++;
+            summary.SnapLength = Math.Max(summary.SnapLength, frame.Data.Length);
         }
 
         _interfaceId = frame.InterfaceId;
         var frameRef = new FrameRef(_input.Index, frame.Number, frame.Time);
         ReadOnlySpan<byte> data = frame.Data;
+        _echoInterface = EchoInterface(frame.LinkType, frame.InterfaceId, data);
         NetworkLayer layer = LinkLayerReader.Locate(frame.LinkType, data, out int offset);
         switch (layer)
         {
@@ -93,10 +97,29 @@ internal sealed class FrameDecoder : IDisposable
         _reassembler.Sweep(frame.Time);
     }
 
+    /// <summary>
+    /// Which interface a frame passed, for <see cref="InterfaceEchoFilter"/>: the pcapng interface,
+    /// refined by what <c>tcpdump -i any</c> records in one pcap interface: Linux cooked v2 names the
+    /// interface index (bytes 4-7), cooked v1 only the packet type (bytes 0-1), where a forwarded
+    /// packet is seen once arriving and once outgoing (type 4).
+    /// </summary>
+    private static int EchoInterface(LinkType linkType, int interfaceId, ReadOnlySpan<byte> data) => linkType switch
+    {
+        LinkType.LinuxSll2 when data.Length >= 8 => HashCode.Combine(interfaceId, BinaryPrimitives.ReadInt32BigEndian(data[4..])),
+        LinkType.LinuxSll when data.Length >= 2 => HashCode.Combine(interfaceId, BinaryPrimitives.ReadUInt16BigEndian(data) == 4),
+        _ => interfaceId,
+    };
+
     /// <summary>End of capture: fragments still waiting become incomplete datagrams.</summary>
     public void Finish()
     {
         _reassembler.Flush();
+        if (_echoes.Echoes > 0)
+        {
+            Report(null, _echoes.FirstEcho, string.Create(CultureInfo.InvariantCulture,
+                $"{_echoes.Echoes} packet(s) appear twice, on two interfaces of this capture moments apart (a host forwarding between them): each is read once (the first copy left out is frame {_echoes.FirstEcho})"),
+                DiagnosticSeverity.Info);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -121,6 +144,12 @@ internal sealed class FrameDecoder : IDisposable
         if (packet.Length > header.TotalLength)
         {
             packet = packet[..header.TotalLength];
+        }
+
+        if (!_inside && _echoes.IsEcho(_echoInterface, frame, packet, v6))
+        {
+            Summary.InterfaceEchoes++;
+            return;
         }
 
         DatagramFlags flags = packet.Length < header.TotalLength ? DatagramFlags.Truncated : DatagramFlags.None;

@@ -72,4 +72,38 @@ internal static class FindingsSection
         return new ReportVerdict(top.Severity, top.Rule, top.Title, top.Summary,
             top.Remediation.Count > 0 ? top.Remediation[0] : null);
     }
+
+    /// <summary>
+    /// The verdict qualified by a snapshot-length cut: "no problem" becomes a warning that these inputs
+    /// cannot show one; an information verdict becomes a warning whose first action is to capture
+    /// again; a warning or error keeps its cause and action and carries the sentence.
+    /// </summary>
+    public static ReportVerdict WithSnapLengthBlindness(ReportVerdict verdict, string? blindness)
+    {
+        const string Recapture = "Capture again with whole packets (tcpdump -s 0, or Wireshark's default snapshot length).";
+        return blindness is null ? verdict
+            : verdict.Severity == "ok"
+                ? new ReportVerdict("warning", null, "The capture cannot show IKE payloads",
+                    blindness + " No failure was found, but these inputs cannot show one.", Recapture)
+            : verdict.Severity == "info"
+                ? verdict with { Severity = "warning", Sentence = verdict.Sentence + " " + blindness, FirstAction = Recapture }
+                : verdict with { Sentence = verdict.Sentence + " " + blindness };
+    }
+
+    /// <summary>
+    /// One sentence when a capture's snapshot length cut IKE messages (read from the capture's typed
+    /// statistics), for the verdict: its conclusions rest on headers only. Null when none did.
+    /// </summary>
+    public static string? SnapLengthBlindness(BuildContext context)
+    {
+        var cut = context.Case.Captures.Where(c => c.Statistics.IkeMessagesCut > 0).ToList();
+        if (cut.Count == 0)
+        {
+            return null;
+        }
+
+        // The input's name is already made safe (and scrubbed when redacting) by InputName; the rest is ours.
+        return string.Join(" ", cut.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{context.InputName(c.Input.Index)} was taken with snaplen {c.Statistics.SnapLength}; its IKE payloads are cut ({c.Statistics.IkeMessagesCut} message(s), first at frame {c.Statistics.FirstIkeMessageCut}); recapture with -s 0.")));
+    }
 }

@@ -40,6 +40,13 @@ internal static class InputsSection
                 }
             }
 
+            if (context.Case.LoneCaptureVantage is { } vantage && vantage.InputIndex == input.Index)
+            {
+                // With one capture, from where it was taken decides what its silence means: said first.
+                warnings.Insert(0, new ReportWarning(ReportNames.Severity(DiagnosticSeverity.Info), null, null,
+                    context.Values.Text("vantage point: " + vantage.Reason)));
+            }
+
             bool isCapture = capture is not null || input.Kind is InputKind.Pcap or InputKind.Pcapng;
             inputs.Add(new ReportInput
             {

@@ -41,6 +41,9 @@ public sealed class IkeMessage
     /// <summary>IP fragments this datagram was sent in (1 = not fragmented).</summary>
     public int IpFragments { get; init; } = 1;
 
+    /// <summary>IPv4 TTL or IPv6 hop limit as captured: a sender's initial value (64, 128, 255) where it was captured on the sender, lower past each router.</summary>
+    public byte HopLimit { get; init; }
+
     /// <summary>ISAKMP header length field.</summary>
     public int Length { get; init; }
 

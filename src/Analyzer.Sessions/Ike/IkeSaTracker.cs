@@ -133,6 +133,7 @@ public sealed class IkeSaTracker
             Decrypted = inner is not null,
             Retransmission = retransmission,
             IpFragments = datagram.FragmentCount,
+            HopLimit = datagram.HopLimit,
             Length = (int)Math.Min(header.Length, int.MaxValue),
             ContentHash = contentHash,
             NatTraversal = natT,
@@ -222,7 +223,7 @@ public sealed class IkeSaTracker
             model.IkeSas.Add(sa);
         }
 
-        _snapLengthCuts.MoveTo(_diagnostics, _input.DisplayName);
+        _snapLengthCuts.MoveTo(_diagnostics, _input.DisplayName, model.Statistics);
         model.Diagnostics.AddRange(_diagnostics);
         _notices.MoveTo(model.Diagnostics);
     }

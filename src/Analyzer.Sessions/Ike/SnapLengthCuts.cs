@@ -25,12 +25,16 @@ internal sealed class SnapLengthCuts
         }
     }
 
-    public void MoveTo(List<InputDiagnostic> diagnostics, string displayName)
+    public void MoveTo(List<InputDiagnostic> diagnostics, string displayName, CaptureStatistics statistics)
     {
         if (_count == 0)
         {
             return;
         }
+
+        // Typed for the attempts and the verdict: a cut payload is missing evidence, not a failure.
+        statistics.IkeMessagesCut = _count;
+        statistics.FirstIkeMessageCut = _first.Frame;
 
         diagnostics.Add(new InputDiagnostic(displayName, null, _first.Frame, string.Create(CultureInfo.InvariantCulture,
             $"{_count} IKE message(s) cut short by the capture's snapshot length (first at frame {_first.Frame}: {_firstCaptured} of {_firstOnWire} bytes of IKE captured); what they held past the cut cannot be read, so capture again with whole packets (tcpdump -s 0)"),

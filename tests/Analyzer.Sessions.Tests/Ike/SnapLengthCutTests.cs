@@ -35,6 +35,17 @@ public sealed class SnapLengthCutTests
         Assert.Equal(DiagnosticSeverity.Warning, cut.Severity);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(150)]
+    public void The_snapshot_length_and_the_ike_messages_it_cut_are_typed_on_the_capture_statistics(int snapLength)
+    {
+        CaptureModel model = WithSnapLength(snapLength);
+        Assert.Equal(snapLength, model.Statistics.SnapLength);
+        Assert.True(model.Statistics.IkeMessagesCut > 0);
+        Assert.Equal(3, model.Statistics.FirstIkeMessageCut);
+    }
+
     private static CaptureModel WithSnapLength(int snapLength)
     {
         string source = LabScenario.Require("psk-mismatch", "server");
