@@ -40,17 +40,5 @@ public sealed class EventCsvDateOrderTests
         Assert.Equal(DiagnosticSeverity.Warning, guess.Severity);
     }
 
-    private static EventLogReadResult Read(string text)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"vpndiag-csv-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, text);
-        try
-        {
-            return EventLogReader.Read(new AnalysisInput(0, path, "events.csv", InputKind.EventCsv), AnalysisLimits.Default, null, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static EventLogReadResult Read(string text) => EventCsvText.Read(text);
 }

@@ -48,17 +48,5 @@ public sealed class EventCsvHeaderLanguageTests
         Assert.NotEqual(InputKind.EventCsv, EventLogFormat.Sniff(System.Text.Encoding.UTF8.GetBytes(text), "list.csv"));
     }
 
-    private static EventLogReadResult Read(string text)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"vpndiag-csv-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, text);
-        try
-        {
-            return EventLogReader.Read(new AnalysisInput(0, path, "events.csv", InputKind.EventCsv), AnalysisLimits.Default, null, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static EventLogReadResult Read(string text) => EventCsvText.Read(text);
 }

@@ -41,18 +41,5 @@ public sealed class EventCsvTruncationTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("quoted field", StringComparison.Ordinal));
     }
 
-    private static (EventLogReadResult Result, long Length) Read(string text)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"vpndiag-csv-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, text);
-        try
-        {
-            return (EventLogReader.Read(new AnalysisInput(0, path, "events.csv", InputKind.EventCsv), AnalysisLimits.Default, null, TestContext.Current.CancellationToken),
-                new FileInfo(path).Length);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static (EventLogReadResult Result, long Length) Read(string text) => EventCsvText.ReadWithLength(text);
 }
