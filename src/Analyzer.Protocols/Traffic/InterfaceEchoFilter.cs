@@ -16,8 +16,13 @@ internal sealed class InterfaceEchoFilter
     /// <summary>Recent packets remembered: an echo follows its original within microseconds, a few packets later at most.</summary>
     private const int Remembered = 32;
 
-    /// <summary>Bytes of the packet that enter its fingerprint: enough to tell datagrams apart, bounded per packet.</summary>
-    private const int HashedBytes = 256;
+    /// <summary>
+    /// Bytes of the packet that enter its fingerprint, with its length: the IP header (IPv4's id),
+    /// the UDP header with its checksum over the whole payload, and the IKE SPIs and message id or
+    /// ESP's SPI and sequence number, which tell datagrams apart. Every packet of every capture is
+    /// fingerprinted (the second interface may appear late), so the cost per packet stays small.
+    /// </summary>
+    private const int HashedBytes = 64;
 
     private const long WindowNanoseconds = 1_000_000_000;
 
