@@ -37,7 +37,7 @@ internal static class ContentRecorder
 
         foreach (IdentificationPayload id in content.Identities)
         {
-            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port)
+            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.IdType, v2, id.Value, id.Protocol, id.Port)
             {
                 Kind = IdentificationTypes.KindOf(id.IdType, v2),
             };
@@ -53,11 +53,10 @@ internal static class ContentRecorder
 
         foreach (CertificatePayload certificate in content.Certificates)
         {
-            string encoding = CertificateEncodings.Table.Name(certificate.Encoding);
-            CertificateSummary summary = certificate.Encoding is CertificateEncodings.X509Signature or 5
+            CertificateSummary summary = CertificateEncodings.IsX509(certificate.Encoding)
                 ? CertificateDecoder.Decode(certificate.Data)
-                : new CertificateSummary(null, null, null, null, null, null, "encoding not decoded: " + encoding);
-            sa.Certificates.Add(new IkeCertificate(message.Frame, message.FromInitiator, encoding, summary.Subject, summary.Issuer,
+                : new CertificateSummary(null, null, null, null, null, null, null);
+            sa.Certificates.Add(new IkeCertificate(message.Frame, message.FromInitiator, certificate.Encoding, summary.Subject, summary.Issuer,
                 summary.NotBefore, summary.NotAfter, summary.KeySizeBits, summary.SerialNumber, summary.Error)
             {
                 ExtendedKeyUsages = summary.ExtendedKeyUsages,
@@ -72,7 +71,7 @@ internal static class ContentRecorder
             string? authority = request.Authority.Length == 0 ? null
                 : v2 ? Convert.ToHexStringLower(request.Authority)
                 : IdentificationPayload.DistinguishedName(request.Authority) ?? Convert.ToHexStringLower(request.Authority);
-            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, CertificateEncodings.Table.Name(request.Encoding), authority)
+            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, request.Encoding, authority)
             {
                 KeyHashes = v2 ? KeyHashes(request.Authority) : [],
             });
@@ -99,7 +98,7 @@ internal static class ContentRecorder
                 spis.Add(Convert.ToHexStringLower(spi));
             }
 
-            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, delete.ProtocolId, ProtocolIds.Name(delete.ProtocolId, v2), spis));
+            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, (SecurityProtocol)delete.ProtocolId, v2, spis));
         }
     }
 
