@@ -113,6 +113,20 @@ public sealed class TypedNamesAtTheReportTests
         Assert.Equal([.. spelled, null], listed);
     }
 
+    [Fact]
+    public void Each_correlation_method_is_spelled_once_for_rules_and_report_and_the_schema_lists_exactly_those_values()
+    {
+        string[] spelled = [.. Enum.GetValues<Correlation.Events.CorrelationMethod>().Select(Correlation.Events.CorrelationMethods.Name)];
+        Assert.Equal(["cookies", "spi", "endpoints-and-time", "endpoints"], spelled);
+
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Docs, "report.schema.json")));
+        System.Text.Json.JsonElement how = Assert.Single(PropertiesNamed(schema.RootElement, "how"), e => e.ValueKind == System.Text.Json.JsonValueKind.Object);
+        Assert.Equal(spelled, how.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+
+        ReportDocument document = ReportBuilder.Build(SyntheticCase.Build(hostile: false), SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+        Assert.Contains(document.Events.Records, r => r.Correlation?.How == "cookies");
+    }
+
     private static IEnumerable<System.Text.Json.JsonElement> PropertiesNamed(System.Text.Json.JsonElement element, string name)
     {
         if (element.ValueKind == System.Text.Json.JsonValueKind.Object)

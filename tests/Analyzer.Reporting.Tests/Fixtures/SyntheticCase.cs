@@ -119,7 +119,7 @@ internal static class SyntheticCase
             Inputs = [client, server, log],
             Captures = [capture, serverCapture],
             Events = [failure, positional],
-            CorrelatedEvents = [new CorrelatedEvent(failure, sa.Messages[2].Frame, sa, "cookies", 1.1)],
+            CorrelatedEvents = [new CorrelatedEvent(failure, sa.Messages[2].Frame, sa, CorrelationMethod.Cookies, 1.1)],
             ClockOffsets = [new LogClockOffset(log.Index, client.Index, 1.0, 3)],
             Paths = [path],
             Diagnostics = [new InputDiagnostic("/elsewhere/other.log", null, null, "could not be read")],
