@@ -127,6 +127,25 @@ public sealed class TypedNamesAtTheReportTests
         Assert.Contains(document.Events.Records, r => r.Correlation?.How == "cookies");
     }
 
+    [Fact]
+    public void A_notify_detail_is_a_value_in_the_model_and_a_sentence_only_in_the_report_with_a_redirect_address_pseudonymised()
+    {
+        Correlation.Case @case = SyntheticCase.Build(hostile: false);
+        IkeSa sa = @case.Captures[0].IkeSas[0];
+        Core.FrameRef frame = sa.Messages[1].Frame;
+        sa.Notifies.Add(new IkeNotifyObservation(frame, NotifyTypes.V2InvalidKePayload, true, false, false, new IkeNotifyDetail(IkeNotifyDetailKind.AcceptedGroup, 14)));
+        sa.Notifies.Add(new IkeNotifyObservation(frame, NotifyTypes.V1DpdRuThere, false, true, true, new IkeNotifyDetail(IkeNotifyDetailKind.DpdSequence, 7)));
+        sa.Notifies.Add(new IkeNotifyObservation(frame, NotifyTypes.V2Redirect, true, false, true, new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, Gateway: Core.NetAddress.Parse("192.0.2.99"))));
+
+        ReportDocument plain = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options());
+        ReportDocument redacted = ReportBuilder.Build(@case, SyntheticCase.Diagnosis(hostile: false), TestReports.Options(redact: true));
+
+        Assert.Equal(["accepted group modp2048", "sequence 7", "to 192.0.2.99"], plain.Ike.Sas[0].Notifies.TakeLast(3).Select(n => n.Detail));
+        string redirect = redacted.Ike.Sas[0].Notifies[^1].Detail!;
+        Assert.StartsWith("to ", redirect, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.99", redirect, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<System.Text.Json.JsonElement> PropertiesNamed(System.Text.Json.JsonElement element, string name)
     {
         if (element.ValueKind == System.Text.Json.JsonValueKind.Object)

@@ -96,7 +96,7 @@ internal static class IkeSection
         foreach (IkeNotifyObservation notify in sa.Notifies)
         {
             notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, NotifyTypes.Name(notify.Type, notify.V2),
-                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, values.Text(notify.Detail)));
+                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, NotifyDetail(values, notify.Detail)));
         }
 
         var deletes = new List<ReportDelete>(sa.Deletes.Count);
@@ -249,6 +249,16 @@ internal static class IkeSection
         6 => "tcp",
         0 => "any",
         _ => protocol.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>"sequence 7", "accepted group MODP_2048", "to 192.0.2.1": what the notify's data said, the group named by its registry.</summary>
+    private static string? NotifyDetail(ReportValues values, IkeNotifyDetail? detail) => detail switch
+    {
+        null => null,
+        { Kind: IkeNotifyDetailKind.DpdSequence } d => "sequence " + d.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Kind: IkeNotifyDetailKind.AcceptedGroup } d => "accepted group " + DhGroups.Table.Name((int)d.Number),
+        { Gateway: Core.NetAddress gateway } => "to " + values.Address(gateway),
+        { } d => "to " + (d.GatewayName is null ? string.Empty : values.Host(d.GatewayName)),
     };
 
     /// <summary>The lost IKE fragments of this SA, as the Sessions stage tied them to it.</summary>

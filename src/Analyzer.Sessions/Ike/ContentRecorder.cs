@@ -283,27 +283,28 @@ internal static class ContentRecorder
             source ? [notify.Data] : [], source ? [] : [notify.Data]));
     }
 
-    private static string? Detail(NotificationPayload notify, bool v2)
+    private static IkeNotifyDetail? Detail(NotificationPayload notify, bool v2)
     {
         ReadOnlySpan<byte> data = notify.Data;
         if (!v2 && notify.Type is NotifyTypes.V1DpdRuThere or NotifyTypes.V1DpdRuThereAck && data.Length == 4)
         {
-            return "sequence " + BinaryPrimitives.ReadUInt32BigEndian(data).ToString(CultureInfo.InvariantCulture);
+            return new IkeNotifyDetail(IkeNotifyDetailKind.DpdSequence, BinaryPrimitives.ReadUInt32BigEndian(data));
         }
 
         if (v2 && notify.Type == NotifyTypes.V2InvalidKePayload && data.Length == 2)
         {
-            return "accepted group " + DhGroups.Table.Name(BinaryPrimitives.ReadUInt16BigEndian(data));
+            return new IkeNotifyDetail(IkeNotifyDetailKind.AcceptedGroup, BinaryPrimitives.ReadUInt16BigEndian(data));
         }
 
         if (v2 && notify.Type == NotifyTypes.V2Redirect && data.Length >= 2 && data[1] <= data.Length - 2)
         {
+            // RFC 5685 §4.2: GW Ident Type 1 is IPv4, 2 IPv6, 3 an FQDN.
             ReadOnlySpan<byte> gateway = data.Slice(2, data[1]);
             return data[0] switch
             {
-                1 when gateway.Length == 4 => "to " + Analyzer.Core.NetAddress.FromV4(gateway),
-                2 when gateway.Length == 16 => "to " + Analyzer.Core.NetAddress.FromV6(gateway),
-                _ => "to " + Printable(gateway.ToArray()),
+                1 when gateway.Length == 4 => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, Gateway: Analyzer.Core.NetAddress.FromV4(gateway)),
+                2 when gateway.Length == 16 => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, Gateway: Analyzer.Core.NetAddress.FromV6(gateway)),
+                _ => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, GatewayName: Printable(gateway.ToArray())),
             };
         }
 

@@ -226,7 +226,8 @@ internal static class SyntheticCase
         sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, CertificateEncodings.X509Signature, text(CertificateSubject, HostileStrings.Emphasis),
             "CN=Corp Root CA, O=Corp Ltd", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01ab", null));
         sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, CertificateEncodings.X509Signature, "CN=Corp Root CA, O=Corp Ltd"));
-        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, NotifyTypes.V1InitialContact, false, false, false, text(null!, HostileStrings.Autolink)));
+        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, NotifyTypes.V1InitialContact, false, false, false,
+            text(null!, HostileStrings.Autolink) is string gateway ? new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, GatewayName: gateway) : null));
         sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, sa.Messages[0].Frame, text("4 bytes after the last payload", HostileStrings.Bidi)));
         sa.Nat.InitiatorSupportsNatT = true;
         sa.Nat.ResponderSupportsNatT = true;
