@@ -40,13 +40,26 @@ public sealed class RuleExampleRunner
             .Select(part => Path.GetFullPath(Path.Combine(baseDirectory, part)))
             .ToList();
 
+    /// <summary>How examples name the public sample folder, relative to the repository root.</summary>
+    public const string PublicFolder = "../shared";
+
+    private static string SharedDirectory(string baseDirectory) =>
+        Path.GetFullPath(Path.Combine(baseDirectory, PublicFolder));
+
+    private static bool IsUnder(string path, string directory) =>
+        path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     private RuleExampleResult Check(Rule rule, string example, bool mustFire, RuleSet rules, string baseDirectory)
     {
         IReadOnlyList<string> inputs = Inputs(example, baseDirectory);
         string? absent = inputs.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
         if (absent is not null)
         {
-            return new RuleExampleResult(rule.Id, example, mustFire, RuleExampleOutcome.Missing, $"input not found: {absent}");
+            string shared = SharedDirectory(baseDirectory);
+            return IsUnder(absent, shared) && !Directory.Exists(shared)
+                ? new RuleExampleResult(rule.Id, example, mustFire, RuleExampleOutcome.Unavailable,
+                    $"{PublicFolder} is absent (public samples are not shipped with vpndiag; its README lists where they come from)")
+                : new RuleExampleResult(rule.Id, example, mustFire, RuleExampleOutcome.Missing, $"input not found: {absent}");
         }
 
         (DiagnosisResult? result, string? error) = Analyse(example, inputs, rules);

@@ -113,4 +113,44 @@ public sealed class RulesCommandTests
             Directory.Delete(directory, true);
         }
     }
+
+    [Theory]
+    [InlineData(false, "SKIP", 0)]
+    [InlineData(true, "FAIL", 1)]
+    public void Rules_test_skips_an_example_in_an_absent_public_folder_and_fails_one_missing_from_a_present_folder(
+        bool sharedPresent, string verdict, int expectedExit)
+    {
+        string sample = Path.Combine(RepoPaths.Samples, "captures", "healthy-psk", "server.pcap");
+        if (!File.Exists(sample))
+        {
+            Assert.Skip("samples/captures/healthy-psk is absent");
+        }
+
+        // <parent>/case is the example base (it holds samples/), so the public folder is <parent>/shared.
+        string parent = Directory.CreateTempSubdirectory("vpndiag-rule-shared").FullName;
+        try
+        {
+            string root = Path.Combine(parent, "case");
+            Directory.CreateDirectory(Path.Combine(root, "samples"));
+            Directory.CreateDirectory(Path.Combine(root, "rules"));
+            if (sharedPresent)
+            {
+                Directory.CreateDirectory(Path.Combine(parent, "shared"));
+            }
+
+            File.Copy(sample, Path.Combine(root, "input.txt"));
+            File.WriteAllText(Path.Combine(root, "rules", "user-rule.yaml"),
+                UserRule.Replace("mustNotFire: [input.txt]", "mustNotFire: [../shared/captures/absent.pcap]", StringComparison.Ordinal));
+            (int exit, string output, _) = Run("rules", "test", Path.Combine(root, "rules"));
+            Assert.Equal(expectedExit, exit);
+            Assert.Contains("PASS  user-rule  must fire", output, StringComparison.Ordinal);
+            Assert.Contains(verdict + "  user-rule  must not fire  ../shared/captures/absent.pcap", output, StringComparison.Ordinal);
+            Assert.Contains(sharedPresent ? "1 passed, 1 failed" : "1 passed, 0 failed", output, StringComparison.Ordinal);
+            Assert.Equal(!sharedPresent, output.Contains("1 skipped (../shared absent)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(parent, true);
+        }
+    }
 }
