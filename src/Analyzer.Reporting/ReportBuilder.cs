@@ -22,15 +22,17 @@ public static class ReportBuilder
         var context = new BuildContext(@case, diagnosis, options);
         (IReadOnlyList<ReportInput> inputs, IReadOnlyList<ReportWarning> unplaced) = InputsSection.Build(context);
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
+        IReadOnlyList<ReportAttempt> attempts = AttemptsSection.Build(context);
+        ReportVerdict verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(FindingsSection.Verdict(findings)) : FindingsSection.Verdict(findings);
         var document = new ReportDocument
         {
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
             GeneratedAt = Analyzer.Core.Timestamp.FromDateTime(options.GeneratedAt.UtcDateTime, 0).ToIso8601(),
             Redacted = options.Redact,
-            Verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(FindingsSection.Verdict(findings)) : FindingsSection.Verdict(findings),
+            Verdict = FailedAttemptVerdict.Guard(verdict, attempts, findings),
             Inputs = inputs,
             Warnings = unplaced,
-            Attempts = AttemptsSection.Build(context),
+            Attempts = attempts,
             Findings = findings,
             RuleErrors = context.Values.Texts(diagnosis.RuleErrors),
             Ike = IkeSection.Build(context),

@@ -37,12 +37,26 @@ public sealed class ReportContentTests
     }
 
     [Fact]
-    public void Without_findings_the_verdict_says_nothing_was_found()
+    public void Without_findings_and_without_a_failed_attempt_the_verdict_says_nothing_was_found()
     {
-        ReportDocument document = ReportBuilder.Build(SyntheticCase.Build(false), new Diagnosis.DiagnosisResult(), TestReports.Options());
+        Correlation.Case @case = SyntheticCase.Build(false);
+        @case.Attempts.Attempts.Clear();
+        ReportDocument document = ReportBuilder.Build(@case, new Diagnosis.DiagnosisResult(), TestReports.Options());
 
         Assert.Equal("ok", document.Verdict!.Severity);
         Assert.Null(document.Verdict.Rule);
+    }
+
+    [Fact]
+    public void Without_findings_a_failed_attempt_makes_the_verdict_a_warning_that_names_it()
+    {
+        ReportDocument document = ReportBuilder.Build(SyntheticCase.Build(false), new Diagnosis.DiagnosisResult(), TestReports.Options());
+        var failed = document.Attempts.Where(a => a.FailedStage is not null).ToList();
+
+        Assert.Equal(2, failed.Count);
+        Assert.Equal("warning", document.Verdict!.Severity);
+        Assert.Null(document.Verdict.Rule);
+        Assert.Equal("2 attempts failed (A1 at ppp-auth, A2 at ike-reachability) and no rule explains them", document.Verdict.Title);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class AttemptBuilder
         {
             ViewReconciler.Reconcile(attempt, paths);
             IkeStageJudge.Judge(attempt);
-            InnerStageJudge.Judge(attempt);
+            InnerStageJudge.Judge(attempt, windows);
             LogStageJudge.Judge(attempt);
             FailureLocator.Locate(attempt);
         }

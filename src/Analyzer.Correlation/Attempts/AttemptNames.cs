@@ -68,6 +68,7 @@ public static class AttemptNames
         SideBasis.LostOnPath => "sent by the client, never reached the server: lost on the path",
         SideBasis.AnswerLostOnPath => "the server answered, the answer never reached the client: lost on the path",
         SideBasis.ClientViewOnly => "blocked on the path or rejected by the server; a capture or log from the server decides",
+        SideBasis.ResponderSpokeLast => "the server answered and heard nothing more: its answer may be lost on the way back, or the client gave up; the client's capture or log decides",
         SideBasis.ClientStopped => "the client received the answer and did not go on",
         SideBasis.ClientRejected => "the client rejected the server's answer",
         SideBasis.ClientCleared => "the client's L2TP cleared the call (it sent the CDN/StopCCN)",

@@ -133,6 +133,8 @@ internal static class FailureLocator
             {
                 MessageSighting.LostInBetween => (AttemptSide.Path, SideBasis.AnswerLostOnPath),
                 MessageSighting.Both => (AttemptSide.Client, SideBasis.ClientStopped),
+                // Only a capture that may sit at the server holds it: nothing shows the answer arrived.
+                MessageSighting.OneCapture or MessageSighting.ServerCapture => (AttemptSide.Unknown, SideBasis.ResponderSpokeLast),
                 _ => (AttemptSide.Unknown, SideBasis.None),
             };
         }

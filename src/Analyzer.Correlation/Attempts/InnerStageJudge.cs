@@ -12,13 +12,13 @@ namespace Analyzer.Correlation.Attempts;
 /// </summary>
 internal static class InnerStageJudge
 {
-    public static void Judge(ConnectionAttempt attempt)
+    public static void Judge(ConnectionAttempt attempt, IReadOnlyDictionary<int, (Timestamp? First, Timestamp? Last)> windows)
     {
-        Esp(attempt);
+        Esp(attempt, windows);
         Tunnel(attempt);
     }
 
-    private static void Esp(ConnectionAttempt attempt)
+    private static void Esp(ConnectionAttempt attempt, IReadOnlyDictionary<int, (Timestamp? First, Timestamp? Last)> windows)
     {
         Count(attempt);
         StageOutcome phase2 = attempt[AttemptStage.Phase2].Outcome;
@@ -28,7 +28,9 @@ internal static class InnerStageJudge
         }
 
         (EspFlow? up, EspFlow? down) = Directions(attempt);
-        Lost lost = LostDirection(attempt);
+        List<AttemptView> captured = attempt.Views.Where(v => v.Sa is not null).ToList();
+        var cut = captured.Where(v => CaptureEndAfterPhase2.EndedTooSoon(v, windows)).ToHashSet();
+        Lost lost = LostDirection(attempt, cut);
         attempt.Reconciliation.EspLostFromClient = lost switch { Lost.ToServer => true, Lost.ToClient => false, _ => null };
         if (up is not null && down is not null && lost == Lost.None)
         {
@@ -40,6 +42,7 @@ internal static class InnerStageJudge
         if (up is null && down is null)
         {
             IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no ESP of this IKE SA in the captures"));
+            AddCut(attempt, cut, windows);
             return;
         }
 
@@ -65,8 +68,30 @@ internal static class InnerStageJudge
             return;
         }
 
+        if (captured.Count > 0 && cut.Count == captured.Count)
+        {
+            // Every capture stopped within seconds of Phase 2: the other direction had no time to show.
+            IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Unknown,
+                new AttemptEvidence(EvidenceKind.Observed, $"ESP only from the {(up is not null ? "client" : "server")} ({only.Packets} packets on SPI 0x{only.Spi:x8}) before the capture ended", only.First));
+            AddCut(attempt, cut, windows);
+            return;
+        }
+
         IkeStageJudge.Set(attempt, AttemptStage.Esp, StageOutcome.Failed,
             new AttemptEvidence(EvidenceKind.Observed, $"ESP only from the {(up is not null ? "client" : "server")} ({only.Packets} packets on SPI 0x{only.Spi:x8}); nothing came back", only.First));
+    }
+
+    /// <summary>Each capture that ended too soon after Phase 2, as evidence of why its missing ESP decides nothing.</summary>
+    private static void AddCut(ConnectionAttempt attempt, HashSet<AttemptView> cut, IReadOnlyDictionary<int, (Timestamp? First, Timestamp? Last)> windows)
+    {
+        foreach (AttemptView view in cut.OrderBy(v => v.InputIndex))
+        {
+            double seconds = CaptureEndAfterPhase2.SecondsAfter(view, windows) ?? 0;
+            string phase2 = attempt.IkeVersion == 2 ? "the CHILD SA was set up" : "Quick Mode";
+            attempt[AttemptStage.Esp].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the capture ends {seconds:0.0} s after {phase2}: too soon to see ESP"),
+                view.Sa!.LastFrame));
+        }
     }
 
     /// <summary>A tunnel the server's capture decrypted from this ESP SPI whose set-up (SCCRQ) drew no reply.</summary>
@@ -83,7 +108,7 @@ internal static class InnerStageJudge
     }
 
     /// <summary>With captures at both ends: a direction whose ESP left one end and shows nowhere at the other.</summary>
-    private static Lost LostDirection(ConnectionAttempt attempt)
+    private static Lost LostDirection(ConnectionAttempt attempt, HashSet<AttemptView> cut)
     {
         AttemptView? client = attempt.ViewAt(VantageRoles.Client);
         AttemptView? server = attempt.ViewAt(VantageRoles.Server);
@@ -94,12 +119,13 @@ internal static class InnerStageJudge
 
         bool Seen(AttemptView view, bool fromClient) => attempt.EspFlows.Any(f => f.First.InputIndex == view.InputIndex && f.Packets > 0
             && (f.Source.Address == view.Sa!.Initiator.Address) == fromClient);
-        if (Seen(client, fromClient: true) && !Seen(server, fromClient: true))
+        // A receiving end whose capture stopped right after Phase 2 cannot show that ESP never arrived.
+        if (Seen(client, fromClient: true) && !Seen(server, fromClient: true) && !cut.Contains(server))
         {
             return Lost.ToServer;
         }
 
-        return Seen(server, fromClient: false) && !Seen(client, fromClient: false) ? Lost.ToClient : Lost.None;
+        return Seen(server, fromClient: false) && !Seen(client, fromClient: false) && !cut.Contains(client) ? Lost.ToClient : Lost.None;
     }
 
     /// <summary>The busiest flow each way; "from the client" is judged by the SA's initiator in the flow's own capture.</summary>

@@ -17,6 +17,12 @@ public enum SideBasis : byte
     AnswerLostOnPath,
     /// <summary>Only the client's side of the exchange is in the inputs: blocked on the path or rejected by the server; a capture or log from the server decides.</summary>
     ClientViewOnly,
+    /// <summary>
+    /// The responder answered and heard nothing more, and no input shows whether the answer reached
+    /// the client: lost on the way back, or the client received it and gave up; the client's capture
+    /// or log decides.
+    /// </summary>
+    ResponderSpokeLast,
     /// <summary>The client did not continue after the server's answer (its capture shows the answer arrived).</summary>
     ClientStopped,
     /// <summary>The client rejected the server's answer (an error notify from the client, or its log).</summary>

@@ -69,6 +69,18 @@ public sealed class AttemptFacts : FactOrigin
     public string UnansweredReachedServer { get; init; } = "unknown";
     public bool LogDecided { get; init; }
 
+    /// <summary>The failing IKE exchange ended with the responder's answer, and no input shows whether it reached the client (side basis "responder spoke last").</summary>
+    public bool ResponderSpokeLast { get; init; }
+
+    /// <summary>The attempt's last IKE message when the responder sent it, e.g. "Main Mode message 2, sent 3 times"; "" otherwise.</summary>
+    public string LastAnswer { get; init; } = "";
+
+    /// <summary>The UDP port the responder's last answer left from (500 or 4500); 0 when the responder did not speak last.</summary>
+    public int LastAnswerPort { get; init; }
+
+    /// <summary>Every sighting of the responder's last answer (retransmissions included).</summary>
+    public IReadOnlyList<FrameRef> LastAnswerFrames { get; init; } = [];
+
     // From the attempt's IKE SA rows (sa subject), for summaries.
     public string AuthenticationMethod { get; init; } = "";
     public string NatSide { get; init; } = "none";
@@ -106,6 +118,15 @@ public sealed class AttemptFacts : FactOrigin
 
     /// <summary>Quick Mode / CREATE_CHILD_SA frames in every capture of the attempt (from its SA rows).</summary>
     public IReadOnlyList<FrameRef> Phase2Frames { get; init; } = [];
+
+    /// <summary>
+    /// What the client is, as its vendor IDs say: "windows" (a Microsoft vendor ID), "other" (it sent
+    /// vendor IDs, none of them Microsoft's: every Windows IKE sends one), "unknown" (none seen).
+    /// </summary>
+    public string ClientKind { get; init; } = "unknown";
+
+    /// <summary>The same for the server.</summary>
+    public string ServerKind { get; init; } = "unknown";
 
     /// <summary>"retry-of A1", "displaced-by A3"…</summary>
     public IReadOnlyList<string> Relations { get; init; } = [];

@@ -2,6 +2,7 @@ using Analyzer.Core;
 using Analyzer.Correlation;
 using Analyzer.Correlation.Attempts;
 using Analyzer.EventLogs;
+using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Diagnosis.Facts;
@@ -18,6 +19,7 @@ internal static class AttemptFactsBuilder
             StageVerdict? failed = attempt.FailedStage is AttemptStage stage ? attempt[stage] : null;
             AttemptReconciliation r = attempt.Reconciliation;
             AttemptView first = attempt.Views[0];
+            AttemptMessage? answer = attempt.Messages.Count > 0 && !attempt.Messages[^1].First.FromInitiator ? attempt.Messages[^1] : null;
             yield return new AttemptFacts
             {
                 InputIndex = first.InputIndex,
@@ -59,6 +61,10 @@ internal static class AttemptFactsBuilder
                 AuthenticationAnsweredByInformational = r.AuthenticationAnsweredByInformational,
                 UnansweredReachedServer = r.UnansweredReachedServer switch { true => "yes", false => "no", _ => "unknown" },
                 LogDecided = r.LogDecided,
+                ResponderSpokeLast = attempt.SideBasis == SideBasis.ResponderSpokeLast,
+                LastAnswer = answer is null ? "" : Answer(answer),
+                LastAnswerPort = answer?.First.From.Port ?? 0,
+                LastAnswerFrames = answer?.Frames ?? [],
                 AuthenticationMethod = sa?.AuthenticationMethod ?? "",
                 NatSide = sa?.NatSide ?? "none",
                 NatTVersion = sa?.NatTVersion ?? "",
@@ -73,6 +79,8 @@ internal static class AttemptFactsBuilder
                 EspReason = attempt[AttemptStage.Esp].Evidence.FirstOrDefault()?.Text ?? "",
                 EspFrames = attempt.EspByCapture.SelectMany(c => new[] { c.FirstFromClient, c.FirstFromServer }).OfType<FrameRef>().ToList(),
                 Phase2Frames = rows.SelectMany(row => row.QuickModeFrames).ToList(),
+                ClientKind = Kind(attempt, fromInitiator: true),
+                ServerKind = Kind(attempt, fromInitiator: false),
                 Relations = attempt.Relations.Select(x => AttemptNames.Relation(x.Kind) + " " + x.OtherId).ToList(),
                 DisplacedByAnotherClient = attempt.Relations.Any(x => x.Kind == AttemptRelationKind.DisplacedBy),
                 FailedStageFrames = failed?.Evidence.Select(e => e.Frame).OfType<FrameRef>().ToList() ?? [],
@@ -82,6 +90,18 @@ internal static class AttemptFactsBuilder
             };
         }
     }
+
+    /// <summary>A side's kind from the vendor IDs it sent in any view (the registry's Microsoft feature, never a name).</summary>
+    private static string Kind(ConnectionAttempt attempt, bool fromInitiator)
+    {
+        var sent = attempt.Sas.SelectMany(sa => sa.VendorIds).Where(v => v.FromInitiator == fromInitiator).ToList();
+        return sent.Count == 0 ? "unknown"
+            : sent.Exists(v => (v.Features & VendorIdFeature.Microsoft) != 0 || v.WindowsVersion is not null) ? "windows"
+            : "other";
+    }
+
+    private static string Answer(AttemptMessage message) =>
+        $"{IkeExchangeNames.Name(message.First.Exchange)} message {message.First.Number}" + (message.Sends > 1 ? $", sent {message.Sends} times" : "");
 
     private static string Outcome(ConnectionAttempt attempt, AttemptStage stage) => AttemptNames.Outcome(attempt[stage].Outcome);
 }

@@ -97,6 +97,13 @@ public sealed class FactSheet
             row.Attempt = attempts.Of(row.Record)?.Id;
         }
 
+        // A log line's observation belongs to the attempt its record joined: a fromLogs finding then
+        // names that attempt, and leads its row of the attempts table instead of daemon-log-failure.
+        foreach (ObservationFacts row in sheet.Observations)
+        {
+            row.Attempt = attempts.Of(row.Record)?.Id;
+        }
+
         sheet.Attempts.AddRange(AttemptFactsBuilder.Build(@case, saRows));
         PathFactsBuilder.Build(@case, sheet.PathDirections, sheet.Translations, sheet.Sas);
         sheet.ClockOffsets.AddRange(ClockOffsetFactsBuilder.Build(@case));

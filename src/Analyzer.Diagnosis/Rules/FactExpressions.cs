@@ -17,8 +17,8 @@ namespace Analyzer.Diagnosis.Rules;
 /// under Native AOT that is most of a parse's cost, and the catalogue's templates hold about 290 holes.
 /// Two things keep the count down (docs/performance.md): an expression is compiled once per fact
 /// type however many rules use it, and a hole that only names a property of the fact type (five in
-/// six: <c>{Initiator}</c>) is bound to that property directly, which is what the parser does with
-/// it (<c>FactExpressionBindingTests</c> holds the two to the same member for every fact property).
+/// six: <c>{Initiator}</c>) is read by its property's getter, the member the parser binds it to
+/// (<c>FactExpressionBindingTests</c> holds the two to the same member for every fact property).
 /// </remarks>
 internal static class FactExpressions
 {
@@ -32,7 +32,7 @@ internal static class FactExpressions
 
     public static Func<object, object?> Value(Type factType, string expression) =>
         (Func<object, object?>)Compiled.GetOrAdd((factType, expression, false), static key =>
-            Wrap<object?>(key.FactType, PropertyOf(key.FactType, key.Expression) ?? Parse(key.FactType, key.Expression, resultType: null), interpret: true));
+            GetterOf(key.FactType, key.Expression) ?? Wrap<object?>(key.FactType, Parse(key.FactType, key.Expression, resultType: null), interpret: true));
 
     /// <summary>The parser's lambda over the fact type (no shortcut, nothing cached).</summary>
     internal static LambdaExpression Parse(Type factType, string expression, Type? resultType) =>
@@ -44,12 +44,7 @@ internal static class FactExpressions
     /// </summary>
     internal static LambdaExpression? PropertyOf(Type factType, string expression)
     {
-        if (expression.Length == 0 || !char.IsAsciiLetterUpper(expression[0]) || !expression.All(char.IsAsciiLetterOrDigit))
-        {
-            return null;
-        }
-
-        if (!Properties.GetOrAdd(factType, PropertiesByName).TryGetValue(expression, out PropertyInfo? property))
+        if (PropertyNamed(factType, expression) is not PropertyInfo property)
         {
             return null;
         }
@@ -57,6 +52,26 @@ internal static class FactExpressions
         ParameterExpression it = Expression.Parameter(factType);
         return Expression.Lambda(Expression.Property(it, property), it);
     }
+
+    private static PropertyInfo? PropertyNamed(Type factType, string expression)
+    {
+        if (expression.Length == 0 || !char.IsAsciiLetterUpper(expression[0]) || !expression.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        return Properties.GetOrAdd(factType, PropertiesByName).GetValueOrDefault(expression);
+    }
+
+    /// <summary>
+    /// The property's getter over a boxed row, when <paramref name="expression"/> names one (the
+    /// same property <see cref="PropertyOf"/> binds): the value the interpreter would return, boxed
+    /// the same way, without building and interpreting a lambda. Under Native AOT building the
+    /// lambda alone (<c>Expression.Lambda</c> finds its delegate type by reflection) was the larger
+    /// part of compiling a rule's summary and evidence when it fires (docs/performance.md, fifth session).
+    /// </summary>
+    private static Func<object, object?>? GetterOf(Type factType, string expression) =>
+        PropertyNamed(factType, expression) is PropertyInfo property ? property.GetValue : null;
 
     /// <summary>Readable, non-indexed public instance properties whose name is not shared (a hidden base property leaves it to the parser).</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Fact types are kept whole in the AOT build (Analyzer.Cli.csproj roots their assembly), as the parser reflects over them too.")]
@@ -76,13 +91,13 @@ internal static class FactExpressions
     /// </summary>
     private static Func<object, T> Wrap<T>(Type factType, LambdaExpression lambda, bool interpret)
     {
+        // The row is cast once into the lambda's own parameter, now a block variable: invoking the
+        // parsed lambda instead made the interpreter (all there is under Native AOT) create a
+        // delegate and a frame for it on every row.
         ParameterExpression row = Expression.Parameter(typeof(object), "row");
-        Expression body = Expression.Invoke(lambda, Expression.Convert(row, factType));
-        if (body.Type != typeof(T))
-        {
-            body = Expression.Convert(body, typeof(T));
-        }
-
+        ParameterExpression fact = lambda.Parameters[0];
+        Expression value = lambda.Body.Type == typeof(T) ? lambda.Body : Expression.Convert(lambda.Body, typeof(T));
+        Expression body = Expression.Block(typeof(T), [fact], Expression.Assign(fact, Expression.Convert(row, factType)), value);
         return Expression.Lambda<Func<object, T>>(body, row).Compile(preferInterpretation: interpret);
     }
 

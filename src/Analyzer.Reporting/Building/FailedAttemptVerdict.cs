@@ -1,0 +1,51 @@
+using Analyzer.Reporting.Document;
+
+namespace Analyzer.Reporting.Building;
+
+/// <summary>
+/// The verdict's safety net (issue 18): the attempts table is the correlation stage's answer to
+/// "how far did it get", the verdict is the rules' answer to "why". When an attempt failed and no
+/// warning or error finding is about it, no rule matched that failure; the verdict must not then
+/// read "No problem found" (or lead with an information finding) above a table that shows a failed
+/// attempt. It names the attempt, its failing stage and side, the stage's evidence, and says that no
+/// rule explains it.
+/// </summary>
+internal static class FailedAttemptVerdict
+{
+    /// <summary>The verdict kept, or replaced when it is not a warning or error and an attempt failed without a finding that says why.</summary>
+    public static ReportVerdict Guard(ReportVerdict verdict, IReadOnlyList<ReportAttempt> attempts, IReadOnlyList<ReportFinding> findings)
+    {
+        if (verdict.Severity is "error" or "warning")
+        {
+            return verdict;
+        }
+
+        var unexplained = attempts.Where(a => a.FailedStage is not null && !a.Findings.Any(rule => Explains(rule, findings))).ToList();
+        if (unexplained.Count == 0)
+        {
+            return verdict;
+        }
+
+        ReportAttempt first = unexplained[0];
+        string title = unexplained.Count == 1
+            ? $"Attempt {first.Id} failed at {first.FailedStage} and no rule explains it"
+            : $"{unexplained.Count} attempts failed ({string.Join(", ", unexplained.Select(a => a.Id + " at " + a.FailedStage))}) and no rule explains them";
+        return new ReportVerdict("warning", null, title, Sentence(first, unexplained.Count),
+            $"Read attempt {first.Id}'s stages and message ladder below; where only one side's capture or log is in the inputs, add the other side's and analyse again.");
+    }
+
+    private static bool Explains(string rule, IReadOnlyList<ReportFinding> findings) =>
+        findings.Any(f => f.Rule == rule && f.Severity is "error" or "warning");
+
+    private static string Sentence(ReportAttempt attempt, int count)
+    {
+        ReportAttemptStage? stage = attempt.Stages.FirstOrDefault(s => s.Stage == attempt.FailedStage);
+        string evidence = stage is { Evidence.Count: > 0 } && stage.Evidence[0] is ReportEvidence e
+            ? ": " + e.Text + (e.Frame is long frame ? $" ({e.Input} frame {frame})" : e.Record is long record ? $" ({e.Input} record {record})" : "")
+            : "";
+        string side = attempt.SideReason is string reason ? $"side {attempt.Side} ({reason})" : $"side {attempt.Side}";
+        string others = count > 1 ? $" {count - 1} more attempt(s) failed the same way without a finding; the attempts table lists them." : "";
+        return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.Server ?? "?"}) failed at {attempt.FailedStage}, {side}{evidence}. "
+            + "No rule of the catalogue matches this failure, so vpndiag names no cause; the attempt's stages and evidence show how far it got." + others;
+    }
+}
