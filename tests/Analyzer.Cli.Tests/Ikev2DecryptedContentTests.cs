@@ -131,7 +131,7 @@ public sealed class Ikev2DecryptedContentTests
     }
 
     [Fact]
-    public void Esp_flows_pair_exactly_with_the_child_sa_of_the_decrypted_ike_auth_not_by_timing()
+    public void Esp_flows_pair_exactly_with_the_child_sa_of_the_decrypted_ike_auth_and_say_so_not_quick_mode()
     {
         string directory = SampleScenarios.PathOf("ikev2-esp-3des");
         string[] inputs = [.. new[] { "client.pcap", "esp_sa", "ikev2_decryption_table" }.Select(f => Path.Combine(directory, f))];
@@ -145,7 +145,7 @@ public sealed class Ikev2DecryptedContentTests
         Assert.Equal(2, model.EspFlows.Count);
         Assert.All(model.EspFlows, flow =>
         {
-            Assert.Equal("quick-mode", flow.PairedBy);
+            Assert.Equal(Analyzer.Sessions.Esp.EspPairing.IkeAuth, flow.PairedBy);
             Assert.Equal(flow.Spi == initiatorSpi ? responderSpi : initiatorSpi, flow.PairedSpi);
             Assert.Same(sa, flow.IkeSa);
         });

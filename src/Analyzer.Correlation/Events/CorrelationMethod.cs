@@ -1,17 +1,17 @@
 namespace Analyzer.Correlation.Events;
 
-/// <summary>How a record was tied to a capture: the values of <see cref="CorrelatedEvent.How"/>.</summary>
-public static class CorrelationMethod
+/// <summary>How a record was tied to a capture (<see cref="CorrelatedEvent.How"/>); spelled by <see cref="CorrelationMethods.Name"/>.</summary>
+public enum CorrelationMethod : byte
 {
     /// <summary>The record carries the IKE SA's initiator (and responder) cookie.</summary>
-    public const string Cookies = "cookies";
+    Cookies,
 
     /// <summary>The record carries an ESP SPI seen in the capture.</summary>
-    public const string Spi = "spi";
+    Spi,
 
     /// <summary>The record's addresses match an IKE SA's and its time falls inside the SA's span (after clock correction).</summary>
-    public const string EndpointsAndTime = "endpoints-and-time";
+    EndpointsAndTime,
 
     /// <summary>The record has no time (foreground xl2tpd output): matched to an L2TP tunnel by addresses only.</summary>
-    public const string Endpoints = "endpoints";
+    Endpoints,
 }

@@ -97,7 +97,7 @@ internal sealed record CertificateFacts(List<string> OutsideValidity, List<strin
     {
         var hashes = sa.CertificateRequests.Where(r => r.FromInitiator == requesterIsInitiator)
             .SelectMany(r => r.KeyHashes).ToHashSet(StringComparer.Ordinal);
-        List<IkeCertificate> presented = sa.Certificates.Where(c => c.FromInitiator != requesterIsInitiator && c.Error is null).ToList();
+        List<IkeCertificate> presented = sa.Certificates.Where(c => c.FromInitiator != requesterIsInitiator && c.Decoded).ToList();
         if (hashes.Count == 0 || presented.Count == 0)
         {
             return null;
@@ -142,7 +142,7 @@ internal sealed record CertificateFacts(List<string> OutsideValidity, List<strin
     /// </summary>
     private static string? Usage(IkeSa sa, IkeCertificate certificate)
     {
-        if (certificate.IsAuthority || certificate.Error is not null)
+        if (certificate.IsAuthority || !certificate.Decoded)
         {
             return null;
         }

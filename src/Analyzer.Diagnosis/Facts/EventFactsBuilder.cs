@@ -48,7 +48,7 @@ internal static class EventFactsBuilder
                 Message = record.Message ?? "",
                 IsDaemonLog = input?.Kind == InputKind.DaemonLog || (record.EventId == 0 && input?.Kind is null or InputKind.Unknown),
                 Correlated = tie is not null,
-                CorrelatedBy = tie?.How ?? "",
+                CorrelatedBy = tie is null ? "" : CorrelationMethods.Name(tie.How),
             });
         }
 

@@ -105,7 +105,7 @@ internal static class SaFactsBuilder
             Vendors = vendors.Names,
             WindowsPeer = vendors.Windows,
             WindowsVersion = vendors.WindowsVersion,
-            Identities = sa.Identities.Select(i => i.Type + " " + i.Value).Distinct().ToList(),
+            Identities = sa.Identities.Select(i => IdentificationTypes.Name(i.IdType, i.V2) + " " + i.Value).Distinct().ToList(),
             CertificateCount = sa.Certificates.Count,
             CertificatesOutsideValidity = certs.OutsideValidity,
             HasCertificateOutsideValidity = certs.OutsideValidity.Count > 0,

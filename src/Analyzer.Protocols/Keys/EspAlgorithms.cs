@@ -82,6 +82,10 @@ public static class EspAlgorithms
         _ => "unsupported",
     };
 
+    /// <summary>"AES-CBC-256/HMAC-SHA2-256-128"; a combined mode (AES-GCM) names no separate integrity.</summary>
+    public static string Name(EspKeyAlgorithms algorithms) =>
+        Name(algorithms.Encryption, algorithms.EncryptionKeyBytes) + (IsCombined(algorithms.Encryption) ? string.Empty : "/" + Name(algorithms.Integrity));
+
     public static string Name(EspIntegrity integrity) => integrity switch
     {
         EspIntegrity.Null => "none",

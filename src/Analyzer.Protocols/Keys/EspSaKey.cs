@@ -49,8 +49,10 @@ public sealed class EspSaKey
         (Spi is null || Spi == spi) && (Source is null || Source == source) && (Destination is null || Destination == destination);
 
     /// <summary>Algorithms only, never key bytes.</summary>
-    public string Describe() =>
-        EspAlgorithms.Name(Encryption, EncryptionKey.Length) + (EspAlgorithms.IsCombined(Encryption) ? string.Empty : "/" + EspAlgorithms.Name(Integrity));
+    public EspKeyAlgorithms Algorithms => new(Encryption, EncryptionKey.Length, Integrity);
+
+    /// <summary>Algorithms only, never key bytes.</summary>
+    public string Describe() => EspAlgorithms.Name(Algorithms);
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"ESP SA {(Spi is uint spi ? "0x" + spi.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) : "*")} {Describe()} from {Origin}");

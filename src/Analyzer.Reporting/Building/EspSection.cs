@@ -33,7 +33,7 @@ internal static class EspSection
                     FirstSequence = flow.FirstSequence,
                     LastSequence = flow.LastSequence,
                     PairedSpi = flow.PairedSpi is uint paired ? ReportNames.Spi(paired) : null,
-                    PairedBy = context.Values.Text(flow.PairedBy),
+                    PairedBy = flow.PairedBy is EspPairing how ? ReportNames.Kebab(how) : null,
                     IkeSaCookie = flow.IkeSaCookie is ulong cookie ? ReportNames.Cookie(cookie) : null,
                     PacketsAfterDelete = flow.PacketsAfterDelete,
                     WithoutIkeSa = flow.WithoutIkeSa,

@@ -37,7 +37,7 @@ internal static class EventsSection
                     tie.Frame is { } frame ? context.InputName(frame.InputIndex) : null,
                     tie.Frame?.Frame,
                     tie.Sa is { } sa ? ReportNames.Cookie(sa.InitiatorCookie) : null,
-                    context.Values.Text(tie.How),
+                    CorrelationMethods.Name(tie.How),
                     tie.OffsetSeconds);
             }
 

@@ -65,7 +65,7 @@ internal static class IkeSection
         var identities = new List<ReportIdentity>(sa.Identities.Count);
         foreach (IkeIdentity id in sa.Identities)
         {
-            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), id.Type, values.Identity(id.Kind, id.Value), id.Protocol, id.Port));
+            identities.Add(new ReportIdentity(id.Frame.Frame, ReportNames.Side(id.FromInitiator), IdentificationTypes.Name(id.IdType, id.V2), values.Identity(id.Kind, id.Value), id.Protocol, id.Port));
         }
 
         var certificates = new List<ReportCertificate>(sa.Certificates.Count);
@@ -75,34 +75,34 @@ internal static class IkeSection
             {
                 Frame = cert.Frame.Frame,
                 From = ReportNames.Side(cert.FromInitiator),
-                Encoding = cert.Encoding,
+                Encoding = CertificateEncodings.Table.Name(cert.Encoding),
                 Subject = values.Subject(cert.Subject),
                 Issuer = values.Subject(cert.Issuer),
                 NotBefore = ReportNames.Date(cert.NotBefore),
                 NotAfter = ReportNames.Date(cert.NotAfter),
                 KeySizeBits = cert.KeySizeBits,
                 SerialNumber = cert.SerialNumber,
-                Error = values.Text(cert.Error),
+                Error = values.Text(cert.Error ?? (CertificateEncodings.IsX509(cert.Encoding) ? null : "encoding not decoded: " + CertificateEncodings.Table.Name(cert.Encoding))),
             });
         }
 
         var requests = new List<ReportCertificateRequest>(sa.CertificateRequests.Count);
         foreach (IkeCertificateRequest request in sa.CertificateRequests)
         {
-            requests.Add(new ReportCertificateRequest(request.Frame.Frame, ReportNames.Side(request.FromInitiator), request.Encoding, values.Subject(request.CertificateAuthority)));
+            requests.Add(new ReportCertificateRequest(request.Frame.Frame, ReportNames.Side(request.FromInitiator), CertificateEncodings.Table.Name(request.Encoding), values.Subject(request.CertificateAuthority)));
         }
 
         var notifies = new List<ReportNotify>(sa.Notifies.Count);
         foreach (IkeNotifyObservation notify in sa.Notifies)
         {
             notifies.Add(new ReportNotify(notify.Frame.Frame, ReportNames.Time(notify.Frame.Time), notify.Type, NotifyTypes.Name(notify.Type, notify.V2),
-                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, values.Text(notify.Detail)));
+                ReportNames.Side(notify.FromInitiator), notify.Encrypted, notify.IsError, NotifyDetail(values, notify.Detail)));
         }
 
         var deletes = new List<ReportDelete>(sa.Deletes.Count);
         foreach (IkeDeleteObservation delete in sa.Deletes)
         {
-            deletes.Add(new ReportDelete(delete.Frame.Frame, ReportNames.Side(delete.FromInitiator), delete.Protocol, [.. delete.Spis]));
+            deletes.Add(new ReportDelete(delete.Frame.Frame, ReportNames.Side(delete.FromInitiator), ProtocolIds.Name((byte)delete.Protocol, delete.V2), [.. delete.Spis]));
         }
 
         var anomalies = new List<ReportAnomaly>(sa.Anomalies.Count);
@@ -249,6 +249,16 @@ internal static class IkeSection
         6 => "tcp",
         0 => "any",
         _ => protocol.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>"sequence 7", "accepted group MODP_2048", "to 192.0.2.1": what the notify's data said, the group named by its registry.</summary>
+    private static string? NotifyDetail(ReportValues values, IkeNotifyDetail? detail) => detail switch
+    {
+        null => null,
+        { Kind: IkeNotifyDetailKind.DpdSequence } d => "sequence " + d.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Kind: IkeNotifyDetailKind.AcceptedGroup } d => "accepted group " + DhGroups.Table.Name((int)d.Number),
+        { Gateway: Core.NetAddress gateway } => "to " + values.Address(gateway),
+        { } d => "to " + (d.GatewayName is null ? string.Empty : values.Host(d.GatewayName)),
     };
 
     /// <summary>The lost IKE fragments of this SA, as the Sessions stage tied them to it.</summary>

@@ -1,4 +1,5 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Keys;
 using Analyzer.Sessions.Ike;
 
 namespace Analyzer.Sessions.Esp;
@@ -39,8 +40,8 @@ public sealed class EspFlow
     /// <summary>The SPI of the opposite direction of the same IPsec SA, where paired.</summary>
     public uint? PairedSpi { get; set; }
 
-    /// <summary>How the pairing was made: "quick-mode" (a decrypted child SA negotiation: Quick Mode, IKE_AUTH or CREATE_CHILD_SA; exact), "timing" (after one, same address pair).</summary>
-    public string? PairedBy { get; set; }
+    /// <summary>How the pairing was made: by the child SA negotiation that named both SPIs (exact), or by timing or address pair.</summary>
+    public EspPairing? PairedBy { get; set; }
 
     /// <summary>The IKE SA this flow belongs to (<see cref="EspFlowOwnership"/>); null when no SA ran between these addresses.</summary>
     public IkeSa? IkeSa { get; set; }
@@ -87,12 +88,12 @@ public sealed class EspFlow
     /// <summary>The ESP sequence number of each of <see cref="IcvMismatchFrames"/> (null where the capture cut it): the same SPI and sequence at another vantage point tells where the packet changed.</summary>
     public List<uint?> IcvMismatchSequences { get; } = [];
 
-    /// <summary>Algorithms of the key used ("AES-CBC-256/HMAC-SHA2-256-128"); never key bytes.</summary>
-    public string? DecryptedWith { get; set; }
+    /// <summary>Algorithms of the key used (spelled "AES-CBC-256/HMAC-SHA2-256-128" by <c>EspAlgorithms.Name</c>); never key bytes.</summary>
+    public EspKeyAlgorithms? DecryptedWith { get; set; }
 
     /// <summary>The file the key came from: reports say "decrypted with a key from FILE" and nothing more.</summary>
     public string? KeyOrigin { get; set; }
 
-    /// <summary>Why the key could not be used, where the algorithm is one vpndiag cannot run.</summary>
-    public string? KeyProblem { get; set; }
+    /// <summary>The key's algorithm (<see cref="DecryptedWith"/>) is one vpndiag cannot run, so its packets stay sealed.</summary>
+    public bool KeyUnsupported { get; set; }
 }

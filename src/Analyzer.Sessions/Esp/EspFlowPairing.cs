@@ -6,16 +6,13 @@ using Analyzer.Sessions.Ike;
 namespace Analyzer.Sessions.Esp;
 
 /// <summary>
-/// Ties counted flows to IKE: the two directions of one IPsec SA (exactly from a decrypted Quick
-/// Mode, else by timing after a Quick Mode between the same addresses, else by address pair),
+/// Ties counted flows to IKE: the two directions of one IPsec SA (exactly from a decrypted child SA
+/// negotiation: Quick Mode, IKE_AUTH or CREATE_CHILD_SA; else by timing after one between the same
+/// addresses, else by address pair),
 /// one-way flows, packets after a Delete, and ESP between addresses no IKE SA was seen for.
 /// </summary>
 internal static class EspFlowPairing
 {
-    public const string ByQuickMode = "quick-mode";
-    public const string ByTiming = "timing";
-    public const string ByAddressPair = "address-pair";
-
     /// <summary>How long after one direction's last packet the other may start and still count as its answer.</summary>
     private const double AnswerSeconds = 10;
 
@@ -52,7 +49,7 @@ internal static class EspFlowPairing
                     uint responderSpi = child.ResponderSpis[i];
                     if (ChosenInitiatorSpi(index, sa, child, responderSpi, i) is uint chosen)
                     {
-                        Pair(index, sa, responderSpi, chosen, ByQuickMode);
+                        Pair(index, sa, responderSpi, chosen, NegotiatedBy(exchange.Kind));
                     }
                 }
             }
@@ -60,9 +57,31 @@ internal static class EspFlowPairing
             // SPIs the IKE stage tied to the SA without saying which side owns them: pair when exactly two flows answer each other.
             if (sa.ChildSpis.Count == 2)
             {
-                Pair(index, sa, sa.ChildSpis[0], sa.ChildSpis[1], ByQuickMode);
+                Pair(index, sa, sa.ChildSpis[0], sa.ChildSpis[1], NegotiatedBy(NegotiationOf(sa, sa.ChildSpis[0])));
             }
         }
+    }
+
+    /// <summary>The exchange that named the SPIs: Quick Mode in IKEv1, IKE_AUTH or CREATE_CHILD_SA in IKEv2.</summary>
+    private static EspPairing NegotiatedBy(IkeExchangeKind kind) => kind switch
+    {
+        IkeExchangeKind.IkeAuth => EspPairing.IkeAuth,
+        IkeExchangeKind.CreateChildSa => EspPairing.CreateChildSa,
+        _ => EspPairing.QuickMode,
+    };
+
+    /// <summary>The child SA exchange whose proposals carried <paramref name="spi"/>; by version when none holds it.</summary>
+    private static IkeExchangeKind NegotiationOf(IkeSa sa, uint spi)
+    {
+        foreach (IkeExchange exchange in sa.Exchanges)
+        {
+            if (exchange.ChildSa is { } child && (child.InitiatorSpis.Contains(spi) || child.ResponderSpis.Contains(spi)))
+            {
+                return exchange.Kind;
+            }
+        }
+
+        return sa.Version == 2 ? IkeExchangeKind.IkeAuth : IkeExchangeKind.QuickMode;
     }
 
     /// <summary>
@@ -96,7 +115,7 @@ internal static class EspFlowPairing
         return position < offered.Count ? offered[position] : null;
     }
 
-    private static void Pair(EspFlowIndex index, IkeSa sa, uint first, uint second, string how)
+    private static void Pair(EspFlowIndex index, IkeSa sa, uint first, uint second, EspPairing how)
     {
         foreach (uint spi in (ReadOnlySpan<uint>)[first, second])
         {
@@ -154,7 +173,7 @@ internal static class EspFlowPairing
                     continue;
                 }
 
-                string how = anchorSa is null ? ByAddressPair : ByTiming;
+                EspPairing how = anchorSa is null ? EspPairing.AddressPair : EspPairing.Timing;
                 flow.PairedSpi = back.Spi;
                 back.PairedSpi = flow.Spi;
                 flow.PairedBy = how;
@@ -224,7 +243,7 @@ internal static class EspFlowPairing
         {
             foreach (IkeDeleteObservation delete in sa.Deletes)
             {
-                if (delete.ProtocolId is not (ProtocolIds.Esp or ProtocolIds.Ah))
+                if (delete.Protocol is not (SecurityProtocol.Esp or SecurityProtocol.Ah))
                 {
                     continue;
                 }

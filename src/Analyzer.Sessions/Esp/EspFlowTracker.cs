@@ -159,7 +159,7 @@ public sealed class EspFlowTracker
         if (datagram.DecryptionKey is { } key && flow.KeyOrigin is null)
         {
             flow.KeyOrigin = key.Origin;
-            flow.DecryptedWith = key.Describe();
+            flow.DecryptedWith = key.Algorithms;
         }
 
         switch (datagram.Decryption)
@@ -181,9 +181,9 @@ public sealed class EspFlowTracker
                 break;
             default:
                 flow.NotDecrypted++;
-                if (datagram.Decryption == EspDecryptionStatus.Unsupported && datagram.DecryptionKey is { } unsupported)
+                if (datagram.Decryption == EspDecryptionStatus.Unsupported && datagram.DecryptionKey is not null)
                 {
-                    flow.KeyProblem ??= "vpndiag cannot decrypt " + unsupported.Describe();
+                    flow.KeyUnsupported = true;
                 }
 
                 break;

@@ -37,7 +37,7 @@ internal static class ContentRecorder
 
         foreach (IdentificationPayload id in content.Identities)
         {
-            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.TypeName, id.Value, id.Protocol, id.Port)
+            var identity = new IkeIdentity(message.Frame, message.FromInitiator, id.IdType, v2, id.Value, id.Protocol, id.Port)
             {
                 Kind = IdentificationTypes.KindOf(id.IdType, v2),
             };
@@ -53,11 +53,10 @@ internal static class ContentRecorder
 
         foreach (CertificatePayload certificate in content.Certificates)
         {
-            string encoding = CertificateEncodings.Table.Name(certificate.Encoding);
-            CertificateSummary summary = certificate.Encoding is CertificateEncodings.X509Signature or 5
+            CertificateSummary summary = CertificateEncodings.IsX509(certificate.Encoding)
                 ? CertificateDecoder.Decode(certificate.Data)
-                : new CertificateSummary(null, null, null, null, null, null, "encoding not decoded: " + encoding);
-            sa.Certificates.Add(new IkeCertificate(message.Frame, message.FromInitiator, encoding, summary.Subject, summary.Issuer,
+                : new CertificateSummary(null, null, null, null, null, null, null);
+            sa.Certificates.Add(new IkeCertificate(message.Frame, message.FromInitiator, certificate.Encoding, summary.Subject, summary.Issuer,
                 summary.NotBefore, summary.NotAfter, summary.KeySizeBits, summary.SerialNumber, summary.Error)
             {
                 ExtendedKeyUsages = summary.ExtendedKeyUsages,
@@ -72,7 +71,7 @@ internal static class ContentRecorder
             string? authority = request.Authority.Length == 0 ? null
                 : v2 ? Convert.ToHexStringLower(request.Authority)
                 : IdentificationPayload.DistinguishedName(request.Authority) ?? Convert.ToHexStringLower(request.Authority);
-            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, CertificateEncodings.Table.Name(request.Encoding), authority)
+            sa.CertificateRequests.Add(new IkeCertificateRequest(message.Frame, message.FromInitiator, request.Encoding, authority)
             {
                 KeyHashes = v2 ? KeyHashes(request.Authority) : [],
             });
@@ -99,7 +98,7 @@ internal static class ContentRecorder
                 spis.Add(Convert.ToHexStringLower(spi));
             }
 
-            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, delete.ProtocolId, ProtocolIds.Name(delete.ProtocolId, v2), spis));
+            sa.Deletes.Add(new IkeDeleteObservation(message.Frame, message.FromInitiator, (SecurityProtocol)delete.ProtocolId, v2, spis));
         }
     }
 
@@ -284,27 +283,28 @@ internal static class ContentRecorder
             source ? [notify.Data] : [], source ? [] : [notify.Data]));
     }
 
-    private static string? Detail(NotificationPayload notify, bool v2)
+    private static IkeNotifyDetail? Detail(NotificationPayload notify, bool v2)
     {
         ReadOnlySpan<byte> data = notify.Data;
         if (!v2 && notify.Type is NotifyTypes.V1DpdRuThere or NotifyTypes.V1DpdRuThereAck && data.Length == 4)
         {
-            return "sequence " + BinaryPrimitives.ReadUInt32BigEndian(data).ToString(CultureInfo.InvariantCulture);
+            return new IkeNotifyDetail(IkeNotifyDetailKind.DpdSequence, BinaryPrimitives.ReadUInt32BigEndian(data));
         }
 
         if (v2 && notify.Type == NotifyTypes.V2InvalidKePayload && data.Length == 2)
         {
-            return "accepted group " + DhGroups.Table.Name(BinaryPrimitives.ReadUInt16BigEndian(data));
+            return new IkeNotifyDetail(IkeNotifyDetailKind.AcceptedGroup, BinaryPrimitives.ReadUInt16BigEndian(data));
         }
 
         if (v2 && notify.Type == NotifyTypes.V2Redirect && data.Length >= 2 && data[1] <= data.Length - 2)
         {
+            // RFC 5685 §4.2: GW Ident Type 1 is IPv4, 2 IPv6, 3 an FQDN.
             ReadOnlySpan<byte> gateway = data.Slice(2, data[1]);
             return data[0] switch
             {
-                1 when gateway.Length == 4 => "to " + Analyzer.Core.NetAddress.FromV4(gateway),
-                2 when gateway.Length == 16 => "to " + Analyzer.Core.NetAddress.FromV6(gateway),
-                _ => "to " + Printable(gateway.ToArray()),
+                1 when gateway.Length == 4 => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, Gateway: Analyzer.Core.NetAddress.FromV4(gateway)),
+                2 when gateway.Length == 16 => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, Gateway: Analyzer.Core.NetAddress.FromV6(gateway)),
+                _ => new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, GatewayName: Printable(gateway.ToArray())),
             };
         }
 

@@ -198,7 +198,7 @@ internal static class ExchangeStateResolver
     }
 
     private static IkeSaState DeletedOr(IkeSa sa, IkeSaState otherwise) =>
-        sa.Deletes.Exists(d => d.Protocol is "ISAKMP" or "IKE") ? IkeSaState.Deleted : otherwise;
+        sa.Deletes.Exists(d => d.RemovesIkeSa) ? IkeSaState.Deleted : otherwise;
 
     private static IkeSaState V2State(IkeSa sa)
     {

@@ -1,12 +1,17 @@
 using Analyzer.Core;
+using Analyzer.Protocols.Ike.Registry;
 
 namespace Analyzer.Sessions.Ike;
 
-/// <summary>A CERT payload decoded as X.509 (subject, issuer, validity, key size), seen in clear or decrypted.</summary>
+/// <summary>
+/// A CERT payload decoded as X.509 (subject, issuer, validity, key size), seen in clear or decrypted.
+/// <see cref="Encoding"/> is the registry number (<c>CertificateEncodings</c>); <see cref="Error"/> is
+/// the X.509 decoder's, and null for an encoding vpndiag does not decode (<see cref="Decoded"/> says which).
+/// </summary>
 public sealed record IkeCertificate(
     FrameRef Frame,
     bool FromInitiator,
-    string Encoding,
+    byte Encoding,
     string? Subject,
     string? Issuer,
     DateTime? NotBefore,
@@ -26,4 +31,7 @@ public sealed record IkeCertificate(
 
     /// <summary>A CA certificate (basic constraints cA), sent as part of a chain.</summary>
     public bool IsAuthority { get; init; }
+
+    /// <summary>An X.509 encoding that decoded without error: subject, issuer and validity are the certificate's.</summary>
+    public bool Decoded => CertificateEncodings.IsX509(Encoding) && Error is null;
 }

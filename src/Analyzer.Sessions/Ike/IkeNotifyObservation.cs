@@ -14,7 +14,7 @@ public sealed record IkeNotifyObservation(
     bool V2,
     bool FromInitiator,
     bool Encrypted,
-    string? Detail = null)
+    IkeNotifyDetail? Detail = null)
 {
     /// <summary>Error notifies are types 1..16383 (RFC 2408 §3.14.1, RFC 7296 §3.10.1).</summary>
     public bool IsError => NotifyTypes.IsError(Type);

@@ -339,7 +339,7 @@ public sealed class IkeConditionTests
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA",
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, CertificateEncodings.X509Signature, "CN=client1", "CN=Lab CA",
             new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01", null));
         Finding finding = Catalogue.Finding(Catalogue.Diagnose(draft.Build()), "certificate-validity");
         Assert.Contains("CN=client1", finding.Summary, StringComparison.Ordinal);
@@ -355,7 +355,7 @@ public sealed class IkeConditionTests
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", "CN=client1", "CN=Lab CA", null, null, 2048, "01", null)
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, CertificateEncodings.X509Signature, "CN=client1", "CN=Lab CA", null, null, 2048, "01", null)
         { KeyUsage = usage });
         List<Finding> findings = Catalogue.Diagnose(draft.Build()).Findings;
         Assert.Equal(fires, findings.Any(f => f.RuleId == "certificate-validity" && f.Summary.Contains("without digitalSignature", StringComparison.Ordinal)));
@@ -370,8 +370,8 @@ public sealed class IkeConditionTests
         var draft = new CaseDraft();
         IkeSa sa = draft.Sa(method: 3 /* RSA Signature */);
         draft.MainMode(sa, 0, upTo: 5);
-        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509", "C=CH, O=Lab, CN=Lab Root CA"));
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509", "CN=client", issuer, null, null, 2048, null, null));
+        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, CertificateEncodings.X509Signature, "C=CH, O=Lab, CN=Lab Root CA"));
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, CertificateEncodings.X509Signature, "CN=client", issuer, null, null, 2048, null, null));
         DiagnosisResult result = Catalogue.Diagnose(draft.Build());
         Assert.Equal(fires, result.Findings.Exists(f => f.RuleId == "no-common-ca"));
         if (fires)
@@ -452,7 +452,7 @@ public sealed class IkeConditionTests
         IkeExchange quickMode = draft.QuickMode(sa, 1, complete: false);
         quickMode.Messages[0].Decrypted = true;
         quickMode.ChildSa = new ChildSaNegotiation { EncapsulationModeId = EncapsulationModes.Tunnel };
-        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, "IPV4_ADDR_SUBNET", "10.0.0.0/24", 0, 0) { Kind = IdentityKind.Address });
+        quickMode.ChildSa.TrafficSelectors.Add(new IkeIdentity(quickMode.Messages[0].Frame, true, IdentificationTypes.Ipv4Subnet, false, "10.0.0.0/24", 0, 0) { Kind = IdentityKind.Address });
         IReadOnlyList<string> fired = Catalogue.FiredIds(draft.Build());
         Assert.Contains("l2tp-ipsec-mode-mismatch", fired);
         Assert.True(fired.ToList().IndexOf("l2tp-ipsec-mode-mismatch") < fired.ToList().IndexOf("phase2-rejected"));

@@ -39,7 +39,7 @@ public sealed class PayloadReaderTests
     public void Ikev1_identification_reads_protocol_port_and_address()
     {
         Assert.True(IdentificationPayload.TryRead([1, 17, 0x06, 0xA5, 192, 0, 2, 10], false, 0, 256, out IdentificationPayload? id, out _));
-        Assert.Equal(("IPV4_ADDR", "192.0.2.10", (byte)17, (ushort)1701), (id!.TypeName, id.Value, id.Protocol, id.Port));
+        Assert.Equal((IdentificationTypes.Ipv4Address, "192.0.2.10", (byte)17, (ushort)1701), (id!.IdType, id.Value, id.Protocol, id.Port));
         Assert.Equal("192.0.2.10 udp/1701", id.Display);
     }
 

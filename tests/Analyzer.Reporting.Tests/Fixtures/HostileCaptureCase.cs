@@ -45,7 +45,7 @@ internal static class HostileCaptureCase
                 sa.Messages.Add(new IkeMessage { Frame = frame, From = from, To = to, FromInitiator = true, Exchange = IkeExchangeKind.MainMode, ExchangeType = 2, Number = 1, Payloads = [PayloadType.VendorId, PayloadType.Identification] });
                 string text = Encoding.Latin1.GetString(Convert.FromHexString(f[7]));
                 sa.VendorIds.Add(new VendorIdObservation(f[7], null, text, true));
-                sa.Identities.Add(new IkeIdentity(frame, true, "FQDN", f[8], 17, 500) { Kind = IdentityKind.Host });
+                sa.Identities.Add(new IkeIdentity(frame, true, IdentificationTypes.Fqdn, false, f[8], 17, 500) { Kind = IdentityKind.Host });
                 model.IkeSas.Add(sa);
             }
             else

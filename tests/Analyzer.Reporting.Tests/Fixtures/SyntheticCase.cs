@@ -119,7 +119,7 @@ internal static class SyntheticCase
             Inputs = [client, server, log],
             Captures = [capture, serverCapture],
             Events = [failure, positional],
-            CorrelatedEvents = [new CorrelatedEvent(failure, sa.Messages[2].Frame, sa, "cookies", 1.1)],
+            CorrelatedEvents = [new CorrelatedEvent(failure, sa.Messages[2].Frame, sa, CorrelationMethod.Cookies, 1.1)],
             ClockOffsets = [new LogClockOffset(log.Index, client.Index, 1.0, 3)],
             Paths = [path],
             Diagnostics = [new InputDiagnostic("/elsewhere/other.log", null, null, "could not be read")],
@@ -221,12 +221,13 @@ internal static class SyntheticCase
             Algorithms = [new(TransformRegistry.V1Encryption, 5), new(TransformRegistry.V1Hash, 4), new(TransformRegistry.V1AuthenticationMethod, 3), new(TransformRegistry.DhGroup, 2)],
         });
         sa.Chosen = proposal;
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "DER_ASN1_DN", text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
-        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, "USER_FQDN", text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
-        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, "X.509 Certificate - Signature", text(CertificateSubject, HostileStrings.Emphasis),
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, IdentificationTypes.DerAsn1Dn, false, text("CN=laptop-ann.corp.example", HostileStrings.Script), 17, 500) { Kind = IdentityKind.DirectoryName });
+        sa.Identities.Add(new IkeIdentity(sa.Messages[4].Frame, true, IdentificationTypes.UserFqdn, false, text("annsmith@corp.example", HostileStrings.Fence), 0, 0) { Kind = IdentityKind.User });
+        sa.Certificates.Add(new IkeCertificate(sa.Messages[4].Frame, true, CertificateEncodings.X509Signature, text(CertificateSubject, HostileStrings.Emphasis),
             "CN=Corp Root CA, O=Corp Ltd", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 2048, "01ab", null));
-        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, "X.509 Certificate - Signature", "CN=Corp Root CA, O=Corp Ltd"));
-        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, NotifyTypes.V1InitialContact, false, false, false, text(null!, HostileStrings.Autolink)));
+        sa.CertificateRequests.Add(new IkeCertificateRequest(sa.Messages[3].Frame, false, CertificateEncodings.X509Signature, "CN=Corp Root CA, O=Corp Ltd"));
+        sa.Notifies.Add(new IkeNotifyObservation(sa.Messages[1].Frame, NotifyTypes.V1InitialContact, false, false, false,
+            text(null!, HostileStrings.Autolink) is string gateway ? new IkeNotifyDetail(IkeNotifyDetailKind.Redirect, GatewayName: gateway) : null));
         sa.Anomalies.Add(new IkeAnomaly(IkeAnomalyKind.PayloadExtraData, sa.Messages[0].Frame, text("4 bytes after the last payload", HostileStrings.Bidi)));
         sa.Nat.InitiatorSupportsNatT = true;
         sa.Nat.ResponderSupportsNatT = true;

@@ -64,7 +64,7 @@ public sealed class EspDecryptionOracleTests
             Assert.Equal(flow.Packets, flow.DecryptedPackets);
             Assert.Equal(0, flow.IcvMismatches + flow.BadPadding + flow.NotDecrypted);
             Assert.Equal("esp_sa", flow.KeyOrigin);
-            Assert.Equal("AES-CBC-256/HMAC-SHA2-256-128", flow.DecryptedWith);
+            Assert.Equal("AES-CBC-256/HMAC-SHA2-256-128", EspAlgorithms.Name(flow.DecryptedWith!.Value));
         });
     }
 

@@ -81,12 +81,46 @@ public sealed class EspFlowTrackerTests
 
         EspFlow outbound = model.EspFlows.Single(f => f.Spi == 0xBBBB0001);
         EspFlow inbound = model.EspFlows.Single(f => f.Spi == 0xAAAA0001);
-        Assert.Equal((0xAAAA0001u, "quick-mode"), (outbound.PairedSpi!.Value, outbound.PairedBy));
-        Assert.Equal((0xBBBB0001u, "quick-mode"), (inbound.PairedSpi!.Value, inbound.PairedBy));
+        Assert.Equal((0xAAAA0001u, (EspPairing?)EspPairing.QuickMode), (outbound.PairedSpi!.Value, outbound.PairedBy));
+        Assert.Equal((0xBBBB0001u, (EspPairing?)EspPairing.QuickMode), (inbound.PairedSpi!.Value, inbound.PairedBy));
         Assert.Equal(sa.InitiatorCookie, outbound.IkeSaCookie);
         Assert.False(outbound.OneWay);
         Assert.False(outbound.WithoutIkeSa);
         Assert.Equal([0xBBBB0001u, 0xAAAA0001u], sa.ChildSpis);
+    }
+
+    [Fact]
+    public void Ikev2_child_sas_pair_by_the_exchange_that_negotiated_them_ike_auth_then_create_child_sa_never_quick_mode()
+    {
+        // RFC 7296 §1.2/§1.3: the first child SA rides in IKE_AUTH, a rekey in CREATE_CHILD_SA; IKEv2 has no Quick Mode.
+        var sa = new IkeSa { Version = 2, InitiatorCookie = 0x1122334455667788, Initiator = Client with { Port = 500 }, Responder = Server with { Port = 500 } };
+        foreach ((IkeExchangeKind kind, double seconds, uint initiatorSpi, uint responderSpi) in
+                 new[] { (IkeExchangeKind.IkeAuth, 0.5, 0xAAAA0001u, 0xBBBB0001u), (IkeExchangeKind.CreateChildSa, 60.0, 0xAAAA0002u, 0xBBBB0002u) })
+        {
+            var exchange = new IkeExchange { Kind = kind, State = ExchangeState.Completed, ChildSa = new ChildSaNegotiation() };
+            exchange.Messages.Add(new IkeMessage { Frame = new FrameRef(0, 0, Timestamp.FromUnix(1_700_000_000, 0, 6).AddSeconds(seconds)), From = sa.Initiator, To = sa.Responder, Exchange = kind });
+            exchange.ChildSa.InitiatorSpis.Add(initiatorSpi);
+            exchange.ChildSa.ResponderSpis.Add(responderSpi);
+            sa.Exchanges.Add(exchange);
+        }
+
+        CaptureModel model = CaptureReplay.Run(
+            [Esp(1, true, 0xBBBB0001, 1), Esp(2, false, 0xAAAA0001, 1), Esp(61, true, 0xBBBB0002, 1), Esp(62, false, 0xAAAA0002, 1)],
+            m => m.IkeSas.Add(sa));
+
+        Assert.Equal((0xAAAA0001u, (EspPairing?)EspPairing.IkeAuth), (model.EspFlows.Single(f => f.Spi == 0xBBBB0001).PairedSpi!.Value, model.EspFlows.Single(f => f.Spi == 0xBBBB0001).PairedBy));
+        Assert.Equal(EspPairing.IkeAuth, model.EspFlows.Single(f => f.Spi == 0xAAAA0001).PairedBy);
+        Assert.Equal((0xAAAA0002u, (EspPairing?)EspPairing.CreateChildSa), (model.EspFlows.Single(f => f.Spi == 0xBBBB0002).PairedSpi!.Value, model.EspFlows.Single(f => f.Spi == 0xBBBB0002).PairedBy));
+        Assert.Equal(EspPairing.CreateChildSa, model.EspFlows.Single(f => f.Spi == 0xAAAA0002).PairedBy);
+    }
+
+    [Fact]
+    public void A_delete_names_the_ike_sa_by_protocol_number_in_both_versions_not_by_its_registry_name()
+    {
+        // ISAKMP (IKEv1) and IKE (IKEv2) are the same number 1; a child SA's Delete (ESP, 3) does not end the IKE SA.
+        Assert.True(new IkeDeleteObservation(new FrameRef(0, 1, default), true, SecurityProtocol.Ike, false, []).RemovesIkeSa);
+        Assert.True(new IkeDeleteObservation(new FrameRef(0, 1, default), true, SecurityProtocol.Ike, true, []).RemovesIkeSa);
+        Assert.False(new IkeDeleteObservation(new FrameRef(0, 1, default), true, SecurityProtocol.Esp, true, ["aaaa0001"]).RemovesIkeSa);
     }
 
     [Fact]
@@ -111,7 +145,7 @@ public sealed class EspFlowTrackerTests
 
         Assert.Equal(0x2001u, model.EspFlows.Single(f => f.Spi == 0x1001).PairedSpi);
         Assert.Equal(0x2002u, model.EspFlows.Single(f => f.Spi == 0x1002).PairedSpi);
-        Assert.All(model.EspFlows, f => Assert.Equal("timing", f.PairedBy));
+        Assert.All(model.EspFlows, f => Assert.Equal(EspPairing.Timing, f.PairedBy));
     }
 
     [Fact]
@@ -129,7 +163,7 @@ public sealed class EspFlowTrackerTests
     public void Packets_after_a_delete_of_either_spi_are_counted_from_the_delete_frame()
     {
         IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
-        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 3, default), true, ProtocolIds.Esp, "IPSEC_ESP", ["0xaaaa0001"]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 3, default), true, SecurityProtocol.Esp, false, ["0xaaaa0001"]));
         CaptureModel model = CaptureReplay.Run(
             [Esp(1, true, 0xBBBB0001, 1), Esp(2, false, 0xAAAA0001, 1), Esp(4, true, 0xBBBB0001, 2), Esp(5, true, 0xBBBB0001, 3)],
             m => m.IkeSas.Add(sa));
@@ -145,7 +179,7 @@ public sealed class EspFlowTrackerTests
     public void Delete_of_an_spi_that_carried_nothing_still_marks_its_partner()
     {
         IkeSa sa = Sa((0.5, [0xAAAA0001], [0xBBBB0001]));
-        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, ProtocolIds.Esp, "ESP", ["aaaa0001"]));
+        sa.Deletes.Add(new IkeDeleteObservation(new FrameRef(0, 2, default), false, SecurityProtocol.Esp, true, ["aaaa0001"]));
         CaptureModel model = CaptureReplay.Run([Esp(1, true, 0xBBBB0001, 1), Esp(3, true, 0xBBBB0001, 2)], m => m.IkeSas.Add(sa));
 
         EspFlow flow = Assert.Single(model.EspFlows);
@@ -189,7 +223,7 @@ public sealed class EspFlowTrackerTests
         Assert.All(server.EspFlows, f => Assert.False(f.OneWay));
         uint answer = server.EspFlows.Single(f => f.Spi != sent.Spi).Spi;
         Assert.Equal(answer, server.EspFlows.Single(f => f.Spi == sent.Spi).PairedSpi);
-        Assert.Equal("address-pair", server.EspFlows[0].PairedBy);
+        Assert.Equal(EspPairing.AddressPair, server.EspFlows[0].PairedBy);
     }
 
     [Fact]

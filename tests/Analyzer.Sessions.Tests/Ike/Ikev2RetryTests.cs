@@ -33,7 +33,7 @@ public sealed class Ikev2RetryTests
         Assert.Equal(2, attempts.Count);
         Assert.Equal(ExchangeState.RejectedByNotify, attempts[0].State);
         Assert.Equal(NotifyTypes.V2InvalidKePayload, attempts[0].RejectingNotify?.Type);
-        Assert.Equal("accepted group modp2048", attempts[0].RejectingNotify?.Detail);
+        Assert.Equal(new IkeNotifyDetail(IkeNotifyDetailKind.AcceptedGroup, 14), attempts[0].RejectingNotify?.Detail);
         Assert.Equal(ExchangeState.Completed, attempts[1].State);
         Assert.Equal(new TransformValue(TransformRegistry.DhGroup, 14), sa.Chosen?.DhGroup);
         Assert.Equal(IkeSaState.Negotiating, sa.State);

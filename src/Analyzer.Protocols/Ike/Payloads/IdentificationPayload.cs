@@ -10,9 +10,10 @@ namespace Analyzer.Protocols.Ike.Payloads;
 /// <summary>
 /// An ID payload: IKEv1 (RFC 2407 §4.6.2: type, protocol, port, data) or IKEv2 (RFC 7296 §3.5:
 /// type, 3 reserved bytes, data). <see cref="Value"/> is the data as text, raw (escaped only when rendered),
-/// cut at the string limit (<see cref="ValueCut"/>).
+/// cut at the string limit (<see cref="ValueCut"/>). <see cref="IdType"/> stays a number: the same one names
+/// different types in IKEv1 and IKEv2, and <c>IdentificationTypes.Name</c> spells it only in a report.
 /// </summary>
-public sealed record IdentificationPayload(byte IdType, string TypeName, byte Protocol, ushort Port, string Value)
+public sealed record IdentificationPayload(byte IdType, byte Protocol, ushort Port, string Value)
 {
     private const int FixedLength = 4;
 
@@ -32,9 +33,8 @@ public sealed record IdentificationPayload(byte IdType, string TypeName, byte Pr
         byte type = body[0];
         byte protocol = v2 ? (byte)0 : body[1];
         ushort port = v2 ? (ushort)0 : BinaryPrimitives.ReadUInt16BigEndian(body[2..]);
-        string name = v2 ? IdentificationTypes.V2.Name(type) : IdentificationTypes.V1.Name(type);
         string value = Describe(type, body[FixedLength..], maxStringLength, out bool cut);
-        id = new IdentificationPayload(type, name, protocol, port, value) { ValueCut = cut };
+        id = new IdentificationPayload(type, protocol, port, value) { ValueCut = cut };
         return true;
     }
 

@@ -4,6 +4,10 @@ namespace Analyzer.Protocols.Ike.Registry;
 public static class CertificateEncodings
 {
     public const byte X509Signature = 4;
+    public const byte X509KeyExchange = 5;
+
+    /// <summary>The encodings whose data is one DER X.509 certificate, the ones vpndiag decodes.</summary>
+    public static bool IsX509(byte encoding) => encoding is X509Signature or X509KeyExchange;
 
     public static NameTable Table { get; } = new(new Dictionary<int, string>
     {

@@ -30,6 +30,9 @@ public static class IdentificationTypes
         _ => IdentityKind.Unknown,
     };
 
+    /// <summary>The registry's name for an ID type: the numbers differ between IKEv1 and IKEv2 (3 is USER_FQDN and RFC822_ADDR).</summary>
+    public static string Name(byte type, bool v2) => v2 ? V2.Name(type) : V1.Name(type);
+
     public static NameTable V1 { get; } = new(new Dictionary<int, string>
     {
         [1] = "IPV4_ADDR",
