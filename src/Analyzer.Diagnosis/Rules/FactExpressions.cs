@@ -39,21 +39,10 @@ internal static class FactExpressions
         DynamicExpressionParser.ParseLambda(Config, factType, resultType, expression);
 
     /// <summary>
-    /// <c>it.Name</c> when <paramref name="expression"/> is exactly the name of a public instance
-    /// property of the fact type; null for anything else, which goes to the parser.
+    /// The public instance property of the fact type that <paramref name="expression"/> is exactly
+    /// the name of, read by <see cref="GetterOf"/>; null for anything else, which goes to the parser.
     /// </summary>
-    internal static LambdaExpression? PropertyOf(Type factType, string expression)
-    {
-        if (PropertyNamed(factType, expression) is not PropertyInfo property)
-        {
-            return null;
-        }
-
-        ParameterExpression it = Expression.Parameter(factType);
-        return Expression.Lambda(Expression.Property(it, property), it);
-    }
-
-    private static PropertyInfo? PropertyNamed(Type factType, string expression)
+    internal static PropertyInfo? PropertyNamed(Type factType, string expression)
     {
         if (expression.Length == 0 || !char.IsAsciiLetterUpper(expression[0]) || !expression.All(char.IsAsciiLetterOrDigit))
         {
@@ -65,7 +54,7 @@ internal static class FactExpressions
 
     /// <summary>
     /// The property's getter over a boxed row, when <paramref name="expression"/> names one (the
-    /// same property <see cref="PropertyOf"/> binds): the value the interpreter would return, boxed
+    /// member the parser binds, <c>FactExpressionBindingTests</c>): the value the interpreter would return, boxed
     /// the same way, without building and interpreting a lambda. Under Native AOT building the
     /// lambda alone (<c>Expression.Lambda</c> finds its delegate type by reflection) was the larger
     /// part of compiling a rule's summary and evidence when it fires (docs/performance.md, fifth session).
