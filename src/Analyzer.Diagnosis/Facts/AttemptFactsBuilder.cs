@@ -91,12 +91,12 @@ internal static class AttemptFactsBuilder
         }
     }
 
-    /// <summary>A side's kind from the vendor IDs it sent in any view (the registry's Microsoft feature, never a name).</summary>
+    /// <summary>A side's kind from the vendor IDs it sent in any view (<see cref="PeerVendors.IsWindows"/>, never a name).</summary>
     private static string Kind(ConnectionAttempt attempt, bool fromInitiator)
     {
         var sent = attempt.Sas.SelectMany(sa => sa.VendorIds).Where(v => v.FromInitiator == fromInitiator).ToList();
         return sent.Count == 0 ? "unknown"
-            : sent.Exists(v => (v.Features & VendorIdFeature.Microsoft) != 0 || v.WindowsVersion is not null) ? "windows"
+            : sent.Exists(PeerVendors.IsWindows) ? "windows"
             : "other";
     }
 

@@ -13,7 +13,11 @@ internal readonly record struct PeerVendors(List<string> Names, bool Windows, st
     {
         List<string> names = sa.VendorIds.Select(v => v.Name ?? v.PrintableText ?? v.Hex).Distinct().ToList();
         uint? number = sa.VendorIds.Find(v => v.WindowsVersion is not null)?.WindowsVersion;
-        bool windows = number is not null || sa.VendorIds.Exists(v => (v.Features & VendorIdFeature.Microsoft) != 0);
+        bool windows = sa.VendorIds.Exists(IsWindows);
         return new PeerVendors(names, windows, number is uint version ? VendorIds.WindowsVersion(version) : "");
     }
+
+    /// <summary>A vendor ID only Windows sends: the registry's Microsoft feature, or a Windows version number in its suffix.</summary>
+    public static bool IsWindows(VendorIdObservation vendorId) =>
+        vendorId.WindowsVersion is not null || (vendorId.Features & VendorIdFeature.Microsoft) != 0;
 }
