@@ -295,14 +295,15 @@ internal sealed class PcapngFileReader : CaptureReader
         }
 
         string? comment = null;
+        ulong packetId = 0;
         int padded = (int)Math.Min(((long)captured + 3) & ~3L, rest.Length);
         if (rest.Length > padded)
         {
-            comment = ReadComment(rest[padded..], offset + 28 + padded);
+            comment = ReadOptions(rest[padded..], offset + 28 + padded, out packetId);
         }
 
         frame = new CapturedFrame(_frameNumber, description.ToTimestamp(units), description.LinkType, (int)interfaceId,
-            original, rest[..(int)captured], offset, comment);
+            original, rest[..(int)captured], offset, comment, packetId);
         return true;
     }
 
@@ -354,13 +355,20 @@ internal sealed class PcapngFileReader : CaptureReader
         return false;
     }
 
+    /// <summary>
+    /// The packet's comment and its identity: epb_packetid (draft-ietf-opsawg-pcapng §4.3.1: one
+    /// packet seen at several capture points keeps one id; etl2pcapng writes pktmon's PktGroupId
+    /// there), or the group and number a pktmon comment names (<see cref="PktmonComment"/>).
+    /// </summary>
     /// <param name="optionsOffset">File offset of the options, for the warning when the comment is cut.</param>
-    private string? ReadComment(ReadOnlySpan<byte> options, long optionsOffset)
+    private string? ReadOptions(ReadOnlySpan<byte> options, long optionsOffset, out ulong packetId)
     {
+        packetId = 0;
+        string? comment = null;
         var reader = new PcapngOptionReader(options, _bigEndian);
         while (reader.TryRead(out ushort code, out ReadOnlySpan<byte> value))
         {
-            if (code == PcapngOptionReader.Comment)
+            if (code == PcapngOptionReader.Comment && comment is null)
             {
                 int length = Math.Min(value.Length, Limits.MaxStringLength);
                 if (length < value.Length && !_reportedLongComment)
@@ -370,11 +378,20 @@ internal sealed class PcapngFileReader : CaptureReader
                         $"packet comment of {value.Length} bytes cut to the {Limits.MaxStringLength}-byte string limit; later cuts in this file are not reported"));
                 }
 
-                return Encoding.UTF8.GetString(value[..length]);
+                comment = Encoding.UTF8.GetString(value[..length]);
+            }
+            else if (code == PcapngOptionReader.PacketId && value.Length == 8 && packetId == 0)
+            {
+                packetId = Read64(value);
             }
         }
 
-        return null;
+        if (comment is not null && PktmonComment.TryReadPacketId(comment, out ulong pktmonId))
+        {
+            packetId = pktmonId;
+        }
+
+        return comment;
     }
 
     /// <summary>
