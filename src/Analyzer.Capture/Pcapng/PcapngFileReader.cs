@@ -62,6 +62,7 @@ internal sealed class PcapngFileReader : CaptureReader
                 {
                     Report(offset, null, string.Create(CultureInfo.InvariantCulture,
                         $"{Window.Available} bytes after the last block are too few for a block header"));
+                    EndCutAt = offset;
                     Window.Skip(Window.Available);
                 }
 
@@ -142,6 +143,7 @@ internal sealed class PcapngFileReader : CaptureReader
                 Report(offset, IsPacketBlock(type) ? _frameNumber + 1 : null, string.Create(CultureInfo.InvariantCulture,
                     $"last block cut short at end of file: {Window.Available} of {length} bytes"));
                 DamagedRecords++;
+                (EndCutAt, EndCutFrame) = (offset, IsPacketBlock(type) ? _frameNumber + 1 : null);
                 Window.Skip(Window.Available);
                 return false;
             }
