@@ -52,6 +52,24 @@ public sealed class AnalyzeContractTests : IDisposable
     }
 
     [Fact]
+    public void A_capture_cut_inside_its_first_record_exits_1_under_its_warning_verdict_although_no_rule_fires()
+    {
+        // The global header (24 bytes), the first record's header (16) and 10 of its bytes.
+        byte[] whole = File.ReadAllBytes(Path.Combine(Scenario("healthy-psk"), "client.pcap"));
+        string file = Path.Combine(_temp, "client-cut.pcap");
+        File.WriteAllBytes(file, whole[..50]);
+
+        (int exitCode, string output, _) = CliRunner.Run("analyze", file, "--format", "json", "-q");
+
+        using var report = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement verdict = report.RootElement.GetProperty("verdict");
+        Assert.Equal("warning", verdict.GetProperty("severity").GetString());
+        Assert.Null(verdict.GetProperty("rule").GetString());
+        Assert.Contains("ends inside frame 1", verdict.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
     public void Missing_input_exits_2_naming_it()
     {
         string file = Path.Combine(_temp, "absent.pcap");

@@ -45,6 +45,15 @@ public sealed class IncompleteCaptureVerdictTests
     }
 
     [Fact]
+    public void A_capture_cut_inside_its_first_record_is_named_as_cut_not_as_holding_no_packets()
+    {
+        ReportDocument report = ReportBuilder.Build(CaseOf(0, 0x28, 1), new DiagnosisResult(), TestReports.Options());
+
+        Assert.StartsWith("client.pcap ends inside frame 1 (offset 0x28), cut short", report.Verdict!.Sentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds no packets", report.Verdict.Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_capture_that_ends_cleanly_leaves_no_problem_found_as_it_is()
     {
         ReportDocument report = ReportBuilder.Build(CaseOf(16), new DiagnosisResult(), TestReports.Options());

@@ -31,16 +31,17 @@ internal static class IncompleteCaptureVerdict
         {
             // The input's name is already made safe (and scrubbed when redacting) by InputName; the rest is ours.
             string name = context.InputName(capture.Input.Index);
-            if (capture.Statistics.Frames == 0)
-            {
-                sentences.Add(name + " holds no packets.");
-            }
-            else if (capture.Statistics.EndCutAt is long offset)
+            // A cut inside the first record is a cut, not an empty capture: the file says more was written.
+            if (capture.Statistics.EndCutAt is long offset)
             {
                 string where = capture.Statistics.EndCutFrame is long frame
                     ? string.Create(CultureInfo.InvariantCulture, $"inside frame {frame} (offset 0x{offset:X})")
                     : string.Create(CultureInfo.InvariantCulture, $"at offset 0x{offset:X}");
                 sentences.Add(name + " ends " + where + ", cut short: whatever was captured after it is missing.");
+            }
+            else if (capture.Statistics.Frames == 0)
+            {
+                sentences.Add(name + " holds no packets.");
             }
         }
 
