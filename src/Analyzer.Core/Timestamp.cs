@@ -12,6 +12,9 @@ public readonly record struct Timestamp(long UnixNanoseconds, byte FractionDigit
     private const long NanosecondsPerTick = 100;
     private const long NanosecondsPerSecond = 1_000_000_000;
 
+    /// <summary><c>yyyy-MM-ddTHH:mm:ss.fffffffffZ</c>.</summary>
+    private const int MaxIso8601Length = 30;
+
     public static Timestamp FromDateTime(DateTime utc, byte fractionDigits = 7) =>
         new((utc.ToUniversalTime().Ticks - DateTime.UnixEpoch.Ticks) * NanosecondsPerTick, fractionDigits);
 
@@ -50,15 +53,32 @@ public readonly record struct Timestamp(long UnixNanoseconds, byte FractionDigit
         }
 
         DateTime whole = DateTime.UnixEpoch.AddSeconds(seconds);
-        string head = whole.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         int digits = Math.Clamp((int)FractionDigits, 0, 9);
-        if (digits == 0)
+
+        // Written in place into one string: a report spells tens of thousands of times, and the
+        // custom pattern this replaces was parsed on every call and left four strings behind
+        // (docs/performance.md, sixth session). "s" is the same yyyy-MM-ddTHH:mm:ss, invariant.
+        Span<char> text = stackalloc char[MaxIso8601Length];
+        whole.TryFormat(text, out int length, "s", CultureInfo.InvariantCulture);
+        if (digits > 0)
         {
-            return head + "Z";
+            text[length++] = '.';
+            long fraction = nanos;
+            for (int place = 8; place >= 0; place--)
+            {
+                if (place < digits)
+                {
+                    text[length + place] = (char)('0' + (int)(fraction % 10));
+                }
+
+                fraction /= 10;
+            }
+
+            length += digits;
         }
 
-        string fraction = nanos.ToString("D9", CultureInfo.InvariantCulture)[..digits];
-        return head + "." + fraction + "Z";
+        text[length++] = 'Z';
+        return new string(text[..length]);
     }
 
     public override string ToString() => ToIso8601();

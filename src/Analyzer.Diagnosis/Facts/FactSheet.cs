@@ -33,6 +33,21 @@ public sealed class FactSheet
     public static FactSheet Build(Case @case)
     {
         var contexts = @case.Captures.Select(c => new CaptureContext(c, @case)).ToList();
+
+        // The inferences over sealed packets read only their capture's model (no other fact row, no
+        // attempt), and are the largest part of this stage on a capture with many ESP packets: the
+        // spare core builds them while this one builds the rest (docs/performance.md, sixth session).
+        // They join the sheet in capture order, as they did when built in the loop below.
+        Task<List<InferenceFacts>> inferences = Task.Run(() =>
+        {
+            var rows = new List<InferenceFacts>();
+            foreach (CaptureContext context in contexts)
+            {
+                InferenceFactsBuilder.Build(context, rows);
+            }
+
+            return rows;
+        });
         var sheet = new FactSheet { Case = CaseFactsBuilder.Build(@case, contexts) };
         AttemptSet attempts = @case.Attempts;
         var saRows = new Dictionary<IkeSa, SaFacts>(ReferenceEqualityComparer.Instance);
@@ -86,8 +101,6 @@ public sealed class FactSheet
                     sheet.Ppp.Add(PppFactsBuilder.Build(connection.Ppp, "pptp", connection.Client, connection.Server, context));
                 }
             }
-
-            InferenceFactsBuilder.Build(context, sheet.Inferences);
         }
 
         sheet.Events.AddRange(EventFactsBuilder.Build(@case));
@@ -107,6 +120,7 @@ public sealed class FactSheet
         sheet.Attempts.AddRange(AttemptFactsBuilder.Build(@case, saRows));
         PathFactsBuilder.Build(@case, sheet.PathDirections, sheet.Translations, sheet.Sas);
         sheet.ClockOffsets.AddRange(ClockOffsetFactsBuilder.Build(@case));
+        sheet.Inferences.AddRange(inferences.GetAwaiter().GetResult());
         return sheet;
     }
 

@@ -158,9 +158,22 @@ internal static class AttemptsSection
                 ? role + " capture"
                 : AttemptNames.Sighting(message.Sighting),
             Encrypted = first.Encrypted && !first.Decrypted,
-            Frames = message.Frames.Select(f => context.InputName(f.InputIndex) + "#" + f.Frame.ToString(CultureInfo.InvariantCulture)).ToList(),
+            Frames = FrameNames(context, message.Frames),
             Notify = notify is null ? null : context.Values.Text(NotifyTypes.Name(notify.Type, notify.V2)),
         };
+    }
+
+    /// <summary>"client.pcap#12" per frame: one string each, in an array of the exact size (every message of every attempt).</summary>
+    private static string[] FrameNames(BuildContext context, List<FrameRef> frames)
+    {
+        var names = new string[frames.Count];
+        for (int i = 0; i < names.Length; i++)
+        {
+            FrameRef frame = frames[i];
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"{context.InputName(frame.InputIndex)}#{frame.Frame}");
+        }
+
+        return names;
     }
 
     /// <summary>"MM5", "AM2", "QM1", "IKE_SA_INIT request", "Informational".</summary>

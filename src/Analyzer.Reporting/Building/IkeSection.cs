@@ -1,3 +1,4 @@
+using Analyzer.Protocols.Ike;
 using Analyzer.Protocols.Ike.Registry;
 using Analyzer.Core;
 using Analyzer.Protocols.Traffic;
@@ -179,8 +180,8 @@ internal static class IkeSection
             ExchangeType = message.ExchangeType,
             MessageId = message.MessageId,
             Number = message.Number,
-            Payloads = message.Payloads.Select(PayloadNames.Name).ToList(),
-            PayloadTypes = message.Payloads.Select(type => (int)type).ToList(),
+            Payloads = PayloadNamesOf(message.Payloads),
+            PayloadTypes = PayloadNumbersOf(message.Payloads),
             Encrypted = message.Encrypted,
             Decrypted = message.Decrypted,
             Retransmission = message.Retransmission,
@@ -190,6 +191,30 @@ internal static class IkeSection
             NatTraversal = message.NatTraversal,
             Notifies = notifies,
         };
+    }
+
+    // Arrays of the exact size, not LINQ lists: two per message, tens of thousands of messages on a
+    // large capture (docs/performance.md, sixth session).
+    private static string[] PayloadNamesOf(IReadOnlyList<PayloadType> payloads)
+    {
+        var names = new string[payloads.Count];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = PayloadNames.Name(payloads[i]);
+        }
+
+        return names;
+    }
+
+    private static int[] PayloadNumbersOf(IReadOnlyList<PayloadType> payloads)
+    {
+        var numbers = new int[payloads.Count];
+        for (int i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = (int)payloads[i];
+        }
+
+        return numbers;
     }
 
     public static ReportProposal ToReport(IkeProposal proposal)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Analyzer.Core;
 using Analyzer.Protocols.Ike.Registry;
@@ -16,6 +17,10 @@ internal sealed class ReportValues
 {
     private readonly Pseudonymiser? _pseudonyms;
 
+    // Every message of an IKE SA and every timeline line spells the same few endpoints: each is
+    // spelled once (sections may build on two threads, hence concurrent).
+    private readonly ConcurrentDictionary<NetEndpoint, string> _endpoints = new();
+
     public ReportValues(Pseudonymiser? pseudonyms)
     {
         _pseudonyms = pseudonyms;
@@ -27,7 +32,8 @@ internal sealed class ReportValues
 
     public string? Address(NetAddress? address) => address is NetAddress a ? Address(a) : null;
 
-    public string Endpoint(NetEndpoint endpoint) => _pseudonyms?.Endpoint(endpoint) ?? endpoint.ToString();
+    public string Endpoint(NetEndpoint endpoint) =>
+        _pseudonyms?.Endpoint(endpoint) ?? _endpoints.GetOrAdd(endpoint, static e => e.ToString());
 
     [return: NotNullIfNotNull(nameof(value))]
     public string? Host(string? value) => value is null ? null : _pseudonyms?.Name(SecretKind.Host, value) ?? value;
