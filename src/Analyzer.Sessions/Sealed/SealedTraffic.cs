@@ -8,7 +8,7 @@ namespace Analyzer.Sessions.Sealed;
 /// </summary>
 public sealed class SealedTraffic
 {
-    private const int SpiSlots = 256;
+    private const int SpiSlots = 4096;
 
     private readonly Dictionary<(NetEndpoint, NetEndpoint), SealedPath> _byPair = [];
     private readonly List<SealedPath> _paths = [];
@@ -18,6 +18,7 @@ public sealed class SealedTraffic
     /// The path each SPI last went to, by the SPI's low bits: ESP packets of many tunnels interleave,
     /// so the last path seldom answers, and an SPI belongs to one pair, which is checked before the
     /// answer is taken. A hit skips hashing two endpoints (two 128-bit addresses) for the dictionary.
+    /// 4096 slots (64 KB): 256 missed half the time on the 200 MB capture's 400 SPIs.
     /// </summary>
     private readonly (uint Spi, SealedPath? Path)[] _bySpi = new (uint, SealedPath?)[SpiSlots];
 
