@@ -50,7 +50,9 @@ public static class CaptureDecoder
     private static DecodeSummary Run(CaptureReader reader, DiagnosticCounter diagnostics, AnalysisInput input, IVpnTrafficSink sink,
         AnalysisLimits limits, KeyStore? keys, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        using var decoder = new FrameDecoder(input, sink, limits, keys);
+        // A pcap file names no interface: its packets cannot be another interface's echo unless a
+        // cooked link layer says which interface they passed (the decoder checks that per frame).
+        using var decoder = new FrameDecoder(input, sink, limits, keys, interfacesNamed: reader.Kind != InputKind.Pcap);
         long count = 0;
         while (reader.TryReadFrame(out CapturedFrame frame))
         {

@@ -33,6 +33,15 @@ internal sealed class FrameDecoder : IDisposable
     private readonly InterfaceEchoFilter _echoes = new();
     private int _echoInterface;
     private ulong _packetId;
+
+    /// <summary>
+    /// The format names each packet's interface (pcapng). A pcap file has one interface: only a
+    /// cooked link layer then tells two apart, and without one no packet can be an echo.
+    /// </summary>
+    private readonly bool _interfacesNamed;
+
+    /// <summary>This frame's capture can hold echoes: <see cref="_echoes"/> is asked (and fingerprints it) only then.</summary>
+    private bool _watchEchoes;
     private byte[] _reassembled = ArrayPool<byte>.Shared.Rent(PendingDatagram.MaxDatagramLength + 256);
     private int _reportedUndecodable;
     private bool _reportedReassemblyLimit;
@@ -45,9 +54,11 @@ internal sealed class FrameDecoder : IDisposable
     private uint _insideSpi;
     private bool _inside;
 
-    public FrameDecoder(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits, KeyStore? keys = null)
+    /// <param name="interfacesNamed">The file's format records which interface each packet passed (pcapng).</param>
+    public FrameDecoder(AnalysisInput input, IVpnTrafficSink sink, AnalysisLimits limits, KeyStore? keys = null, bool interfacesNamed = true)
     {
         _input = input;
+        _interfacesNamed = interfacesNamed;
         _sink = sink;
         _reassembler = new FragmentReassembler(limits, OnAbandoned);
         _decrypter = keys is { HasEsp: true } ? new EspDecrypter(keys) : null;
@@ -73,8 +84,13 @@ internal sealed class FrameDecoder : IDisposable
         _interfaceId = frame.InterfaceId;
         var frameRef = new FrameRef(_input.Index, frame.Number, frame.Time);
         ReadOnlySpan<byte> data = frame.Data;
-        _echoInterface = EchoInterface(frame.LinkType, frame.InterfaceId, data);
-        _packetId = frame.PacketId;
+        _watchEchoes = _interfacesNamed || frame.LinkType is LinkType.LinuxSll or LinkType.LinuxSll2;
+        if (_watchEchoes)
+        {
+            _echoInterface = EchoInterface(frame.LinkType, frame.InterfaceId, data);
+            _packetId = frame.PacketId;
+        }
+
         NetworkLayer layer = LinkLayerReader.Locate(frame.LinkType, data, out int offset);
         switch (layer)
         {
@@ -155,7 +171,7 @@ internal sealed class FrameDecoder : IDisposable
             packet = packet[..header.TotalLength];
         }
 
-        if (!_inside && _echoes.IsEcho(_echoInterface, frame, packet, v6, _packetId))
+        if (!_inside && _watchEchoes && _echoes.IsEcho(_echoInterface, frame, packet, v6, _packetId))
         {
             Summary.InterfaceEchoes++;
             return;

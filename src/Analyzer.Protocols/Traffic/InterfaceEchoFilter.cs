@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Analyzer.Core;
 
 namespace Analyzer.Protocols.Traffic;
@@ -23,12 +25,16 @@ internal sealed class InterfaceEchoFilter
     /// <summary>
     /// Bytes of the packet that enter its fingerprint, with its length: the IP header (IPv4's id),
     /// the UDP header with its checksum over the whole payload, and the IKE SPIs and message id or
-    /// ESP's SPI and sequence number, which tell datagrams apart. Every packet of every capture is
-    /// fingerprinted (the second interface may appear late), so the cost per packet stays small.
+    /// ESP's SPI and sequence number, which tell datagrams apart. Every packet of a capture that can
+    /// name several interfaces is fingerprinted (the second interface may appear late), so the cost
+    /// per packet stays small.
     /// </summary>
     private const int HashedBytes = 64;
 
     private const long WindowNanoseconds = 1_000_000_000;
+
+    /// <summary>2^64 divided by the golden ratio, odd: spreads each word's bits over the whole product.</summary>
+    private const ulong MixMultiplier = 0x9E3779B97F4A7C15;
 
     private readonly long[] _keys = new long[Remembered];
     private readonly int[] _interfaces = new int[Remembered];
@@ -109,27 +115,38 @@ internal sealed class InterfaceEchoFilter
     }
 
     /// <summary>The datagram without what a forwarding hop changes: IPv4 TTL and header checksum, IPv6 hop limit.</summary>
+    /// <remarks>
+    /// The bounded bytes are copied into eight zero-padded words, the hop-changed bytes cleared, and
+    /// the words mixed with a multiply: a fifth of the cost of <see cref="HashCode.AddBytes"/>, which
+    /// takes four bytes a round (docs/performance.md, issue 18's clause, sixth session). Zero padding
+    /// cannot join packets of different lengths: the length is the key's high half.
+    /// </remarks>
     private static long Fingerprint(ReadOnlySpan<byte> packet, bool v6)
     {
-        var hash = new HashCode();
-        ReadOnlySpan<byte> bounded = packet[..Math.Min(packet.Length, HashedBytes)];
-        if (v6 && bounded.Length >= 8)
+        Span<ulong> words = stackalloc ulong[HashedBytes / sizeof(ulong)];
+        words.Clear();
+        Span<byte> bytes = MemoryMarshal.AsBytes(words);
+        packet[..Math.Min(packet.Length, HashedBytes)].CopyTo(bytes);
+        if (v6 && packet.Length >= 8)
         {
-            hash.AddBytes(bounded[..7]);
-            hash.AddBytes(bounded[8..]);
+            bytes[7] = 0;
         }
-        else if (!v6 && bounded.Length >= 12)
+        else if (!v6 && packet.Length >= 12)
         {
-            hash.AddBytes(bounded[..8]);
-            hash.AddBytes(bounded.Slice(9, 1));
-            hash.AddBytes(bounded[12..]);
-        }
-        else
-        {
-            hash.AddBytes(bounded);
+            bytes[8] = 0;
+            bytes[10] = 0;
+            bytes[11] = 0;
         }
 
+        ulong hash = 0;
+        foreach (ulong word in words)
+        {
+            hash = BitOperations.RotateLeft((hash ^ word) * MixMultiplier, 31);
+        }
+
+        hash ^= hash >> 32;
+
         // Length in the high half: two packets of different lengths never match, whatever the hash.
-        return ((long)packet.Length << 32) | (uint)hash.ToHashCode();
+        return ((long)packet.Length << 32) | (uint)hash;
     }
 }

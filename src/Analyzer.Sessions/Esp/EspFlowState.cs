@@ -16,7 +16,7 @@ internal sealed class EspFlowState
     public EspFlow Flow { get; }
 
     /// <summary>Frames in arrival order (so sorted by frame number), 16 bytes each; stops growing when the tracker's budget is spent.</summary>
-    public List<(long Frame, long UnixNanoseconds)> Frames { get; } = [];
+    public ChunkedList<(long Frame, long UnixNanoseconds)> Frames { get; } = new();
 
     /// <summary>Some frames were not recorded in <see cref="Frames"/> (budget spent).</summary>
     public bool FramesIncomplete { get; set; }

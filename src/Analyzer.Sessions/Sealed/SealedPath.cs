@@ -20,7 +20,7 @@ public sealed class SealedPath
 
     public NetEndpoint Second { get; }
 
-    public List<SealedPacket> Packets { get; } = [];
+    public ChunkedList<SealedPacket> Packets { get; } = new();
 
     public NetEndpoint SourceOf(in SealedPacket packet) => packet.FromFirst ? First : Second;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analyzer.Core;
+using Analyzer.Sessions;
 using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Diagnosis.Facts.Inference;
@@ -28,7 +29,7 @@ internal static class RetransmissionInference
 
     public static void Find(SealedConversation conversation, CaptureContext context, List<InferenceFacts> into)
     {
-        List<SealedPacket> packets = conversation.Packets;
+        ChunkedList<SealedPacket> packets = conversation.Packets;
         var used = new bool[packets.Count];
         var chain = new List<int>();  // one list reused for every start (a new one per packet allocated 3 MB on 200 MB)
         for (int i = 0; i < packets.Count; i++)
@@ -54,7 +55,7 @@ internal static class RetransmissionInference
     }
 
     /// <summary>Fills <paramref name="chain"/> with the indices of the copies of packets[start]: same sender, same length, back-off gaps.</summary>
-    private static void Chain(List<SealedPacket> packets, int start, List<int> chain)
+    private static void Chain(ChunkedList<SealedPacket> packets, int start, List<int> chain)
     {
         chain.Clear();
         chain.Add(start);
@@ -104,7 +105,7 @@ internal static class RetransmissionInference
     /// The other side answered soon after the last copy (within twice the last gap): a slow answer,
     /// not an unanswered message.
     /// </summary>
-    private static bool AnsweredLate(List<SealedPacket> packets, List<int> chain)
+    private static bool AnsweredLate(ChunkedList<SealedPacket> packets, List<int> chain)
     {
         SealedPacket last = packets[chain[^1]];
         double window = 2 * last.Time.SecondsSince(packets[chain[^2]].Time);
@@ -127,7 +128,7 @@ internal static class RetransmissionInference
 
     private static InferenceFacts Row(SealedConversation conversation, CaptureContext context, List<int> chain)
     {
-        List<SealedPacket> packets = conversation.Packets;
+        ChunkedList<SealedPacket> packets = conversation.Packets;
         SealedPacket first = packets[chain[0]];
         bool atStart = IsFirstOfSpi(packets, chain[0]);
         var gaps = new StringBuilder();
@@ -171,7 +172,7 @@ internal static class RetransmissionInference
         };
     }
 
-    private static bool IsFirstOfSpi(List<SealedPacket> packets, int index)
+    private static bool IsFirstOfSpi(ChunkedList<SealedPacket> packets, int index)
     {
         for (int k = 0; k < index; k++)
         {

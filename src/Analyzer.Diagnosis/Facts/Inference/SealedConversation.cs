@@ -1,5 +1,6 @@
 using Analyzer.Core;
 using Analyzer.Sessions.Ike;
+using Analyzer.Sessions;
 using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Diagnosis.Facts.Inference;
@@ -28,7 +29,7 @@ internal sealed class SealedConversation
     public IkeSa? Sa { get; }
 
     /// <summary>Both directions, in capture order (the session stage's list, not a copy).</summary>
-    public List<SealedPacket> Packets => _path.Packets;
+    public ChunkedList<SealedPacket> Packets => _path.Packets;
 
     public int IkeVersion => Sa?.Version ?? 0;
 

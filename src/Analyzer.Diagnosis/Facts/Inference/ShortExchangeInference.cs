@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analyzer.Core;
 using Analyzer.Sessions.Ike;
+using Analyzer.Sessions;
 using Analyzer.Sessions.Sealed;
 
 namespace Analyzer.Diagnosis.Facts.Inference;
@@ -22,7 +23,7 @@ internal static class ShortExchangeInference
 
     public static void Find(SealedConversation conversation, CaptureContext context, List<InferenceFacts> into)
     {
-        List<SealedPacket> packets = conversation.Packets;
+        ChunkedList<SealedPacket> packets = conversation.Packets;
         int end = 1;
         while (end < packets.Count && end <= LongestBurst && packets[end].Time.SecondsSince(packets[end - 1].Time) < SilenceGap)
         {
