@@ -73,6 +73,7 @@ public static class AttemptNames
         SideBasis.ClientRejected => "the client rejected the server's answer",
         SideBasis.ClientCleared => "the client's L2TP cleared the call (it sent the CDN/StopCCN)",
         SideBasis.ServerCleared => "the server's L2TP cleared the call (it sent the CDN/StopCCN)",
+        SideBasis.WindowsErrorBlamesClient => "the client's Windows error code names its own certificate, setting or refusal",
         _ => "",
     };
 
