@@ -78,8 +78,9 @@ public static class AttemptNames
     };
 
     /// <summary>"IKEv1 Main Mode", "IKEv2", or "no IKE".</summary>
-    public static string Ike(int? version, IkeExchangeKind phase1) => version switch
+    public static string Ike(int? version, IkeExchangeKind phase1, bool ikeSeen = false) => version switch
     {
+        null when ikeSeen => "IKE (version unknown)",
         null => "no IKE",
         2 => "IKEv2",
         _ => phase1 switch
@@ -91,7 +92,7 @@ public static class AttemptNames
     };
 
     /// <summary>The mode alone, as the JSON's <c>ike.mode</c>: "main", "aggressive", "ike-sa-init".</summary>
-    public static string? Mode(int? version, IkeExchangeKind phase1) => version is null ? null : phase1 switch
+    public static string? Mode(int? version, IkeExchangeKind phase1, bool ikeSeen = false) => version is null ? ikeSeen ? "unknown" : null : phase1 switch
     {
         IkeExchangeKind.MainMode => "main",
         IkeExchangeKind.AggressiveMode => "aggressive",
