@@ -57,6 +57,9 @@ public static class AttemptBuilder
             MessageMerger.Merge(attempt, windows);
         }
 
+        // xl2tpd's lines by the peer they name, once every attempt knows its ends.
+        L2tpLogJoin.Attach(events, captured.Concat(logOnly).Distinct().ToList(), set, (attempt, record) => Add(attempt, record, set));
+
         set.Attempts.AddRange(captured.Concat(tunnelOnly).Concat(logOnly).Distinct().OrderBy(a => a.Start).ThenBy(a => a.InitiatorSpi));
         foreach (ConnectionAttempt attempt in set.Attempts)
         {
