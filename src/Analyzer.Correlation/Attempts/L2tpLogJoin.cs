@@ -61,6 +61,16 @@ internal static class L2tpLogJoin
                 {
                     add(owner, record);
                 }
+
+                // Say how the log joined, as a log joined by SPIs or addresses does.
+                int at = owner.Views.FindIndex(v => v.InputIndex == group[0].InputIndex);
+                if (at > 0 && owner.Views[at].Match is null)
+                {
+                    owner.Views[at] = owner.Views[at] with
+                    {
+                        Match = new AttemptEvidence(EvidenceKind.Derived, "xl2tpd's lines name " + peer + ", one end of this attempt"),
+                    };
+                }
             }
         }
     }
