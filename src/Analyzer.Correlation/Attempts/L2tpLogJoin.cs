@@ -68,7 +68,8 @@ internal static class L2tpLogJoin
                 {
                     owner.Views[at] = owner.Views[at] with
                     {
-                        Match = new AttemptEvidence(EvidenceKind.Derived, "xl2tpd's lines name " + peer + ", one end of this attempt"),
+                        // No address in the text: a view's match text is not redacted as an address field is.
+                        Match = new AttemptEvidence(EvidenceKind.Derived, "xl2tpd's lines name this attempt's peer (its tunnel and call lines' address is one end of it)"),
                     };
                 }
             }
