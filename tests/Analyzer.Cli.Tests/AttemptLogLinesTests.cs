@@ -14,7 +14,7 @@ namespace Analyzer.Cli.Tests;
 public sealed class AttemptLogLinesTests
 {
     private static readonly Lazy<BundleAnalysisResult> PskMismatch = new(() =>
-        BundleAnalysis.Run([SampleScenarios.PathOf("psk-mismatch")], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory])));
+        BuiltInCatalogue.Analyze([SampleScenarios.PathOf("psk-mismatch")]));
 
     [Fact]
     public void An_attempt_lists_each_logged_failure_once_per_log_and_the_give_up_and_counts_every_line()
@@ -55,7 +55,7 @@ public sealed class WeakCryptoRemediationTests
     public void Weak_crypto_remediation_names_the_weak_algorithm_and_the_peers_of_the_case_not_a_generic_list()
     {
         string capture = RepoPaths.RequireShared("captures/suricata-verify/ikev1-isakmp-main-mode.pcap");
-        BundleAnalysisResult result = BundleAnalysis.Run([capture], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([capture]);
 
         ReportFinding weak = Assert.Single(result.Document.Findings, f => f.Rule == "weak-crypto");
         Assert.StartsWith("Remove modp1024 (SHOULD NOT", weak.Remediation[0], StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class FragmentRemediationTests
     {
         string scenario = SampleScenarios.PathOf("large-cert-fragments-dropped");
         Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
-        BundleAnalysisResult result = BundleAnalysis.Run([scenario], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([scenario]);
 
         ReportFinding lost = Assert.Single(result.Document.Findings, f => f.Rule == "ike-fragments-lost");
         Assert.Equal("Let IP fragments of UDP 500/4500 between 198.51.100.20 and 203.0.113.10 pass every firewall and NAT device on the path: "
@@ -94,7 +94,7 @@ public sealed class OneDirectionCaptureTests
         {
             // tshark writes the client's own packets only: MM1, MM3, MM5 (and its retransmissions).
             ExternalTool.Run(Tshark.Require(), ["-r", Path.Combine(scenario, "client.pcap"), "-Y", "ip.src == 198.51.100.20", "-F", "pcap", "-w", oneWay]);
-            BundleAnalysisResult result = BundleAnalysis.Run([oneWay], RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
+            BundleAnalysisResult result = BuiltInCatalogue.Analyze([oneWay]);
 
             Assert.DoesNotContain(result.Document.Findings, f => f.Rule == "ike-no-response");
             Assert.DoesNotContain(result.Document.Findings, f => f.Summary.Contains("message 1 3 times", StringComparison.Ordinal));

@@ -15,8 +15,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class AttemptScenarioTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     public static TheoryData<string> Scenarios => SampleScenarios.Names();
 
     [Theory]
@@ -25,7 +23,7 @@ public sealed class AttemptScenarioTests
     {
         List<(string? FailedStage, string Side)>? expected = ExpectedAttempts(scenario);
         Assert.SkipWhen(expected is null, scenario + ": expected.json names no attempts");
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
         var actual = result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList();
         Assert.Equal(expected!, actual);
     }
@@ -38,7 +36,7 @@ public sealed class AttemptScenarioTests
         Assert.SkipWhen(expected is null, scenario + ": expected.json names no attempts under withoutKeys");
         // The captures alone, as paths: no key table or log of the bundle is read.
         string[] captures = Directory.GetFiles(SampleScenarios.PathOf(scenario), "*.pcap").Order(StringComparer.Ordinal).ToArray();
-        BundleAnalysisResult result = BundleAnalysis.Run(captures, Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze(captures);
         Assert.DoesNotContain(result.Case.Captures.SelectMany(c => c.IkeSas), sa => sa.Decrypted);
         var actual = result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList();
         Assert.Equal(expected!, actual);
@@ -48,7 +46,7 @@ public sealed class AttemptScenarioTests
     [MemberData(nameof(Scenarios))]
     public void Negotiation_captured_at_both_ends_is_one_attempt_with_a_client_and_a_server_view(string scenario)
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
         Assert.SkipWhen(result.Case.Captures.Count < 2 || result.Case.Paths.Count == 0, scenario + ": not captured at two vantage points");
         var cookies = result.Case.Captures.SelectMany(c => c.IkeSas).Select(sa => sa.InitiatorCookie).Distinct().ToList();
         List<ConnectionAttempt> ike = result.Case.Attempts.Attempts.Where(a => a.IkeVersion is not null).ToList();
@@ -77,8 +75,8 @@ public sealed class AttemptScenarioTests
     {
         string client = Path.Combine(SampleScenarios.PathOf(scenario), "client.pcap");
         Assert.SkipUnless(File.Exists(client), client + " is absent");
-        BundleAnalysisResult both = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
-        BundleAnalysisResult alone = BundleAnalysis.Run([client], Catalogue.Value);
+        BundleAnalysisResult both = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
+        BundleAnalysisResult alone = BuiltInCatalogue.Analyze([client]);
 
         Assert.Equal("path", both.Document.Attempts[0].Side);
         var attempt = Assert.Single(alone.Document.Attempts);
@@ -99,8 +97,8 @@ public sealed class AttemptScenarioTests
         string client = Path.Combine(SampleScenarios.PathOf(scenario), "client.pcap");
         string server = Path.Combine(SampleScenarios.PathOf(scenario), "server.pcap");
         Assert.SkipUnless(File.Exists(client) && File.Exists(server), scenario + ": not captured at the client and the server");
-        BundleAnalysisResult both = BundleAnalysis.Run([client, server], Catalogue.Value);
-        BundleAnalysisResult alone = BundleAnalysis.Run([client], Catalogue.Value);
+        BundleAnalysisResult both = BuiltInCatalogue.Analyze([client, server]);
+        BundleAnalysisResult alone = BuiltInCatalogue.Analyze([client]);
         string[] ikeStages = ["ike-reachability", "phase1-proposal", "phase1-auth", "phase2"];
         string[] serverSideDecides = ["sent by the client, never reached the server: lost on the path", "the server received it and did not answer"];
         var decided = both.Document.Attempts.Where(a => ikeStages.Contains(a.FailedStage) && serverSideDecides.Contains(a.SideReason)).ToList();
@@ -119,7 +117,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Unanswered_SCCRQ_decrypted_from_ESP_fails_the_L2TP_tunnel_stage_on_the_server_side_not_ESP()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("l2tp-no-lns")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("l2tp-no-lns")]);
         ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
         Assert.Equal(AttemptStage.L2tpTunnel, attempt.FailedStage);
         Assert.Equal(AttemptSide.Server, attempt.Side);
@@ -130,7 +128,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Later_unanswered_ICRQ_is_shown_in_the_attempts_L2TP_session_stage()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("l2tp-retries-exceeded")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("l2tp-retries-exceeded")]);
         ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
         var unanswered = attempt.L2tpTunnels.SelectMany(t => t.Sessions).Where(s => s.State == Analyzer.Sessions.L2tp.L2tpSessionState.WaitReply).ToList();
         Assert.NotEmpty(unanswered);
@@ -145,7 +143,7 @@ public sealed class AttemptScenarioTests
     [InlineData("healthy-psk")]
     public void Decrypted_tunnel_belongs_to_the_attempt_of_the_SA_that_carried_it(string scenario)
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
         var carried = result.Case.Captures.SelectMany(c => c.L2tpTunnels).Where(t => t.Carrier is not null).ToList();
         Assert.NotEmpty(carried);
         Assert.All(carried, t => Assert.Same(result.Case.Attempts.Of(t.Carrier!), result.Case.Attempts.Of(t)));
@@ -154,7 +152,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Healthy_psk_markdown_shows_verdict_and_attempts_table_within_40_lines()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("healthy-psk")]);
         string[] lines = MarkdownReportWriter.ToMarkdown(result.Document).Split('\n');
         int heading = Array.FindIndex(lines, l => l.StartsWith("## ", StringComparison.Ordinal) && l.Contains("attempts", StringComparison.OrdinalIgnoreCase));
         Assert.True(heading > 0, "no heading with the word attempts");
@@ -174,7 +172,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Forced_encapsulation_with_unchanged_addresses_is_not_reported_as_a_nat()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("healthy-psk")]);
         ConnectionAttempt attempt = Assert.Single(result.Case.Attempts.Attempts);
         Assert.True(attempt.Reconciliation.NatDiscoveryReportedNat);
         Assert.False(attempt.Reconciliation.AddressesTranslated);
@@ -187,7 +185,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Nat_between_two_clients_and_the_server_is_still_reported_as_a_nat()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("two-clients-one-nat")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("two-clients-one-nat")]);
         Assert.Contains(result.Case.Attempts.Attempts, a => a.Reconciliation.AddressesTranslated == true && a.Reconciliation.ForcedEncapsulation == false);
         Assert.Contains("nat-detected", result.Document.Findings.Select(f => f.Rule));
     }
@@ -195,7 +193,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Findings_name_their_attempts_and_no_summary_counts_occurrences()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("psk-mismatch")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("psk-mismatch")]);
         var finding = Assert.Single(result.Document.Findings, f => f.Rule == "phase1-auth-failed");
         Assert.Equal(["A1"], finding.Attempts);
         Assert.All(result.Document.Findings, f => Assert.DoesNotContain("occurrences across the inputs", f.Summary, StringComparison.Ordinal));
@@ -207,7 +205,7 @@ public sealed class AttemptScenarioTests
     [Fact]
     public void Attempt_spis_use_the_spelling_of_the_ike_sa_cookies()
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf("healthy-psk")], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("healthy-psk")]);
         var attempt = Assert.Single(result.Document.Attempts);
         Assert.Contains(result.Document.Ike.Sas, sa => sa.InitiatorCookie == attempt.Ike.InitiatorSpi && sa.ResponderCookie == attempt.Ike.ResponderSpi);
     }

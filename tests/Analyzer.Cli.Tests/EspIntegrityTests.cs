@@ -12,14 +12,12 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class EspIntegrityTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     [Fact]
     public void Packets_a_faulty_switch_changed_verify_at_the_sender_and_fail_at_the_receiver()
     {
         // corrupting-link: a lab switch between the two capture points flips bytes in transit.
         string directory = SampleScenarios.PathOf("corrupting-link");
-        BundleAnalysisResult result = BundleAnalysis.Run([directory], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([directory]);
         var findings = result.Document.Findings.Where(f => f.Rule == "esp-integrity-failed").ToList();
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Contains("packets changed on the path", f.Summary, StringComparison.Ordinal));
@@ -64,7 +62,7 @@ public sealed class EspIntegrityTests
                 .Select(l => l[..^2] + (l[^2] == '0' ? '1' : '0') + l[^1]).ToArray();
             File.WriteAllLines(Path.Combine(directory, "esp_sa"), lines);
 
-            BundleAnalysisResult result = BundleAnalysis.Run([directory], Catalogue.Value);
+            BundleAnalysisResult result = BuiltInCatalogue.Analyze([directory]);
             var findings = result.Document.Findings.Where(f => f.Rule == "esp-integrity-failed").ToList();
             Assert.NotEmpty(findings);
             Assert.All(findings, f => Assert.Contains("wrong key", f.Summary, StringComparison.Ordinal));

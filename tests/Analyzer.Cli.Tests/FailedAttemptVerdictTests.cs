@@ -16,10 +16,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class FailedAttemptVerdictTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
-    private static BundleAnalysisResult Run(params string[] paths) => BundleAnalysis.Run(paths, Catalogue.Value);
-
     public static TheoryData<string> SingleFiles()
     {
         var files = new TheoryData<string>();
@@ -44,7 +40,7 @@ public sealed class FailedAttemptVerdictTests
     [MemberData(nameof(SingleFiles))]
     public void A_single_file_whose_attempt_failed_never_gets_a_no_problem_verdict(string file)
     {
-        ReportDocument document = Run(Path.Combine(SampleScenarios.Directory, file)).Document;
+        ReportDocument document = BuiltInCatalogue.Analyze(Path.Combine(SampleScenarios.Directory, file)).Document;
         ReportVerdict verdict = document.Verdict ?? throw new InvalidOperationException("no verdict");
         List<ReportAttempt> failed = document.Attempts.Where(a => a.FailedStage is not null).ToList();
         if (failed.Count == 0)
@@ -66,7 +62,7 @@ public sealed class FailedAttemptVerdictTests
     {
         string capture = Path.Combine(SampleScenarios.PathOf("udp500-blocked"), "server.pcap");
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
-        ReportDocument document = Run(capture).Document;
+        ReportDocument document = BuiltInCatalogue.Analyze(capture).Document;
         ReportAttempt attempt = Assert.Single(document.Attempts);
         Assert.Equal("phase1-auth", attempt.FailedStage);
         Assert.Equal("unknown", attempt.Side);
@@ -83,7 +79,7 @@ public sealed class FailedAttemptVerdictTests
     public void Both_captures_place_the_lost_answer_on_the_path_and_do_not_say_the_client_decides()
     {
         Assert.SkipUnless(Directory.Exists(SampleScenarios.PathOf("udp500-blocked")), "udp500-blocked is absent");
-        ReportDocument document = Run(SampleScenarios.PathOf("udp500-blocked")).Document;
+        ReportDocument document = BuiltInCatalogue.Analyze(SampleScenarios.PathOf("udp500-blocked")).Document;
         Assert.Equal("path", Assert.Single(document.Attempts).Side);
         Assert.DoesNotContain(document.Findings, f => f.Rule == "ike-answer-unacknowledged");
     }
@@ -92,7 +88,7 @@ public sealed class FailedAttemptVerdictTests
     public void Ike_no_response_with_both_ends_captured_does_not_ask_for_a_server_capture_and_names_the_lost_direction()
     {
         Assert.SkipUnless(Directory.Exists(SampleScenarios.PathOf("udp500-blocked")), "udp500-blocked is absent");
-        ReportFinding finding = Assert.Single(Run(SampleScenarios.PathOf("udp500-blocked")).Document.Findings, f => f.Rule == "ike-no-response");
+        ReportFinding finding = Assert.Single(BuiltInCatalogue.Analyze(SampleScenarios.PathOf("udp500-blocked")).Document.Findings, f => f.Rule == "ike-no-response");
         Assert.DoesNotContain(finding.Remediation, step => step.StartsWith("Capture on", StringComparison.Ordinal));
         Assert.Contains(finding.Remediation, step => step.Contains("Both ends are captured", StringComparison.Ordinal) && step.Contains("udp500 server→client 3 of 3 sent", StringComparison.Ordinal));
     }
@@ -102,7 +98,7 @@ public sealed class FailedAttemptVerdictTests
     {
         string capture = Path.Combine(SampleScenarios.PathOf("udp500-blocked"), "client.pcap");
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
-        ReportFinding finding = Assert.Single(Run(capture).Document.Findings, f => f.Rule == "ike-no-response");
+        ReportFinding finding = Assert.Single(BuiltInCatalogue.Analyze(capture).Document.Findings, f => f.Rule == "ike-no-response");
         Assert.Contains(finding.Remediation, step => step.StartsWith("Capture on 203.0.113.10", StringComparison.Ordinal));
     }
 
@@ -116,7 +112,7 @@ public sealed class FailedAttemptVerdictTests
         try
         {
             Keep(source, cut, 12);
-            ReportDocument document = Run(cut).Document;
+            ReportDocument document = BuiltInCatalogue.Analyze(cut).Document;
             ReportAttempt attempt = Assert.Single(document.Attempts);
             ReportAttemptStage esp = Assert.Single(attempt.Stages, s => s.Stage == "esp");
             Assert.Equal("unknown", esp.Outcome);
@@ -135,7 +131,7 @@ public sealed class FailedAttemptVerdictTests
     {
         string capture = Path.Combine(SampleScenarios.PathOf("esp-dropped-one-way"), "client.pcap");
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
-        ReportAttempt attempt = Assert.Single(Run(capture).Document.Attempts);
+        ReportAttempt attempt = Assert.Single(BuiltInCatalogue.Analyze(capture).Document.Attempts);
         Assert.Equal("esp", attempt.FailedStage);
     }
 

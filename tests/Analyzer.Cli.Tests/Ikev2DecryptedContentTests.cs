@@ -15,8 +15,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class Ikev2DecryptedContentTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     public static TheoryData<string> Ikev2Scenarios => SampleScenarios.Names(s => s.StartsWith("ikev2-", StringComparison.Ordinal));
 
     [Theory]
@@ -59,7 +57,7 @@ public sealed class Ikev2DecryptedContentTests
     [InlineData("ikev2-cert-untrusted", "no-common-ca", "vpndiag Lab Root CA Two")]
     public void Finding_names_what_the_decrypted_ike_auth_shows(string scenario, string rule, string text)
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
         var finding = Assert.Single(result.Document.Findings, f => f.Rule == rule);
         Assert.Contains(text, finding.Summary, StringComparison.Ordinal);
     }
@@ -115,7 +113,7 @@ public sealed class Ikev2DecryptedContentTests
         string[] inputs = [.. new[] { "client.pcap", "server.pcap", "esp_sa", "ikev2_decryption_table" }.Select(f => Path.Combine(directory, f))];
         Assert.SkipUnless(inputs.All(File.Exists), "ikev2-esp-3des: captures or key tables missing");
 
-        BundleAnalysisResult result = BundleAnalysis.Run(inputs, Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze(inputs);
 
         Assert.Empty(result.Case.Events);
         var finding = Assert.Single(result.Document.Findings, f => f.Rule == "weak-crypto");
@@ -126,7 +124,7 @@ public sealed class Ikev2DecryptedContentTests
         Assert.Equal("Child SA offer: 3DES/AUTH_HMAC_SHA1_96", childOffer.Text);
         Assert.Equal(tshark[0], childOffer.Frame?.ToString(CultureInfo.InvariantCulture));
         // Without the IKEv2 keys the child SA's transforms are encrypted: nothing weak can be seen.
-        BundleAnalysisResult withoutKeys = BundleAnalysis.Run([.. inputs.Take(2)], Catalogue.Value);
+        BundleAnalysisResult withoutKeys = BuiltInCatalogue.Analyze([.. inputs.Take(2)]);
         Assert.DoesNotContain(withoutKeys.Document.Findings, f => f.Rule == "weak-crypto");
     }
 
@@ -137,7 +135,7 @@ public sealed class Ikev2DecryptedContentTests
         string[] inputs = [.. new[] { "client.pcap", "esp_sa", "ikev2_decryption_table" }.Select(f => Path.Combine(directory, f))];
         Assert.SkipUnless(inputs.All(File.Exists), "ikev2-esp-3des: capture or key tables missing");
 
-        CaptureModel model = Assert.Single(BundleAnalysis.Run(inputs, Catalogue.Value).Case.Captures);
+        CaptureModel model = Assert.Single(BuiltInCatalogue.Analyze(inputs).Case.Captures);
         IkeSa sa = Assert.Single(model.IkeSas);
         ChildSaNegotiation child = Assert.Single(sa.Exchanges, e => e.Kind == IkeExchangeKind.IkeAuth).ChildSa!;
         uint initiatorSpi = Assert.Single(child.InitiatorSpis);
@@ -160,7 +158,7 @@ public sealed class Ikev2DecryptedContentTests
         string capture = Path.Combine(directory, "client.pcap");
         string table = Path.Combine(directory, "ikev2_decryption_table");
         Assert.SkipUnless(File.Exists(capture) && File.Exists(table), scenario + ": no client.pcap or ikev2_decryption_table");
-        BundleAnalysisResult result = BundleAnalysis.Run([directory], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([directory]);
         CaptureModel model = result.Case.Captures.Single(c => Path.GetFileName(c.Input.Path) == "client.pcap");
         IkeSa sa = Assert.Single(model.IkeSas);
         string[] options = [.. File.ReadAllLines(table).Where(l => l.Length > 0).SelectMany(l => new[] { "-o", "uat:ikev2_decryption_table:" + l })];

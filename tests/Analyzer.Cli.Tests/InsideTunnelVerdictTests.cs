@@ -11,8 +11,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class InsideTunnelVerdictTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     [Theory]
     [InlineData("l2tp-ppp-auth-failed")]
     [InlineData("l2tp-ppp-mschapv2-wrong-password")]
@@ -52,5 +50,5 @@ public sealed class InsideTunnelVerdictTests
     }
 
     private static ReportVerdict Verdict(string[] paths) =>
-        BundleAnalysis.Run(paths, Catalogue.Value).Document.Verdict ?? throw new InvalidOperationException("no verdict");
+        BuiltInCatalogue.Analyze(paths).Document.Verdict ?? throw new InvalidOperationException("no verdict");
 }

@@ -96,7 +96,7 @@ public sealed class LogOnlyDiagnosisTests
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SampleScenarios.PathOf(scenario), "expected.json")));
         var expected = document.RootElement.GetProperty("logOnlyAttempts").GetProperty(file).EnumerateArray()
             .Select(a => (a.GetProperty("failedStage").GetString(), a.GetProperty("side").GetString() ?? "")).ToList();
-        BundleAnalysisResult result = BundleAnalysis.Run([Path.Combine(SampleScenarios.PathOf(scenario), file)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([Path.Combine(SampleScenarios.PathOf(scenario), file)]);
         Assert.Equal(expected, result.Document.Attempts.Select(a => (a.FailedStage, a.Side)).ToList());
         Assert.All(result.Document.Attempts, a => Assert.NotNull(a.Client));
     }
@@ -134,7 +134,7 @@ public sealed class LogOnlyDiagnosisTests
         var expected = document.RootElement.GetProperty("logOnlyAttempts").GetProperty(BundleKey).EnumerateArray()
             .Select(a => (a.GetProperty("failedStage").GetString(), a.GetProperty("side").GetString() ?? "", a.GetProperty("logs").GetInt32())).ToList();
         string[] logs = BundleLogs(scenario);
-        BundleAnalysisResult result = BundleAnalysis.Run(logs, Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze(logs);
         Assert.Equal(expected, result.Document.Attempts.Select(a => (a.FailedStage, a.Side, a.Views.Count)).ToList());
         // A log that joined another's negotiation says how; one that could not says why.
         Assert.All(result.Document.Attempts.SelectMany(a => a.Views.Skip(1)), v => Assert.NotNull(v.Match));
@@ -150,8 +150,6 @@ public sealed class LogOnlyDiagnosisTests
             : Directory.GetFiles(directory, "*.log");
         return files.Order(StringComparer.Ordinal).ToArray();
     }
-
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
 
     private static void AssertLogsGiveTheLogOnlyDiagnosis(string label, string[] logs, string? scenarioName = null)
     {

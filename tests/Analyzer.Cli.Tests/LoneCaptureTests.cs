@@ -17,7 +17,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class LoneCaptureTests : IDisposable
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
     private readonly string _temp = Directory.CreateTempSubdirectory("vpndiag-lone-").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
@@ -26,7 +25,7 @@ public sealed class LoneCaptureTests : IDisposable
     public void A_capture_cut_at_snaplen_96_leaves_the_proposal_stage_unknown_for_that_reason_and_the_verdict_asks_for_a_recapture()
     {
         string capture = CutAt96("phase1-proposal-mismatch");
-        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([capture]).Document;
 
         ReportAttempt attempt = Assert.Single(report.Attempts);
         ReportAttemptStage proposal = Assert.Single(attempt.Stages, s => s.Stage == "phase1-proposal");
@@ -46,7 +45,7 @@ public sealed class LoneCaptureTests : IDisposable
     {
         string capture = Path.Combine(SampleScenarios.PathOf("phase1-proposal-mismatch"), "client.pcap");
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
-        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([capture]).Document;
         Assert.DoesNotContain("snaplen", report.Verdict!.Sentence, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Attempts.SelectMany(a => a.Stages).SelectMany(s => s.Evidence), e => e.Text.Contains("snaplen", StringComparison.Ordinal));
     }
@@ -59,7 +58,7 @@ public sealed class LoneCaptureTests : IDisposable
     {
         string capture = Path.Combine(SampleScenarios.PathOf(scenario), file);
         Assert.SkipUnless(File.Exists(capture), capture + " is absent");
-        ReportDocument report = BundleAnalysis.Run([capture], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([capture]).Document;
 
         ReportWarning vantage = Assert.Single(Assert.Single(report.Inputs).Warnings, w => w.Message.StartsWith("vantage point:", StringComparison.Ordinal));
         Assert.StartsWith(side, vantage.Message, StringComparison.Ordinal);
@@ -72,7 +71,7 @@ public sealed class LoneCaptureTests : IDisposable
     {
         string scenario = SampleScenarios.PathOf("psk-mismatch");
         Assert.SkipUnless(Directory.Exists(scenario), scenario + " is absent");
-        ReportDocument report = BundleAnalysis.Run([Path.Combine(scenario, "client.pcap"), Path.Combine(scenario, "server.pcap")], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([Path.Combine(scenario, "client.pcap"), Path.Combine(scenario, "server.pcap")]).Document;
         Assert.DoesNotContain(report.Inputs.SelectMany(i => i.Warnings), w => w.Message.StartsWith("vantage point:", StringComparison.Ordinal));
     }
 
@@ -90,7 +89,7 @@ public sealed class LoneCaptureTests : IDisposable
         ExternalTool.Run(editcap, ["-C", "14", "-T", "rawip", Path.Combine(scenario, "server.pcap"), raw]);
         ExternalTool.Run(mergecap, ["-F", "pcapng", "-w", router, Path.Combine(scenario, "client.pcap"), raw]);
 
-        ReportDocument report = BundleAnalysis.Run([router], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([router]).Document;
 
         Assert.Equal("phase1-auth-failed", report.Verdict!.Rule);
         ReportAttempt attempt = Assert.Single(report.Attempts);
@@ -121,7 +120,7 @@ public sealed class LoneCaptureTests : IDisposable
             }
         }
 
-        ReportDocument report = BundleAnalysis.Run([any], Catalogue.Value).Document;
+        ReportDocument report = BuiltInCatalogue.Analyze([any]).Document;
 
         Assert.Equal("phase1-auth-failed", report.Verdict!.Rule);
         ReportAttemptMessage first = Assert.Single(report.Attempts).Messages[0];

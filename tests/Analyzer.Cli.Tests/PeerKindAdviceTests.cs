@@ -13,13 +13,11 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class PeerKindAdviceTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     [Fact]
     public void Nat_detected_between_strongswan_peers_gives_no_windows_registry_advice()
     {
         Assert.SkipUnless(Directory.Exists(SampleScenarios.PathOf("two-clients-one-nat")), "two-clients-one-nat is absent");
-        var findings = BundleAnalysis.Run([SampleScenarios.PathOf("two-clients-one-nat")], Catalogue.Value).Document.Findings
+        var findings = BuiltInCatalogue.Analyze([SampleScenarios.PathOf("two-clients-one-nat")]).Document.Findings
             .Where(f => f.Rule == "nat-detected").ToList();
         Assert.NotEmpty(findings);
         // strongSwan sends vendor IDs and none of them is Microsoft's, which every Windows IKE sends.
@@ -31,7 +29,7 @@ public sealed class PeerKindAdviceTests
     {
         string log = Path.Combine(SampleScenarios.PathOf("libreswan-client-psk-mismatch"), "pluto-client-syslog.log");
         Assert.SkipUnless(File.Exists(log), log + " is absent");
-        ReportFinding finding = Assert.Single(BundleAnalysis.Run([log], Catalogue.Value).Document.Findings, f => f.Rule == "phase1-auth-failed");
+        ReportFinding finding = Assert.Single(BuiltInCatalogue.Analyze([log]).Document.Findings, f => f.Rule == "phase1-auth-failed");
         Assert.Contains(finding.Remediation, step => step.Contains("Libreswan: ipsec.secrets", StringComparison.Ordinal));
     }
 
@@ -40,7 +38,7 @@ public sealed class PeerKindAdviceTests
     {
         string log = Path.Combine(SampleScenarios.PathOf("libreswan-client-psk-mismatch"), "pluto-client-syslog.log");
         Assert.SkipUnless(File.Exists(log), log + " is absent");
-        ReportDocument document = BundleAnalysis.Run([log], Catalogue.Value).Document;
+        ReportDocument document = BuiltInCatalogue.Analyze([log]).Document;
         ReportAttempt attempt = Assert.Single(document.Attempts);
         Assert.Equal("phase1-auth-failed", document.Verdict?.Rule);
         Assert.Equal("phase1-auth-failed", attempt.Rule);

@@ -31,8 +31,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed partial class RedactionCorpusTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     /// <summary>The capture that let IPv6 through: ESP rows "ESP 0x… src → dst: first packet" kept the real destination.</summary>
     [Fact]
     public void Ipv6_esp_timeline_rows_show_no_real_address()
@@ -141,7 +139,7 @@ public sealed partial class RedactionCorpusTests
     {
         using TicketBundle bundle = BundleCollector.CollectOne(paths, AnalysisLimits.Default);
         Case @case = new CaseBuilder(AnalysisLimits.Default, []).Build(bundle, null, TestContext.Current.CancellationToken);
-        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(FactSheet.Build(@case), Catalogue.Value);
+        DiagnosisResult diagnosis = RuleEvaluator.Evaluate(FactSheet.Build(@case), BuiltInCatalogue.Rules);
         ReportDocument redacted = ReportBuilder.Build(@case, diagnosis, new ReportOptions
         {
             ToolVersion = "0.1.0-test",

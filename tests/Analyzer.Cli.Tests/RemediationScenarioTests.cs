@@ -11,11 +11,9 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class RemediationScenarioTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static Finding FindingOf(string scenario, string rule)
     {
-        BundleAnalysisResult result = BundleAnalysis.Run([SampleScenarios.PathOf(scenario)], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([SampleScenarios.PathOf(scenario)]);
         return Assert.Single(result.Diagnosis.Findings, f => f.RuleId == rule);
     }
 
@@ -49,7 +47,7 @@ public sealed class RemediationScenarioTests
     public void A_log_alone_keeps_the_steps_its_rule_gives_without_case_values()
     {
         string log = Path.Combine(SampleScenarios.PathOf("libreswan-server-psk-mismatch"), "pluto-server-syslog.log");
-        BundleAnalysisResult result = BundleAnalysis.Run([log], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([log]);
         Finding auth = Assert.Single(result.Diagnosis.Findings, f => f.RuleId == "phase1-auth-failed");
         Assert.StartsWith("Pre-shared key", auth.Remediation[0], StringComparison.Ordinal);
         Assert.DoesNotContain(auth.Remediation, s => s.Contains('{', StringComparison.Ordinal));

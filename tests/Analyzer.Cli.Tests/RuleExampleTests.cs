@@ -12,10 +12,8 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class RuleExampleTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static readonly Lazy<IReadOnlyList<RuleExampleResult>> Results = new(() =>
-        new RuleExampleRunner(ExampleAnalysis.Analyze).Run(Catalogue.Value, RepoPaths.Root));
+        new RuleExampleRunner(ExampleAnalysis.Analyze).Run(BuiltInCatalogue.Rules, RepoPaths.Root));
 
     public static TheoryData<string> RuleIds()
     {
@@ -55,5 +53,5 @@ public sealed class RuleExampleTests
 
     [Fact]
     public void Catalogue_loads_without_errors() =>
-        Assert.Empty(Catalogue.Value.Errors);
+        Assert.Empty(BuiltInCatalogue.Rules.Errors);
 }

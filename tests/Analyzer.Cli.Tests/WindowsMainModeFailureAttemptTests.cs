@@ -13,12 +13,10 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class WindowsMainModeFailureAttemptTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static ReportAttempt OnlyAttempt(string file)
     {
         string path = Path.Combine(RepoPaths.Samples, "events", file);
-        BundleAnalysisResult result = BundleAnalysis.Run([path], Catalogue.Value);
+        BundleAnalysisResult result = BuiltInCatalogue.Analyze([path]);
         return Assert.Single(result.Document.Attempts);
     }
 
