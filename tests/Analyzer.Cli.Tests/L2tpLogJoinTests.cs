@@ -1,7 +1,4 @@
 using Analyzer.Testing;
-using Analyzer.Cli.Commands;
-using Analyzer.Diagnosis.Rules;
-using Analyzer.Pipeline;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -13,8 +10,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class L2tpLogJoinTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static string Lab(string scenario, string file) => Path.Combine(RepoPaths.Samples, "captures", scenario, file);
 
     private static string Outcome(ReportAttempt attempt, string stage) => attempt.Stages.Single(s => s.Stage == stage).Outcome;
@@ -23,7 +18,7 @@ public sealed class L2tpLogJoinTests
     public void Charon_and_xl2tpd_logs_of_a_healthy_connection_alone_show_the_l2tp_tunnel_and_session_passed()
     {
         string[] logs = ["charon-client.log", "charon-server.log", "xl2tpd-client.log", "xl2tpd-server.log"];
-        ReportAttempt attempt = Assert.Single(BundleAnalysis.Run(logs.Select(l => Lab("healthy-psk", l)).ToArray(), Catalogue.Value).Document.Attempts);
+        ReportAttempt attempt = Assert.Single(BuiltInCatalogue.Analyze(logs.Select(l => Lab("healthy-psk", l)).ToArray()).Document.Attempts);
         Assert.Equal("passed", Outcome(attempt, "l2tp-tunnel"));
         Assert.Equal("passed", Outcome(attempt, "l2tp-session"));
         Assert.Equal(4, attempt.Views.Count);
@@ -32,7 +27,7 @@ public sealed class L2tpLogJoinTests
     [Fact]
     public void The_servers_xl2tpd_log_alone_with_the_servers_charon_log_joins_by_the_clients_address()
     {
-        ReportAttempt attempt = Assert.Single(BundleAnalysis.Run([Lab("healthy-psk", "charon-server.log"), Lab("healthy-psk", "xl2tpd-server.log")], Catalogue.Value).Document.Attempts);
+        ReportAttempt attempt = Assert.Single(BuiltInCatalogue.Analyze([Lab("healthy-psk", "charon-server.log"), Lab("healthy-psk", "xl2tpd-server.log")]).Document.Attempts);
         Assert.Contains(attempt.Views, v => v.Input.EndsWith("xl2tpd-server.log", StringComparison.Ordinal));
         Assert.Equal("passed", Outcome(attempt, "l2tp-tunnel"));
     }
@@ -40,7 +35,7 @@ public sealed class L2tpLogJoinTests
     [Fact]
     public void A_capture_backed_attempt_takes_the_lines_of_its_xl2tpd_log()
     {
-        ReportAttempt attempt = Assert.Single(BundleAnalysis.Run([Lab("healthy-psk", "client.pcap"), Lab("healthy-psk", "xl2tpd-client.log")], Catalogue.Value).Document.Attempts);
+        ReportAttempt attempt = Assert.Single(BuiltInCatalogue.Analyze([Lab("healthy-psk", "client.pcap"), Lab("healthy-psk", "xl2tpd-client.log")]).Document.Attempts);
         Assert.Contains(attempt.Views, v => v.Input.EndsWith("xl2tpd-client.log", StringComparison.Ordinal));
     }
 }

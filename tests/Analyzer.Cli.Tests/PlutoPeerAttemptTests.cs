@@ -1,7 +1,4 @@
 using Analyzer.Testing;
-using Analyzer.Cli.Commands;
-using Analyzer.Diagnosis.Rules;
-using Analyzer.Pipeline;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -13,9 +10,7 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class PlutoPeerAttemptTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
-    private static IReadOnlyList<ReportAttempt> Attempts(string path) => BundleAnalysis.Run([path], Catalogue.Value).Document.Attempts;
+    private static IReadOnlyList<ReportAttempt> Attempts(string path) => BuiltInCatalogue.Analyze([path]).Document.Attempts;
 
     [Fact]
     public void An_ikev2_client_pluto_log_alone_names_the_server_from_its_ike_sa_init_request()

@@ -1,7 +1,4 @@
 using Analyzer.Testing;
-using Analyzer.Cli.Commands;
-using Analyzer.Diagnosis.Rules;
-using Analyzer.Pipeline;
 using Analyzer.Reporting;
 using Analyzer.Reporting.Document;
 using Analyzer.Reporting.Markdown;
@@ -15,8 +12,6 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class WindowsKeyingModuleAttemptTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static ReportDocument Analyse(string keyModule)
     {
         string directory = Directory.CreateTempSubdirectory("vpndiag-4653-").FullName;
@@ -28,7 +23,7 @@ public sealed class WindowsKeyingModuleAttemptTests
             + "<Data Name='FailureReason'>Negotiation timed out</Data><Data Name='MMAuthMethod'>%%8194</Data><Data Name='State'>%%8202</Data><Data Name='Role'>%%8205</Data>"
             + "<Data Name='MMImpersonationState'>%%8217</Data><Data Name='MMFilterID'>1</Data><Data Name='InitiatorCookie'>0102030405060708</Data><Data Name='ResponderCookie'>0000000000000000</Data>"
             + "</EventData></Event></Events>");
-        return BundleAnalysis.Run([path], Catalogue.Value).Document;
+        return BuiltInCatalogue.Analyze([path]).Document;
     }
 
     [Fact]

@@ -1,7 +1,4 @@
 using Analyzer.Testing;
-using Analyzer.Cli.Commands;
-using Analyzer.Diagnosis.Rules;
-using Analyzer.Pipeline;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -14,10 +11,8 @@ namespace Analyzer.Cli.Tests;
 /// </summary>
 public sealed class WindowsRasEventAttemptTests
 {
-    private static readonly Lazy<RuleSet> Catalogue = new(() => RuleSet.Load([RuleCatalogueLocation.BuiltInDirectory]));
-
     private static IReadOnlyList<ReportAttempt> Attempts(params string[] paths) =>
-        BundleAnalysis.Run(paths, Catalogue.Value).Document.Attempts;
+        BuiltInCatalogue.Analyze(paths).Document.Attempts;
 
     private static string Event(string provider, int id, string time, long recordId, params string[] data) =>
         "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='" + provider + "' /><EventID Qualifiers='0'>" + id
