@@ -67,6 +67,15 @@ public abstract class CaptureReader : IDisposable
     /// <summary>Packet records skipped because they were damaged or over the record limit.</summary>
     public long DamagedRecords { get; private protected set; }
 
+    /// <summary>
+    /// The file offset of a last record the end of the file cut short (a capture copied or written
+    /// out before it was finished): what followed it is missing. Null when the file ends cleanly.
+    /// </summary>
+    public long? EndCutAt { get; private protected set; }
+
+    /// <summary>The frame number the cut record would have had, when <see cref="EndCutAt"/> is set.</summary>
+    public long? EndCutFrame { get; private protected set; }
+
     private protected ByteWindow Window { get; }
 
     private protected AnalysisLimits Limits { get; }

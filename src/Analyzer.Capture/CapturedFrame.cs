@@ -9,7 +9,7 @@ namespace Analyzer.Capture;
 public readonly ref struct CapturedFrame
 {
     public CapturedFrame(long number, Timestamp time, LinkType linkType, int interfaceId, long originalLength,
-        ReadOnlySpan<byte> data, long fileOffset, string? comment = null)
+        ReadOnlySpan<byte> data, long fileOffset, string? comment = null, ulong packetId = 0)
     {
         Number = number;
         Time = time;
@@ -19,6 +19,7 @@ public readonly ref struct CapturedFrame
         Data = data;
         FileOffset = fileOffset;
         Comment = comment;
+        PacketId = packetId;
     }
 
     /// <summary>1-based, counted as Wireshark counts packet records.</summary>
@@ -41,6 +42,13 @@ public readonly ref struct CapturedFrame
 
     /// <summary>pcapng opt_comment, when the record has one (kept raw: untrusted text).</summary>
     public string? Comment { get; }
+
+    /// <summary>
+    /// The capturing tool's identity of the packet, 0 when it gave none: pcapng's epb_packetid, or the
+    /// PktGroupId and PktNumber of a pktmon comment. A host that records one packet at several of its
+    /// capture points (pktmon's components) gives every copy the same id.
+    /// </summary>
+    public ulong PacketId { get; }
 
     public bool IsTruncated => Data.Length < OriginalLength;
 }

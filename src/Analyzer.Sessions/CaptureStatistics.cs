@@ -33,6 +33,12 @@ public sealed class CaptureStatistics
     /// <summary>The first IKE message the snapshot length cut, when any was.</summary>
     public long? FirstIkeMessageCut { get; set; }
 
+    /// <summary>The file offset where the end of the file cut the last record short (the file was copied or written out unfinished); null when it ends cleanly.</summary>
+    public long? EndCutAt { get; set; }
+
+    /// <summary>The frame number of that cut record, when it was a packet record.</summary>
+    public long? EndCutFrame { get; set; }
+
     /// <summary>UDP/TCP/IP checksum failures among VPN datagrams (where the capture had real checksums).</summary>
     public long ChecksumErrors { get; set; }
 

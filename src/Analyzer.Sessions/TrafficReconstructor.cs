@@ -130,6 +130,8 @@ public sealed class TrafficReconstructor : IVpnTrafficSink
         statistics.SnapLength = summary.SnapLength > 0 ? summary.SnapLength : null;
         statistics.UndecodableFrames = summary.UndecodableFrames;
         statistics.ChecksumErrors = summary.ChecksumErrors;
+        statistics.EndCutAt = summary.EndCutAt;
+        statistics.EndCutFrame = summary.EndCutFrame;
 
         _ike.Complete(_model);
         _esp.Complete(_model);

@@ -44,6 +44,19 @@ public sealed partial class RedactionCorpusTests
         Assert.Contains(outputs.Document.Timeline, entry => entry.Text.Contains("ipv6-", StringComparison.Ordinal));
     }
 
+    /// <summary>The server's name in its CHAP Challenge (RFC 1994 §4.1) was shown as is in the PPP ladder.</summary>
+    [Fact]
+    public void A_chap_challenge_leaves_neither_the_authenticator_name_nor_the_user_name()
+    {
+        string capture = Path.Combine(RepoPaths.RequireShared("captures"), "john-samples", "lulu-password-pptp.pcap");
+        SkipUnless(File.Exists(capture), capture + " is not in ../shared");
+        Outputs outputs = Render([capture]);
+
+        // "pptpd" names the server in the Challenge; the user's name "lulu" stays in the file's own name, so it is not checked here.
+        AssertNoSecret(outputs, ["pptpd"]);
+        Assert.Contains(outputs.Document.Pptp.Connections.SelectMany(c => c.Ppp?.Packets ?? []), p => p.Code == "Challenge" && p.Summary.StartsWith("name ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_certificate_scenario_leaves_no_address_identity_or_certificate_name()
     {

@@ -80,6 +80,7 @@ internal sealed class PcapFileReader : CaptureReader
                     Report(offset, _frameNumber + 1, string.Create(CultureInfo.InvariantCulture,
                         $"record header cut short at end of file: {Window.Available} of {_recordHeaderLength} bytes"));
                     DamagedRecords++;
+                    (EndCutAt, EndCutFrame) = (offset, _frameNumber + 1);
                     Window.Skip(Window.Available);
                 }
 
@@ -122,6 +123,7 @@ internal sealed class PcapFileReader : CaptureReader
                 Report(offset, _frameNumber + 1, string.Create(CultureInfo.InvariantCulture,
                     $"last record cut short at end of file: {Window.Available - _recordHeaderLength} of {capturedLength} bytes"));
                 DamagedRecords++;
+                (EndCutAt, EndCutFrame) = (offset, _frameNumber + 1);
                 Window.Skip(Window.Available);
                 return false;
             }

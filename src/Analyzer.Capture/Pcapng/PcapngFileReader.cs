@@ -62,6 +62,7 @@ internal sealed class PcapngFileReader : CaptureReader
                 {
                     Report(offset, null, string.Create(CultureInfo.InvariantCulture,
                         $"{Window.Available} bytes after the last block are too few for a block header"));
+                    EndCutAt = offset;
                     Window.Skip(Window.Available);
                 }
 
@@ -142,6 +143,7 @@ internal sealed class PcapngFileReader : CaptureReader
                 Report(offset, IsPacketBlock(type) ? _frameNumber + 1 : null, string.Create(CultureInfo.InvariantCulture,
                     $"last block cut short at end of file: {Window.Available} of {length} bytes"));
                 DamagedRecords++;
+                (EndCutAt, EndCutFrame) = (offset, IsPacketBlock(type) ? _frameNumber + 1 : null);
                 Window.Skip(Window.Available);
                 return false;
             }
@@ -295,14 +297,15 @@ internal sealed class PcapngFileReader : CaptureReader
         }
 
         string? comment = null;
+        ulong packetId = 0;
         int padded = (int)Math.Min(((long)captured + 3) & ~3L, rest.Length);
         if (rest.Length > padded)
         {
-            comment = ReadComment(rest[padded..], offset + 28 + padded);
+            comment = ReadOptions(rest[padded..], offset + 28 + padded, out packetId);
         }
 
         frame = new CapturedFrame(_frameNumber, description.ToTimestamp(units), description.LinkType, (int)interfaceId,
-            original, rest[..(int)captured], offset, comment);
+            original, rest[..(int)captured], offset, comment, packetId);
         return true;
     }
 
@@ -354,13 +357,20 @@ internal sealed class PcapngFileReader : CaptureReader
         return false;
     }
 
+    /// <summary>
+    /// The packet's comment and its identity: epb_packetid (draft-ietf-opsawg-pcapng §4.3.1: one
+    /// packet seen at several capture points keeps one id; etl2pcapng writes pktmon's PktGroupId
+    /// there), or the group and number a pktmon comment names (<see cref="PktmonComment"/>).
+    /// </summary>
     /// <param name="optionsOffset">File offset of the options, for the warning when the comment is cut.</param>
-    private string? ReadComment(ReadOnlySpan<byte> options, long optionsOffset)
+    private string? ReadOptions(ReadOnlySpan<byte> options, long optionsOffset, out ulong packetId)
     {
+        packetId = 0;
+        string? comment = null;
         var reader = new PcapngOptionReader(options, _bigEndian);
         while (reader.TryRead(out ushort code, out ReadOnlySpan<byte> value))
         {
-            if (code == PcapngOptionReader.Comment)
+            if (code == PcapngOptionReader.Comment && comment is null)
             {
                 int length = Math.Min(value.Length, Limits.MaxStringLength);
                 if (length < value.Length && !_reportedLongComment)
@@ -370,11 +380,20 @@ internal sealed class PcapngFileReader : CaptureReader
                         $"packet comment of {value.Length} bytes cut to the {Limits.MaxStringLength}-byte string limit; later cuts in this file are not reported"));
                 }
 
-                return Encoding.UTF8.GetString(value[..length]);
+                comment = Encoding.UTF8.GetString(value[..length]);
+            }
+            else if (code == PcapngOptionReader.PacketId && value.Length == 8 && packetId == 0)
+            {
+                packetId = Read64(value);
             }
         }
 
-        return null;
+        if (comment is not null && PktmonComment.TryReadPacketId(comment, out ulong pktmonId))
+        {
+            packetId = pktmonId;
+        }
+
+        return comment;
     }
 
     /// <summary>

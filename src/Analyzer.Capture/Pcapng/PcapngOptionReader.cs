@@ -11,6 +11,9 @@ internal ref struct PcapngOptionReader
     public const ushort EndOfOptions = 0;
     public const ushort Comment = 1;
 
+    /// <summary>epb_packetid: a 64-bit id shared by the copies of one packet seen at several capture points.</summary>
+    public const ushort PacketId = 5;
+
     private readonly ReadOnlySpan<byte> _options;
     private readonly bool _bigEndian;
     private int _offset;

@@ -13,6 +13,7 @@ namespace Analyzer.Capture.Pcapng;
 public sealed class PcapngWriter : IDisposable
 {
     private const ushort OptionComment = 1;
+    private const ushort OptionEpbPacketId = 5;
     private const ushort OptionShbUserApplication = 4;
     private const ushort OptionIfName = 2;
     private const ushort OptionIfTsResol = 9;
@@ -81,13 +82,16 @@ public sealed class PcapngWriter : IDisposable
         return _interfaces.Count - 1;
     }
 
-    /// <summary>An Enhanced Packet Block. <paramref name="originalLength"/> defaults to the data's length.</summary>
-    public void WritePacket(int interfaceId, Timestamp time, ReadOnlySpan<byte> data, long originalLength = -1, string? comment = null)
+    /// <summary>
+    /// An Enhanced Packet Block. <paramref name="originalLength"/> defaults to the data's length;
+    /// <paramref name="packetId"/>, when given, is written as epb_packetid (what etl2pcapng writes for pktmon's PktGroupId).
+    /// </summary>
+    public void WritePacket(int interfaceId, Timestamp time, ReadOnlySpan<byte> data, long originalLength = -1, string? comment = null, ulong? packetId = null)
     {
         (byte resolution, long offsetSeconds) = _interfaces[interfaceId];
         ulong units = ToUnits(time.UnixNanoseconds - (offsetSeconds * 1_000_000_000L), resolution);
         int padded = (data.Length + 3) & ~3;
-        int optionsLength = OptionLength(comment);
+        int optionsLength = OptionLength(comment) + (packetId is null ? 0 : 12);
         int length = 12 + 20 + padded + optionsLength + (optionsLength > 0 ? 4 : 0);
         Span<byte> block = Begin(6, length);
         Write32(block[8..], (uint)interfaceId);
@@ -98,6 +102,14 @@ public sealed class PcapngWriter : IDisposable
         data.CopyTo(block[28..]);
         block.Slice(28 + data.Length, padded - data.Length).Clear();
         int position = WriteOption(block, 28 + padded, OptionComment, comment);
+        if (packetId is ulong id)
+        {
+            Write16(block[position..], OptionEpbPacketId);
+            Write16(block[(position + 2)..], 8);
+            Write64(block[(position + 4)..], id);
+            position += 12;
+        }
+
         End(block, position, length);
     }
 

@@ -115,6 +115,18 @@ public static class BundleCollector
                 throw new InputException($"{display}: permission denied");
             }
 
+            if (kind == InputKind.Unknown && IsEmpty(file))
+            {
+                // An empty file (a capture never written to, an export that failed) is named as such, not as an unknown format.
+                if (strict)
+                {
+                    throw new InputException($"{display}: offset 0x0: empty file (0 bytes): nothing to read");
+                }
+
+                diagnostics.Add(new InputDiagnostic(display, 0, null, "skipped: empty file (0 bytes)", DiagnosticSeverity.Info));
+                continue;
+            }
+
             if (kind == InputKind.Unknown)
             {
                 if (strict)
@@ -131,5 +143,17 @@ public static class BundleCollector
         }
 
         return new TicketBundle(name, inputs, diagnostics, temporaryDirectory);
+    }
+
+    private static bool IsEmpty(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length == 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

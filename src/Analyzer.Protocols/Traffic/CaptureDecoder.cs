@@ -72,6 +72,8 @@ public static class CaptureDecoder
         summary.Format = reader.Kind;
         summary.Compressed = reader.IsCompressed;
         summary.DamagedRecords = reader.DamagedRecords;
+        summary.EndCutAt = reader.EndCutAt;
+        summary.EndCutFrame = reader.EndCutFrame;
         summary.Diagnostics += diagnostics.Count;
         return summary;
     }

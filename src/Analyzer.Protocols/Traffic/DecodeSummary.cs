@@ -26,6 +26,12 @@ public sealed class DecodeSummary
     /// <summary>Packets dropped as the second copy of one a forwarding host captured on two interfaces (<see cref="InterfaceEchoFilter"/>).</summary>
     public long InterfaceEchoes { get; internal set; }
 
+    /// <summary>The file offset where the end of the file cut the last record short; null when the file ends cleanly.</summary>
+    public long? EndCutAt { get; internal set; }
+
+    /// <summary>The frame number of that cut record, when it was a packet record.</summary>
+    public long? EndCutFrame { get; internal set; }
+
     /// <summary>The longest frame snaplen cut: every cut frame stops at the snapshot length, so this is it (0 when none was cut).</summary>
     public int SnapLength { get; internal set; }
 

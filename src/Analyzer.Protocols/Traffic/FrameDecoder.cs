@@ -32,6 +32,7 @@ internal sealed class FrameDecoder : IDisposable
     private readonly FragmentReassembler _reassembler;
     private readonly InterfaceEchoFilter _echoes = new();
     private int _echoInterface;
+    private ulong _packetId;
     private byte[] _reassembled = ArrayPool<byte>.Shared.Rent(PendingDatagram.MaxDatagramLength + 256);
     private int _reportedUndecodable;
     private bool _reportedReassemblyLimit;
@@ -73,6 +74,7 @@ internal sealed class FrameDecoder : IDisposable
         var frameRef = new FrameRef(_input.Index, frame.Number, frame.Time);
         ReadOnlySpan<byte> data = frame.Data;
         _echoInterface = EchoInterface(frame.LinkType, frame.InterfaceId, data);
+        _packetId = frame.PacketId;
         NetworkLayer layer = LinkLayerReader.Locate(frame.LinkType, data, out int offset);
         switch (layer)
         {
@@ -120,6 +122,13 @@ internal sealed class FrameDecoder : IDisposable
                 $"{_echoes.Echoes} packet(s) appear twice, on two interfaces of this capture moments apart (a host forwarding between them): each is read once (the first copy left out is frame {_echoes.FirstEcho})"),
                 DiagnosticSeverity.Info);
         }
+
+        if (_echoes.SameIdCopies > 0)
+        {
+            Report(null, _echoes.FirstSameIdCopy, string.Create(CultureInfo.InvariantCulture,
+                $"{_echoes.SameIdCopies} packet(s) were recorded more than once by the capturing host, at several of its capture points under one packet id (as Windows pktmon records a packet at each component it passes): each is read once (the first copy left out is frame {_echoes.FirstSameIdCopy})"),
+                DiagnosticSeverity.Info);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -146,7 +155,7 @@ internal sealed class FrameDecoder : IDisposable
             packet = packet[..header.TotalLength];
         }
 
-        if (!_inside && _echoes.IsEcho(_echoInterface, frame, packet, v6))
+        if (!_inside && _echoes.IsEcho(_echoInterface, frame, packet, v6, _packetId))
         {
             Summary.InterfaceEchoes++;
             return;

@@ -10,6 +10,10 @@ namespace Analyzer.Protocols.Traffic;
 /// datagram (addresses, IP id, payload) on another interface within a moment: it is recognised here,
 /// counted, and not delivered. A copy on the same interface is never an echo (a real retransmission
 /// or duplicate), nor is a packet a NAT rewrote (other addresses: two vantage points in one file).
+/// A capturing tool that names its packets (pcapng epb_packetid; Windows pktmon, which records one
+/// packet at each component it passes, on one interface or, converted by etl2pcapng, one interface
+/// per component) makes the copies certain: the same id and the same datagram within a moment is
+/// one packet seen again, on whichever interface, and is counted apart (<see cref="SameIdCopies"/>).
 /// </summary>
 internal sealed class InterfaceEchoFilter
 {
@@ -28,6 +32,7 @@ internal sealed class InterfaceEchoFilter
 
     private readonly long[] _keys = new long[Remembered];
     private readonly int[] _interfaces = new int[Remembered];
+    private readonly ulong[] _packetIds = new ulong[Remembered];
     private readonly Timestamp[] _times = new Timestamp[Remembered];
     private int _next;
     private int _count;
@@ -41,8 +46,17 @@ internal sealed class InterfaceEchoFilter
     /// <summary>The first frame dropped as an echo, for the note.</summary>
     public long? FirstEcho { get; private set; }
 
-    /// <summary>True when <paramref name="packet"/> (an IP packet, header first) is another interface's copy of one just seen.</summary>
-    public bool IsEcho(int interfaceId, FrameRef frame, ReadOnlySpan<byte> packet, bool v6)
+    /// <summary>Packets dropped as a copy the capturing tool itself named as such (same packet id).</summary>
+    public long SameIdCopies { get; private set; }
+
+    /// <summary>The first frame dropped as a same-id copy, for the note.</summary>
+    public long? FirstSameIdCopy { get; private set; }
+
+    /// <summary>
+    /// True when <paramref name="packet"/> (an IP packet, header first) is another interface's copy
+    /// of one just seen, or a copy carrying the same non-zero <paramref name="packetId"/>.
+    /// </summary>
+    public bool IsEcho(int interfaceId, FrameRef frame, ReadOnlySpan<byte> packet, bool v6, ulong packetId = 0)
     {
         // Interface keys are any int (a hash for cooked captures): the first is remembered by a flag.
         if (!_anySeen)
@@ -56,6 +70,20 @@ internal sealed class InterfaceEchoFilter
         }
 
         long key = Fingerprint(packet, v6);
+        if (packetId != 0)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_packetIds[i] == packetId && _keys[i] == key && frame.Time.UnixNanoseconds - _times[i].UnixNanoseconds is >= 0 and <= WindowNanoseconds)
+                {
+                    // The original stays remembered: pktmon records a packet at many components.
+                    SameIdCopies++;
+                    FirstSameIdCopy ??= frame.Frame;
+                    return true;
+                }
+            }
+        }
+
         if (_severalInterfaces)
         {
             for (int i = 0; i < _count; i++)
@@ -73,6 +101,7 @@ internal sealed class InterfaceEchoFilter
 
         _keys[_next] = key;
         _interfaces[_next] = interfaceId;
+        _packetIds[_next] = packetId;
         _times[_next] = frame.Time;
         _next = (_next + 1) % Remembered;
         _count = Math.Min(_count + 1, Remembered);

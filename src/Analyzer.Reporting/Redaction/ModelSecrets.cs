@@ -51,6 +51,7 @@ internal static class ModelSecrets
                 foreach (L2tpSession session in tunnel.Sessions)
                 {
                     pseudonyms.Learn(SecretKind.User, session.Ppp?.UserName);
+                    pseudonyms.Learn(SecretKind.Host, session.Ppp?.AuthenticatorName);
                 }
             }
 
@@ -59,6 +60,7 @@ internal static class ModelSecrets
                 pseudonyms.Learn(SecretKind.Host, connection.ClientHostName);
                 pseudonyms.Learn(SecretKind.Host, connection.ServerHostName);
                 pseudonyms.Learn(SecretKind.User, connection.Ppp?.UserName);
+                pseudonyms.Learn(SecretKind.Host, connection.Ppp?.AuthenticatorName);
             }
         }
 

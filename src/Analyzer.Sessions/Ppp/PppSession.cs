@@ -25,6 +25,12 @@ public sealed class PppSession
 
     public string? UserName { get; set; }
 
+    /// <summary>
+    /// The name the authenticator sends in its CHAP/MS-CHAP Challenge (RFC 1994 §4.1: the server's
+    /// own name, a host name); kept so that redaction knows it as a name to replace.
+    /// </summary>
+    public string? AuthenticatorName { get; set; }
+
     /// <summary>LCP reached Opened in both directions.</summary>
     public bool LcpOpened { get; set; }
 

@@ -64,6 +64,10 @@ public sealed partial class PppSessionTracker
                 {
                     Session.UserName = name;
                 }
+                else if (packet.Code == 1 && !fromClient && name.Length > 0)
+                {
+                    Session.AuthenticatorName ??= name;
+                }
 
                 return "name " + name;
             case 3:
