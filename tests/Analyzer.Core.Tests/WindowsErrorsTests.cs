@@ -88,4 +88,22 @@ public sealed class WindowsErrorsTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(691, ErrorStage.PppAuth, ErrorSide.Server)]          // credentials refused by the server
+    [InlineData(809, ErrorStage.IkeReachability, ErrorSide.Unknown)] // no answer: the path or the server
+    [InlineData(734, ErrorStage.PppLcp, ErrorSide.Unknown)]          // LCP terminated
+    [InlineData(741, ErrorStage.PppIpcp, ErrorSide.Client)]          // MPPE this end lacks: CCP, nearest stage ppp-ipcp
+    [InlineData(742, ErrorStage.PppIpcp, ErrorSide.Server)]          // MPPE the remote end lacks
+    [InlineData(789, ErrorStage.Phase1Auth, ErrorSide.Unknown)]      // IPsec initial negotiation failed
+    [InlineData(13801, ErrorStage.Phase1Auth, ErrorSide.Unknown)]    // the IKE column: credentials, either end's certificate
+    [InlineData(13813, ErrorStage.IkeReachability, ErrorSide.Unknown)] // the IKE column: no response
+    [InlineData(13825, ErrorStage.Phase1Proposal, ErrorSide.Unknown)]  // the IKE column: no policy
+    [InlineData(600, ErrorStage.Unplaced, ErrorSide.Unknown)]        // pending: no stage
+    [InlineData(4711, ErrorStage.Unplaced, ErrorSide.Unknown)]       // unknown
+    public void The_error_table_places_a_ras_or_ike_code_in_a_connection_stage_and_a_side(long code, ErrorStage stage, ErrorSide side)
+    {
+        Assert.Equal(stage, WindowsErrors.Stage(code));
+        Assert.Equal(side, WindowsErrors.Side(code));
+    }
 }

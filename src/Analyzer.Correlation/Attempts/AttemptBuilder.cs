@@ -57,6 +57,9 @@ public static class AttemptBuilder
             MessageMerger.Merge(attempt, windows);
         }
 
+        // xl2tpd's lines by the peer they name, once every attempt knows its ends.
+        L2tpLogJoin.Attach(events, captured.Concat(logOnly).Distinct().ToList(), set, (attempt, record) => Add(attempt, record, set));
+
         set.Attempts.AddRange(captured.Concat(tunnelOnly).Concat(logOnly).Distinct().OrderBy(a => a.Start).ThenBy(a => a.InitiatorSpi));
         foreach (ConnectionAttempt attempt in set.Attempts)
         {
@@ -238,6 +241,7 @@ public static class AttemptBuilder
                 {
                     InitiatorSpi = cookie,
                     ResponderSpi = normalized.ResponderCookie ?? 0,
+                    IkeVersion = KeyingModuleVersion(normalized),
                     Start = record.Time ?? default,
                     Client = normalized.RemoteAddress is NetAddress remote ? new NetEndpoint(remote, normalized.RemotePort ?? 500) : null,
                     Server = normalized.LocalAddress is NetAddress local ? new NetEndpoint(local, normalized.LocalPort ?? 500) : null,
@@ -266,6 +270,19 @@ public static class AttemptBuilder
             attempt.Start = record.Time ?? attempt.Start;
         }
     }
+
+    /// <summary>
+    /// The IKE version a Windows IPsec audit event's keying module names where the export rendered it
+    /// ("IKEv1", "IKEv2"); an unrendered message-table id (%%8222) or AuthIP (Microsoft's own keying
+    /// protocol) names none, and the attempt reads "IKE (version unknown)".
+    /// </summary>
+    private static int? KeyingModuleVersion(NormalizedEvent normalized) =>
+        normalized.Fields.GetValueOrDefault("keyModule")?.Trim() switch
+        {
+            string text when text.Equals("IKEv1", StringComparison.OrdinalIgnoreCase) => 1,
+            string text when text.Equals("IKEv2", StringComparison.OrdinalIgnoreCase) => 2,
+            _ => null,
+        };
 
     /// <summary>When the given capture first saw the attempt's IKE SA.</summary>
     private static Timestamp FirstSeen(ConnectionAttempt attempt, int input)

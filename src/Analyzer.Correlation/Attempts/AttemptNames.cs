@@ -73,12 +73,14 @@ public static class AttemptNames
         SideBasis.ClientRejected => "the client rejected the server's answer",
         SideBasis.ClientCleared => "the client's L2TP cleared the call (it sent the CDN/StopCCN)",
         SideBasis.ServerCleared => "the server's L2TP cleared the call (it sent the CDN/StopCCN)",
+        SideBasis.WindowsErrorBlamesClient => "the client's Windows error code names its own certificate, setting or refusal",
         _ => "",
     };
 
     /// <summary>"IKEv1 Main Mode", "IKEv2", or "no IKE".</summary>
-    public static string Ike(int? version, IkeExchangeKind phase1) => version switch
+    public static string Ike(int? version, IkeExchangeKind phase1, bool ikeSeen = false) => version switch
     {
+        null when ikeSeen => "IKE (version unknown)",
         null => "no IKE",
         2 => "IKEv2",
         _ => phase1 switch
@@ -90,7 +92,7 @@ public static class AttemptNames
     };
 
     /// <summary>The mode alone, as the JSON's <c>ike.mode</c>: "main", "aggressive", "ike-sa-init".</summary>
-    public static string? Mode(int? version, IkeExchangeKind phase1) => version is null ? null : phase1 switch
+    public static string? Mode(int? version, IkeExchangeKind phase1, bool ikeSeen = false) => version is null ? ikeSeen ? "unknown" : null : phase1 switch
     {
         IkeExchangeKind.MainMode => "main",
         IkeExchangeKind.AggressiveMode => "aggressive",

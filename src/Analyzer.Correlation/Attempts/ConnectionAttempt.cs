@@ -35,6 +35,13 @@ public sealed class ConnectionAttempt
 
     public ulong ResponderSpi { get; set; }
 
+    /// <summary>
+    /// IKE ran, whether or not its version is known: a capture's SA, or a log record with the IKE
+    /// cookie (a Windows 4653 whose keying module is an unrendered message-table id names no version),
+    /// or an IKE daemon's log lines.
+    /// </summary>
+    public bool IkeSeen => IkeVersion is not null || InitiatorSpi != 0 || Records.Exists(r => r.Provider is "charon" or "pluto");
+
     public List<AttemptView> Views { get; } = [];
 
     /// <summary>Each IKE message once, in time order, with where it was seen.</summary>

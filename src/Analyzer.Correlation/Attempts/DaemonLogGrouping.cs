@@ -163,18 +163,22 @@ internal static class DaemonLogGrouping
     /// <summary>
     /// A charon line written without <c>ike_name</c> (syslog's default) or a pluto line without a state
     /// serial names no IKE SA: its daemon process stands in, so such a log still yields attempts (its
-    /// IKE SAs in one, where the log cannot tell them apart). xl2tpd and pppd lines join attempts by time.
+    /// IKE SAs in one, where the log cannot tell them apart). A Windows RAS event's dial stands in the
+    /// same way (<see cref="WindowsRasFailure.Scope"/>). xl2tpd and pppd lines join attempts by time.
     /// </summary>
     private static string? ProcessScope(EventRecord record) =>
-        record.Provider is "charon" or "pluto" && record.Normalized is not null ? "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "") : null;
+        record.Provider is "charon" or "pluto" && record.Normalized is not null ? "pid:" + record.Provider + "/" + (record.GetData("pid") ?? "")
+        : WindowsRasFailure.IsRas(record) ? WindowsRasFailure.Scope(record) : null;
 
     private static ConnectionAttempt New(List<EventRecord> group, ulong? spi, bool logsOnly)
     {
         // The remote end of the log's first line naming one: the client in a responder's log, the server in an initiator's.
+        // A daemon that logs no port spoke IKE on 500; a RAS event's protocol is not known, so neither is its port (0: none shown).
+        ushort port = group.TrueForAll(WindowsRasFailure.IsRas) ? (ushort)0 : (ushort)500;
         NormalizedEvent? addressed = group.Select(r => r.Normalized).FirstOrDefault(n => n?.RemoteAddress is not null);
-        NetEndpoint? remote = addressed?.RemoteAddress is NetAddress peer ? new NetEndpoint(peer, addressed.RemotePort ?? 500) : null;
+        NetEndpoint? remote = addressed?.RemoteAddress is NetAddress peer ? new NetEndpoint(peer, addressed.RemotePort ?? port) : null;
         NetEndpoint? local = group.Select(r => r.Normalized).FirstOrDefault(n => n?.LocalAddress is not null) is { LocalAddress: NetAddress own } named
-            ? new NetEndpoint(own, named.LocalPort ?? 500) : null;
+            ? new NetEndpoint(own, named.LocalPort ?? port) : null;
         bool initiator = LogRole.IsInitiator(group) && !LogRole.IsResponder(group);
         string? mode = group.Select(r => r.Normalized?.Fields.GetValueOrDefault("mode")).FirstOrDefault(m => m is "Main" or "Aggressive" or "IKE");
         return new ConnectionAttempt

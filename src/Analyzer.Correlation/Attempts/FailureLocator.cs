@@ -45,11 +45,14 @@ internal static class FailureLocator
     {
         int lastPassed = attempt.Stages.FindLastIndex(s => s.Outcome == StageOutcome.Passed);
         int firstFailed = attempt.Stages.FindIndex(s => s.Outcome == StageOutcome.Failed);
+        bool rasOnly = WindowsRasFailure.OnlyRas(attempt);
         for (int i = 0; i < attempt.Stages.Count; i++)
         {
             StageVerdict stage = attempt.Stages[i];
             int later = firstFailed >= 0 && (lastPassed < 0 || firstFailed < lastPassed) ? firstFailed : lastPassed;
             bool withoutIke = attempt.IkeVersion is null && attempt.L2tpTunnels.Count > 0 && stage.Stage <= AttemptStage.Esp;
+            // RAS events name the failing stage only: the stages before it stay open (SSTP has no IKE, IKEv2 no PPP).
+            withoutIke |= rasOnly;
             if (i < later && !withoutIke && stage.Outcome is StageOutcome.Unknown or StageOutcome.NotReached)
             {
                 // A later stage was reached: this one passed (a log line, or ESP, shows what the captures did not).
@@ -62,6 +65,11 @@ internal static class FailureLocator
                 stage.Evidence.Clear();
             }
             else if (i > 0 && stage.Outcome == StageOutcome.NotReached && attempt.Stages[i - 1].Outcome is StageOutcome.Unknown or StageOutcome.Passed)
+            {
+                stage.Outcome = StageOutcome.Unknown;
+            }
+
+            if (rasOnly && i < firstFailed && stage.Outcome == StageOutcome.NotReached)
             {
                 stage.Outcome = StageOutcome.Unknown;
             }

@@ -95,8 +95,8 @@ internal static class LogNegotiations
             if (negotiations.Any(n => n != alone && !n.Inputs.Overlaps(alone.Inputs) && Overlap(n, alone)))
             {
                 alone.Members[0].Match = new AttemptEvidence(EvidenceKind.Inferred,
-                    "not joined with the other logs: no SPIs or lines in common, and the ends it names (" + (alone.Client?.ToString() ?? "?") + " to " + (alone.Server?.ToString() ?? "?")
-                    + ") do not match theirs; a log with SPIs ('ike 2' and up) or addresses decides");
+                    // No addresses in the text: a view's match text is not redacted as an address field is (the attempt's client and server columns show them).
+                    "not joined with the other logs: no SPIs or lines in common, and the ends it names do not match theirs; a log with SPIs ('ike 2' and up) or addresses decides");
             }
         }
 

@@ -41,6 +41,12 @@ internal static class LogSide
             return failed.Stage == AttemptStage.PppAuth ? (AttemptSide.Server, SideBasis.ServerRejected) : (AttemptSide.Unknown, SideBasis.None);
         }
 
+        if (WindowsRasFailure.TryStage(normalized, out AttemptStage rasStage))
+        {
+            // The Windows error code blames a side whoever logged it (691 is the server's refusal in the client's event too).
+            return WindowsRasFailure.Side(normalized, record, rasStage);
+        }
+
         bool responder = LogRole.IsResponder(attempt.Records.Where(r => r.InputIndex == record.InputIndex));
         bool initiator = LogRole.IsInitiator(attempt.Records.Where(r => r.InputIndex == record.InputIndex));
         bool gaveUp = normalized.Signal == DaemonSignal.GiveUp || normalized.Outcome == "retried"

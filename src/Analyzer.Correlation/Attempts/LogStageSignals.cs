@@ -76,6 +76,12 @@ internal static class LogStageSignals
             return true;
         }
 
+        if (WindowsRasFailure.TryStage(normalized, out stage))
+        {
+            outcome = StageOutcome.Failed;
+            return true;
+        }
+
         if (normalized.Kind == WindowsMainModeFailure.Kind)
         {
             (stage, outcome) = (WindowsMainModeFailure.Stage(normalized), StageOutcome.Failed);

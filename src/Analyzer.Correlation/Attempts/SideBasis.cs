@@ -31,4 +31,6 @@ public enum SideBasis : byte
     ClientCleared,
     /// <summary>The server's L2TP (LNS) cleared the call or tunnel (CDN/StopCCN it sent).</summary>
     ServerCleared,
+    /// <summary>A Windows error code that names the client's own lack (no certificate, no encryption this end needs) or its refusal of the server.</summary>
+    WindowsErrorBlamesClient,
 }

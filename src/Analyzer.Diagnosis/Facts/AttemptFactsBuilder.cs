@@ -31,7 +31,7 @@ internal static class AttemptFactsBuilder
                 Server = attempt.Server?.ToString() ?? "",
                 ClientAddress = attempt.Client?.Address.ToString() ?? "",
                 ServerAddress = attempt.Server?.Address.ToString() ?? "",
-                Ike = AttemptNames.Ike(attempt.IkeVersion, attempt.Phase1),
+                Ike = AttemptNames.Ike(attempt.IkeVersion, attempt.Phase1, attempt.IkeSeen),
                 IkeVersion = attempt.IkeVersion ?? 0,
                 IkeReachability = Outcome(attempt, AttemptStage.IkeReachability),
                 Phase1Proposal = Outcome(attempt, AttemptStage.Phase1Proposal),

@@ -38,9 +38,9 @@ internal static class AttemptsSection
                 Ike = new ReportAttemptIke
                 {
                     Version = attempt.IkeVersion,
-                    Mode = AttemptNames.Mode(attempt.IkeVersion, attempt.Phase1),
-                    InitiatorSpi = attempt.IkeVersion is null ? null : ReportNames.Cookie(attempt.InitiatorSpi),
-                    ResponderSpi = attempt.IkeVersion is null || attempt.ResponderSpi == 0 ? null : ReportNames.Cookie(attempt.ResponderSpi),
+                    Mode = AttemptNames.Mode(attempt.IkeVersion, attempt.Phase1, attempt.IkeSeen),
+                    InitiatorSpi = attempt.IkeSeen ? ReportNames.Cookie(attempt.InitiatorSpi) : null,
+                    ResponderSpi = !attempt.IkeSeen || attempt.ResponderSpi == 0 ? null : ReportNames.Cookie(attempt.ResponderSpi),
                 },
                 Views = attempt.Views.Select(v => new ReportAttemptView(context.InputName(v.InputIndex), v.Role,
                     v.Match is AttemptEvidence match ? new ReportViewMatch(AttemptNames.Kind(match.Kind), match.Text) : null)).ToList(),

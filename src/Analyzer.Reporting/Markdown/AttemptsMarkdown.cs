@@ -41,6 +41,8 @@ internal sealed class AttemptsMarkdown : IMarkdownSection
 
     internal static string IkeLabel(ReportAttemptIke ike) => ike.Version switch
     {
+        // A log shows IKE ran (a Windows 4653's cookies) without naming its version.
+        null when ike.Mode == "unknown" => "IKE (version unknown)",
         null => "none",
         int version => "IKEv" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + (ike.Mode is "main" or "aggressive" ? " " + ike.Mode : ""),
     };

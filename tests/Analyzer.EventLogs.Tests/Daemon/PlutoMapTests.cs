@@ -135,6 +135,23 @@ public sealed class PlutoMapTests
     }
 
     [Fact]
+    public void An_ikev2_initiator_names_its_peer_in_the_ike_sa_init_request_line()
+    {
+        // Wording of a public Libreswan 4.x client log ("sent IKE_SA_INIT request to 35.81.211.175:500"), address changed.
+        NormalizedEvent normalized = One("\"Tunnel1\" #1: sent IKE_SA_INIT request to 192.0.2.1:500").Normalized!;
+        Assert.Equal("pluto-ike-initiating", normalized.Kind);
+        Assert.Equal("192.0.2.1", normalized.RemoteAddress?.ToString());
+        Assert.Equal((ushort)500, normalized.RemotePort);
+    }
+
+    [Fact]
+    public void An_ikev1_initiator_line_names_no_peer()
+    {
+        NormalizedEvent normalized = One("\"l2tp-client\" #1: initiating IKEv1 Main Mode connection").Normalized!;
+        Assert.Null(normalized.RemoteAddress);
+    }
+
+    [Fact]
     public void Unknown_pluto_wording_is_kept_without_a_kind()
     {
         EventRecord record = One("\"l2tp-psk\"[1] 198.51.100.20 #1: some wording no Libreswan release ever logged");
