@@ -1,4 +1,5 @@
 using Analyzer.Testing;
+using Analyzer.Reporting;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -56,6 +57,16 @@ public sealed class WindowsRasEventAttemptTests
         Assert.True(attempts.Count >= 2, "two 20271 records, two attempts");
         Assert.Contains(attempts, a => a.Client == "198.51.100.20" && a.FailedStage == "ppp-auth" && a.Side == "server");
         Assert.Contains(attempts, a => a.Client == "192.0.2.77");
+    }
+
+    [Fact]
+    public void A_ras_attempt_from_events_alone_reads_ike_not_logged_in_the_attempts_table_rather_than_none()
+    {
+        ReportDocument document = BuiltInCatalogue.Analyze(Path.Combine(RepoPaths.Samples, "events", "ras-server", "server-system.xml")).Document;
+        string row = Analyzer.Reporting.Markdown.MarkdownReportWriter.ToMarkdown(document).Split('\n').First(line => line.StartsWith("| A1 |", StringComparison.Ordinal));
+
+        Assert.Contains("| not logged |", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("| none |", row, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed class AttemptsMarkdown : IMarkdownSection
                 a.Id,
                 MarkdownText.Cell(a.Start),
                 MarkdownText.Escape((a.Client ?? "?") + " → " + (a.Server ?? "?")),
-                MarkdownText.Escape(IkeLabel(a.Ike)),
+                MarkdownText.Escape(IkeLabel(a)),
                 MarkdownText.Cell(a.Reached),
                 MarkdownText.Cell(a.FailedStage),
                 a.FailedStage is null ? "—" : MarkdownText.Escape(a.Side),
@@ -39,11 +39,13 @@ internal sealed class AttemptsMarkdown : IMarkdownSection
             MaxRows);
     }
 
-    internal static string IkeLabel(ReportAttemptIke ike) => ike.Version switch
+    internal static string IkeLabel(ReportAttempt attempt) => attempt.Ike.Version switch
     {
         // A log shows IKE ran (a Windows 4653's cookies) without naming its version.
-        null when ike.Mode == "unknown" => "IKE (version unknown)",
+        null when attempt.Ike.Mode == "unknown" => "IKE (version unknown)",
+        // Only a capture can show that no IKE ran; a RAS event alone does not say which tunnel it used.
+        null when attempt.Views.All(v => v.Role == "log") => "not logged",
         null => "none",
-        int version => "IKEv" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + (ike.Mode is "main" or "aggressive" ? " " + ike.Mode : ""),
+        int version => "IKEv" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + (attempt.Ike.Mode is "main" or "aggressive" ? " " + attempt.Ike.Mode : ""),
     };
 }
