@@ -82,12 +82,8 @@ internal static class FindingsSection
     {
         const string Recapture = "Capture again with whole packets (tcpdump -s 0, or Wireshark's default snapshot length).";
         return blindness is null ? verdict
-            : verdict.Severity == "ok"
-                ? new ReportVerdict("warning", null, "The capture cannot show IKE payloads",
-                    blindness + " No failure was found, but these inputs cannot show one.", Recapture)
-            : verdict.Severity == "info"
-                ? verdict with { Severity = "warning", Sentence = verdict.Sentence + " " + blindness, FirstAction = Recapture }
-                : verdict with { Sentence = verdict.Sentence + " " + blindness };
+            : VerdictCaveat.Add(verdict, blindness, "The capture cannot show IKE payloads",
+                "No failure was found, but these inputs cannot show one.", Recapture, raisesInfo: true);
     }
 
     /// <summary>

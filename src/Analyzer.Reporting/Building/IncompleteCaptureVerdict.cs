@@ -17,10 +17,8 @@ internal static class IncompleteCaptureVerdict
     {
         string? missing = Missing(context);
         return missing is null ? verdict
-            : verdict.Severity == "ok"
-                ? new ReportVerdict("warning", null, "A capture is incomplete",
-                    missing + " No failure was found in what the inputs hold, but what is missing cannot be checked.", CopyAgain)
-                : verdict with { Sentence = verdict.Sentence + " " + missing };
+            : VerdictCaveat.Add(verdict, missing, "A capture is incomplete",
+                "No failure was found in what the inputs hold, but what is missing cannot be checked.", CopyAgain, raisesInfo: false);
     }
 
     /// <summary>One sentence per incomplete capture, from its typed statistics; null when none is.</summary>
