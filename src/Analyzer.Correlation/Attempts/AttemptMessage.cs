@@ -13,7 +13,7 @@ public sealed class AttemptMessage
     public required IkeMessage First { get; init; }
 
     /// <summary>Every frame that carried this message, in every view (retransmissions included).</summary>
-    public List<FrameRef> Frames { get; } = [];
+    public List<FrameRef> Frames { get; } = new(1);
 
     /// <summary>How often the sender sent it: the largest count of copies in any one capture.</summary>
     public int Sends { get; set; } = 1;

@@ -57,7 +57,7 @@ public sealed class ConnectionAttempt
     public List<EventRecord> Records { get; } = [];
 
     /// <summary>Every stage in order (see <see cref="AttemptStage"/>).</summary>
-    public List<StageVerdict> Stages { get; } = Enum.GetValues<AttemptStage>().Select(s => new StageVerdict(s)).ToList();
+    public List<StageVerdict> Stages { get; } = NewStages();
 
     public AttemptStage? FailedStage { get; set; }
 
@@ -75,7 +75,44 @@ public sealed class ConnectionAttempt
     public AttemptStage? FurthestPassed =>
         Stages.LastOrDefault(s => s.Outcome == StageOutcome.Passed)?.Stage;
 
-    public IEnumerable<IkeSa> Sas => Views.Select(v => v.Sa).OfType<IkeSa>();
+    public IEnumerable<IkeSa> Sas => SasOf(Views);
 
-    public AttemptView? ViewAt(string role) => Views.FirstOrDefault(v => v.Role == role && v.Sa is not null);
+    public AttemptView? ViewAt(string role)
+    {
+        // A loop, not FirstOrDefault: called several times per attempt, a closure each time adds up on large captures.
+        foreach (AttemptView view in Views)
+        {
+            if (view.Role == role && view.Sa is not null)
+            {
+                return view;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly int StageCount = Enum.GetValues<AttemptStage>().Length;
+
+    private static List<StageVerdict> NewStages()
+    {
+        var stages = new List<StageVerdict>(StageCount);
+        for (int stage = 0; stage < StageCount; stage++)
+        {
+            stages.Add(new StageVerdict((AttemptStage)stage));
+        }
+
+        return stages;
+    }
+
+    /// <summary>One iterator per call where Select + OfType made two.</summary>
+    private static IEnumerable<IkeSa> SasOf(List<AttemptView> views)
+    {
+        foreach (AttemptView view in views)
+        {
+            if (view.Sa is IkeSa sa)
+            {
+                yield return sa;
+            }
+        }
+    }
 }

@@ -41,6 +41,10 @@ internal static class FailureLocator
         };
     }
 
+    /// <summary>"a later stage (…) was reached" per stage, spelled once: most passed stages of a large capture carry one.</summary>
+    private static readonly string[] LaterStageReached =
+        Enum.GetValues<AttemptStage>().Select(stage => $"a later stage ({AttemptNames.Stage(stage)}) was reached").ToArray();
+
     private static void Normalise(ConnectionAttempt attempt)
     {
         int lastPassed = attempt.Stages.FindLastIndex(s => s.Outcome == StageOutcome.Passed);
@@ -57,7 +61,7 @@ internal static class FailureLocator
             {
                 // A later stage was reached: this one passed (a log line, or ESP, shows what the captures did not).
                 stage.Outcome = StageOutcome.Passed;
-                stage.Evidence.Add(new AttemptEvidence(EvidenceKind.Inferred, $"a later stage ({AttemptNames.Stage(attempt.Stages[later].Stage)}) was reached"));
+                stage.Evidence.Add(new AttemptEvidence(EvidenceKind.Inferred, LaterStageReached[(int)attempt.Stages[later].Stage]));
             }
             else if (firstFailed >= 0 && i > firstFailed)
             {

@@ -156,26 +156,83 @@ internal static class InnerStageJudge
     /// <summary>"From the client" is judged by the SA's initiator in the flow's own capture (else the attempt's client address).</summary>
     private static bool FromClient(ConnectionAttempt attempt, EspFlow flow)
     {
-        NetAddress? initiator = attempt.Views.FirstOrDefault(v => v.InputIndex == flow.First.InputIndex)?.Sa?.Initiator.Address;
+        NetAddress? initiator = null;
+        foreach (AttemptView view in attempt.Views)
+        {
+            if (view.InputIndex == flow.First.InputIndex)
+            {
+                initiator = view.Sa?.Initiator.Address;
+                break;
+            }
+        }
+
         return initiator is NetAddress address ? flow.Source.Address == address : attempt.Client?.Address == flow.Source.Address;
     }
 
     /// <summary>Each capture's packets per direction, from the flows' own counts: what rules and the report read.</summary>
     private static void Count(ConnectionAttempt attempt)
     {
-        foreach (IGrouping<int, EspFlow> capture in attempt.EspFlows.GroupBy(f => f.First.InputIndex).OrderBy(g => g.Key))
+        // Captures in input order, each direction summed and its earliest flow kept (the first of equals),
+        // in loops: a GroupBy/OrderBy/Where chain per attempt was most of this stage's garbage.
+        int previous = int.MinValue;
+        while (NextInput(attempt.EspFlows, previous) is int input)
         {
-            List<EspFlow> up = capture.Where(f => f.Packets > 0 && FromClient(attempt, f)).ToList();
-            List<EspFlow> down = capture.Where(f => f.Packets > 0 && !FromClient(attempt, f)).ToList();
-            attempt.EspByCapture.Add(new EspCount(capture.Key, up.Sum(f => f.Packets), down.Sum(f => f.Packets),
-                up.Count > 0 ? up.MinBy(f => f.First.Time)!.First : null,
-                down.Count > 0 ? down.MinBy(f => f.First.Time)!.First : null));
+            long fromClient = 0;
+            long fromServer = 0;
+            EspFlow? firstUp = null;
+            EspFlow? firstDown = null;
+            foreach (EspFlow flow in attempt.EspFlows)
+            {
+                if (flow.First.InputIndex != input || flow.Packets <= 0)
+                {
+                    continue;
+                }
+
+                if (FromClient(attempt, flow))
+                {
+                    fromClient += flow.Packets;
+                    firstUp = firstUp is null || flow.First.Time < firstUp.First.Time ? flow : firstUp;
+                }
+                else
+                {
+                    fromServer += flow.Packets;
+                    firstDown = firstDown is null || flow.First.Time < firstDown.First.Time ? flow : firstDown;
+                }
+            }
+
+            attempt.EspByCapture.Add(new EspCount(input, fromClient, fromServer, firstUp?.First, firstDown?.First));
+            previous = input;
         }
+    }
+
+    /// <summary>The smallest input index above <paramref name="previous"/> among the flows, or null.</summary>
+    private static int? NextInput(List<EspFlow> flows, int previous)
+    {
+        int? next = null;
+        foreach (EspFlow flow in flows)
+        {
+            int input = flow.First.InputIndex;
+            if (input > previous && (next is null || input < next))
+            {
+                next = input;
+            }
+        }
+
+        return next;
     }
 
     private static void Tunnel(ConnectionAttempt attempt)
     {
-        L2tpTunnel? tunnel = attempt.L2tpTunnels.OrderByDescending(t => t.State == L2tpTunnelState.Established).ThenByDescending(t => t.Sessions.Count).FirstOrDefault();
+        // The established tunnel with the most sessions, the first of equals (what OrderByDescending/ThenByDescending/First chose).
+        L2tpTunnel? tunnel = null;
+        foreach (L2tpTunnel candidate in attempt.L2tpTunnels)
+        {
+            if (tunnel is null || (Established(candidate), candidate.Sessions.Count).CompareTo((Established(tunnel), tunnel.Sessions.Count)) > 0)
+            {
+                tunnel = candidate;
+            }
+        }
+
         if (tunnel is null)
         {
             StageOutcome esp = attempt[AttemptStage.Esp].Outcome;
@@ -210,7 +267,15 @@ internal static class InnerStageJudge
                 break;
         }
 
-        L2tpSession? session = tunnel.Sessions.OrderByDescending(s => s.State == L2tpSessionState.Established).ThenByDescending(s => s.Connected).FirstOrDefault();
+        L2tpSession? session = null;
+        foreach (L2tpSession candidate in tunnel.Sessions)
+        {
+            if (session is null || (Established(candidate), candidate.Connected).CompareTo((Established(session), session.Connected)) > 0)
+            {
+                session = candidate;
+            }
+        }
+
         if (session is null)
         {
             IkeStageJudge.Set(attempt, AttemptStage.L2tpSession, StageOutcome.Unknown, new AttemptEvidence(EvidenceKind.Observed, "no session in the tunnel"));
@@ -247,6 +312,10 @@ internal static class InnerStageJudge
             attempt.Reconciliation.L2tpClearedByClient = session.ClearedByClient;
         }
     }
+
+    private static bool Established(L2tpTunnel tunnel) => tunnel.State == L2tpTunnelState.Established;
+
+    private static bool Established(L2tpSession session) => session.State == L2tpSessionState.Established;
 
     private static string Clearer(L2tpSession session) => session.ClearedByClient switch { true => "client", false => "server", null => "peer" };
 
