@@ -25,7 +25,35 @@ internal static class ExchangeFactsBuilder
         Decrypted = exchange.Messages.Exists(m => m.Decrypted),
         EncapsulationMode = exchange.ChildSa?.EncapsulationModeId is int mode ? Ikev1AttributeNames.EncapsulationModes.Name(mode) : "",
         TrafficSelectors = exchange.ChildSa?.TrafficSelectors.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Value} proto {t.Protocol} port {t.Port}")).ToList() ?? [],
-        Notifies = exchange.Messages.SelectMany(m => m.Notifies).Select(n => NotifyTypes.Name(n.Type, n.V2)).Distinct().ToList(),
-        Frames = exchange.Messages.Select(m => m.Frame).ToList(),
+        Notifies = NotifyNames(exchange.Messages),
+        Frames = exchange.Messages.ConvertAll(m => m.Frame),
     };
+
+    /// <summary>
+    /// Each notify's name once, in the order first seen (what Distinct gave), without its set and
+    /// iterators: an exchange carries a handful of notifies, and a large capture thousands of exchanges.
+    /// </summary>
+    private static IReadOnlyList<string> NotifyNames(List<IkeMessage> messages)
+    {
+        List<string>? names = null;
+        foreach (IkeMessage message in messages)
+        {
+            foreach (IkeNotifyObservation notify in message.Notifies)
+            {
+                string name = NotifyTypes.Name(notify.Type, notify.V2);
+                names ??= [];
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        if (names is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        return names;
+    }
 }

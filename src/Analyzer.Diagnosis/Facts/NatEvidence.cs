@@ -12,8 +12,8 @@ internal static class NatEvidence
     {
         if (sa.Nat.NatDetected)
         {
-            string side = sa.Nat.InitiatorBehindNat == true ? "the initiator" : "the responder";
-            return (true, "NAT-D hashes show " + side + " behind a NAT");
+            // Whole literals, not a concatenation: one string for every SA behind a NAT.
+            return (true, sa.Nat.InitiatorBehindNat == true ? "NAT-D hashes show the initiator behind a NAT" : "NAT-D hashes show the responder behind a NAT");
         }
 
         foreach (var path in context.Paths)

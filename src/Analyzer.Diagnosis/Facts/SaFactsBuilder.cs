@@ -76,7 +76,7 @@ internal static class SaFactsBuilder
             AuthenticationVerdict = authentication.Verdict,
             Offered = string.Join("; ", sa.Proposals.Select(ProposalText.Summary)),
             Chosen = sa.Chosen is null ? "" : ProposalText.Summary(sa.Chosen),
-            ChildOffered = string.Join("; ", childOffers.SelectMany(e => e.ChildSa!.Offered).Select(ProposalText.Summary).Distinct()),
+            ChildOffered = childOffers.Count == 0 ? "" : string.Join("; ", childOffers.SelectMany(e => e.ChildSa!.Offered).Select(ProposalText.Summary).Distinct()),
             WeakOffered = weakOffered,
             WeakChosen = weakChosen,
             HasWeakOffered = weakOffered.Count > 0,
@@ -105,7 +105,7 @@ internal static class SaFactsBuilder
             Vendors = vendors.Names,
             WindowsPeer = vendors.Windows,
             WindowsVersion = vendors.WindowsVersion,
-            Identities = sa.Identities.Select(i => IdentificationTypes.Name(i.IdType, i.V2) + " " + i.Value).Distinct().ToList(),
+            Identities = sa.Identities.Count == 0 ? Array.Empty<string>() : sa.Identities.Select(i => IdentificationTypes.Name(i.IdType, i.V2) + " " + i.Value).Distinct().ToList(),
             CertificateCount = sa.Certificates.Count,
             CertificatesOutsideValidity = certs.OutsideValidity,
             HasCertificateOutsideValidity = certs.OutsideValidity.Count > 0,
@@ -143,7 +143,7 @@ internal static class SaFactsBuilder
             PeerPairSpanSeconds = pairSpan,
             DurationSeconds = sa.LastFrame.Time.SecondsSince(sa.FirstFrame.Time),
             SecondsAfterLastMessage = context.End.SecondsSince(sa.LastFrame.Time),
-            Anomalies = sa.Anomalies.Select(a => a.Kind.ToString()).Distinct().ToList(),
+            Anomalies = sa.Anomalies.Count == 0 ? Array.Empty<string>() : sa.Anomalies.Select(a => a.Kind.ToString()).Distinct().ToList(),
             MalformedMessages = sa.Anomalies.Count(a => a.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData),
             DecryptionFailed = sa.Anomalies.Exists(a => a.Kind == IkeAnomalyKind.DecryptionFailed),
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
@@ -153,18 +153,87 @@ internal static class SaFactsBuilder
             StalledFrames = phase1.Stall.Frames,
             RejectFrames = phase1.RejectFrames(sa),
             Port4500Frames = port4500.Frames,
-            CertificateFrames = sa.Certificates.Select(c => c.Frame).ToList(),
-            CertificateRequestFrames = sa.CertificateRequests.Select(c => c.Frame).ToList(),
-            FragmentFrames = sa.Messages.Where(m => m.IpFragments > 1).Select(m => m.Frame).Concat(incomplete.SelectMany(d => d.Datagram.Fragments)).ToList(),
-            QuickModeFrames = children.Exchanges.SelectMany(e => e.Messages).Select(m => m.Frame).ToList(),
-            DeleteFrames = sa.Deletes.Select(d => d.Frame).ToList(),
+            CertificateFrames = FramesOf(sa.Certificates, c => c.Frame),
+            CertificateRequestFrames = FramesOf(sa.CertificateRequests, c => c.Frame),
+            FragmentFrames = FragmentFrames(sa, incomplete),
+            QuickModeFrames = MessageFrames(children.Exchanges),
+            DeleteFrames = FramesOf(sa.Deletes, d => d.Frame),
             InformationalFrames = trailingFrames,
-            EspFrames = flows.Select(f => f.First).ToList(),
-            Phase1Frames = phase1.Messages.Select(m => m.Frame).ToList(),
+            EspFrames = FramesOf(flows, f => f.First),
+            Phase1Frames = FramesOf(phase1.Messages, m => m.Frame),
             FirstFrame = sa.FirstFrame,
             LastFrame = sa.LastFrame,
         };
     }
 
     internal static string Hex(ulong value) => value.ToString("x16", CultureInfo.InvariantCulture);
+
+    // The frame lists below are built without LINQ iterators and shared empty for the (usual) empty
+    // case: one SA row has a dozen of them and a large capture thousands of SAs, where each iterator
+    // and empty list was fresh memory the facts stage paid for.
+
+    private static IReadOnlyList<FrameRef> FramesOf<T>(List<T> items, Func<T, FrameRef> frame)
+    {
+        if (items.Count == 0)
+        {
+            return Array.Empty<FrameRef>();
+        }
+
+        var frames = new List<FrameRef>(items.Count);
+        foreach (T item in items)
+        {
+            frames.Add(frame(item));
+        }
+
+        return frames;
+    }
+
+    private static IReadOnlyList<FrameRef> FragmentFrames(IkeSa sa, List<IkeLostDatagram> incomplete)
+    {
+        List<FrameRef>? frames = null;
+        foreach (IkeMessage message in sa.Messages)
+        {
+            if (message.IpFragments > 1)
+            {
+                (frames ??= []).Add(message.Frame);
+            }
+        }
+
+        foreach (IkeLostDatagram lost in incomplete)
+        {
+            (frames ??= []).AddRange(lost.Datagram.Fragments);
+        }
+
+        if (frames is null)
+        {
+            return Array.Empty<FrameRef>();
+        }
+
+        return frames;
+    }
+
+    private static IReadOnlyList<FrameRef> MessageFrames(List<IkeExchange> exchanges)
+    {
+        int count = 0;
+        foreach (IkeExchange exchange in exchanges)
+        {
+            count += exchange.Messages.Count;
+        }
+
+        if (count == 0)
+        {
+            return Array.Empty<FrameRef>();
+        }
+
+        var frames = new List<FrameRef>(count);
+        foreach (IkeExchange exchange in exchanges)
+        {
+            foreach (IkeMessage message in exchange.Messages)
+            {
+                frames.Add(message.Frame);
+            }
+        }
+
+        return frames;
+    }
 }
