@@ -26,7 +26,11 @@ public static class ReportBuilder
         // another writes: the IKE SAs and the timeline, a third of this stage on a large capture, are
         // built on the spare core meanwhile (docs/performance.md, sixth session).
         Task<(IkeReport Ike, IReadOnlyList<ReportTimelineEntry> Timeline)>? aside = context.Pseudonyms is null
-            ? Task.Run(() => (IkeSection.Build(context), TimelineSection.Build(context)))
+            ? Task.Run(() =>
+            {
+                IkeReport ike = IkeSection.Build(context);
+                return (ike, TimelineSection.Build(context, ike));
+            })
             : null;
         (IReadOnlyList<ReportInput> inputs, IReadOnlyList<ReportWarning> unplaced) = InputsSection.Build(context);
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
@@ -38,6 +42,9 @@ public static class ReportBuilder
         verdict = FailedAttemptVerdict.Guard(verdict, attempts, findings);
         verdict = FindingsSection.WithSnapLengthBlindness(verdict, FindingsSection.SnapLengthBlindness(context));
         verdict = IncompleteCaptureVerdict.Qualify(verdict, context);
+        // In the document's order (rule errors, then IKE), as before: with --redact that order hands out the pseudonyms.
+        IReadOnlyList<string> ruleErrors = context.Values.Texts(diagnosis.RuleErrors);
+        IkeReport ike = aside is null ? IkeSection.Build(context) : aside.GetAwaiter().GetResult().Ike;
         var document = new ReportDocument
         {
             Tool = new ReportTool(options.ToolName, options.ToolVersion),
@@ -48,13 +55,13 @@ public static class ReportBuilder
             Warnings = unplaced,
             Attempts = attempts,
             Findings = findings,
-            RuleErrors = context.Values.Texts(diagnosis.RuleErrors),
-            Ike = aside is null ? IkeSection.Build(context) : aside.GetAwaiter().GetResult().Ike,
+            RuleErrors = ruleErrors,
+            Ike = ike,
             Esp = EspSection.Build(context),
             L2tp = L2tpSection.Build(context),
             Pptp = PptpSection.Build(context),
             Events = EventsSection.Build(context),
-            Timeline = aside is null ? TimelineSection.Build(context) : aside.GetAwaiter().GetResult().Timeline,
+            Timeline = aside is null ? TimelineSection.Build(context, ike) : aside.GetAwaiter().GetResult().Timeline,
             Paths = PathsSection.Build(context),
         };
 

@@ -18,9 +18,12 @@ internal static class AttemptsSection
     /// <summary>Log lines listed per attempt (the appendix keeps every record).</summary>
     private const int MaxRecordsListed = 40;
 
+    // Every message of every ladder is named, and the names are few: each is spelled once per run.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IkeExchangeKind Exchange, int Number, bool FromInitiator), string> Names = new();
+
     public static IReadOnlyList<ReportAttempt> Build(BuildContext context)
     {
-        var attempts = new List<ReportAttempt>();
+        var attempts = new List<ReportAttempt>(context.Case.Attempts.Attempts.Count);
         Dictionary<string, List<Finding>> findingsOf = FindingsByAttempt(context.Diagnosis.Findings);
         foreach (ConnectionAttempt attempt in context.Case.Attempts.Attempts)
         {
@@ -42,14 +45,8 @@ internal static class AttemptsSection
                     InitiatorSpi = attempt.IkeSeen ? ReportNames.Cookie(attempt.InitiatorSpi) : null,
                     ResponderSpi = !attempt.IkeSeen || attempt.ResponderSpi == 0 ? null : ReportNames.Cookie(attempt.ResponderSpi),
                 },
-                Views = attempt.Views.Select(v => new ReportAttemptView(context.InputName(v.InputIndex), v.Role,
-                    v.Match is AttemptEvidence match ? new ReportViewMatch(AttemptNames.Kind(match.Kind), match.Text) : null)).ToList(),
-                Stages = attempt.Stages.Select(s => new ReportAttemptStage
-                {
-                    Stage = AttemptNames.Stage(s.Stage),
-                    Outcome = AttemptNames.Outcome(s.Outcome),
-                    Evidence = s.Evidence.Select(e => Evidence(context, e)).ToList(),
-                }).ToList(),
+                Views = Views(context, attempt.Views),
+                Stages = Stages(context, attempt.Stages),
                 Reached = attempt.FurthestPassed is AttemptStage reached ? AttemptNames.Stage(reached) : null,
                 FailedStage = attempt.FailedStage is AttemptStage failed ? AttemptNames.Stage(failed) : null,
                 Side = AttemptNames.Side(attempt.Side),
@@ -57,15 +54,92 @@ internal static class AttemptsSection
                 Owner = lead?.Owner ?? OwnerOf(attempt.Side, attempt.FailedStage is not null),
                 Cause = context.Values.Text(lead?.Title) ?? reason,
                 Rule = lead?.RuleId,
-                Findings = findings.Select(f => f.RuleId).ToList(),
-                Messages = attempt.Messages.Select(m => Message(context, attempt, m)).ToList(),
-                Records = Listed(attempt.Records).Select(r => Record(context, r)).ToList(),
+                Findings = RuleIds(findings),
+                Messages = Messages(context, attempt),
+                Records = attempt.Records.Count == 0 ? [] : Listed(attempt.Records).Select(r => Record(context, r)).ToList(),
                 RecordsTotal = attempt.Records.Count,
-                Relations = attempt.Relations.Select(r => AttemptNames.Relation(r.Kind) + " " + r.OtherId).ToList(),
+                Relations = Relations(attempt.Relations),
             });
         }
 
         return attempts;
+    }
+
+    // The parts of an attempt go into arrays of their exact size, not LINQ lists: every attempt of a
+    // large capture has eight stages and a ladder of messages (docs/performance.md, seventh session).
+    private static ReportAttemptView[] Views(BuildContext context, List<AttemptView> views)
+    {
+        var list = new ReportAttemptView[views.Count];
+        for (int i = 0; i < list.Length; i++)
+        {
+            AttemptView view = views[i];
+            list[i] = new ReportAttemptView(context.InputName(view.InputIndex), view.Role,
+                view.Match is AttemptEvidence match ? new ReportViewMatch(AttemptNames.Kind(match.Kind), match.Text) : null);
+        }
+
+        return list;
+    }
+
+    private static ReportAttemptStage[] Stages(BuildContext context, List<StageVerdict> stages)
+    {
+        var list = new ReportAttemptStage[stages.Count];
+        for (int i = 0; i < list.Length; i++)
+        {
+            StageVerdict stage = stages[i];
+            var evidence = stage.Evidence.Count == 0 ? [] : new ReportEvidence[stage.Evidence.Count];
+            for (int e = 0; e < evidence.Length; e++)
+            {
+                evidence[e] = Evidence(context, stage.Evidence[e]);
+            }
+
+            list[i] = new ReportAttemptStage
+            {
+                Stage = AttemptNames.Stage(stage.Stage),
+                Outcome = AttemptNames.Outcome(stage.Outcome),
+                Evidence = evidence,
+            };
+        }
+
+        return list;
+    }
+
+    private static string[] RuleIds(List<Finding> findings)
+    {
+        var ids = findings.Count == 0 ? [] : new string[findings.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = findings[i].RuleId;
+        }
+
+        return ids;
+    }
+
+    private static ReportAttemptMessage[] Messages(BuildContext context, ConnectionAttempt attempt)
+    {
+        var list = attempt.Messages.Count == 0 ? [] : new ReportAttemptMessage[attempt.Messages.Count];
+        string? seenBy = null;
+        if (list.Length > 0 && attempt.Views.FirstOrDefault(v => v.Sa is not null)?.Role is string role and (VantageRolesText.Client or VantageRolesText.Server))
+        {
+            seenBy = role + " capture";
+        }
+
+        for (int i = 0; i < list.Length; i++)
+        {
+            list[i] = Message(context, attempt.Messages[i], seenBy);
+        }
+
+        return list;
+    }
+
+    private static string[] Relations(List<AttemptRelation> relations)
+    {
+        var list = relations.Count == 0 ? [] : new string[relations.Count];
+        for (int i = 0; i < list.Length; i++)
+        {
+            list[i] = AttemptNames.Relation(relations[i].Kind) + " " + relations[i].OtherId;
+        }
+
+        return list;
     }
 
     /// <summary>
@@ -103,8 +177,14 @@ internal static class AttemptsSection
     /// charon log at level 2 or 4 writes dozens of task lines per message, which would otherwise
     /// fill the list before the failure. A log nothing recognises is shown from its start.
     /// </summary>
-    private static IEnumerable<EventRecord> Listed(IReadOnlyList<EventRecord> records)
+    private static IEnumerable<EventRecord> Listed(List<EventRecord> records)
     {
+        if (records.Count == 0)
+        {
+            // Most attempts of a large capture have no log lines: no sorting machinery for them.
+            return [];
+        }
+
         List<EventRecord> telling = records.Where(r => r.Normalized is not null || EventLevels.IsWarningOrWorse(r.Level)).OrderBy(r => r.Time ?? default).ToList();
         if (telling.Count == 0)
         {
@@ -144,7 +224,8 @@ internal static class AttemptsSection
         Kind = AttemptNames.Kind(evidence.Kind),
     };
 
-    private static ReportAttemptMessage Message(BuildContext context, ConnectionAttempt attempt, AttemptMessage message)
+    /// <summary><paramref name="seenBy"/>: "client capture" or "server capture" for a message only one capture saw, when the attempt's first capture view says which.</summary>
+    private static ReportAttemptMessage Message(BuildContext context, AttemptMessage message, string? seenBy)
     {
         IkeMessage first = message.First;
         IkeNotifyObservation? notify = first.Notifies.FirstOrDefault(n => n.IsError) ?? first.Notifies.FirstOrDefault();
@@ -154,9 +235,7 @@ internal static class AttemptsSection
             Message = Name(first),
             From = first.FromInitiator ? "client" : "server",
             Sends = message.Sends,
-            Seen = message.Sighting == MessageSighting.OneCapture && attempt.Views.FirstOrDefault(v => v.Sa is not null)?.Role is string role and (VantageRolesText.Client or VantageRolesText.Server)
-                ? role + " capture"
-                : AttemptNames.Sighting(message.Sighting),
+            Seen = message.Sighting == MessageSighting.OneCapture && seenBy is not null ? seenBy : AttemptNames.Sighting(message.Sighting),
             Encrypted = first.Encrypted && !first.Decrypted,
             Frames = FrameNames(context, message.Frames),
             Notify = notify is null ? null : context.Values.Text(NotifyTypes.Name(notify.Type, notify.V2)),
@@ -177,15 +256,19 @@ internal static class AttemptsSection
     }
 
     /// <summary>"MM5", "AM2", "QM1", "IKE_SA_INIT request", "Informational".</summary>
-    internal static string Name(IkeMessage message) => message.Exchange switch
+    internal static string Name(IkeMessage message) => message.Fragment is null
+        ? Names.GetOrAdd((message.Exchange, message.Number, message.FromInitiator), static key => Spell(key.Exchange, key.Number, key.FromInitiator, null))
+        : Spell(message.Exchange, message.Number, message.FromInitiator, message.Fragment);
+
+    private static string Spell(IkeExchangeKind exchange, int number, bool fromInitiator, IkeFragmentInfo? fragment) => exchange switch
     {
-        IkeExchangeKind.MainMode when message.Number > 0 => "MM" + message.Number.ToString(CultureInfo.InvariantCulture),
-        IkeExchangeKind.AggressiveMode when message.Number > 0 => "AM" + message.Number.ToString(CultureInfo.InvariantCulture),
-        IkeExchangeKind.QuickMode when message.Number > 0 => "QM" + message.Number.ToString(CultureInfo.InvariantCulture),
-        IkeExchangeKind.IkeSaInit or IkeExchangeKind.IkeAuth => IkeExchangeNames.Name(message.Exchange) + (message.FromInitiator ? " request" : " response"),
-        IkeExchangeKind.CreateChildSa or IkeExchangeKind.InformationalV2 => IkeExchangeNames.Name(message.Exchange),
-        _ => ReportNames.Kebab(message.Exchange),
-    } + (message.Fragment is IkeFragmentInfo fragment ? " fragment " + fragment.Index.ToString(CultureInfo.InvariantCulture) : "");
+        IkeExchangeKind.MainMode when number > 0 => "MM" + number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.AggressiveMode when number > 0 => "AM" + number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.QuickMode when number > 0 => "QM" + number.ToString(CultureInfo.InvariantCulture),
+        IkeExchangeKind.IkeSaInit or IkeExchangeKind.IkeAuth => IkeExchangeNames.Name(exchange) + (fromInitiator ? " request" : " response"),
+        IkeExchangeKind.CreateChildSa or IkeExchangeKind.InformationalV2 => IkeExchangeNames.Name(exchange),
+        _ => ReportNames.Kebab(exchange),
+    } + (fragment is not null ? " fragment " + fragment.Index.ToString(CultureInfo.InvariantCulture) : "");
 
     private static ReportAttemptRecord Record(BuildContext context, EventRecord record) => new(
         context.InputName(record.InputIndex),

@@ -14,6 +14,8 @@ internal static class IkeSection
     public static IkeReport Build(BuildContext context)
     {
         var sas = new List<ReportIkeSa>();
+        var chains = new PayloadChains();
+        var proposals = new ProposalReports();
         foreach (CaptureModel capture in context.Case.Captures)
         {
             string input = context.InputName(capture.Input.Index);
@@ -21,7 +23,7 @@ internal static class IkeSection
             {
                 if (context.IsListed(sa))
                 {
-                    sas.Add(ToReport(context.Values, sa, input));
+                    sas.Add(ToReport(context.Values, sa, input, chains, proposals));
                 }
             }
         }
@@ -29,12 +31,12 @@ internal static class IkeSection
         return new IkeReport { Sas = sas, SasNotListed = context.SasNotListed };
     }
 
-    private static ReportIkeSa ToReport(ReportValues values, IkeSa sa, string input)
+    private static ReportIkeSa ToReport(ReportValues values, IkeSa sa, string input, PayloadChains chains, ProposalReports proposals)
     {
         var messages = new List<ReportIkeMessage>(sa.Messages.Count);
         foreach (IkeMessage message in sa.Messages)
         {
-            messages.Add(ToReport(values, message));
+            messages.Add(ToReport(values, message, chains));
         }
 
         var exchanges = new List<ReportIkeExchange>(sa.Exchanges.Count);
@@ -51,8 +53,8 @@ internal static class IkeSection
                 StalledAfterMessage = exchange.StalledAfterMessage,
                 RejectingNotify = exchange.RejectingNotify is { } rejecting ? NotifyTypes.Name(rejecting.Type, rejecting.V2) : null,
                 EncapsulationMode = child?.EncapsulationModeId is int mode ? Ikev1AttributeNames.EncapsulationModes.Name(mode) : null,
-                Offered = child is null ? [] : Proposals(child.Offered),
-                Chosen = child?.Chosen is IkeProposal childChosen ? ToReport(childChosen) : null,
+                Offered = child is null ? [] : Proposals(child.Offered, proposals),
+                Chosen = child?.Chosen is IkeProposal childChosen ? proposals.Of(childChosen) : null,
                 TrafficSelectors = child is null ? [] : TrafficSelectors(values, child.TrafficSelectors),
             });
         }
@@ -145,8 +147,8 @@ internal static class IkeSection
                 FirstNatTFrame = nat.FirstNatTFrame,
             },
             VendorIds = vendorIds,
-            Proposals = Proposals(sa.Proposals),
-            Chosen = sa.Chosen is IkeProposal chosen ? ToReport(chosen) : null,
+            Proposals = Proposals(sa.Proposals, proposals),
+            Chosen = sa.Chosen is IkeProposal chosen ? proposals.Of(chosen) : null,
             Identities = identities,
             Certificates = certificates,
             CertificateRequests = requests,
@@ -161,7 +163,7 @@ internal static class IkeSection
         };
     }
 
-    private static ReportIkeMessage ToReport(ReportValues values, IkeMessage message)
+    private static ReportIkeMessage ToReport(ReportValues values, IkeMessage message, PayloadChains chains)
     {
         var notifies = new List<string>(message.Notifies.Count);
         foreach (IkeNotifyObservation notify in message.Notifies)
@@ -180,8 +182,8 @@ internal static class IkeSection
             ExchangeType = message.ExchangeType,
             MessageId = message.MessageId,
             Number = message.Number,
-            Payloads = PayloadNamesOf(message.Payloads),
-            PayloadTypes = PayloadNumbersOf(message.Payloads),
+            Payloads = PayloadNamesOf(message.Payloads, chains),
+            PayloadTypes = PayloadNumbersOf(message.Payloads, chains),
             Encrypted = message.Encrypted,
             Decrypted = message.Decrypted,
             Retransmission = message.Retransmission,
@@ -194,27 +196,57 @@ internal static class IkeSection
     }
 
     // Arrays of the exact size, not LINQ lists: two per message, tens of thousands of messages on a
-    // large capture (docs/performance.md, sixth session).
-    private static string[] PayloadNamesOf(IReadOnlyList<PayloadType> payloads)
+    // large capture (docs/performance.md, sixth session). The chains are few (MM1 is SA and vendor
+    // IDs wherever it goes), so messages with the same chain share its two arrays (seventh session);
+    // the document is read-only.
+    private static string[] PayloadNamesOf(IReadOnlyList<PayloadType> payloads, PayloadChains chains) =>
+        chains.Of(payloads).Names;
+
+    private static int[] PayloadNumbersOf(IReadOnlyList<PayloadType> payloads, PayloadChains chains) =>
+        chains.Of(payloads).Numbers;
+
+    /// <summary>The spelled payload chains of one IKE section build, by chain (one thread).</summary>
+    private sealed class PayloadChains
     {
-        var names = new string[payloads.Count];
-        for (int i = 0; i < names.Length; i++)
+        // A chain of up to 15 payload types packs into one key: its length, then a byte per type.
+        private const int MaxPacked = 15;
+
+        private readonly Dictionary<UInt128, (string[] Names, int[] Numbers)> _chains = [];
+
+        public (string[] Names, int[] Numbers) Of(IReadOnlyList<PayloadType> payloads)
         {
-            names[i] = PayloadNames.Name(payloads[i]);
+            if (payloads.Count > MaxPacked)
+            {
+                return Spell(payloads);
+            }
+
+            UInt128 key = (UInt128)payloads.Count;
+            for (int i = 0; i < payloads.Count; i++)
+            {
+                key = (key << 8) | (byte)payloads[i];
+            }
+
+            if (!_chains.TryGetValue(key, out (string[] Names, int[] Numbers) spelled))
+            {
+                spelled = Spell(payloads);
+                _chains.Add(key, spelled);
+            }
+
+            return spelled;
         }
 
-        return names;
-    }
-
-    private static int[] PayloadNumbersOf(IReadOnlyList<PayloadType> payloads)
-    {
-        var numbers = new int[payloads.Count];
-        for (int i = 0; i < numbers.Length; i++)
+        private static (string[] Names, int[] Numbers) Spell(IReadOnlyList<PayloadType> payloads)
         {
-            numbers[i] = (int)payloads[i];
-        }
+            var names = new string[payloads.Count];
+            var numbers = new int[payloads.Count];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = PayloadNames.Name(payloads[i]);
+                numbers[i] = (int)payloads[i];
+            }
 
-        return numbers;
+            return (names, numbers);
+        }
     }
 
     public static ReportProposal ToReport(IkeProposal proposal)
@@ -244,12 +276,12 @@ internal static class IkeSection
         };
     }
 
-    private static List<ReportProposal> Proposals(List<IkeProposal> proposals)
+    private static List<ReportProposal> Proposals(List<IkeProposal> proposals, ProposalReports reports)
     {
         var list = new List<ReportProposal>(proposals.Count);
         foreach (IkeProposal proposal in proposals)
         {
-            list.Add(ToReport(proposal));
+            list.Add(reports.Of(proposal));
         }
 
         return list;

@@ -24,9 +24,16 @@ namespace Analyzer.Reporting.Building;
 /// </summary>
 internal static class TimelineSection
 {
-    public static IReadOnlyList<ReportTimelineEntry> Build(BuildContext context)
+    /// <summary>
+    /// The timeline of the case. <paramref name="ike"/> is the IKE section built from the same
+    /// context: its messages, SA by SA in the same order, lend the timeline their time as already
+    /// spelled (one string per message instead of two).
+    /// </summary>
+    public static IReadOnlyList<ReportTimelineEntry> Build(BuildContext context, IkeReport ike)
     {
-        var entries = new List<(long SortKey, int Order, ReportTimelineEntry Entry)>();
+        var entries = new List<(long SortKey, int Order, ReportTimelineEntry Entry)>(Capacity(context));
+        var ikeTexts = new IkeTimelineTexts();
+        int listed = 0;
         foreach (CaptureModel capture in context.Case.Captures)
         {
             string input = context.InputName(capture.Input.Index);
@@ -37,9 +44,12 @@ internal static class TimelineSection
                     continue;
                 }
 
-                foreach (IkeMessage message in sa.Messages)
+                IReadOnlyList<ReportIkeMessage>? spelled = listed < ike.Sas.Count && ike.Sas[listed].Messages.Count == sa.Messages.Count ? ike.Sas[listed].Messages : null;
+                listed++;
+                for (int i = 0; i < sa.Messages.Count; i++)
                 {
-                    Add(message.Frame.Time, Capture(input, "ike", message.Frame, IkeText(sa, message), HasErrorNotify(message)));
+                    IkeMessage message = sa.Messages[i];
+                    Add(message.Frame.Time, Capture(input, "ike", message.Frame, ikeTexts.Of(sa, message), HasErrorNotify(message), spelled?[i].Time));
                 }
             }
 
@@ -148,39 +158,43 @@ internal static class TimelineSection
         }
     }
 
-    private static ReportTimelineEntry Capture(string input, string source, FrameRef frame, string text, bool failure) => new()
+    /// <summary>How many entries the case gives at most (the list of a large capture is sized once, not doubled).</summary>
+    private static int Capacity(BuildContext context)
     {
-        Time = ReportNames.Time(frame.Time),
+        // Log records are left out: only the few that mean something join, and a large log would size the list for every record.
+        long count = 0;
+        foreach (CaptureModel capture in context.Case.Captures)
+        {
+            foreach (IkeSa sa in capture.IkeSas)
+            {
+                count += sa.Messages.Count;
+            }
+
+            foreach (L2tpTunnel tunnel in capture.L2tpTunnels)
+            {
+                count += tunnel.ControlMessages.Count + tunnel.Sessions.Count;
+            }
+
+            foreach (PptpConnection connection in capture.PptpConnections)
+            {
+                count += connection.ControlMessages.Count + 1;
+            }
+
+            count += 2L * capture.EspFlows.Count;
+        }
+
+        return (int)Math.Min(count, 1 << 24);
+    }
+
+    private static ReportTimelineEntry Capture(string input, string source, FrameRef frame, string text, bool failure, string? time = null) => new()
+    {
+        Time = time ?? ReportNames.Time(frame.Time),
         Input = input,
         Source = source,
         Frame = frame.Frame,
         Text = text,
         Failure = failure,
     };
-
-    private static string IkeText(IkeSa sa, IkeMessage message)
-    {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"IKEv{sa.Version} ");
-        text.Append(ReportLabels.Message(ReportNames.Kebab(message.Exchange), message.Number, message.ExchangeType));
-        text.Append(message.FromInitiator ? " initiator → responder" : " responder → initiator");
-        if (message.Retransmission)
-        {
-            text.Append(" (retransmission)");
-        }
-
-        if (message.Fragment is IkeFragmentInfo fragment)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" fragment {fragment.Index}{(fragment.Last ? " (last)" : string.Empty)}");
-        }
-
-        foreach (IkeNotifyObservation notify in message.Notifies)
-        {
-            text.Append(" notify ").Append(NotifyTypes.Name(notify.Type, notify.V2));
-        }
-
-        return text.ToString();
-    }
 
     private static bool HasErrorNotify(IkeMessage message)
     {
