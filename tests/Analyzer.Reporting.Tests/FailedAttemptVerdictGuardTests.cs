@@ -26,6 +26,7 @@ public sealed class FailedAttemptVerdictGuardTests
         FailedStage = "phase1-auth",
         Side = "unknown",
         Findings = findings,
+        Rule = findings.FirstOrDefault(),
     };
 
     private static ReportFinding Finding(string rule, string severity) =>

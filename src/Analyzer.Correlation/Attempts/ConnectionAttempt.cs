@@ -75,6 +75,25 @@ public sealed class ConnectionAttempt
     public AttemptStage? FurthestPassed =>
         Stages.LastOrDefault(s => s.Outcome == StageOutcome.Passed)?.Stage;
 
+    /// <summary>
+    /// The stage at which the attempt stopped undecided: nothing failed, and the first stage whose
+    /// outcome only keys could tell (<see cref="StageVerdict.UndecidedWithout"/>) has no passed stage
+    /// after it. Null when the attempt failed, passed, or stopped for another reason.
+    /// </summary>
+    public StageVerdict? Undecided
+    {
+        get
+        {
+            if (FailedStage is not null)
+            {
+                return null;
+            }
+
+            StageVerdict? undecided = Stages.FirstOrDefault(s => s.Outcome == StageOutcome.Unknown && s.UndecidedWithout is not null);
+            return undecided is not null && !Stages.Exists(s => s.Stage > undecided.Stage && s.Outcome == StageOutcome.Passed) ? undecided : null;
+        }
+    }
+
     public IEnumerable<IkeSa> Sas => Views.Select(v => v.Sa).OfType<IkeSa>();
 
     public AttemptView? ViewAt(string role) => Views.FirstOrDefault(v => v.Role == role && v.Sa is not null);

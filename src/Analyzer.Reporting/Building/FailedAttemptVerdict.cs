@@ -8,7 +8,8 @@ namespace Analyzer.Reporting.Building;
 /// warning or error finding is about it, no rule matched that failure; the verdict must not then
 /// read "No problem found" (or lead with an information finding) above a table that shows a failed
 /// attempt. It names the attempt, its failing stage and side, the stage's evidence, and says that no
-/// rule explains it.
+/// rule explains it. A finding explains the failure only when its rule lists the failed stage
+/// (rule key <c>stages</c>), which is what the attempt's <c>rule</c> carries.
 /// </summary>
 internal static class FailedAttemptVerdict
 {
@@ -20,7 +21,8 @@ internal static class FailedAttemptVerdict
             return verdict;
         }
 
-        var unexplained = attempts.Where(a => a.FailedStage is not null && !a.Findings.Any(rule => Explains(rule, findings))).ToList();
+        // The attempt's rule is set only from a finding whose rule lists the failed stage (AttemptsSection.Lead).
+        var unexplained = attempts.Where(a => a.FailedStage is not null && !(a.Rule is string rule && Explains(rule, findings))).ToList();
         if (unexplained.Count == 0)
         {
             return verdict;
