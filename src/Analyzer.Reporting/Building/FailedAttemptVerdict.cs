@@ -13,10 +13,13 @@ namespace Analyzer.Reporting.Building;
 /// </summary>
 internal static class FailedAttemptVerdict
 {
-    /// <summary>The verdict kept, or replaced when it is not a warning or error and an attempt failed without a finding that says why.</summary>
+    /// <summary>
+    /// The verdict kept, or replaced when an attempt failed without a finding that says why and the
+    /// verdict is neither an error nor a warning that is some failed attempt's cause.
+    /// </summary>
     public static ReportVerdict Guard(ReportVerdict verdict, IReadOnlyList<ReportAttempt> attempts, IReadOnlyList<ReportFinding> findings)
     {
-        if (verdict.Severity is "error" or "warning")
+        if (verdict.Severity == "error")
         {
             return verdict;
         }
@@ -28,11 +31,19 @@ internal static class FailedAttemptVerdict
             return verdict;
         }
 
+        // A warning that is some failed attempt's cause stands; one that explains no failure (weak
+        // algorithms offered in an IKE_SA_INIT nobody answered) would read as the failure's cause.
+        if (verdict.Severity == "warning" && (verdict.Rule is null || attempts.Any(a => a.FailedStage is not null && a.Rule == verdict.Rule)))
+        {
+            return verdict;
+        }
+
         ReportAttempt first = unexplained[0];
         string title = unexplained.Count == 1
             ? $"Attempt {first.Id} failed at {first.FailedStage} and no rule explains it"
             : $"{unexplained.Count} attempts failed ({string.Join(", ", unexplained.Select(a => a.Id + " at " + a.FailedStage))}) and no rule explains them";
-        return new ReportVerdict("warning", null, title, Sentence(first, unexplained.Count),
+        string aside = verdict.Severity == "warning" ? $" The leading warning, \"{verdict.Title}\" ({verdict.Rule}), does not explain a failure at that stage; the findings below list it." : "";
+        return new ReportVerdict("warning", null, title, Sentence(first, unexplained.Count) + aside,
             $"Read attempt {first.Id}'s stages and message ladder below; where only one side's capture or log is in the inputs, add the other side's and analyse again.");
     }
 
