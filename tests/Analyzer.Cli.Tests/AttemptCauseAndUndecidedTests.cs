@@ -1,3 +1,4 @@
+using Analyzer.Reporting;
 using Analyzer.Reporting.Document;
 using Analyzer.Testing;
 

@@ -1,3 +1,4 @@
+using Analyzer.Reporting;
 using Analyzer.Reporting.Document;
 
 namespace Analyzer.Cli.Tests;
@@ -47,7 +48,7 @@ public sealed class WindowsRasBesideCaptureTests
             Event("RasClient", 20227, "2026-12-07T05:40:12.000000000Z", 2, Dial + "|CLIENT\\alice|Office|13801"));
         ReportAttempt attempt = Assert.Single(document.Attempts);
         Assert.Equal(2, attempt.RecordsTotal);
-        Assert.Contains(attempt.Views, v => v.Input == "events.xml" && v.Match?.Text.Contains("RasClient", StringComparison.Ordinal) == true);
+        Assert.Contains(attempt.Views, v => v.Input.EndsWith("events.xml", StringComparison.Ordinal) && v.Match?.Text.Contains("RasClient", StringComparison.Ordinal) == true);
         Assert.Equal("phase1-auth", attempt.FailedStage);
         Assert.Equal("passed", attempt.Stages.Single(s => s.Stage == "ike-reachability").Outcome);
     }
@@ -70,7 +71,7 @@ public sealed class WindowsRasBesideCaptureTests
             Event("RemoteAccess", 20271, "2026-12-07T05:40:11.000000000Z", 7, "{NA}|alice|198.51.100.20|The remote connection was denied.|0x10", "B3020000"));
         ReportAttempt attempt = Assert.Single(document.Attempts);
         Assert.Equal(1, attempt.RecordsTotal);
-        Assert.Contains(attempt.Views, v => v.Input == "events.xml" && v.Match?.Text.Contains("RemoteAccess", StringComparison.Ordinal) == true);
+        Assert.Contains(attempt.Views, v => v.Input.EndsWith("events.xml", StringComparison.Ordinal) && v.Match?.Text.Contains("RemoteAccess", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal static class RasCaptureJoin
         var dials = new Dictionary<(int Input, string Scope), List<EventRecord>>();
         foreach (EventRecord record in events)
         {
-            if (WindowsRasFailure.IsRas(record) && set.Of(record) is null)
+            // Records the event correlator already tied stay in their dial: the dial's other events follow them.
+            if (WindowsRasFailure.IsRas(record))
             {
                 var key = (record.InputIndex, WindowsRasFailure.Scope(record));
                 if (!dials.TryGetValue(key, out List<EventRecord>? dial))
@@ -49,14 +50,18 @@ internal static class RasCaptureJoin
         Dictionary<NetAddress, List<ConnectionAttempt>> byEnd = L2tpLogJoin.ByEnd(captured);
         foreach (List<EventRecord> dial in dials.Values)
         {
-            if (Owner(dial, byEnd) is not ConnectionAttempt owner)
+            ConnectionAttempt? tied = dial.Select(set.Of).FirstOrDefault(a => a is not null);
+            if ((tied ?? Owner(dial, byEnd)) is not ConnectionAttempt owner)
             {
                 continue;
             }
 
             foreach (EventRecord record in dial)
             {
-                add(owner, record);
+                if (set.Of(record) is null)
+                {
+                    add(owner, record);
+                }
             }
 
             int at = owner.Views.FindIndex(v => v.InputIndex == dial[0].InputIndex);
