@@ -87,4 +87,34 @@ public sealed class WindowsRasBesideCaptureTests
             Event("RasClient", 20227, "2026-12-07T07:40:12.000000000Z", 2, Dial + "|CLIENT\\alice|Office|13801"));
         Assert.DoesNotContain(later.Attempts, a => a.Ike.Version == 2 && a.RecordsTotal > 0);
     }
+
+    [Fact]
+    public void A_ras_only_dial_to_a_host_name_shows_that_name_labelled_as_the_server_and_redaction_replaces_it()
+    {
+        string directory = Directory.CreateTempSubdirectory("vpndiag-ras-host-").FullName;
+        try
+        {
+            string log = Path.Combine(directory, "client-application.xml");
+            File.WriteAllText(log, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Events>\n"
+                + Event("RasClient", 20222, "2026-12-07T10:00:00.000000000Z", 1, Dial + "|CLIENT\\alice|Office|vpn.example.net|WAN Miniport (L2TP)") + "\n"
+                + Event("RasClient", 20227, "2026-12-07T10:00:30.000000000Z", 2, Dial + "|CLIENT\\alice|Office|809") + "\n</Events>\n");
+            ReportDocument document = BuiltInCatalogue.Analyze(log).Document;
+            ReportAttempt attempt = Assert.Single(document.Attempts);
+            Assert.Null(attempt.Server);
+            Assert.Equal("vpn.example.net", attempt.ServerHost);
+            string row = Analyzer.Reporting.Markdown.MarkdownReportWriter.ToMarkdown(document).Split('\n').First(line => line.StartsWith("| A1 |", StringComparison.Ordinal));
+            Assert.Contains("vpn.example.net (host name)", row, StringComparison.Ordinal);
+
+            string output = Path.Combine(directory, "redacted.json");
+            (int exit, _, string error) = CliRunner.Run("analyze", log, "--redact", "--format", "json", "-o", output);
+            Assert.True(exit is 0 or 1, error);
+            string json = File.ReadAllText(output);
+            Assert.DoesNotContain("example.net", json, StringComparison.Ordinal);
+            Assert.Contains("\"serverHost\"", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -24,6 +24,12 @@ public sealed class ConnectionAttempt
 
     public NetEndpoint? Server { get; set; }
 
+    /// <summary>
+    /// The server's host name where only a log names it and by name, not address (the host a Windows
+    /// user dialled, RasClient 20222): a label beside the unknown endpoint, never an address.
+    /// </summary>
+    public string? ServerHost { get; set; }
+
     /// <summary>1 or 2; null when no IKE was seen (L2TP without IPsec).</summary>
     public int? IkeVersion { get; set; }
 

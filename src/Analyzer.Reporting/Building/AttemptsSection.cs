@@ -38,6 +38,7 @@ internal static class AttemptsSection
                 Start = attempt.Start == default ? null : ReportNames.Time(attempt.Start),
                 Client = attempt.Client is NetEndpoint client ? context.Values.Endpoint(client) : null,
                 Server = attempt.Server is NetEndpoint server ? context.Values.Endpoint(server) : null,
+                ServerHost = attempt.Server is null ? context.Values.Host(attempt.ServerHost) : null,
                 Ike = new ReportAttemptIke
                 {
                     Version = attempt.IkeVersion,

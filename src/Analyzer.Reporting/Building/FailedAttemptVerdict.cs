@@ -58,7 +58,7 @@ internal static class FailedAttemptVerdict
             : "";
         string side = attempt.SideReason is string reason ? $"side {attempt.Side} ({reason})" : $"side {attempt.Side}";
         string others = count > 1 ? $" {count - 1} more attempt(s) failed the same way without a finding; the attempts table lists them." : "";
-        return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.Server ?? "?"}) failed at {attempt.FailedStage}, {side}{evidence}. "
+        return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.ServerShown}) failed at {attempt.FailedStage}, {side}{evidence}. "
             + "No rule of the catalogue matches this failure, so vpndiag names no cause; the attempt's stages and evidence show how far it got." + others;
     }
 }

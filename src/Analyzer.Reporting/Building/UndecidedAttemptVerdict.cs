@@ -64,7 +64,7 @@ internal static class UndecidedAttemptVerdict
             : "";
         string reached = attempt.Reached is string passed ? $"got as far as {passed} and " : "";
         string others = count > 1 ? $" {count - 1} more attempt(s) stopped the same way; the attempts table lists them." : "";
-        return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.Server ?? "?"}) {reached}stopped at {stage}{evidence}. "
+        return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.ServerShown}) {reached}stopped at {stage}{evidence}. "
             + $"While that exchange is encrypted a success and a refusal look the same, so these inputs cannot tell whether the connection works. What decides it: {keys}, as {HowToGetKeys}"
             + others;
     }
