@@ -75,12 +75,6 @@ public sealed class ConnectionAttempt
 
     public List<AttemptRelation> Relations { get; } = [];
 
-    public StageVerdict this[AttemptStage stage] => Stages[(int)stage];
-
-    /// <summary>The last stage that passed, or null when none did: "how far it got".</summary>
-    public AttemptStage? FurthestPassed =>
-        Stages.LastOrDefault(s => s.Outcome == StageOutcome.Passed)?.Stage;
-
     /// <summary>
     /// The stage at which the attempt stopped undecided: nothing failed, and the first stage whose
     /// outcome only keys could tell (<see cref="StageVerdict.UndecidedWithout"/>) has no passed stage
@@ -99,6 +93,12 @@ public sealed class ConnectionAttempt
             return undecided is not null && !Stages.Exists(s => s.Stage > undecided.Stage && s.Outcome == StageOutcome.Passed) ? undecided : null;
         }
     }
+
+    public StageVerdict this[AttemptStage stage] => Stages[(int)stage];
+
+    /// <summary>The last stage that passed, or null when none did: "how far it got".</summary>
+    public AttemptStage? FurthestPassed =>
+        Stages.LastOrDefault(s => s.Outcome == StageOutcome.Passed)?.Stage;
 
     public IEnumerable<IkeSa> Sas => Views.Select(v => v.Sa).OfType<IkeSa>();
 
