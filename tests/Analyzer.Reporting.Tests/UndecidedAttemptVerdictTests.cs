@@ -38,7 +38,7 @@ public sealed class UndecidedAttemptVerdictTests
             {
                 Stage = "phase1-auth",
                 Outcome = "unknown",
-                Evidence = [new ReportEvidence { Text = "IKE_AUTH answered, encrypted and not decrypted", Kind = "observed" }],
+                Evidence = [new ReportEvidence { Input = "server.pcap", Text = "IKE_AUTH answered, encrypted and not decrypted", Kind = "observed" }],
             },
         ],
         Side = "unknown",
