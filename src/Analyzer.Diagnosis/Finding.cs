@@ -1,3 +1,5 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis;
 
 /// <summary>A rule that fired: what it means here, what shows it, what to do, who acts.</summary>
@@ -29,6 +31,9 @@ public sealed class Finding
 
     /// <summary>Ids of other findings this one explains (ranked after it).</summary>
     public List<string> Explains { get; init; } = [];
+
+    /// <summary>The attempt stages whose failure the finding's rule can explain (rule key <c>stages</c>).</summary>
+    public IReadOnlyList<AttemptStage> Stages { get; init; } = [];
 
     /// <summary>Ids of findings that explain this one (ranked before it): read those first.</summary>
     public List<string> ExplainedBy { get; init; } = [];

@@ -31,6 +31,12 @@ public sealed class NormalizedEvent
 
     public NetAddress? RemoteAddress { get; init; }
 
+    /// <summary>
+    /// The remote end as the event names it when that is a host name, not an address (RasClient 20222
+    /// names the server the user dialled: "vpn.example.net"); null when it is an address or absent.
+    /// </summary>
+    public string? RemoteHost { get; init; }
+
     public ushort? LocalPort { get; init; }
 
     public ushort? RemotePort { get; init; }

@@ -26,6 +26,7 @@ public sealed class FailedAttemptVerdictGuardTests
         FailedStage = "phase1-auth",
         Side = "unknown",
         Findings = findings,
+        Rule = findings.FirstOrDefault(),
     };
 
     private static ReportFinding Finding(string rule, string severity) =>
@@ -67,5 +68,24 @@ public sealed class FailedAttemptVerdictGuardTests
     {
         ReportVerdict verdict = FailedAttemptVerdict.Guard(NoProblem, [Failed("A1"), Failed("A3")], []);
         Assert.Equal("2 attempts failed (A1 at phase1-auth, A3 at phase1-auth) and no rule explains them", verdict.Title);
+    }
+
+    [Fact]
+    public void A_warning_verdict_whose_rule_explains_no_failed_stage_gives_way_to_the_safety_net_and_is_named_in_its_sentence()
+    {
+        var weak = new ReportVerdict("warning", "weak-crypto", "Weak algorithms offered or chosen", "…", "remove them");
+        ReportAttempt unanswered = Failed("A1", "weak-crypto") with { FailedStage = "ike-reachability", Rule = null };
+        ReportVerdict verdict = FailedAttemptVerdict.Guard(weak, [unanswered], [Finding("weak-crypto", "warning")]);
+        Assert.Equal("Attempt A1 failed at ike-reachability and no rule explains it", verdict.Title);
+        Assert.Contains("The leading warning, \"Weak algorithms offered or chosen\" (weak-crypto), does not explain a failure at that stage", verdict.Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_warning_verdict_that_is_a_failed_attempt_s_cause_stands_beside_another_unexplained_failure()
+    {
+        var warning = new ReportVerdict("warning", "esp-ppp-stopped-inferred", "PPP stopped", "…", "look");
+        ReportAttempt explained = Failed("A1", "esp-ppp-stopped-inferred") with { FailedStage = "ppp-lcp" };
+        ReportVerdict verdict = FailedAttemptVerdict.Guard(warning, [explained, Failed("A2")], [Finding("esp-ppp-stopped-inferred", "warning")]);
+        Assert.Same(warning, verdict);
     }
 }

@@ -59,6 +59,8 @@ public static class AttemptBuilder
 
         // xl2tpd's lines by the peer they name, once every attempt knows its ends.
         L2tpLogJoin.Attach(events, captured.Concat(logOnly).Distinct().ToList(), set, (attempt, record) => Add(attempt, record, set));
+        // Windows RAS events by the address they name and their time: a dial or rejection the captures also show.
+        RasCaptureJoin.Attach(events, captured.ToList(), set, (attempt, record) => Add(attempt, record, set));
 
         set.Attempts.AddRange(captured.Concat(tunnelOnly).Concat(logOnly).Distinct().OrderBy(a => a.Start).ThenBy(a => a.InitiatorSpi));
         foreach (ConnectionAttempt attempt in set.Attempts)

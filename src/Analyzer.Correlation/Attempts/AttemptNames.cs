@@ -20,6 +20,22 @@ public static class AttemptNames
         _ => "traffic",
     };
 
+    /// <summary>The stage a name spells (rules' <c>stages</c> key); false for any other text.</summary>
+    public static bool TryParseStage(string? name, out AttemptStage stage)
+    {
+        foreach (AttemptStage candidate in Enum.GetValues<AttemptStage>())
+        {
+            if (Stage(candidate) == name)
+            {
+                stage = candidate;
+                return true;
+            }
+        }
+
+        stage = default;
+        return false;
+    }
+
     public static string Outcome(StageOutcome outcome) => outcome switch
     {
         StageOutcome.Passed => "passed",

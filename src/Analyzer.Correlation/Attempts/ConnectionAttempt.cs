@@ -24,6 +24,12 @@ public sealed class ConnectionAttempt
 
     public NetEndpoint? Server { get; set; }
 
+    /// <summary>
+    /// The server's host name where only a log names it and by name, not address (the host a Windows
+    /// user dialled, RasClient 20222): a label beside the unknown endpoint, never an address.
+    /// </summary>
+    public string? ServerHost { get; set; }
+
     /// <summary>1 or 2; null when no IKE was seen (L2TP without IPsec).</summary>
     public int? IkeVersion { get; set; }
 
@@ -68,6 +74,25 @@ public sealed class ConnectionAttempt
     public AttemptReconciliation Reconciliation { get; } = new();
 
     public List<AttemptRelation> Relations { get; } = [];
+
+    /// <summary>
+    /// The stage at which the attempt stopped undecided: nothing failed, and the first stage whose
+    /// outcome only keys could tell (<see cref="StageVerdict.UndecidedWithout"/>) has no passed stage
+    /// after it. Null when the attempt failed, passed, or stopped for another reason.
+    /// </summary>
+    public StageVerdict? Undecided
+    {
+        get
+        {
+            if (FailedStage is not null)
+            {
+                return null;
+            }
+
+            StageVerdict? undecided = Stages.FirstOrDefault(s => s.Outcome == StageOutcome.Unknown && s.UndecidedWithout is not null);
+            return undecided is not null && !Stages.Exists(s => s.Stage > undecided.Stage && s.Outcome == StageOutcome.Passed) ? undecided : null;
+        }
+    }
 
     public StageVerdict this[AttemptStage stage] => Stages[(int)stage];
 

@@ -118,6 +118,7 @@ internal static class DaemonLogGrouping
         ConnectionAttempt? responder = negotiation.FirstOrDefault(c => LogRole.IsResponder(c.Group) && !LogRole.IsInitiator(c.Group) && c.Attempt.Server is not null)?.Attempt;
         attempt.Client = initiator?.Client ?? attempt.Client ?? negotiation.Select(c => c.Attempt.Client).FirstOrDefault(e => e is not null);
         attempt.Server = responder?.Server ?? attempt.Server ?? negotiation.Select(c => c.Attempt.Server).FirstOrDefault(e => e is not null);
+        attempt.ServerHost = attempt.Server is null ? negotiation.Select(c => c.Attempt.ServerHost).FirstOrDefault(h => h is not null) : null;
         foreach (ConnectionAttempt other in negotiation.Select(c => c.Attempt))
         {
             attempt.IkeVersion ??= other.IkeVersion;
@@ -188,6 +189,7 @@ internal static class DaemonLogGrouping
             Start = group.Select(r => r.Time).OfType<Timestamp>().DefaultIfEmpty().Min(),
             Client = initiator ? local : remote,
             Server = initiator ? remote : local,
+            ServerHost = initiator && remote is null ? group.Select(r => r.Normalized?.RemoteHost).FirstOrDefault(h => h is not null) : null,
             IkeVersion = logsOnly ? mode switch { "Main" or "Aggressive" => 1, "IKE" => 2, _ => null } : null,
             Phase1 = mode switch { "Main" => IkeExchangeKind.MainMode, "Aggressive" => IkeExchangeKind.AggressiveMode, "IKE" => IkeExchangeKind.IkeSaInit, _ => IkeExchangeKind.Unknown },
         };

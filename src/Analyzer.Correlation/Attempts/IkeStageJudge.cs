@@ -10,6 +10,9 @@ namespace Analyzer.Correlation.Attempts;
 /// </summary>
 internal static class IkeStageJudge
 {
+    /// <summary>What decides an encrypted IKEv2 exchange (the verdict names where to get them).</summary>
+    public const string IkeV2Keys = "the IKEv2 keys";
+
     public static void Judge(ConnectionAttempt attempt)
     {
         if (attempt.Messages.Count == 0)
@@ -83,6 +86,7 @@ internal static class IkeStageJudge
             attempt[AttemptStage.Phase1Auth].Outcome = StageOutcome.Unknown;
             attempt[AttemptStage.Phase1Auth].Evidence.Add(new AttemptEvidence(EvidenceKind.Observed,
                 "IKE_AUTH answered, encrypted and not decrypted, and no ESP or later exchange followed: whether it authenticated is not visible without the IKEv2 keys"));
+            attempt[AttemptStage.Phase1Auth].UndecidedWithout = IkeV2Keys;
             return false;
         }
 
@@ -149,6 +153,12 @@ internal static class IkeStageJudge
             // IKEv2 carries the first CHILD SA inside IKE_AUTH: an established IKE SA has it unless an encrypted notify refused it.
             Set(attempt, AttemptStage.Phase2, attempt.EspFlows.Count > 0 ? StageOutcome.Passed : StageOutcome.Unknown,
                 new AttemptEvidence(EvidenceKind.Inferred, attempt.EspFlows.Count > 0 ? "first CHILD SA from IKE_AUTH, its ESP seen" : "first CHILD SA inside IKE_AUTH (encrypted); no ESP seen"));
+            if (attempt.EspFlows.Count == 0 && !attempt.Sas.Any(sa => sa.Messages.Exists(m => m.Decrypted)))
+            {
+                // Whether IKE_AUTH's encrypted answer carried the CHILD SA or a refusing notify (RFC 7296 §2.21.2) only its keys show.
+                attempt[AttemptStage.Phase2].UndecidedWithout = IkeV2Keys;
+            }
+
             return;
         }
 

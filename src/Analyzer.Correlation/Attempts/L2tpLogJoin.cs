@@ -53,9 +53,18 @@ internal static class L2tpLogJoin
             }
         }
 
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        // The attempts by each end address, once per run: rebuilding every attempt's ends for each
+        // peer group cost attempts × groups (many xl2tpd logs beside a large capture). Built before
+        // any line is attached, so which group is read first cannot change another group's owner.
+        Dictionary<NetAddress, List<ConnectionAttempt>> byEnd = ByEnd(attempts);
         foreach (((int _, NetAddress peer), List<EventRecord> group) in groups)
         {
-            if (Owner(peer, group, attempts) is ConnectionAttempt owner)
+            if (Owner(group, byEnd.GetValueOrDefault(peer) ?? []) is ConnectionAttempt owner)
             {
                 foreach (EventRecord record in group)
                 {
@@ -76,9 +85,8 @@ internal static class L2tpLogJoin
         }
     }
 
-    private static ConnectionAttempt? Owner(NetAddress peer, List<EventRecord> group, IReadOnlyList<ConnectionAttempt> attempts)
+    private static ConnectionAttempt? Owner(List<EventRecord> group, List<ConnectionAttempt> candidates)
     {
-        List<ConnectionAttempt> candidates = attempts.Where(a => Ends(a).Contains(peer)).ToList();
         if (candidates.Count <= 1)
         {
             return candidates.FirstOrDefault();
@@ -91,6 +99,26 @@ internal static class L2tpLogJoin
         }
 
         return candidates.Where(a => first.SecondsSince(a.Start) >= -Skew).OrderByDescending(a => a.Start).FirstOrDefault();
+    }
+
+    /// <summary>Each end address with the attempts it is an end of, in the attempts' order.</summary>
+    internal static Dictionary<NetAddress, List<ConnectionAttempt>> ByEnd(IReadOnlyList<ConnectionAttempt> attempts)
+    {
+        var byEnd = new Dictionary<NetAddress, List<ConnectionAttempt>>();
+        foreach (ConnectionAttempt attempt in attempts)
+        {
+            foreach (NetAddress end in Ends(attempt))
+            {
+                if (!byEnd.TryGetValue(end, out List<ConnectionAttempt>? list))
+                {
+                    byEnd[end] = list = [];
+                }
+
+                list.Add(attempt);
+            }
+        }
+
+        return byEnd;
     }
 
     /// <summary>Every address the attempt's inputs name for its ends: its IKE SAs' in each capture, and its log lines' own and peer addresses.</summary>

@@ -17,4 +17,12 @@ public sealed class StageVerdict
     /// refused EAP) does not overturn that, as it may a capture that merely stops early.
     /// </summary>
     public bool Refused { get; set; }
+
+    /// <summary>
+    /// The keys that would decide this <see cref="StageOutcome.Unknown"/> stage ("the IKEv2 keys"):
+    /// set where the attempt stops at an exchange that is encrypted and not decrypted, with no ESP or
+    /// later exchange after it, so that a success and a refusal look the same on the wire. Null when
+    /// keys would not help (the captures simply end, or nothing was seen).
+    /// </summary>
+    public string? UndecidedWithout { get; set; }
 }

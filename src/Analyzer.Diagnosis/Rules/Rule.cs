@@ -1,3 +1,5 @@
+using Analyzer.Correlation.Attempts;
+
 namespace Analyzer.Diagnosis.Rules;
 
 /// <summary>
@@ -37,6 +39,12 @@ public sealed class Rule
     public IReadOnlyList<string> Remediation { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];
     public IReadOnlyList<string> Explains { get; init; } = [];
+    /// <summary>
+    /// The attempt stages whose failure this rule can explain (key <c>stages</c>): the attempts table
+    /// names a finding as a failed attempt's cause only when its rule lists the failed stage, so a
+    /// symptom seen beside a failure (weak algorithms beside an unanswered IKE_SA_INIT) is not read as its cause.
+    /// </summary>
+    public IReadOnlyList<AttemptStage> Stages { get; init; } = [];
     public IReadOnlyList<string> FalsePositives { get; init; } = [];
     public IReadOnlyList<string> MustFire { get; init; } = [];
     public IReadOnlyList<string> MustNotFire { get; init; } = [];

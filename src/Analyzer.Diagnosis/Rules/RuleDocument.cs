@@ -22,6 +22,7 @@ internal sealed class RuleDocument
     public List<string>? Remediation { get; set; }
     public List<string>? References { get; set; }
     public List<string>? Explains { get; set; }
+    public List<string>? Stages { get; set; }
     public List<string>? Falsepositives { get; set; }
     public RuleExamplesDocument? Examples { get; set; }
 }

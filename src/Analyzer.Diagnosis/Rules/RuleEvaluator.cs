@@ -112,6 +112,7 @@ public static class RuleEvaluator
             Remediation = presentation.Steps.Where(step => step.When?.Invoke(matches[0]) != false)
                 .Select(step => step.Text.Render(matches[0]).Trim()).Where(text => text.Length > 0).ToList(),
             References = [.. rule.References],
+            Stages = rule.Stages,
             Occurrences = matches.Count,
             Attempts = matches.OfType<FactOrigin>().Select(m => m.Attempt).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
         };

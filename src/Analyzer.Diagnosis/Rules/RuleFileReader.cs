@@ -83,6 +83,7 @@ internal static class RuleFileReader
             return null;
         }
 
+        List<AttemptStage> stages = Stages(document.Stages ?? [], Fail);
         List<RuleEvidence> evidence = Evidence(document.Evidence ?? [], Fail);
         if (errors.Count > before)
         {
@@ -130,12 +131,32 @@ internal static class RuleFileReader
                 Remediation = steps,
                 References = document.References ?? [],
                 Explains = document.Explains ?? [],
+                Stages = stages,
                 FalsePositives = document.Falsepositives ?? [],
                 MustFire = examples ? document.Examples?.MustFire ?? [] : [],
                 MustNotFire = examples ? document.Examples?.MustNotFire ?? [] : [],
                 SourceFile = path,
                 SourceLine = IdLine(text),
             };
+    }
+
+    /// <summary>The <c>stages</c> list as attempt stages; a name outside the attempt vocabulary is a load error, not a rule that silently explains nothing.</summary>
+    private static List<AttemptStage> Stages(List<string> names, Action<string, string> fail)
+    {
+        var stages = new List<AttemptStage>(names.Count);
+        foreach (string name in names)
+        {
+            if (AttemptNames.TryParseStage(name, out AttemptStage stage))
+            {
+                stages.Add(stage);
+            }
+            else
+            {
+                fail("stages", $"stage \"{name}\" is not one of {string.Join(", ", Enum.GetValues<AttemptStage>().Select(AttemptNames.Stage))}");
+            }
+        }
+
+        return stages;
     }
 
     /// <summary>A step with a guard or a hole ("{…}", not the literal "{{").</summary>

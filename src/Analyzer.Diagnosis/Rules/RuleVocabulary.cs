@@ -21,7 +21,7 @@ public static class RuleVocabulary
     public static IReadOnlyList<string> FieldOrder { get; } =
     [
         "id", "title", "status", "severity", "category", "cause", "owner", "description", "subject", "condition",
-        "summary", "evidence", "fromLogs", "remediation", "references", "explains", "falsepositives", "examples",
+        "summary", "evidence", "fromLogs", "remediation", "references", "explains", "stages", "falsepositives", "examples",
     ];
 
     public static bool TryParseSeverity(string? text, out Severity severity)

@@ -90,6 +90,7 @@ public static class EventNormalizer
             MatchedBy = map.Match,
             LocalAddress = Address(values, "localAddress"),
             RemoteAddress = Address(values, "remoteAddress"),
+            RemoteHost = Address(values, "remoteAddress") is null ? HostName(values.GetValueOrDefault("remoteAddress")) : null,
             LocalPort = Port(values, "localPort"),
             RemotePort = Port(values, "remotePort"),
             InitiatorCookie = Cookie(values, "initiatorCookie"),
@@ -272,6 +273,16 @@ public static class EventNormalizer
         value is { Length: > 2 } && value.StartsWith("%%", StringComparison.Ordinal) && value.AsSpan(2).ContainsAnyExceptInRange('0', '9') is false ? null : value;
 
     private static bool IsPresent(string? value) => !string.IsNullOrWhiteSpace(value) && value.Trim() != "-";
+
+    /// <summary>A DNS host name (RFC 1123 letters, digits, hyphens and dots); anything else (a phone number, free text) is none.</summary>
+    private static string? HostName(string? text)
+    {
+        string? name = text?.Trim().TrimEnd('.');
+        return name is { Length: > 0 and <= 253 } && name.Any(char.IsAsciiLetter)
+            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') && !name.Contains("..", StringComparison.Ordinal)
+            ? name
+            : null;
+    }
 
     private static NetAddress? Address(Dictionary<string, string> values, string key)
     {

@@ -28,9 +28,12 @@ internal static class AttemptsSection
         foreach (ConnectionAttempt attempt in context.Case.Attempts.Attempts)
         {
             List<Finding> findings = findingsOf.GetValueOrDefault(attempt.Id) ?? [];
-            Finding? lead = findings.FirstOrDefault(f => f.Severity != Severity.Info && attempt.FailedStage is not null)
-                ?? findings.FirstOrDefault(f => f.Severity != Severity.Info)
-                ?? findings.FirstOrDefault();
+            Finding? lead = Lead(attempt, findings);
+            // An attempt stopped where only keys can read on: an information finding (a NAT) is not what it is about.
+            string? undecided = attempt.Undecided is StageVerdict stage && lead?.Severity is null or Severity.Info
+                ? $"undecided at {AttemptNames.Stage(stage.Stage)} without {stage.UndecidedWithout}"
+                : null;
+            lead = undecided is null ? lead : null;
             string? reason = attempt.SideBasis == SideBasis.None ? null : AttemptNames.Basis(attempt.SideBasis);
             attempts.Add(new ReportAttempt
             {
@@ -38,6 +41,7 @@ internal static class AttemptsSection
                 Start = attempt.Start == default ? null : ReportNames.Time(attempt.Start),
                 Client = attempt.Client is NetEndpoint client ? context.Values.Endpoint(client) : null,
                 Server = attempt.Server is NetEndpoint server ? context.Values.Endpoint(server) : null,
+                ServerHost = attempt.Server is null ? context.Values.Host(attempt.ServerHost) : null,
                 Ike = new ReportAttemptIke
                 {
                     Version = attempt.IkeVersion,
@@ -52,7 +56,7 @@ internal static class AttemptsSection
                 Side = AttemptNames.Side(attempt.Side),
                 SideReason = reason,
                 Owner = lead?.Owner ?? OwnerOf(attempt.Side, attempt.FailedStage is not null),
-                Cause = context.Values.Text(lead?.Title) ?? reason,
+                Cause = undecided ?? context.Values.Text(lead?.Title) ?? (attempt.FailedStage is not null ? NoRuleExplains(reason) : reason),
                 Rule = lead?.RuleId,
                 Findings = RuleIds(findings),
                 Messages = Messages(context, attempt),
@@ -141,6 +145,20 @@ internal static class AttemptsSection
 
         return list;
     }
+
+    /// <summary>
+    /// The finding the attempts table names as the attempt's cause. A failed attempt takes only a
+    /// warning or error whose rule lists the failed stage (rule key <c>stages</c>): a symptom beside
+    /// the failure (weak algorithms offered in an IKE_SA_INIT nobody answered) is not its cause, and
+    /// without such a finding the table says no rule explains it, as the verdict's safety net does.
+    /// An attempt that did not fail takes its first warning or error, else its first finding.
+    /// </summary>
+    private static Finding? Lead(ConnectionAttempt attempt, List<Finding> findings) =>
+        attempt.FailedStage is AttemptStage failed
+            ? findings.FirstOrDefault(f => f.Severity != Severity.Info && f.Stages.Contains(failed))
+            : findings.FirstOrDefault(f => f.Severity != Severity.Info) ?? findings.FirstOrDefault();
+
+    private static string NoRuleExplains(string? reason) => reason is null ? "no rule explains it" : $"no rule explains it ({reason})";
 
     /// <summary>
     /// Each attempt's findings in ranked order, from one walk over the findings: asking every

@@ -18,6 +18,13 @@ public sealed record ReportAttempt
 
     public string? Server { get; init; }
 
+    /// <summary>The server's host name when no address of it is known and a log names it by name (RasClient 20222); null otherwise.</summary>
+    public string? ServerHost { get; init; }
+
+    /// <summary>The server as the report shows it: its endpoint, else its host name labelled as one, else "?".</summary>
+    [JsonIgnore]
+    public string ServerShown => Server ?? (ServerHost is string host ? host + " (host name)" : "?");
+
     public required ReportAttemptIke Ike { get; init; }
 
     public IReadOnlyList<ReportAttemptView> Views { get; init; } = [];

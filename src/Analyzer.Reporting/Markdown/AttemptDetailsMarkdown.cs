@@ -19,7 +19,7 @@ internal sealed class AttemptDetailsMarkdown : IMarkdownSection
                 break;
             }
 
-            output.Heading(3, "Attempt " + MarkdownText.Escape(attempt.Id) + ": " + MarkdownText.Escape((attempt.Client ?? "?") + " → " + (attempt.Server ?? "?")));
+            output.Heading(3, "Attempt " + MarkdownText.Escape(attempt.Id) + ": " + MarkdownText.Escape((attempt.Client ?? "?") + " → " + attempt.ServerShown));
             var facts = new List<string>
             {
                 "Views: " + string.Join(", ", attempt.Views.Select(v => MarkdownText.Escape(v.Input) + " (" + MarkdownText.Escape(v.Role)

@@ -27,7 +27,7 @@ internal sealed class AttemptsMarkdown : IMarkdownSection
             {
                 a.Id,
                 MarkdownText.Cell(a.Start),
-                MarkdownText.Escape((a.Client ?? "?") + " → " + (a.Server ?? "?")),
+                MarkdownText.Escape((a.Client ?? "?") + " → " + a.ServerShown),
                 MarkdownText.Escape(IkeLabel(a)),
                 MarkdownText.Cell(a.Reached),
                 MarkdownText.Cell(a.FailedStage),

@@ -1,3 +1,4 @@
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis.Rules;
 using Analyzer.Testing;
 
@@ -64,6 +65,45 @@ public sealed class RuleCatalogueTests
             Assert.All(rule.Explains, id => Assert.True(ids.Contains(id), $"{rule.Id} explains unknown rule {id}"));
             Assert.DoesNotContain(rule.Id, rule.Explains);
         }
+    }
+
+    [Fact]
+    public void Every_error_rule_names_the_stages_it_explains_and_no_information_rule_names_any()
+    {
+        foreach (Rule rule in Catalogue.Rules)
+        {
+            if (rule.Severity == Severity.Error)
+            {
+                Assert.True(rule.Stages.Count > 0, $"{rule.Id} is an error but lists no stages it explains");
+            }
+
+            if (rule.Severity == Severity.Info)
+            {
+                Assert.True(rule.Stages.Count == 0, $"{rule.Id} is information, never a failure's cause, but lists stages");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ike-no-response", "ike-reachability")]
+    [InlineData("phase1-proposal-mismatch", "phase1-proposal")]
+    [InlineData("phase1-auth-failed", "phase1-auth")]
+    [InlineData("phase2-rejected", "phase2")]
+    [InlineData("esp-not-received", "esp")]
+    [InlineData("l2tp-setup-failed", "l2tp-tunnel")]
+    [InlineData("ppp-lcp-loop", "ppp-lcp")]
+    [InlineData("ppp-auth-failed", "ppp-auth")]
+    [InlineData("ppp-ipcp-failed", "ppp-ipcp")]
+    public void Each_stage_s_own_failure_rule_explains_that_stage(string id, string stage)
+    {
+        Rule rule = Catalogue.Rules.Single(r => r.Id == id);
+        Assert.Contains(stage, rule.Stages.Select(AttemptNames.Stage));
+    }
+
+    [Fact]
+    public void Weak_crypto_explains_no_stage_because_a_weak_sa_still_works()
+    {
+        Assert.Empty(Catalogue.Rules.Single(r => r.Id == "weak-crypto").Stages);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Analyzer.Correlation.Attempts;
 using Analyzer.Diagnosis.Rules;
 
 namespace Analyzer.Diagnosis.Tests.Rules;
@@ -44,6 +45,28 @@ public sealed class RuleLoaderTests
         Assert.Equal("sa", rule.Subject);
         Assert.Equal(1, rule.SourceLine);
         Assert.Single(rule.Evidence);
+    }
+
+    [Fact]
+    public void The_stages_a_rule_explains_load_as_attempt_stages_in_their_written_order()
+    {
+        string staged = Valid.Replace("explains: []", "explains: []\nstages: [phase1-auth, ike-reachability]", StringComparison.Ordinal);
+        RuleSet set = RuleSet.FromText(("staged.yaml", staged));
+        Assert.Empty(set.Errors);
+        Assert.Equal([AttemptStage.Phase1Auth, AttemptStage.IkeReachability], Assert.Single(set.Rules).Stages);
+        Assert.Empty(Assert.Single(RuleSet.FromText(("plain.yaml", Valid)).Rules).Stages);
+    }
+
+    [Fact]
+    public void An_unknown_stage_name_is_a_load_error_at_the_stages_line_naming_it_and_the_known_stages()
+    {
+        string staged = Valid.Replace("explains: []", "explains: []\nstages: [phase1-auth, phase-1-auth]", StringComparison.Ordinal);
+        RuleSet set = RuleSet.FromText(("staged.yaml", staged));
+        RuleLoadError error = Assert.Single(set.Errors);
+        Assert.Equal(23, error.Line);
+        Assert.Contains("\"phase-1-auth\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ike-reachability", error.Message, StringComparison.Ordinal);
+        Assert.Empty(set.Rules);
     }
 
     [Fact]
