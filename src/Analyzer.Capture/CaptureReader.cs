@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using Analyzer.Capture.IO;
 using Analyzer.Capture.Pcap;
@@ -186,6 +187,36 @@ public abstract class CaptureReader : IDisposable
 
     /// <summary>The next packet record, or false at the end of the file.</summary>
     public abstract bool TryReadFrame(out CapturedFrame frame);
+
+    /// <summary>
+    /// Notes, once per file, a frame stamped a second or more before the latest frame read so far (a
+    /// clock set back while capturing, or files merged out of order). Frames keep the file's order, as
+    /// Wireshark numbers them; the note says that times around it do not compare. Smaller steps back
+    /// are ordinary between a pcapng's interfaces and are not noted.
+    /// </summary>
+    private protected void NoteTime(Timestamp time, long frame, long offset)
+    {
+        if (time.UnixNanoseconds >= _latestNanoseconds)
+        {
+            _latestNanoseconds = time.UnixNanoseconds;
+            _latestFrame = frame;
+            return;
+        }
+
+        const long Second = 1_000_000_000;
+        long back = _latestNanoseconds - time.UnixNanoseconds;
+        if (!_toldTimeBackwards && back >= Second && _latestFrame > 0)
+        {
+            _toldTimeBackwards = true;
+            Report(offset, frame, string.Create(CultureInfo.InvariantCulture,
+                $"frame {frame} is stamped {back / (double)Second:0.###} s before frame {_latestFrame}: the capturing clock went back or the file was merged out of order; frames keep the file's order, and times across this point do not compare"),
+                DiagnosticSeverity.Info);
+        }
+    }
+
+    private long _latestNanoseconds = long.MinValue;
+    private long _latestFrame;
+    private bool _toldTimeBackwards;
 
     private protected void Report(long offset, long? frame, string message, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
     {

@@ -36,11 +36,12 @@ public static class ReportBuilder
         IReadOnlyList<ReportFinding> findings = FindingsSection.Build(context);
         IReadOnlyList<ReportAttempt> attempts = AttemptsSection.Build(context);
         // The rules' verdict first; then what the attempts add (IPsec up with its inside unseen, a failed
-        // attempt no rule explains, an attempt stopped at an exchange only keys can read); the snapshot-length and incomplete-file caveats last, so they qualify whichever verdict stands.
+        // attempt no rule explains, an attempt stopped at an exchange only keys can read, inputs with no VPN evidence at all); the snapshot-length and incomplete-file caveats last, so they qualify whichever verdict stands.
         ReportVerdict verdict = FindingsSection.Verdict(findings);
         verdict = InsideTunnelVerdict.Applies(@case.Attempts) ? InsideTunnelVerdict.Extend(verdict) : verdict;
         verdict = FailedAttemptVerdict.Guard(verdict, attempts, findings);
         verdict = UndecidedAttemptVerdict.Guard(verdict, attempts, @case.Attempts);
+        verdict = NoVpnEvidenceVerdict.Qualify(verdict, context);
         verdict = FindingsSection.WithSnapLengthBlindness(verdict, FindingsSection.SnapLengthBlindness(context));
         verdict = IncompleteCaptureVerdict.Qualify(verdict, context);
         // In the document's order (rule errors, then IKE), as before: with --redact that order hands out the pseudonyms.

@@ -19,6 +19,12 @@ public sealed class IncompleteCaptureVerdictTests
         var input = new AnalysisInput(0, "/tmp/ticket/client.pcap", "client.pcap", InputKind.Pcap);
         var model = new CaptureModel(input);
         model.Statistics.Frames = frames;
+        if (frames > 0)
+        {
+            // A VPN capture (its frames are IKE): a capture of other traffic only has its own verdict.
+            model.Statistics.ByKind[Analyzer.Protocols.Traffic.TrafficKind.Ike] = frames;
+        }
+
         model.Statistics.EndCutAt = cutAt;
         model.Statistics.EndCutFrame = cutFrame;
         return new Case { Inputs = [input], Captures = [model] };

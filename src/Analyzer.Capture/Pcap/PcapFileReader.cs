@@ -132,6 +132,7 @@ internal sealed class PcapFileReader : CaptureReader
             _lastSeconds = seconds;
             _haveLastSeconds = true;
             Timestamp time = Timestamp.FromUnix(seconds, _nanoseconds ? fraction : fraction * 1000L, _nanoseconds ? (byte)9 : (byte)6);
+            NoteTime(time, _frameNumber, offset);
             frame = new CapturedFrame(_frameNumber, time, LinkType, 0, originalLength,
                 Window.Span.Slice(_recordHeaderLength, (int)capturedLength), offset);
             Window.Advance((int)total);

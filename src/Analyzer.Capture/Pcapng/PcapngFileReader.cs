@@ -304,7 +304,9 @@ internal sealed class PcapngFileReader : CaptureReader
             comment = ReadOptions(rest[padded..], offset + 28 + padded, out packetId);
         }
 
-        frame = new CapturedFrame(_frameNumber, description.ToTimestamp(units), description.LinkType, (int)interfaceId,
+        Timestamp time = description.ToTimestamp(units);
+        NoteTime(time, _frameNumber, offset);
+        frame = new CapturedFrame(_frameNumber, time, description.LinkType, (int)interfaceId,
             original, rest[..(int)captured], offset, comment, packetId);
         return true;
     }

@@ -40,7 +40,7 @@ internal static class CaseFactsBuilder
             {
                 foreach (IkeAnomaly anomaly in sa.Anomalies)
                 {
-                    if (anomaly.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData)
+                    if (anomaly.ShowsDamage)
                     {
                         malformed++;
                         corruptionFrames.Add(anomaly.Frame);

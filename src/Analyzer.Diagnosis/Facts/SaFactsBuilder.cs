@@ -144,7 +144,7 @@ internal static class SaFactsBuilder
             DurationSeconds = sa.LastFrame.Time.SecondsSince(sa.FirstFrame.Time),
             SecondsAfterLastMessage = context.End.SecondsSince(sa.LastFrame.Time),
             Anomalies = sa.Anomalies.Count == 0 ? Array.Empty<string>() : sa.Anomalies.Select(a => a.Kind.ToString()).Distinct().ToList(),
-            MalformedMessages = sa.Anomalies.Count(a => a.Kind is IkeAnomalyKind.MalformedPayload or IkeAnomalyKind.TruncatedMessage or IkeAnomalyKind.PayloadExtraData),
+            MalformedMessages = sa.Anomalies.Count(a => a.ShowsDamage),
             DecryptionFailed = sa.Anomalies.Exists(a => a.Kind == IkeAnomalyKind.DecryptionFailed),
             PathLoss = context.PathLoss("udp500", "udp4500", "ip-fragments", "esp"),
             EspPathLoss = context.PathLoss("esp"),

@@ -108,6 +108,34 @@ internal static class EventCsvReader
         }
 
         SetTimes(times, input, result);
+        NoteCodesOnlyInBinaryData(input, result);
+    }
+
+    /// <summary>
+    /// An Event Viewer or Export-Csv export keeps the message, not the event's binary data. Events whose
+    /// map reads the error code from that binary data alone (RemoteAccess 20271: a little-endian DWORD,
+    /// 691 or 812) arrive without it; said once per file, so the report does not read as if there were no code.
+    /// </summary>
+    private static void NoteCodesOnlyInBinaryData(AnalysisInput input, EventLogReadResult result)
+    {
+        int count = 0;
+        EventRecord? first = null;
+        foreach (EventRecord record in result.Records)
+        {
+            if (Normalization.EventMapCatalog.DefaultWindows.Find(record.Provider, record.EventId)?.Code is { } code
+                && code.From.Count > 0 && code.From.TrueForAll(static from => from == "Binary"))
+            {
+                count++;
+                first ??= record;
+            }
+        }
+
+        if (first is not null)
+        {
+            result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, first.RecordId, string.Create(CultureInfo.InvariantCulture,
+                $"{count} {first.Provider} {first.EventId} event(s), first at record {first.RecordId}: the error code is kept only in the event's binary data, which a CSV export drops; code not in this export: read the .evtx (or an XML export) for it"),
+                DiagnosticSeverity.Warning));
+        }
     }
 
     /// <summary>Times once the whole file is read: the order of day and month is one per file (<see cref="SlashDateOrder"/>).</summary>

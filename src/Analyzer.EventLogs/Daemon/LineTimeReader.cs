@@ -28,7 +28,8 @@ internal static class LineTimeReader
         bool read;
         if (char.IsAsciiDigit(text[0]))
         {
-            read = TryIso(text, ref index, out time) || TryTimeOfDay(text, 0, ref index, out time) || TryUnix(text, 0, ref index, out time);
+            read = TryIso(text, ref index, out time) || TryNumericDate(text, ref index, out time)
+                || TryTimeOfDay(text, 0, ref index, out time) || TryUnix(text, 0, ref index, out time);
         }
         else
         {
@@ -94,6 +95,40 @@ internal static class LineTimeReader
 
         index = position;
         return true;
+    }
+
+    /// <summary>
+    /// charon's <c>time_format</c> is any strftime string: the numeric dates whose order is not in
+    /// doubt, <c>%d.%m.%Y %T</c> (dotted dates are day first wherever they are written) and
+    /// <c>%Y/%m/%d %T</c>. A slashed date with the year last is left alone: its day and month can be either way round.
+    /// </summary>
+    private static bool TryNumericDate(ReadOnlySpan<char> text, ref int index, out PartialTime time)
+    {
+        time = default;
+        int position = 11;
+        if (text.Length < 19 || text[10] != ' ' || !TryDayMonthYear(text, out int year, out int month, out int day)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || !TryTimeOfDay(text, position, ref position, out PartialTime clock))
+        {
+            return false;
+        }
+
+        time = clock with { Year = year, Month = month, Day = day };
+        index = position;
+        return true;
+    }
+
+    private static bool TryDayMonthYear(ReadOnlySpan<char> text, out int year, out int month, out int day)
+    {
+        if (text[2] == '.' && text[5] == '.')
+        {
+            year = month = 0;
+            return Digits(text, 0, 2, out day) && Digits(text, 3, 2, out month) && Digits(text, 6, 4, out year);
+        }
+
+        day = 0;
+        month = 0;
+        year = 0;
+        return text[4] == '/' && text[7] == '/' && Digits(text, 0, 4, out year) && Digits(text, 5, 2, out month) && Digits(text, 8, 2, out day);
     }
 
     /// <summary><c>HH:MM:SS</c> with an optional fraction after '.' or ','.</summary>

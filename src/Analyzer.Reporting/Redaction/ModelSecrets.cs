@@ -23,9 +23,22 @@ internal static class ModelSecrets
         foreach (AnalysisInput input in @case.Inputs)
         {
             // The folders a bundle was read from name the customer, the ticket or the engineer
-            // ("/home/ann/tickets/acme-vpn01/"); the file name alone still says which input is which.
+            // ("/home/ann/tickets/acme-vpn01/"), and the file's own name often a user, host or address:
+            // an input is shown as "input-N.ext" (its number in the Inputs table, its extension), its folder as "folder-N"
+            // wherever free text still spells it.
+            pseudonyms.LearnFile("input", input.Path, input.DisplayName, input.Index + 1);
             pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(input.Path));
             pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(input.DisplayName));
+        }
+
+        foreach (InputDiagnostic diagnostic in @case.Diagnostics)
+        {
+            // A file skipped while collecting the bundle is named only by its diagnostic.
+            if (!string.IsNullOrEmpty(diagnostic.Input))
+            {
+                pseudonyms.LearnFile("file", null, diagnostic.Input);
+                pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(diagnostic.Input));
+            }
         }
 
         foreach (CaptureModel capture in @case.Captures)
@@ -33,7 +46,11 @@ internal static class ModelSecrets
             foreach (IkeSa sa in capture.IkeSas)
             {
                 LearnIke(sa, pseudonyms);
-                pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(sa.DecryptionKeyOrigin));
+                if (sa.DecryptionKeyOrigin is string keyFile)
+                {
+                    pseudonyms.LearnFile("file", keyFile, keyFile);
+                    pseudonyms.Learn(SecretKind.Folder, Path.GetDirectoryName(keyFile));
+                }
             }
 
             foreach (L2tpTunnel tunnel in capture.L2tpTunnels)

@@ -63,6 +63,29 @@ internal sealed class NamePseudonyms
         };
     }
 
+    /// <summary>
+    /// Registers a value under a pseudonym made elsewhere (an input's label, numbered by input and
+    /// keeping its extension); the first label given to a value stays.
+    /// </summary>
+    public void RegisterAs(string? value, string pseudonym)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length < ShortestReplaceable || _known.ContainsKey(value))
+        {
+            return;
+        }
+
+        _matcher = null;
+        _known[value] = pseudonym;
+    }
+
+    /// <summary>The next number of a pseudonym series ("input" gives 1, 2, …).</summary>
+    public int NextNumber(string series)
+    {
+        int next = _counters.GetValueOrDefault(series) + 1;
+        _counters[series] = next;
+        return next;
+    }
+
     /// <summary>The pseudonym of a whole registered value, or null.</summary>
     public string? Exact(string value) => _known.GetValueOrDefault(value);
 
@@ -143,10 +166,5 @@ internal sealed class NamePseudonyms
         return pseudonym;
     }
 
-    private string Next(string series)
-    {
-        int next = _counters.GetValueOrDefault(series) + 1;
-        _counters[series] = next;
-        return series + "-" + next.ToString(CultureInfo.InvariantCulture);
-    }
+    private string Next(string series) => series + "-" + NextNumber(series).ToString(CultureInfo.InvariantCulture);
 }

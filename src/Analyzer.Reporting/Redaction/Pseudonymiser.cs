@@ -87,6 +87,81 @@ public sealed partial class Pseudonymiser
         }
     }
 
+    /// <summary>
+    /// Gives a file the report names a stable label, "input-1.pcap" (or "file-1.txt" for a file that
+    /// was skipped), and learns its path and name under it. A file name is chosen by whoever saved it
+    /// ("jdoe-laptop.pcap", "C:\Users\jdoe\…\RasClient.evtx", "192.0.2.7-server.pcapng"), so no part of
+    /// it is kept but its extension, which says what kind of file it is. Call in input order, before
+    /// any text is made.
+    /// </summary>
+    /// <param name="number">The input's own number (its index + 1); null numbers the file in its series by first appearance.</param>
+    public string LearnFile(string series, string? path, string displayName, int? number = null)
+    {
+        if (_names.Exact(displayName) is string known)
+        {
+            return known;
+        }
+
+        if (FileName(displayName) is "esp_sa" or "ikev1_decryption_table" or "ikev2_decryption_table")
+        {
+            // Wireshark's own names for its key tables: they name a table, not whoever saved it, and
+            // the report's advice spells them. Their folder is still replaced.
+            return displayName;
+        }
+
+        string label = series + "-" + (number ?? _names.NextNumber(series)).ToString(CultureInfo.InvariantCulture) + Extension(FileName(displayName));
+        _names.RegisterAs(displayName, label);
+        _names.RegisterAs(path, label);
+        _names.RegisterAs(FileName(displayName), label);
+        _names.RegisterAs(FileName(path), label);
+        return label;
+    }
+
+    // Both separators: a Windows path read on Linux is one "file name" to System.IO.Path.
+    private static string? FileName(string? path) => path is null ? null : path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    /// <summary>".pcap", ".pcap.gz", ".evtx": the last one or two short alphanumeric suffixes, or nothing.</summary>
+    private static string Extension(string? name)
+    {
+        if (name is null)
+        {
+            return "";
+        }
+
+        string last = Suffix(name);
+        if (last.Length == 0)
+        {
+            return "";
+        }
+
+        if (last is ".gz" or ".bz2" or ".xz" or ".zst")
+        {
+            return Suffix(name[..^last.Length]) + last;
+        }
+
+        return last;
+
+        static string Suffix(string name)
+        {
+            int dot = name.LastIndexOf('.');
+            if (dot <= 0 || name.Length - dot - 1 is < 1 or > 7)
+            {
+                return "";
+            }
+
+            foreach (char c in name.AsSpan(dot + 1))
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return "";
+                }
+            }
+
+            // A suffix of digits only is the last part of an address ("192.0.2.7"), not a kind of file.
+            return name.AsSpan(dot + 1).ContainsAnyExceptInRange('0', '9') ? name[dot..].ToLowerInvariant() : "";
+        }
+    }
+
     /// <summary>A host, user, certificate subject or key id: its pseudonym (learned now if new).</summary>
     public string? Name(SecretKind kind, string? value)
     {

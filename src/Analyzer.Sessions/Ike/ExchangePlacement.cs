@@ -16,7 +16,10 @@ internal static class ExchangePlacement
             // Main/Aggressive Mode belong to the SA's initiator; other exchanges to whoever sent the first message with that ID.
             if (ExchangeKinds.IsPhase1(kind))
             {
-                return builder.ExchangeFor(kind, header.MessageId, true, false);
+                // RFC 2408 §3.1: phase 1 runs under message ID zero. A phase 1 message with another ID
+                // was damaged on the way (MessageAnomalies notes it); it still belongs to the SA's one
+                // phase 1 exchange, not to an exchange of its own that would leave phase 1 unstarted.
+                return builder.ExchangeFor(kind, 0, true, false);
             }
 
             if (builder.TryGetExchange(kind, header.MessageId, !fromInitiator, out IkeExchange? answered) && answered is not null)

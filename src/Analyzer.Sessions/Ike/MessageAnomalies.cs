@@ -53,6 +53,12 @@ internal static class MessageAnomalies
             }
         }
 
+        if (!header.IsV2 && header.MessageId != 0 && ExchangeKinds.IsPhase1(ExchangeKinds.From(header.Exchange, false)))
+        {
+            builder.Note(new IkeAnomaly(IkeAnomalyKind.MalformedHeader, datagram.Frame, string.Create(CultureInfo.InvariantCulture,
+                $"{ExchangeTypeNames.Name(header.Exchange)} message with message ID 0x{header.MessageId:x8} (phase 1 messages carry 0, RFC 2408 §3.1; a responder drops it)")));
+        }
+
         if (ExchangeKinds.From(header.Exchange, header.IsV2) == IkeExchangeKind.Unknown)
         {
             builder.Note(new IkeAnomaly(IkeAnomalyKind.UnexpectedExchange, datagram.Frame, ExchangeTypeNames.Name(header.Exchange)));

@@ -32,6 +32,9 @@ public sealed class DaemonLineFormatTests
     [InlineData("2026-11-24 10:33:32.629 12[NET] " + Message, "2026-11-24T10:33:32.629Z", "charon-filelog")]      // %F %T
     [InlineData("2026-11-24T10:33:32+0100 12[NET] " + Message, "2026-11-24T09:33:32Z", "charon-filelog")]         // %FT%T%z
     [InlineData("Tue Nov 24 10:33:32 2026 12[NET] " + Message, "2026-11-24T10:33:32Z", "charon-filelog")]         // %c
+    [InlineData("24.11.2026 10:33:32 12[NET] " + Message, "2026-11-24T10:33:32Z", "charon-filelog")]              // %d.%m.%Y %T (dotted: day first)
+    [InlineData("24.11.2026 10:33:32.629 12[NET] " + Message, "2026-11-24T10:33:32.629Z", "charon-filelog")]      // with ms precision
+    [InlineData("2026/11/24 10:33:32 12[NET] " + Message, "2026-11-24T10:33:32Z", "charon-filelog")]              // %Y/%m/%d %T
     [InlineData("Nov 24 10:33:32 vpn charon: 12[NET] " + Message, "2026-11-24T10:33:32Z", "syslog")]              // rsyslog traditional, no pid
     [InlineData("Nov 24 10:33:32 vpn charon[812]: 12[NET] " + Message, "2026-11-24T10:33:32Z", "syslog")]
     [InlineData("<30>Nov 24 10:33:32 vpn charon[812]: 12[NET] " + Message, "2026-11-24T10:33:32Z", "syslog")]     // RFC 3164 with PRI
@@ -97,9 +100,10 @@ public sealed class DaemonLineFormatTests
     [Fact]
     public void Custom_time_format_keeps_the_time_text_and_the_line()
     {
-        EventRecord record = One("24.11.2026 10:33:32 05[NET] " + Message);
+        // A slashed date with the year last: 11/12 could be either day or month first, so it is not guessed.
+        EventRecord record = One("11/12/2026 10:33:32 05[NET] " + Message);
         Assert.Null(record.Time);
-        Assert.Equal("24.11.2026 10:33:32", record.GetData("timeText"));
+        Assert.Equal("11/12/2026 10:33:32", record.GetData("timeText"));
         Assert.Equal("charon-packet-received", record.Normalized?.Kind);
     }
 
