@@ -47,9 +47,42 @@ internal static class IkeStageJudge
         }
 
         AttemptMessage first = attempt.Messages[0];
+        if (SentOnlyAfterAnAnswer(first.First) is string sentAfter)
+        {
+            // A capture that began mid-negotiation: the initiator cannot send this message before the
+            // responder has answered its first one (RFC 7296 §1.2, RFC 2409 §5), so the peer was reached.
+            Set(attempt, AttemptStage.IkeReachability, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Inferred,
+                $"the inputs begin with the initiator's {sentAfter}, which it sends only after the responder answered its first message", first.First.Frame));
+            return true;
+        }
+
         Set(attempt, AttemptStage.IkeReachability, StageOutcome.Failed,
             Seen(first, first.Sends > 1 ? $"first message sent {first.Sends} times, never answered" : "first message never answered"));
         return false;
+    }
+
+    /// <summary>
+    /// The name of an initiator's message that presupposes an answer to its first one (IKEv2: any
+    /// exchange after IKE_SA_INIT; IKEv1: Main or Aggressive Mode message 3 on, Quick Mode), or null.
+    /// </summary>
+    private static string? SentOnlyAfterAnAnswer(IkeMessage message)
+    {
+        if (!message.FromInitiator)
+        {
+            return null;
+        }
+
+        return message.Exchange switch
+        {
+            IkeExchangeKind.IkeAuth when message.MessageId > 0 => $"IKE_AUTH request (message ID {message.MessageId})",
+            IkeExchangeKind.CreateChildSa when message.MessageId > 0 => $"CREATE_CHILD_SA request (message ID {message.MessageId})",
+            IkeExchangeKind.InformationalV2 when message.MessageId > 0 => $"INFORMATIONAL request (message ID {message.MessageId})",
+            IkeExchangeKind.IkeIntermediate when message.MessageId > 0 => $"IKE_INTERMEDIATE request (message ID {message.MessageId})",
+            IkeExchangeKind.MainMode when message.Number >= 3 => $"Main Mode message {message.Number}",
+            IkeExchangeKind.AggressiveMode when message.Number >= 3 => $"Aggressive Mode message {message.Number}",
+            IkeExchangeKind.QuickMode => "Quick Mode message",
+            _ => null,
+        };
     }
 
     private static bool Proposal(ConnectionAttempt attempt)
@@ -69,6 +102,14 @@ internal static class IkeStageJudge
         if (answer is not null && !answer.First.Notifies.Any(n => n.IsError))
         {
             Set(attempt, AttemptStage.Phase1Proposal, StageOutcome.Passed, Seen(answer, "responder chose a proposal"));
+            return true;
+        }
+
+        if (SentOnlyAfterAnAnswer(attempt.Messages[0].First) is string sentAfter)
+        {
+            // The responder's choice is not in the inputs, but the initiator went on to authenticate, which it does only with one.
+            Set(attempt, AttemptStage.Phase1Proposal, StageOutcome.Passed, new AttemptEvidence(EvidenceKind.Inferred,
+                $"the initiator's {sentAfter} follows an agreed proposal the inputs do not show", attempt.Messages[0].First.Frame));
             return true;
         }
 
