@@ -19,6 +19,13 @@ public sealed record LogTimeHints
     /// <summary>The first frame time of the captures read with the log.</summary>
     public Timestamp? CaptureStart { get; init; }
 
+    /// <summary>
+    /// The first full time (with its date and year) of the other logs read with this one, when no
+    /// capture gives one: a time-of-day log of the same bundle belongs to the same days, whatever
+    /// the file's modification time says (a copied or freshly checked-out file carries today's).
+    /// </summary>
+    public Timestamp? LogStart { get; init; }
+
     /// <summary>The zone zone-less log times are in (offset from UTC), given on the command line.</summary>
     public TimeSpan? Zone { get; init; }
 

@@ -89,22 +89,28 @@ public sealed class CaseBuilder
         var events = new List<EventRecord>();
         var performance = new List<PerformanceSample>();
         int logsRead = 0;
+        var results = new List<(AnalysisInput Input, EventLogReadResult Result)>();
         foreach (AnalysisInput input in bundle.Inputs.Where(IsLog))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                EventLogReadResult result = EventLogReader.ReadWithTimeHints(input, _limits, logTime, cancellationToken);
-                events.AddRange(result.Records);
-                diagnostics.AddRange(result.Diagnostics);
-                performance.AddRange(result.Performance.Select(sample =>
-                    new PerformanceSample(input.Index, sample.Time, sample.Counter, sample.Value)));
-                logsRead++;
+                results.Add((input, EventLogReader.ReadWithTimeHints(input, _limits, logTime, cancellationToken)));
             }
             catch (EventLogReadException exception)
             {
                 failures.Add((exception.Message, Unreadable(exception.File, exception.Offset, exception.Reason)));
             }
+        }
+
+        RedateFromOtherLogs(results, logTime, cancellationToken);
+        foreach ((AnalysisInput input, EventLogReadResult result) in results)
+        {
+            events.AddRange(result.Records);
+            diagnostics.AddRange(result.Diagnostics);
+            performance.AddRange(result.Performance.Select(sample =>
+                new PerformanceSample(input.Index, sample.Time, sample.Counter, sample.Value)));
+            logsRead++;
         }
 
         _clock?.Mark("logs");
@@ -137,6 +143,56 @@ public sealed class CaseBuilder
             Performance = performance,
             Diagnostics = diagnostics,
         };
+    }
+
+    /// <summary>
+    /// Without a capture, a log whose lines carry no date (charon's <c>%H:%M:%S</c>) or no year took
+    /// them from its file's modification time, which says when the file was copied, not when the
+    /// lines were written. When other logs of the bundle carry full times, such a log is read again
+    /// dated by their first time, so one negotiation logged in both shapes stays one attempt.
+    /// </summary>
+    private void RedateFromOtherLogs(List<(AnalysisInput Input, EventLogReadResult Result)> results, LogTimeHints logTime, CancellationToken cancellationToken)
+    {
+        if (logTime.CaptureStart is not null)
+        {
+            return;
+        }
+
+        // A time-of-day log takes the date of the logs that carry dates (a syslog date with the file's year
+        // is still nearer than the file's own day); a year-less log only the year of logs that carry years.
+        Timestamp? dated = FirstTime(results, r => r.DateFromFileTime == 0);
+        Timestamp? yeared = FirstTime(results, r => r.DateFromFileTime == 0 && r.YearFromFileTime == 0);
+        for (int i = 0; i < results.Count; i++)
+        {
+            EventLogReadResult result = results[i].Result;
+            Timestamp? start = result.DateFromFileTime > 0 ? dated : result.YearFromFileTime > 0 ? yeared : null;
+            if (start is not null)
+            {
+                results[i] = (results[i].Input, EventLogReader.ReadWithTimeHints(results[i].Input, _limits, logTime with { LogStart = start }, cancellationToken));
+            }
+        }
+    }
+
+    private static Timestamp? FirstTime(List<(AnalysisInput Input, EventLogReadResult Result)> results, Func<EventLogReadResult, bool> dates)
+    {
+        Timestamp? first = null;
+        foreach ((_, EventLogReadResult result) in results)
+        {
+            if (!dates(result))
+            {
+                continue;
+            }
+
+            foreach (EventRecord record in result.Records)
+            {
+                if (record.Time is Timestamp time && (first is null || time < first.Value))
+                {
+                    first = time;
+                }
+            }
+        }
+
+        return first;
     }
 
     /// <summary>A file that could not be read at all, with the place the reader gave up.</summary>

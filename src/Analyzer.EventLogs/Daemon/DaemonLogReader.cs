@@ -205,6 +205,8 @@ internal static partial class DaemonLogReader
             }
         }
 
+        result.DateFromFileTime = clock.DateFromFileTime;
+        result.YearFromFileTime = clock.YearFromFileTime;
         foreach (string note in clock.Notes())
         {
             result.Diagnostics.Add(new InputDiagnostic(input.DisplayName, null, null, note, DiagnosticSeverity.Info));

@@ -21,14 +21,23 @@ internal sealed class LogClock
     {
         ArgumentNullException.ThrowIfNull(hints);
         _zone = hints.Zone;
-        DateTime reference = hints.CaptureStart?.ToDateTime() ?? fileTime ?? DateTime.UtcNow;
+        DateTime reference = hints.CaptureStart?.ToDateTime() ?? hints.LogStart?.ToDateTime() ?? fileTime ?? DateTime.UtcNow;
         _year = hints.Year ?? reference.Year;
-        YearSource = hints.Year is not null ? "--year" : hints.CaptureStart is not null ? "the capture" : fileTime is not null ? "the file's modification time" : "today";
+        string source = hints.CaptureStart is not null ? "the capture" : hints.LogStart is not null ? "the other logs" : fileTime is not null ? FileTimeSource : "today";
+        YearSource = hints.Year is not null ? "--year" : source;
         _date = new DateOnly(_year, reference.Month, Math.Min(reference.Day, DateTime.DaysInMonth(_year, reference.Month)));
-        DateSource = hints.CaptureStart is not null ? "the capture" : fileTime is not null ? "the file's modification time" : "today";
+        DateSource = source;
     }
 
+    private const string FileTimeSource = "the file's modification time";
+
     public string YearSource { get; }
+
+    /// <summary>Lines with a time of day only that took their date from the file's modification time.</summary>
+    public int DateFromFileTime => DateSource == FileTimeSource ? Dateless : 0;
+
+    /// <summary>Lines with no year that took it from the file's modification time.</summary>
+    public int YearFromFileTime => YearSource == FileTimeSource ? Yearless : 0;
 
     public string DateSource { get; }
 
