@@ -52,10 +52,7 @@ internal static class FailedAttemptVerdict
 
     private static string Sentence(ReportAttempt attempt, int count)
     {
-        ReportAttemptStage? stage = attempt.Stages.FirstOrDefault(s => s.Stage == attempt.FailedStage);
-        string evidence = stage is { Evidence.Count: > 0 } && stage.Evidence[0] is ReportEvidence e
-            ? ": " + e.Text + (e.Frame is long frame ? $" ({e.Input} frame {frame})" : e.Record is long record ? $" ({e.Input} record {record})" : "")
-            : "";
+        string evidence = StageLeadEvidence.Of(attempt, attempt.FailedStage);
         string side = attempt.SideReason is string reason ? $"side {attempt.Side} ({reason})" : $"side {attempt.Side}";
         string others = count > 1 ? $" {count - 1} more attempt(s) failed the same way without a finding; the attempts table lists them." : "";
         return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.ServerShown}) failed at {attempt.FailedStage}, {side}{evidence}. "

@@ -58,10 +58,7 @@ internal static class UndecidedAttemptVerdict
 
     private static string Sentence(ReportAttempt attempt, string stage, string keys, int count)
     {
-        ReportAttemptStage? shown = attempt.Stages.FirstOrDefault(s => s.Stage == stage);
-        string evidence = shown is { Evidence.Count: > 0 } && shown.Evidence[0] is ReportEvidence e
-            ? ": " + e.Text + (e.Frame is long frame ? $" ({e.Input} frame {frame})" : "")
-            : "";
+        string evidence = StageLeadEvidence.Of(attempt, stage);
         string reached = attempt.Reached is string passed ? $"got as far as {passed} and " : "";
         string others = count > 1 ? $" {count - 1} more attempt(s) stopped the same way; the attempts table lists them." : "";
         return $"Attempt {attempt.Id} ({attempt.Client ?? "?"} → {attempt.ServerShown}) {reached}stopped at {stage}{evidence}. "
